@@ -1,0 +1,1 @@
+"""The encrypted, audited store (SQLCipher 4 through sqlite-utils)."""

@@ -1,0 +1,1 @@
+"""PDF printouts built with reportlab (no Qt, no SQL)."""

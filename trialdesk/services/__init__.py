@@ -1,0 +1,1 @@
+"""Use cases: permission check -> domain decision -> save + audit in one transaction."""
