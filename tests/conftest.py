@@ -1,0 +1,94 @@
+"""Shared fixtures: an in-memory keychain (never the developer's real one) and real encrypted stores."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+import trialdesk.db  # noqa: E402,F401  (puts sqlcipher3 under sqlite-utils before anything else)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that lives in a dict: tests never read or write the OS keychain."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        from keyring.errors import PasswordDeleteError
+
+        if (service, username) not in self.secrets:
+            raise PasswordDeleteError(username)
+        del self.secrets[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """Every test gets a fresh in-memory keychain."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+ADMIN_PASSWORD = "Sjef-passord-2026"
+PASSWORD = "Correct-horse-7"
+
+
+@pytest.fixture
+def workstation(tmp_path):
+    """A freshly set-up store (site H) with its administrator; closed after the test."""
+    from trialdesk.services.workstation import setup_workstation
+
+    result = setup_workstation(
+        tmp_path / "data", site_code="H", site_name="Haukeland", admin_username="admin",
+        admin_full_name="Ada Admin", admin_password=ADMIN_PASSWORD,
+        recovery_sheet=tmp_path / "recovery.pdf",
+    )
+    yield result
+    result.store.close()
+
+
+@pytest.fixture
+def store(workstation):
+    return workstation.store
+
+
+@pytest.fixture
+def admin(workstation):
+    return workstation.admin
+
+
+@pytest.fixture
+def users(store, admin):
+    """One active user per clinical role (password :data:`PASSWORD`)."""
+    from trialdesk.domain.people import Role
+    from trialdesk.services import auth
+
+    made = {}
+    for role, name, full in ((Role.INVESTIGATOR, "doctor", "Dina Doktor"), (Role.NURSE, "nurse", "Nils Nurse"),
+                             (Role.MONITOR, "monitor", "Mona Monitor")):
+        made[role] = auth.create_user(store, admin, username=name, full_name=full, role=role, password=PASSWORD)
+    made[Role.ADMINISTRATOR] = admin
+    return made
+
+
+def data_files(folder: Path) -> list[Path]:
+    return [p for p in Path(folder).rglob("*") if p.is_file()]

@@ -1,0 +1,204 @@
+"""``trialdesk`` entry point: the GUI by default, admin sub-commands otherwise.
+
+Every failure is one clear line on stderr and a non-zero exit, never a traceback; nothing clinical
+is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from trialdesk import __version__
+from trialdesk.errors import TrialDeskError
+from trialdesk.paths import DATA_DIR_ENV, resolve_data_dir
+
+PASSWORD_ENV = "TRIALDESK_PASSWORD"
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1  # the command ran and found a problem (verify, vectors)
+EXIT_ERROR = 2  # the command could not do what was asked
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trialdesk",
+        description="TrialDesk for the KTS-11 trial. Without a command, starts the application.",
+    )
+    parser.add_argument("--version", action="version", version=f"TrialDesk {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR",
+                        help=f"the store folder (default: ${DATA_DIR_ENV}, else the user data folder)")
+    parser.add_argument("--data-dir", metavar="DIR", dest="top_data_dir",
+                        help=f"the store folder (default: ${DATA_DIR_ENV}, else the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", parents=[common], help="start the application (the default)")
+
+    p = sub.add_parser("init", parents=[common], help="set up this workstation: a new encrypted store",
+                       description="Create a new encrypted store with its first administrator and write "
+                                   f"the recovery-key sheet. The password is read from ${PASSWORD_ENV} "
+                                   "when set, else asked for without echo.")
+    p.add_argument("--site-code", required=True, help="one capital letter, e.g. H (Haukeland)")
+    p.add_argument("--site-name", required=True, help="the site's name for printouts")
+    p.add_argument("--admin", required=True, metavar="USER", help="user name of the first administrator")
+    p.add_argument("--admin-name", metavar="FULL NAME", help="full name of the administrator "
+                   "(default: the user name)")
+    p.add_argument("--recovery-sheet", required=True, metavar="FILE",
+                   help="where to write the recovery-key sheet (PDF); print it and lock it away")
+
+    sub.add_parser("verify", parents=[common],
+                   help="check the store: integrity, foreign keys, audit triggers and the audit chain",
+                   description="Exits 0 when every check passes, 1 when a problem is found.")
+
+    p = sub.add_parser("backup", parents=[common], help="write a verified encrypted backup")
+    p.add_argument("--to", metavar="FILE", help="backup file (default: the store's backups/ folder)")
+
+    p = sub.add_parser("restore", parents=[common], help="replace the store by a backup",
+                       description="The current database is kept in backups/ first. On a workstation "
+                                   "without this store, the recovery key is asked for (or read from "
+                                   "standard input).")
+    p.add_argument("file", metavar="FILE")
+
+    sub.add_parser("recover", parents=[common],
+                   help="enter the recovery key and put it back in the keychain",
+                   description="Reads the recovery key from the terminal (or standard input), checks it "
+                               "against the store and saves it in the OS keychain.")
+
+    p = sub.add_parser("vectors", help="run protocol test vectors (files or folders of *.json)",
+                       description="Prints one line per failing case, then 'N passed, M failed'. "
+                                   "Exits 0 only when nothing failed.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    return parser
+
+
+def _password(prompt: str = "Password: ", confirm: bool = False) -> str:
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise TrialDeskError("No terminal to ask for the password: set {env}.", env=PASSWORD_ENV)
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the password: ") != first:
+        raise TrialDeskError("The two passwords differ; nothing was created.")
+    return first
+
+
+def _recovery_key_text() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass("Recovery key (16 groups of four, then the checksum): ")
+    return sys.stdin.readline()
+
+
+def _cmd_init(args, folder: Path) -> int:
+    from trialdesk.services.workstation import setup_workstation
+
+    password = _password("Password for the administrator: ", confirm=True)
+    result = setup_workstation(
+        folder, site_code=args.site_code, site_name=args.site_name, admin_username=args.admin,
+        admin_full_name=args.admin_name or args.admin, admin_password=password,
+        recovery_sheet=Path(args.recovery_sheet),
+    )
+    store_id = result.store.info.store_id
+    result.store.close()
+    print(f"Created store {store_id} for site {args.site_code.upper()} in {folder}")
+    print(f"Recovery-key sheet written to {result.recovery_sheet}: print it, lock it away, then delete the file.")
+    return EXIT_OK
+
+
+def _cmd_verify(args, folder: Path) -> int:
+    from trialdesk.services.workstation import open_workstation, verify
+
+    store = open_workstation(folder)
+    try:
+        report = verify(store)
+    finally:
+        store.close()
+    for line in report.lines():
+        print(line)
+    print("verify: OK" if report.ok else "verify: PROBLEMS FOUND")
+    return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
+def _cmd_backup(args, folder: Path) -> int:
+    from trialdesk.services.workstation import make_backup, open_workstation
+
+    store = open_workstation(folder)
+    try:
+        check = make_backup(store, None, Path(args.to) if args.to else None)
+    finally:
+        store.close()
+    print(f"Backup written and verified: {check.path} ({check.audit_rows} audit rows, integrity ok)")
+    return EXIT_OK
+
+
+def _cmd_restore(args, folder: Path) -> int:
+    from trialdesk.db.connection import INFO_NAME
+    from trialdesk.errors import KeyMissing
+    from trialdesk.services.workstation import key_for, restore
+
+    key_text = None
+    if not (folder / INFO_NAME).exists():
+        key_text = _recovery_key_text()
+    else:
+        try:
+            key_for(folder)
+        except KeyMissing:
+            key_text = _recovery_key_text()
+    check = restore(folder, Path(args.file), recovery_key_text=key_text)
+    print(f"Restored {args.file} into {folder} ({check.audit_rows} audit rows). "
+          "The previous database is kept in backups/.")
+    return EXIT_OK
+
+
+def _cmd_recover(args, folder: Path) -> int:
+    from trialdesk.services.workstation import recover
+
+    info = recover(folder, _recovery_key_text())
+    print(f"Recovery key accepted for store {info.store_id}; it is saved in this computer's keychain.")
+    return EXIT_OK
+
+
+def _cmd_vectors(args, folder: Path) -> int:
+    from trialdesk import vectors
+
+    return vectors.run(args.paths)
+
+
+def _cmd_gui(args, folder: Path) -> int:
+    from trialdesk.app import run_gui
+
+    return run_gui(folder)
+
+
+COMMANDS = {
+    None: _cmd_gui, "gui": _cmd_gui, "init": _cmd_init, "verify": _cmd_verify, "backup": _cmd_backup,
+    "restore": _cmd_restore, "recover": _cmd_recover, "vectors": _cmd_vectors,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command in ``argv`` and return its exit code."""
+    args = _parser().parse_args(argv)
+    folder = resolve_data_dir(getattr(args, "data_dir", None) or args.top_data_dir)
+    try:
+        return COMMANDS[args.command](args, folder)
+    except TrialDeskError as exc:
+        print(f"trialdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("trialdesk: interrupted; nothing half-done was kept.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback, no clinical data
+        print(f"trialdesk: unexpected error ({type(exc).__name__}). Nothing more was changed; please "
+              "report this with the time it happened.", file=sys.stderr)
+        if os.environ.get("TRIALDESK_DEBUG"):
+            raise
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

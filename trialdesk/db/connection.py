@@ -1,0 +1,393 @@
+"""Open and create the encrypted store: SQLCipher 4 with a raw key, sqlite-utils on top.
+
+A store is a folder::
+
+    store.json        public facts: store id, site code, key fingerprint (no clinical data)
+    trialdesk.db      SQLCipher 4 database (+ -wal / -shm while open; the WAL is encrypted too)
+    trialdesk.lock    held while a TrialDesk has the store open (one writer)
+    backups/          encrypted, verified copies
+
+The key is 32 random bytes applied as ``PRAGMA key = "x'…'"`` (no KDF on open). Keyring look-ups are
+not done here: callers pass the key (see :mod:`trialdesk.db.keystore`).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from trialdesk import __version__
+from trialdesk.clock import new_id, utc_iso
+from trialdesk.db import audit, migrations
+from trialdesk.db.driver import DRIVER
+from trialdesk.db.keystore import key_check_value
+from trialdesk.errors import (
+    NoActingUser,
+    ReasonRequired,
+    StoreDamaged,
+    StoreError,
+    StoreExists,
+    StoreInUse,
+    StoreNotFound,
+    WrongKey,
+)
+
+import sqlite_utils  # noqa: E402  (after trialdesk.db.driver, which the package import guarantees)
+
+DB_NAME = "trialdesk.db"
+INFO_NAME = "store.json"
+LOCK_NAME = "trialdesk.lock"
+LOCK_INFO_NAME = "trialdesk.lock.json"
+STORE_FORMAT = "trialdesk-store-1"
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """The public facts kept beside the database in ``store.json``."""
+
+    store_id: str
+    site_code: str
+    created_at: str
+    key_check: str
+    format: str = STORE_FORMAT
+
+    @classmethod
+    def read(cls, folder: Path) -> "StoreInfo":
+        path = folder / INFO_NAME
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(**{k: data[k] for k in ("store_id", "site_code", "created_at", "key_check", "format")})
+        except FileNotFoundError:
+            if (folder / DB_NAME).exists():
+                raise StoreDamaged(
+                    "{path} is missing beside the store database. Run 'trialdesk recover' with the "
+                    "recovery key to rebuild it; nothing was changed.",
+                    path=str(path),
+                ) from None
+            raise StoreNotFound(
+                "No TrialDesk store in {folder}. Set up this workstation (start TrialDesk, or run "
+                "'trialdesk init'), or restore a backup with 'trialdesk restore'.",
+                folder=str(folder),
+            ) from None
+        except (ValueError, KeyError, TypeError):
+            raise StoreDamaged(
+                "{path} is damaged (it should name the store and its site). Restore it from a backup "
+                "of the data folder or ask IT; the database itself was not touched.",
+                path=str(path),
+            ) from None
+
+    def write(self, folder: Path) -> None:
+        tmp = folder / (INFO_NAME + ".tmp")
+        tmp.write_text(json.dumps(self.__dict__, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, folder / INFO_NAME)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is changing data: written into every audit row by the triggers."""
+
+    user_id: str
+    username: str
+
+
+class _Context:
+    """Per-connection values the audit triggers read through SQL functions."""
+
+    def __init__(self, site: str):
+        self.site = site
+        self.actor: Actor | None = None
+        self.reason: str | None = None
+
+
+def store_exists(folder: Path) -> bool:
+    """True when ``folder`` holds a store (its ``store.json`` or its database file)."""
+    return (folder / INFO_NAME).exists() or (folder / DB_NAME).exists()
+
+
+class _FolderLock:
+    """One TrialDesk per store: an OS file lock, plus a note of who holds it for the message."""
+
+    def __init__(self, folder: Path):
+        from filelock import FileLock, Timeout
+
+        self._timeout = Timeout
+        self._lock = FileLock(str(folder / LOCK_NAME), timeout=0)
+        self._info = folder / LOCK_INFO_NAME
+
+    def acquire(self) -> None:
+        try:
+            self._lock.acquire()
+        except self._timeout:
+            holder = "another TrialDesk"
+            try:
+                info = json.loads(self._info.read_text(encoding="utf-8"))
+                holder = "TrialDesk (process {pid} on {host}, opened {since})".format(**info)
+            except (OSError, ValueError, KeyError):
+                pass
+            raise StoreInUse(
+                "This store is already open in {holder}. Only one TrialDesk may use a store at a time; "
+                "close the other one first. Nothing was changed.",
+                holder=holder,
+            ) from None
+        try:
+            self._info.write_text(
+                json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": utc_iso()}),
+                encoding="utf-8",
+            )
+        except OSError:
+            pass
+
+    def release(self) -> None:
+        try:
+            self._info.unlink()
+        except OSError:
+            pass
+        self._lock.release()
+
+
+def _connect(path: Path, key: bytes):
+    """A keyed sqlcipher3 connection, checked by a first read (a wrong key only fails there)."""
+    conn = DRIVER.connect(str(path), check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DRIVER.DatabaseError as exc:
+        conn.close()
+        raise StoreDamaged(
+            "The store database cannot be read ({problem}): it is damaged or not a TrialDesk store. "
+            "Nothing was changed. Restore the latest backup with 'trialdesk restore'.",
+            problem=str(exc),
+        ) from None
+    return conn
+
+
+def _configure(conn) -> None:
+    conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+def _register_functions(conn, ctx: _Context) -> None:
+    conn.create_function("td_actor", 0, lambda: ctx.actor.user_id if ctx.actor else None)
+    conn.create_function("td_actor_name", 0, lambda: ctx.actor.username if ctx.actor else None)
+    conn.create_function("td_reason", 0, lambda: ctx.reason)
+    conn.create_function("td_site", 0, lambda: ctx.site)
+    conn.create_function("td_now", 0, utc_iso)
+    conn.create_function("td_uuid", 0, new_id)
+    conn.create_function("td_app_version", 0, lambda: __version__, deterministic=True)
+    conn.create_function(
+        "td_hash", 1 + len(audit.HASHED_COLUMNS),
+        lambda prev, *values: audit.row_hash(prev, values), deterministic=True,
+    )
+
+
+class Store:
+    """An open store: the sqlite-utils ``db``, its folder and facts, and the audit context.
+
+    Attributes:
+        db: ``sqlite_utils.Database`` over the keyed sqlcipher3 connection.
+        folder: the store folder.
+        info: :class:`StoreInfo` from ``store.json``.
+    """
+
+    def __init__(self, folder: Path, conn, info: StoreInfo, lock: _FolderLock, ctx: _Context):
+        self.folder = folder
+        self.info = info
+        self._lock = lock
+        self._ctx = ctx
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.closed = False
+
+    # --- the audit context ----------------------------------------------------------------------
+
+    @property
+    def actor(self) -> Actor | None:
+        return self._ctx.actor
+
+    @contextmanager
+    def acting(self, actor: Actor, reason: str | None = None) -> Iterator[sqlite_utils.Database]:
+        """One transaction of changes made by ``actor`` (with ``reason`` for changes to saved data).
+
+        Everything inside is committed together, audit rows included, or rolled back together.
+        """
+        if actor is None:
+            raise NoActingUser("Changes need a signed-in user.")
+        reason = (reason or "").strip() or None
+        previous = (self._ctx.actor, self._ctx.reason)
+        self._ctx.actor, self._ctx.reason = actor, reason
+        try:
+            with self.db.atomic():
+                yield self.db
+        except DRIVER.IntegrityError as exc:
+            _translate_trigger_error(exc)
+            raise
+        except DRIVER.OperationalError as exc:
+            _translate_trigger_error(exc)
+            raise
+        finally:
+            self._ctx.actor, self._ctx.reason = previous
+
+    def log_event(self, action: str, actor: Actor | None, *, username: str | None = None,
+                  table: str | None = None, record_id: str | None = None,
+                  detail: dict | None = None) -> None:
+        """Audit something that is not a row change (login, failed login, backup, print, export …)."""
+        with self.db.atomic():
+            audit.log_event(
+                self.db, action,
+                user_id=actor.user_id if actor else None,
+                username=actor.username if actor else username,
+                table=table, record_id=record_id, detail=detail,
+            )
+
+    # --- facts ----------------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    @property
+    def path(self) -> Path:
+        return self.folder / DB_NAME
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the database, close, and release the folder lock (idempotent)."""
+        if self.closed:
+            return
+        self.closed = True
+        conn = self.db.conn
+        try:
+            if conn.in_transaction:
+                conn.rollback()
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DRIVER.Error:
+            pass
+        finally:
+            conn.close()
+            self._lock.release()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _translate_trigger_error(exc: Exception) -> None:
+    text = str(exc)
+    if audit.NO_ACTOR_MESSAGE in text:
+        raise NoActingUser("Changes need a signed-in user.") from None
+    if audit.NO_REASON_MESSAGE in text:
+        raise ReasonRequired("A reason is required to change or delete data that was already saved.") from None
+
+
+def open_store(folder: Path, key: bytes) -> Store:
+    """Open the store in ``folder`` with ``key``: lock, check the key, migrate.
+
+    Raises :class:`StoreNotFound`, :class:`StoreInUse`, :class:`WrongKey`, :class:`StoreDamaged` or
+    :class:`StoreTooNew` with a message for the user; never creates anything over an existing store.
+    """
+    folder = Path(folder)
+    info = StoreInfo.read(folder)
+    if not (folder / DB_NAME).exists():
+        raise StoreDamaged(
+            "The store database {path} is missing (store.json is there). Restore the latest backup "
+            "with 'trialdesk restore'; no new store was created.",
+            path=str(folder / DB_NAME),
+        )
+    if key_check_value(key) != info.key_check:
+        raise WrongKey(
+            "This key does not belong to the store in {folder} (store {store_id}). Use the recovery "
+            "key printed for this store.",
+            folder=str(folder), store_id=info.store_id,
+        )
+    lock = _FolderLock(folder)
+    lock.acquire()
+    try:
+        conn = _connect(folder / DB_NAME, key)
+        try:
+            problems = conn.execute("PRAGMA quick_check").fetchall()
+            if problems != [("ok",)]:
+                raise StoreDamaged(
+                    "The store database failed its integrity check: it is damaged. Nothing was "
+                    "changed. Restore the latest backup with 'trialdesk restore'."
+                )
+            _configure(conn)
+            ctx = _Context(info.site_code)
+            _register_functions(conn, ctx)
+            store = Store(folder, conn, info, lock, ctx)
+            migrations.apply(store.db)
+            stored_id = store.meta("store_id")
+            if stored_id != info.store_id:
+                raise StoreDamaged(
+                    "store.json names store {expected} but the database is store {found}. "
+                    "Nothing was changed; ask IT to check the data folder.",
+                    expected=info.store_id, found=stored_id or "?",
+                )
+            return store
+        except BaseException:
+            conn.close()
+            raise
+    except DRIVER.DatabaseError as exc:
+        lock.release()
+        raise StoreDamaged(
+            "The store database cannot be read ({problem}). Nothing was changed. Restore the latest "
+            "backup with 'trialdesk restore'.",
+            problem=str(exc),
+        ) from None
+    except BaseException:
+        lock.release()
+        raise
+
+
+def create_store(folder: Path, key: bytes, *, site_code: str, site_name: str,
+                 study: str = "KTS-11") -> Store:
+    """Create a new, empty store in ``folder`` (which must not hold one) and open it."""
+    folder = Path(folder)
+    if store_exists(folder):
+        raise StoreExists(
+            "{folder} already holds a TrialDesk store; it was left untouched. Choose another folder "
+            "or open that store.",
+            folder=str(folder),
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError("Cannot create the data folder {folder}: {problem}", folder=str(folder),
+                         problem=exc.strerror or str(exc)) from None
+    info = StoreInfo(store_id=new_id(), site_code=site_code, created_at=utc_iso(),
+                     key_check=key_check_value(key))
+    lock = _FolderLock(folder)
+    lock.acquire()
+    try:
+        conn = _connect(folder / DB_NAME, key)
+        _configure(conn)
+        ctx = _Context(site_code)
+        _register_functions(conn, ctx)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        migrations.apply(db)
+        with db.atomic():
+            for k, v in (("store_id", info.store_id), ("site_code", site_code), ("site_name", site_name),
+                         ("study", study), ("created_at", info.created_at),
+                         ("created_by_os_user", _os_user())):
+                db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [k, v])
+        info.write(folder)
+        conn.close()
+    finally:
+        lock.release()
+    return open_store(folder, key)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some service accounts
+        return "?"

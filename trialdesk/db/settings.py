@@ -1,0 +1,32 @@
+"""Site settings (idle lock, lockout …) kept in the audited ``settings`` table."""
+
+from __future__ import annotations
+
+from trialdesk.clock import new_id, utc_iso
+
+DEFAULTS: dict[str, str] = {
+    "idle_lock_minutes": "10",
+    "max_failed_logins": "5",
+    "lockout_minutes": "15",
+    "backups_kept": "30",
+}
+
+
+def get(db, key: str) -> str:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else DEFAULTS[key]
+
+
+def get_int(db, key: str) -> int:
+    return int(get(db, key))
+
+
+def put(db, key: str, value: str, site: str) -> None:
+    """Set ``key``; the caller's transaction supplies actor and reason (an audited change)."""
+    now = utc_iso()
+    row = db.execute("SELECT id FROM settings WHERE key = ?", [key]).fetchone()
+    if row:
+        db["settings"].update(row[0], {"value": value, "updated_at": now})
+    else:
+        db["settings"].insert({"id": new_id(), "site": site, "created_at": now, "updated_at": now,
+                               "key": key, "value": value})

@@ -1,0 +1,55 @@
+"""Repository of user accounts: rows in ``users`` <-> :class:`~trialdesk.domain.people.User`."""
+
+from __future__ import annotations
+
+from trialdesk.clock import new_id, utc_iso
+from trialdesk.domain.people import Role, User
+
+_COLUMNS = "id, username, full_name, role, active, failed_logins, locked_until"
+
+
+def _user(row) -> User:
+    return User(id=row[0], username=row[1], full_name=row[2], role=Role(row[3]), active=bool(row[4]),
+                failed_logins=row[5], locked_until=row[6])
+
+
+def get(db, user_id: str) -> User | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM users WHERE id = ?", [user_id]).fetchone()
+    return _user(row) if row else None
+
+
+def by_username(db, username: str) -> User | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", [username]).fetchone()
+    return _user(row) if row else None
+
+
+def all_users(db) -> list[User]:
+    return [_user(r) for r in db.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username")]
+
+
+def password_hash(db, user_id: str) -> str | None:
+    row = db.execute("SELECT password_hash FROM users WHERE id = ?", [user_id]).fetchone()
+    return row[0] if row else None
+
+
+def insert(db, *, username: str, full_name: str, role: Role, password_hash: str, site: str,
+           user_id: str | None = None) -> str:
+    now = utc_iso()
+    uid = user_id or new_id()
+    db["users"].insert({
+        "id": uid, "site": site, "created_at": now, "updated_at": now, "username": username,
+        "full_name": full_name, "role": role.value, "password_hash": password_hash, "active": 1,
+        "failed_logins": 0, "locked_until": None, "password_set_at": now,
+    })
+    return uid
+
+
+def update(db, user_id: str, **values) -> None:
+    values["updated_at"] = utc_iso()
+    if "role" in values and isinstance(values["role"], Role):
+        values["role"] = values["role"].value
+    db["users"].update(user_id, values)
+
+
+def count(db) -> int:
+    return db.execute("SELECT count(*) FROM users").fetchone()[0]

@@ -1,0 +1,81 @@
+"""Errors TrialDesk shows to people: each carries a message fit for the UI or the CLI."""
+
+from __future__ import annotations
+
+
+class TrialDeskError(Exception):
+    """An expected failure with a message a clinician or IT person can act on.
+
+    ``template`` is English text with ``{name}`` fields filled from ``params``; the UI translates the
+    template (context ``"errors"``) before filling it in, the CLI prints ``str(error)`` as one line.
+    The message never contains clinical data.
+    """
+
+    def __init__(self, template: str, **params: object):
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params) if params else template)
+
+
+class StoreError(TrialDeskError):
+    """The store cannot be opened, created or changed as asked."""
+
+
+class StoreNotFound(StoreError):
+    pass
+
+
+class StoreExists(StoreError):
+    pass
+
+
+class KeyMissing(StoreError):
+    """No key for this store in the keychain: the recovery key is needed."""
+
+
+class KeychainUnavailable(StoreError):
+    """No usable OS keychain (keyring's 'fail' backend or a broken one)."""
+
+
+class WrongKey(StoreError):
+    pass
+
+
+class StoreDamaged(StoreError):
+    pass
+
+
+class StoreTooNew(StoreError):
+    pass
+
+
+class StoreInUse(StoreError):
+    pass
+
+
+class NoActingUser(StoreError):
+    pass
+
+
+class ReasonRequired(StoreError):
+    pass
+
+
+class AuthError(TrialDeskError):
+    """Login or re-authentication failed."""
+
+
+class AccountLocked(AuthError):
+    pass
+
+
+class PermissionDenied(TrialDeskError):
+    pass
+
+
+class ValidationError(TrialDeskError):
+    """Input that breaks a rule; ``field`` names the input it belongs to (or None)."""
+
+    def __init__(self, template: str, *, field: str | None = None, **params: object):
+        super().__init__(template, **params)
+        self.field = field

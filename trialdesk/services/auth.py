@@ -1,0 +1,218 @@
+"""Sign-in, lockout, re-authentication and user administration (Argon2id password hashes)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from trialdesk.clock import parse_utc, utc_iso, utc_now
+from trialdesk.db import settings as settings_repo
+from trialdesk.db import users as users_repo
+from trialdesk.db.connection import Actor, Store
+from trialdesk.domain.people import Role, User, password_problem, username_problem
+from trialdesk.errors import AccountLocked, AuthError, ValidationError
+from trialdesk.services.permissions import Action, require
+
+_hasher = PasswordHasher()  # argon2-cffi defaults: Argon2id, RFC 9106 low-memory profile
+
+SYSTEM = Actor("system", "system")
+
+
+def actor(user: User) -> Actor:
+    """The audit identity of ``user``."""
+    return Actor(user.id, user.username)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _check_password(stored: str | None, password: str) -> bool:
+    if not stored:
+        return False
+    try:
+        return _hasher.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _locked(user: User) -> bool:
+    return bool(user.locked_until) and parse_utc(user.locked_until) > utc_now()
+
+
+def _refused(username: str) -> AuthError:
+    return AuthError("Wrong user name or password.")
+
+
+def login(store: Store, username: str, password: str) -> User:
+    """Check the password of ``username`` and return the user, auditing success and failure.
+
+    After ``max_failed_logins`` wrong passwords in a row the account is locked for
+    ``lockout_minutes``; a locked or deactivated account cannot sign in.
+    """
+    db = store.db
+    user = users_repo.by_username(db, (username or "").strip())
+    if user is None:
+        store.log_event("LOGIN_FAILED", None, username=(username or "")[:64],
+                        detail={"why": "unknown user"})
+        raise _refused(username)
+    if not user.active:
+        store.log_event("LOGIN_FAILED", actor(user), detail={"why": "deactivated"})
+        raise AuthError("The account {username} is deactivated; ask the administrator.",
+                        username=user.username)
+    if _locked(user):
+        store.log_event("LOGIN_FAILED", actor(user), detail={"why": "locked"})
+        raise AccountLocked(
+            "The account {username} is locked after too many wrong passwords until {until} (UTC). "
+            "Wait, or ask the administrator to unlock it.",
+            username=user.username, until=user.locked_until[:16].replace("T", " "),
+        )
+    if not _check_password(users_repo.password_hash(db, user.id), password):
+        _register_failure(store, user)
+        raise _refused(username)
+    with store.acting(SYSTEM, reason="successful login") as tx:
+        if user.failed_logins or user.locked_until:
+            users_repo.update(tx, user.id, failed_logins=0, locked_until=None)
+        _maybe_rehash(store, tx, user, password)
+    store.log_event("LOGIN", actor(user))
+    return users_repo.get(db, user.id)
+
+
+def _maybe_rehash(store: Store, tx, user: User, password: str) -> None:
+    stored = users_repo.password_hash(tx, user.id)
+    if stored and _hasher.check_needs_rehash(stored):
+        users_repo.update(tx, user.id, password_hash=hash_password(password))
+
+
+def _register_failure(store: Store, user: User) -> None:
+    db = store.db
+    limit = settings_repo.get_int(db, "max_failed_logins")
+    failures = user.failed_logins + 1
+    values: dict = {"failed_logins": failures}
+    locked = failures >= limit
+    if locked:
+        minutes = settings_repo.get_int(db, "lockout_minutes")
+        values["locked_until"] = utc_iso(utc_now() + timedelta(minutes=minutes))
+        values["failed_logins"] = 0
+    with store.acting(SYSTEM, reason="failed login"):
+        users_repo.update(db, user.id, **values)
+    store.log_event("LOGIN_FAILED", actor(user), detail={"why": "wrong password", "in_a_row": failures})
+    if locked:
+        store.log_event("ACCOUNT_LOCKED", actor(user), detail={"until": values["locked_until"]})
+
+
+def logout(store: Store, user: User) -> None:
+    store.log_event("LOGOUT", actor(user))
+
+
+def reauthenticate(store: Store, user: User, username: str, password: str) -> None:
+    """Confirm that the signed-in ``user`` is at the keyboard (e-signatures, unlocking the window).
+
+    A wrong password counts towards the lockout like a failed login.
+    """
+    if (username or "").strip().lower() != user.username.lower():
+        store.log_event("REAUTH_FAILED", actor(user), detail={"why": "other user name"})
+        raise AuthError("Sign with your own user name ({username}).", username=user.username)
+    current = users_repo.get(store.db, user.id)
+    if current is None or not current.active:
+        raise AuthError("The account {username} is deactivated.", username=user.username)
+    if _locked(current):
+        raise AccountLocked("The account {username} is locked; ask the administrator.",
+                            username=user.username)
+    if not _check_password(users_repo.password_hash(store.db, user.id), password):
+        _register_failure(store, current)
+        raise AuthError("Wrong password.")
+    if current.failed_logins:
+        with store.acting(SYSTEM, reason="successful re-authentication"):
+            users_repo.update(store.db, user.id, failed_logins=0)
+
+
+# --- administration -----------------------------------------------------------------------------
+
+def _validate_new_user(username: str, full_name: str, password: str) -> None:
+    problem = username_problem(username)
+    if problem:
+        raise ValidationError(problem, field="username")
+    if not (full_name or "").strip():
+        raise ValidationError("Enter the person's full name as it should appear on signatures.",
+                              field="full_name")
+    problem = password_problem(password, username)
+    if problem:
+        raise ValidationError(problem, field="password")
+
+
+def create_first_administrator(store: Store, *, username: str, full_name: str, password: str) -> User:
+    """Create the workstation's first account (set-up only: refused once any user exists)."""
+    _validate_new_user(username, full_name, password)
+    if users_repo.count(store.db):
+        raise ValidationError("This store already has users; ask its administrator for an account.")
+    from trialdesk.clock import new_id
+
+    uid = new_id()
+    with store.acting(Actor(uid, username)) as tx:
+        users_repo.insert(tx, user_id=uid, username=username, full_name=full_name.strip(),
+                          role=Role.ADMINISTRATOR, password_hash=hash_password(password),
+                          site=store.info.site_code)
+    return users_repo.get(store.db, uid)
+
+
+def create_user(store: Store, admin: User, *, username: str, full_name: str, role: Role,
+                password: str) -> User:
+    """An administrator adds an account (audited)."""
+    require(admin, Action.MANAGE_USERS)
+    username = (username or "").strip().lower()
+    _validate_new_user(username, full_name, password)
+    if users_repo.by_username(store.db, username):
+        raise ValidationError("The user name {username} is taken (accounts are never deleted).",
+                              field="username", username=username)
+    with store.acting(actor(admin)) as tx:
+        uid = users_repo.insert(tx, username=username, full_name=full_name.strip(), role=Role(role),
+                                password_hash=hash_password(password), site=store.info.site_code)
+    return users_repo.get(store.db, uid)
+
+
+def _managed(store: Store, admin: User, user_id: str) -> User:
+    require(admin, Action.MANAGE_USERS)
+    user = users_repo.get(store.db, user_id)
+    if user is None:
+        raise ValidationError("No such user.")
+    return user
+
+
+def set_role(store: Store, admin: User, user_id: str, role: Role, reason: str) -> User:
+    user = _managed(store, admin, user_id)
+    if user.id == admin.id:
+        raise ValidationError("Administrators cannot change their own role.")
+    with store.acting(actor(admin), reason):
+        users_repo.update(store.db, user.id, role=Role(role))
+    return users_repo.get(store.db, user.id)
+
+
+def set_active(store: Store, admin: User, user_id: str, active: bool, reason: str) -> User:
+    """Deactivate (never delete) or reactivate an account."""
+    user = _managed(store, admin, user_id)
+    if user.id == admin.id and not active:
+        raise ValidationError("Administrators cannot deactivate themselves.")
+    with store.acting(actor(admin), reason):
+        users_repo.update(store.db, user.id, active=1 if active else 0)
+    return users_repo.get(store.db, user.id)
+
+
+def unlock(store: Store, admin: User, user_id: str, reason: str) -> User:
+    user = _managed(store, admin, user_id)
+    with store.acting(actor(admin), reason):
+        users_repo.update(store.db, user.id, locked_until=None, failed_logins=0)
+    return users_repo.get(store.db, user.id)
+
+
+def change_password(store: Store, user: User, old_password: str, new_password: str) -> None:
+    """A user changes their own password (the old one is checked)."""
+    reauthenticate(store, user, user.username, old_password)
+    problem = password_problem(new_password, user.username)
+    if problem:
+        raise ValidationError(problem, field="password")
+    with store.acting(actor(user), "password changed by the user"):
+        users_repo.update(store.db, user.id, password_hash=hash_password(new_password),
+                          password_set_at=utc_iso())

@@ -1,0 +1,306 @@
+"""Workstation use cases: set up, open, recover, verify, back up and restore a store."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trialdesk.clock import utc_iso
+from trialdesk.db import audit, backup, keystore
+from trialdesk.db import settings as settings_repo
+from trialdesk.db.connection import (
+    DB_NAME, INFO_NAME, Store, StoreInfo, _FolderLock, _connect, create_store, open_store,
+    store_exists,
+)
+from trialdesk.db.driver import DRIVER
+from trialdesk.domain.people import User, password_problem, username_problem
+from trialdesk.errors import (
+    KeyMissing, StoreDamaged, StoreError, StoreExists, StoreNotFound, ValidationError, WrongKey,
+)
+from trialdesk.services import auth
+from trialdesk.services.permissions import Action, require
+
+SITE_CODE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def site_code_problem(code: str) -> str | None:
+    if len(code or "") != 1 or code not in SITE_CODE_CHARS:
+        return "The site code is one capital letter (H for Haukeland, R for the outpatient clinic …)."
+    return None
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    store: Store
+    admin: User
+    recovery_sheet: Path
+
+
+def setup_workstation(folder: Path, *, site_code: str, site_name: str, admin_username: str,
+                      admin_full_name: str, admin_password: str, recovery_sheet: Path) -> SetupResult:
+    """Create a new encrypted store with its first administrator and recovery-key sheet.
+
+    Order: check everything → keychain usable → create the store → write the sheet → put the key
+    in the keychain. If any step fails, the files this call created are removed again, so a
+    half-made store is never left behind (an existing store is never touched).
+    """
+    from trialdesk.printouts.recovery import recovery_sheet_pdf
+
+    folder = Path(folder)
+    recovery_sheet = Path(recovery_sheet)
+    site_code = (site_code or "").strip().upper()
+    problem = site_code_problem(site_code)
+    if problem:
+        raise ValidationError(problem, field="site_code")
+    if not (site_name or "").strip():
+        raise ValidationError("Enter the site's name as it should appear on printouts.", field="site_name")
+    admin_username = (admin_username or "").strip().lower()
+    problem = username_problem(admin_username)
+    if problem:
+        raise ValidationError(problem, field="username")
+    problem = password_problem(admin_password, admin_username)
+    if problem:
+        raise ValidationError(problem, field="password")
+    if not (admin_full_name or "").strip():
+        raise ValidationError("Enter the administrator's full name.", field="full_name")
+    if store_exists(folder):
+        raise StoreExists("{folder} already holds a TrialDesk store; it was left untouched.",
+                          folder=str(folder))
+    if recovery_sheet.exists():
+        raise ValidationError("{path} exists already; choose a new file for the recovery sheet.",
+                              field="recovery_sheet", path=str(recovery_sheet))
+    if not recovery_sheet.parent.is_dir():
+        raise ValidationError("The folder {folder} does not exist.", field="recovery_sheet",
+                              folder=str(recovery_sheet.parent))
+    usable, backend = keystore.keychain_usable()
+    if not usable:
+        raise keystore._unavailable(backend)
+
+    key = keystore.new_key()
+    folder_existed = folder.exists()
+    store = None
+    try:
+        store = create_store(folder, key, site_code=site_code, site_name=site_name.strip())
+        admin = auth.create_first_administrator(store, username=admin_username,
+                                                full_name=admin_full_name, password=admin_password)
+        pdf = recovery_sheet_pdf(study=store.meta("study") or "KTS-11", site_code=site_code,
+                                 site_name=site_name.strip(), store_id=store.info.store_id, key=key,
+                                 created_at=store.info.created_at, created_by=admin.full_name)
+        try:
+            recovery_sheet.write_bytes(pdf)
+        except OSError as exc:
+            raise ValidationError("Cannot write the recovery sheet to {path}: {problem}",
+                                  field="recovery_sheet", path=str(recovery_sheet),
+                                  problem=exc.strerror or str(exc)) from None
+        keystore.save_key(store.info.store_id, key)
+        store.log_event("STORE_CREATED", auth.actor(admin),
+                        detail={"site": site_code, "recovery_sheet_written": True})
+        return SetupResult(store, admin, recovery_sheet)
+    except BaseException:
+        if store is not None:
+            store.close()
+            _remove_new_store(folder, folder_existed)
+            if recovery_sheet.exists():
+                recovery_sheet.unlink()
+        raise
+
+
+def _remove_new_store(folder: Path, folder_existed: bool) -> None:
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal", INFO_NAME):
+        path = folder / name
+        if path.exists():
+            path.unlink()
+    if not folder_existed:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def key_for(folder: Path) -> bytes:
+    """The key of the store in ``folder`` from the keychain (:class:`KeyMissing` when absent)."""
+    info = StoreInfo.read(Path(folder))
+    key = keystore.load_key(info.store_id)
+    if key is None:
+        raise KeyMissing(
+            "The key of this store (store {store_id}) is not in this computer's keychain. Enter the "
+            "recovery key from the sheet printed at set-up ('trialdesk recover').",
+            store_id=info.store_id,
+        )
+    return key
+
+
+def open_workstation(folder: Path, key: bytes | None = None) -> Store:
+    """Open the store in ``folder`` with the keychain's key (or ``key``, e.g. a recovery key)."""
+    folder = Path(folder)
+    if key is None:
+        key = key_for(folder)
+    return open_store(folder, key)
+
+
+def recover(folder: Path, recovery_key_text: str, *, save: bool = True) -> StoreInfo:
+    """Check a typed recovery key against the store and put it (back) in the keychain.
+
+    Also rebuilds a missing ``store.json`` from the database itself (the key proves ownership).
+    """
+    folder = Path(folder)
+    key = keystore.parse_recovery_key(recovery_key_text)
+    if not (folder / DB_NAME).exists():
+        raise StoreNotFound("No TrialDesk store database in {folder}.", folder=str(folder))
+    if (folder / INFO_NAME).exists():
+        info = StoreInfo.read(folder)
+        if keystore.key_check_value(key) != info.key_check:
+            raise WrongKey("This recovery key does not belong to the store in {folder} (store {store_id}).",
+                           folder=str(folder), store_id=info.store_id)
+        store = open_store(folder, key)  # proves the key opens the database, runs migrations
+        store.close()
+    else:
+        lock = _FolderLock(folder)
+        lock.acquire()
+        try:
+            try:
+                conn = _connect(folder / DB_NAME, key)
+            except StoreDamaged:
+                raise WrongKey("This recovery key does not open the store in {folder}.", folder=str(folder)) from None
+            try:
+                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            except DRIVER.DatabaseError:
+                raise StoreDamaged("The store in {folder} cannot be read.", folder=str(folder)) from None
+            finally:
+                conn.close()
+            info = StoreInfo(store_id=meta["store_id"], site_code=meta["site_code"],
+                             created_at=meta["created_at"], key_check=keystore.key_check_value(key))
+            info.write(folder)
+        finally:
+            lock.release()
+    if save:
+        keystore.save_key(info.store_id, key)
+    store = open_store(folder, key)
+    try:
+        store.log_event("KEY_RECOVERED", None, username="system",
+                        detail={"saved_in_keychain": bool(save)})
+    finally:
+        store.close()
+    return info
+
+
+@dataclass
+class VerifyReport:
+    """What ``trialdesk verify`` found. ``ok`` only when every check passed."""
+
+    integrity: list[str] = field(default_factory=list)
+    foreign_key_problems: int = 0
+    chain: audit.ChainReport | None = None
+    tables_without_audit: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return (self.integrity == ["ok"] and self.foreign_key_problems == 0
+                and self.chain is not None and self.chain.ok and not self.tables_without_audit)
+
+    def lines(self) -> list[str]:
+        out = ["integrity check: " + ("ok" if self.integrity == ["ok"] else "; ".join(self.integrity[:5]))]
+        out.append("foreign keys: " + ("ok" if not self.foreign_key_problems
+                                       else f"{self.foreign_key_problems} broken reference(s)"))
+        if self.chain is not None:
+            if self.chain.ok:
+                out.append(f"audit chain: {self.chain.rows} rows, ok")
+            else:
+                out.append(f"audit chain: BROKEN at row {self.chain.broken_seq} (id {self.chain.broken_id}): "
+                           f"{self.chain.problem}")
+        if self.tables_without_audit:
+            out.append("audit triggers missing on: " + ", ".join(self.tables_without_audit))
+        return out
+
+
+# Tables that hold no clinical or security data and so carry no audit triggers.
+UNAUDITED_TABLES = {"meta", "audit", "sqlite_sequence"}
+
+
+def verify(store: Store) -> VerifyReport:
+    """Integrity check, foreign keys, audit triggers on every data table, and the audit hash chain."""
+    db = store.db
+    report = VerifyReport()
+    report.integrity = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    report.foreign_key_problems = len(db.execute("PRAGMA foreign_key_check").fetchall())
+    from trialdesk.db.migrations import audited_tables
+
+    audited = set(audited_tables(db))
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    report.tables_without_audit = sorted(t for t in tables if t not in audited and t not in UNAUDITED_TABLES)
+    report.chain = audit.verify_chain(db.conn)
+    return report
+
+
+def make_backup(store: Store, user: User | None, dest: Path | None = None) -> backup.BackupCheck:
+    """Write a verified encrypted backup (audited); automatic ones are rotated."""
+    if user is not None:
+        require(user, Action.BACKUP)
+    key = key_for(store.folder)
+    check = backup.write_backup(store, key, dest)
+    store.log_event("BACKUP", auth.actor(user) if user else None, username=None if user else "system",
+                    detail={"file": check.path.name, "audit_rows": check.audit_rows})
+    if dest is None:
+        backup.rotate(store, settings_repo.get_int(store.db, "backups_kept"))
+    return check
+
+
+def restore(folder: Path, source: Path, *, recovery_key_text: str | None = None) -> backup.BackupCheck:
+    """Replace the store in ``folder`` by the backup ``source`` (which must belong to it).
+
+    The current database is first kept as ``backups/before-restore-<time>.db``. On a workstation
+    with no store yet, the recovery key opens the backup and the store is rebuilt around it.
+    """
+    folder = Path(folder)
+    source = Path(source)
+    if recovery_key_text:
+        key = keystore.parse_recovery_key(recovery_key_text)
+    else:
+        key = key_for(folder)
+    try:
+        check = backup.check_backup(source, key)
+    except StoreDamaged:
+        raise WrongKey("The backup {path} does not open with this store's key: it belongs to another "
+                       "store or is damaged. Nothing was changed.", path=str(source)) from None
+    if check.integrity != "ok":
+        raise StoreDamaged("The backup {path} failed its check ({problem}); nothing was restored.",
+                           path=str(source), problem=check.integrity)
+    has_store = (folder / INFO_NAME).exists()
+    if has_store:
+        info = StoreInfo.read(folder)
+        if check.store_id != info.store_id:
+            raise StoreError("The backup belongs to store {other}, not to this store ({mine}). Nothing "
+                             "was changed.", other=check.store_id, mine=info.store_id)
+    lock = _FolderLock(folder) if folder.exists() else None
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = lock or _FolderLock(folder)
+    lock.acquire()
+    try:
+        db_path = folder / DB_NAME
+        if db_path.exists():
+            keep = folder / backup.BACKUP_DIR / f"before-restore-{utc_iso()[:19].replace(':', '')}.db"
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            backup.copy_into(db_path, key, keep)
+            for suffix in ("-wal", "-shm"):
+                p = folder / (DB_NAME + suffix)
+                if p.exists():
+                    p.unlink()
+            db_path.unlink()
+        backup.copy_into(source, key, db_path)
+        if not has_store:
+            conn = _connect(db_path, key)
+            try:
+                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            finally:
+                conn.close()
+            StoreInfo(store_id=meta["store_id"], site_code=meta["site_code"], created_at=meta["created_at"],
+                      key_check=keystore.key_check_value(key)).write(folder)
+    finally:
+        lock.release()
+    store = open_store(folder, key)
+    try:
+        store.log_event("RESTORE", None, username="system",
+                        detail={"file": source.name, "audit_rows": check.audit_rows})
+    finally:
+        store.close()
+    if recovery_key_text:
+        keystore.save_key(check.store_id, key)
+    return check

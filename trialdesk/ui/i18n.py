@@ -1,0 +1,37 @@
+"""Translations: English in the code, Norwegian Bokmål from resources/i18n/trialdesk_nb.qm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from trialdesk.errors import TrialDeskError
+from trialdesk.paths import resource_path
+
+_installed: list[QTranslator] = []
+
+
+def install(app: QCoreApplication, language: str | None = None) -> str:
+    """Install the translator for ``language`` ('nb' or 'en'; default: the system locale)."""
+    lang = language or ("nb" if QLocale.system().language() in (
+        QLocale.Language.NorwegianBokmal, QLocale.Language.NorwegianNynorsk) else "en")
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if lang == "nb":
+        translator = QTranslator(app)
+        if translator.load(str(resource_path("i18n", "trialdesk_nb.qm"))):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return lang
+
+
+def error_text(exc: BaseException) -> str:
+    """The translated message of an expected error (its template translated, then filled in)."""
+    if isinstance(exc, TrialDeskError):
+        template = QCoreApplication.translate("errors", exc.template)
+        try:
+            return template.format(**exc.params) if exc.params else template
+        except (KeyError, IndexError, ValueError):
+            return str(exc)
+    return QCoreApplication.translate("errors", "Unexpected error ({kind}). Nothing more was changed.").format(
+        kind=type(exc).__name__)

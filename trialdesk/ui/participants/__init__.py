@@ -1,0 +1,1 @@
+"""The participant register: table model and list widget."""

@@ -1,0 +1,168 @@
+"""First start: the set-up wizard (site, first administrator, recovery-key sheet)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import (
+    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QWizard, QWizardPage,
+)
+
+from trialdesk.ui.widgets import FieldError
+
+
+@dataclass(frozen=True)
+class SetupValues:
+    """What the wizard collected; the caller passes it to ``services.workstation.setup_workstation``."""
+
+    site_code: str
+    site_name: str
+    admin_username: str
+    admin_full_name: str
+    admin_password: str
+    recovery_sheet: Path
+
+
+# submit(values) -> None on success, or (field name or None, message) to show in the wizard.
+Submit = Callable[[SetupValues], "tuple[str | None, str] | None"]
+
+
+class _Page(QWizardPage):
+    def __init__(self, title: str, subtitle: str):
+        super().__init__()
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.form = QFormLayout()
+        self.errors: dict[str, FieldError] = {}
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+
+    def add_field(self, name: str, label: str, widget: QWidget, accessible: str) -> QWidget:
+        widget.setAccessibleName(accessible)
+        error = FieldError(self)
+        self.errors[name] = error
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(widget)
+        box.addWidget(error)
+        holder = QWidget()
+        holder.setLayout(box)
+        self.form.addRow(label, holder)
+        lbl = self.form.labelForField(holder)
+        if isinstance(lbl, QLabel):
+            lbl.setBuddy(widget)
+        return widget
+
+    def clear_errors(self) -> None:
+        for error in self.errors.values():
+            error.show_message(None)
+
+
+class SetupWizard(QWizard):
+    """Collects the set-up values and hands them to ``submit`` when the user clicks Finish.
+
+    The wizard never creates anything itself; a refused value is shown under its field and the
+    wizard stays open with everything typed.
+    """
+
+    def __init__(self, submit: Submit, default_sheet: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._submit = submit
+        self.setWindowTitle(self.tr("Set up TrialDesk on this workstation"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+
+        site = _Page(self.tr("Site"), self.tr("Which trial site is this workstation at?"))
+        self.site_code = site.add_field("site_code", self.tr("Site &code:"), QLineEdit(),
+                                        self.tr("Site code"))
+        self.site_code.setMaxLength(1)
+        self.site_code.setPlaceholderText(self.tr("H"))
+        self.site_name = site.add_field("site_name", self.tr("Site &name:"), QLineEdit(),
+                                        self.tr("Site name"))
+        self.site_name.setPlaceholderText(self.tr("Haukeland University Hospital"))
+
+        admin = _Page(self.tr("First administrator"),
+                      self.tr("The administrator manages users, settings and backups (no clinical data)."))
+        self.username = admin.add_field("username", self.tr("&User name:"), QLineEdit(), self.tr("User name"))
+        self.full_name = admin.add_field("full_name", self.tr("&Full name:"), QLineEdit(), self.tr("Full name"))
+        self.password = admin.add_field("password", self.tr("&Password:"), QLineEdit(), self.tr("Password"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = admin.add_field("password2", self.tr("&Repeat password:"), QLineEdit(),
+                                         self.tr("Repeat password"))
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+
+        sheet = _Page(self.tr("Recovery key"),
+                      self.tr("TrialDesk writes a recovery-key sheet (PDF). Print it and lock it away: "
+                              "without it, the data cannot be opened on another computer."))
+        row = QHBoxLayout()
+        self.sheet_path = QLineEdit(str(default_sheet))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose where to save the recovery sheet"))
+        browse.clicked.connect(self._on_browse_clicked)
+        row.addWidget(self.sheet_path)
+        row.addWidget(browse)
+        holder = QWidget()
+        holder.setLayout(row)
+        sheet.add_field("recovery_sheet", self.tr("Recovery &sheet:"), holder, self.tr("Recovery sheet file"))
+        self.sheet_path.setAccessibleName(self.tr("Recovery sheet file"))
+
+        self._pages = {"site_code": site, "site_name": site, "username": admin, "full_name": admin,
+                       "password": admin, "password2": admin, "recovery_sheet": sheet}
+        self._page_ids = {}
+        for page in (site, admin, sheet):
+            self._page_ids[page] = self.addPage(page)
+        site.validatePage = self._validate_site
+        admin.validatePage = self._validate_admin
+        sheet.validatePage = self._finish
+
+    def _on_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery sheet"), self.sheet_path.text(),
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.sheet_path.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def values(self) -> SetupValues:
+        return SetupValues(
+            site_code=self.site_code.text().strip().upper(), site_name=self.site_name.text().strip(),
+            admin_username=self.username.text().strip(), admin_full_name=self.full_name.text().strip(),
+            admin_password=self.password.text(), recovery_sheet=Path(self.sheet_path.text().strip()),
+        )
+
+    def _validate_site(self) -> bool:
+        page = self._pages["site_code"]
+        page.clear_errors()
+        ok = True
+        if len(self.site_code.text().strip()) != 1 or not self.site_code.text().strip().isalpha():
+            page.errors["site_code"].show_message(self.tr("One letter, e.g. H for Haukeland."))
+            ok = False
+        if not self.site_name.text().strip():
+            page.errors["site_name"].show_message(self.tr("Enter the site's name as it should appear on printouts."))
+            ok = False
+        return ok
+
+    def _validate_admin(self) -> bool:
+        page = self._pages["username"]
+        page.clear_errors()
+        if self.password.text() != self.password2.text():
+            page.errors["password2"].show_message(self.tr("The two passwords differ."))
+            self.password2.setFocus()
+            return False
+        return True
+
+    def _finish(self) -> bool:
+        for page in set(self._pages.values()):
+            page.clear_errors()
+        outcome = self._submit(self.values())
+        if outcome is None:
+            return True
+        field, message = outcome
+        page = self._pages.get(field or "recovery_sheet", self._pages["recovery_sheet"])
+        page.errors.get(field or "recovery_sheet", page.errors[next(iter(page.errors))]).show_message(message)
+        if page is not self.currentPage():
+            # Go back to the page of the refused field; everything typed stays.
+            while self.currentPage() is not page and self.currentId() > 0:
+                self.back()
+        return False
