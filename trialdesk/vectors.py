@@ -48,8 +48,13 @@ class _Tally:
 
 
 def _show(value: Any) -> str:
+    """A value on a FAIL line: messages as they are, data as compact JSON."""
     if isinstance(value, str):
         return value
+    return _json(value)
+
+
+def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
@@ -106,16 +111,16 @@ def _run_file(path: Path, protocol: Protocol, tally: _Tally) -> None:
     kind_label = kind if isinstance(kind, str) else "-"
     cases = data.get("cases")
     if not isinstance(cases, list):
-        tally.fail(name, kind_label, "-", "a list of cases", f"cases is {_show(cases)}")
+        tally.fail(name, kind_label, "-", "a list of cases", f"cases is {_json(cases)}")
         return
     if not cases:
         tally.fail(name, kind_label, "-", "at least one case", "no cases")
         return
     file_problem = None
     if kind not in KINDS:
-        file_problem = f"unknown kind {_show(kind)}; this TrialDesk knows {', '.join(KINDS)}"
+        file_problem = f"unknown kind {_json(kind)}; this TrialDesk knows {', '.join(KINDS)}"
     elif "protocol" in data and data["protocol"] != protocol.study_code:
-        file_problem = (f"file is for protocol {_show(data['protocol'])}, "
+        file_problem = (f"file is for protocol {_json(data['protocol'])}, "
                         f"loaded protocol is {protocol.study_code} {protocol.version}")
     for index, case in enumerate(cases):
         label = f"#{index}"
@@ -127,7 +132,7 @@ def _run_file(path: Path, protocol: Protocol, tally: _Tally) -> None:
             continue
         try:
             if not isinstance(case, dict):
-                raise _Malformed(f"a case is a JSON object, got {_show(case)}")
+                raise _Malformed(f"a case is a JSON object, got {_json(case)}")
             outcome = KINDS[kind](protocol, case)
         except _Malformed as error:
             tally.fail(name, kind_label, label, expected, f"malformed case: {error}")
@@ -156,7 +161,7 @@ def _expected(case: Any) -> Any:
 
 def _check_keys(obj: Any, allowed: set[str], where: str, required: set[str] = frozenset()) -> dict:
     if not isinstance(obj, dict):
-        raise _Malformed(f"{where} must be an object, got {_show(obj)}")
+        raise _Malformed(f"{where} must be an object, got {_json(obj)}")
     unknown = sorted(set(obj) - allowed - _DESCRIPTIVE)
     if unknown:
         raise _Malformed(f"{where}: unknown key(s) {', '.join(unknown)}")
@@ -171,7 +176,7 @@ def _date(obj: dict, key: str, where: str) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise _Malformed(f"{where}.{key} must be a date YYYY-MM-DD, got {_show(value)}")
+        raise _Malformed(f"{where}.{key} must be a date YYYY-MM-DD, got {_json(value)}")
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -181,7 +186,7 @@ def _date(obj: dict, key: str, where: str) -> date | None:
 def _optional(obj: dict, key: str, types: tuple[type, ...], where: str) -> Any:
     value = obj.get(key)
     if value is not None and (not isinstance(value, types) or (bool not in types and isinstance(value, bool))):
-        raise _Malformed(f"{where}.{key} has the wrong type: {_show(value)}")
+        raise _Malformed(f"{where}.{key} has the wrong type: {_json(value)}")
     return value
 
 
@@ -202,7 +207,7 @@ def _eligibility(protocol: Protocol, case: dict) -> _Outcome:
                 "case", {"screening_date", "expect"})
     expect = _expect(case, {"verdict", "failed", "missing"}, {"verdict"})
     if expect["verdict"] not in ("eligible", "not_eligible", "incomplete"):
-        raise _Malformed(f"expect.verdict {_show(expect['verdict'])} is not eligible, not_eligible or incomplete")
+        raise _Malformed(f"expect.verdict {_json(expect['verdict'])} is not eligible, not_eligible or incomplete")
     for key in ("failed", "missing"):
         if key in expect and not (isinstance(expect[key], list) and all(isinstance(i, str) for i in expect[key])):
             raise _Malformed(f"expect.{key} must be a list of criterion ids")
@@ -213,7 +218,7 @@ def _eligibility(protocol: Protocol, case: dict) -> _Outcome:
     p = _check_keys(case.get("participant") or {}, {"sex", "birth_date", "childbearing_potential"}, "participant")
     sex = p.get("sex")
     if sex not in (None, "F", "M"):
-        raise _Malformed(f"participant.sex must be \"F\", \"M\" or null, got {_show(sex)}")
+        raise _Malformed(f"participant.sex must be \"F\", \"M\" or null, got {_json(sex)}")
     participant = Participant(sex=sex, birth_date=_date(p, "birth_date", "participant"),
                               childbearing_potential=_optional(p, "childbearing_potential", (bool,), "participant"))
 
@@ -240,13 +245,13 @@ def _eligibility(protocol: Protocol, case: dict) -> _Outcome:
     )
     judgements = case.get("judgements") or {}
     if not isinstance(judgements, dict):
-        raise _Malformed(f"judgements must be an object, got {_show(judgements)}")
+        raise _Malformed(f"judgements must be an object, got {_json(judgements)}")
     ids = {c.id for c in protocol.criteria}
     for key, value in judgements.items():
         if key not in ids:
             raise _Malformed(f"judgements: {key} is not a criterion of protocol {protocol.version}")
         if value is not None and not isinstance(value, bool):
-            raise _Malformed(f"judgements.{key} must be true, false or null, got {_show(value)}")
+            raise _Malformed(f"judgements.{key} must be true, false or null, got {_json(value)}")
     answered = {key: value for key, value in judgements.items() if value is not None}
 
     result = evaluate(protocol, screening_date, participant, facts, answered)
@@ -266,12 +271,12 @@ def _units(protocol: Protocol, case: dict) -> _Outcome:
         raise _Malformed("a units case has exactly one of expect and expect_error")
     analyte = case["analyte"]
     if not isinstance(analyte, str) or analyte not in protocol.labs:
-        raise _Malformed(f"analyte {_show(analyte)} is not in protocol {protocol.version} "
+        raise _Malformed(f"analyte {_json(analyte)} is not in protocol {protocol.version} "
                          f"({', '.join(protocol.labs)})")
     if "expect_error" in case:
         wanted = case["expect_error"]
         if wanted not in ("number", "unit", "implausible"):
-            raise _Malformed(f"expect_error must be number, unit or implausible, got {_show(wanted)}")
+            raise _Malformed(f"expect_error must be number, unit or implausible, got {_json(wanted)}")
         expected: dict[str, Any] = {"error": wanted}
     else:
         expect = _expect(case, {"value", "unit"}, {"value"})
@@ -282,7 +287,7 @@ def _units(protocol: Protocol, case: dict) -> _Outcome:
         expected = {"value": expected_value}
         if "unit" in expect:
             if not isinstance(expect["unit"], str):
-                raise _Malformed(f"expect.unit must be text, got {_show(expect['unit'])}")
+                raise _Malformed(f"expect.unit must be text, got {_json(expect['unit'])}")
             expected["unit"] = expect["unit"]
     try:
         value = convert(protocol, analyte, case["value"], case["unit"])
@@ -329,7 +334,7 @@ def _schedule(protocol: Protocol, case: dict) -> _Outcome:
 def _fnr(protocol: Protocol, case: dict) -> _Outcome:
     _check_keys(case, {"value", "expect"}, "case", {"value", "expect"})
     if not isinstance(case["value"], str):
-        raise _Malformed(f"value must be text (a number loses leading zeros), got {_show(case['value'])}")
+        raise _Malformed(f"value must be text (a number loses leading zeros), got {_json(case['value'])}")
     expect = _expect(case, {"valid", "kind", "synthetic", "birth_date"}, {"valid"})
     result = check_id_number(case["value"])
     got_all = {"valid": result.valid, "kind": result.kind, "synthetic": result.synthetic,
@@ -345,9 +350,9 @@ def _ctcae(protocol: Protocol, case: dict) -> _Outcome:
     _check_keys(case, {"term", "value", "unit", "lln", "expect"}, "case", {"term", "value", "unit", "lln", "expect"})
     expect = _expect(case, {"grade"}, {"grade"})
     if isinstance(expect["grade"], bool) or not isinstance(expect["grade"], int):
-        raise _Malformed(f"expect.grade must be a whole number, got {_show(expect['grade'])}")
+        raise _Malformed(f"expect.grade must be a whole number, got {_json(expect['grade'])}")
     if case["term"] not in protocol.ctcae_lab:
-        raise _Malformed(f"term {_show(case['term'])} is not graded from lab values in protocol "
+        raise _Malformed(f"term {_json(case['term'])} is not graded from lab values in protocol "
                          f"{protocol.version} ({', '.join(protocol.ctcae_lab)})")
     grade = lab_grade(protocol, case["term"], case["value"], case["unit"], case["lln"])
     return _Outcome(grade == expect["grade"], expect, {"grade": grade})
