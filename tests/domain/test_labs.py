@@ -124,6 +124,7 @@ def test_parse_number_raises_only_its_own_error(text):
     ("G/L", "G/L"),             # giga per litre is not grams: the numerator keeps its case
     ("MG/dL", "MG/dL"),
     ("109/L", "109/L"),         # no power without a separator
+    ("10^09/L", "10^9/L"),
 ])
 def test_normalise_unit(text, expected):
     assert normalise_unit(text) == expected
@@ -216,6 +217,15 @@ def test_hard_limits_on_each_side(analyte, inside, outside, unit):
     with pytest.raises(LabValueError) as caught:
         convert(PROTOCOL, analyte, outside, unit)
     assert caught.value.kind == "implausible"
+
+
+@pytest.mark.parametrize(("value", "unit"), [
+    ("9" * 5000, "g/L"), ("1" + " 000" * 2000, "g/L"), (10 ** 5000, "g/L"), (1e308, "g/L"),
+    (5, "10^" + "9" * 5000 + "/L"), (5, "×10" + "⁹" * 5000 + "/L"), (5, "\x00"), (5, "/" * 1000),
+], ids=["long-text", "long-grouped", "huge-int", "huge-float", "long-power", "long-superscript", "nul", "slashes"])
+def test_extreme_input_is_a_lab_value_error(value, unit):
+    with pytest.raises(LabValueError):
+        convert(PROTOCOL, "IGG", value, unit)
 
 
 def test_unknown_analyte_is_a_key_error():

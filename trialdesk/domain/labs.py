@@ -140,7 +140,8 @@ def normalise_unit(text: str) -> str:
     match = _POWER.fullmatch(unit)
     if match:
         power = match.group("plain") or match.group("sup").translate(_SUPERSCRIPTS)
-        unit = f"10^{int(power)}{match.group('rest')}"
+        # Drop leading zeros without int(): int() refuses very long digit strings (sys.set_int_max_str_digits).
+        unit = f"10^{power.lstrip('0') or '0'}{match.group('rest')}"
     head, slash, volume = unit.rpartition("/")
     if slash and volume.lower() in _VOLUMES:
         unit = f"{head}/{_VOLUMES[volume.lower()]}"
