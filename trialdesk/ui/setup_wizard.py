@@ -71,6 +71,7 @@ class SetupWizard(QWizard):
     def __init__(self, submit: Submit, default_sheet: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self._submit = submit
+        self._submitted = False
         self.setWindowTitle(self.tr("Set up TrialDesk on this workstation"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
@@ -153,10 +154,13 @@ class SetupWizard(QWizard):
         return True
 
     def _finish(self) -> bool:
+        if self._submitted:  # Qt may validate the last page more than once; create the store once
+            return True
         for page in set(self._pages.values()):
             page.clear_errors()
         outcome = self._submit(self.values())
         if outcome is None:
+            self._submitted = True
             return True
         field, message = outcome
         page = self._pages.get(field or "recovery_sheet", self._pages["recovery_sheet"])

@@ -1,0 +1,144 @@
+"""First start in the GUI: set-up wizard -> sign-in -> main window, offscreen, on a real store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
+
+from tests.conftest import PASSWORD
+from trialdesk.app import AppController
+from trialdesk.domain.people import Role
+from trialdesk.services.participants import ParticipantRow
+from trialdesk.ui.login_dialog import LoginDialog
+from trialdesk.ui.main_window import MainWindow
+from trialdesk.ui.participants.model import ParticipantTableModel
+from trialdesk.ui.setup_wizard import SetupWizard
+
+
+def _fill_wizard(wizard: SetupWizard, sheet: Path, password="Sterkt-passord-1", repeat=None):
+    wizard.site_code.setText("H")
+    wizard.site_name.setText("Haukeland")
+    wizard.next()
+    wizard.username.setText("admin")
+    wizard.full_name.setText("Ada Admin")
+    wizard.password.setText(password)
+    wizard.password2.setText(repeat if repeat is not None else password)
+    wizard.next()
+    wizard.sheet_path.setText(str(sheet))
+
+
+def test_setup_wizard_keeps_input_and_shows_errors_at_the_field(qtbot, tmp_path):
+    calls = []
+
+    def submit(values):
+        calls.append(values)
+        return ("password", "A password has at least 10 characters.") if len(calls) == 1 else None
+
+    wizard = SetupWizard(submit, tmp_path / "sheet.pdf")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()  # empty site: refused at the field
+    assert wizard.currentId() == 0
+    assert wizard._pages["site_code"].errors["site_code"].isVisible()
+    _fill_wizard(wizard, tmp_path / "sheet.pdf", repeat="different")
+    assert wizard.currentId() == 1  # passwords differ: stays on the admin page
+    assert wizard._pages["password2"].errors["password2"].text() == "The two passwords differ."
+    wizard.password2.setText(wizard.password.text())
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert len(calls) == 1 and wizard.isVisible()
+    assert wizard.currentId() == 1  # back on the page of the refused field, message shown
+    assert "10 characters" in wizard._pages["password"].errors["password"].text()
+    assert wizard.username.text() == "admin" and wizard.site_name.text() == "Haukeland"  # nothing lost
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert len(calls) == 2 and calls[1].site_code == "H" and calls[1].admin_full_name == "Ada Admin"
+
+
+def test_login_dialog_shows_error_and_keeps_user_name(qtbot, store, users):
+    from trialdesk.services import auth
+
+    dialog = LoginDialog(lambda u, p: auth.login(store, u, p), site="Haukeland")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "doctor")
+    qtbot.keyClicks(dialog.password, "wrong-password-1")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.error.text() == "Wrong user name or password."
+    assert dialog.username.text() == "doctor" and dialog.password.text() == ""
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.user.role is Role.INVESTIGATOR
+
+
+def test_participant_model_passes_modeltester(qtmodeltester):
+    from datetime import date
+
+    model = ParticipantTableModel(today=lambda: date(2026, 3, 2))
+    model.set_rows([
+        ParticipantRow("a", "KTS11-H-001", "candidate", "F", "1990-05-01", "H"),
+        ParticipantRow("b", "KTS11-H-002", "enrolled", "M", "2008-03-03", "H", "Dose 1", "2026-04-01"),
+    ])
+    qtmodeltester.check(model)
+    assert model.data(model.index(1, 3)) == "17"
+    assert model.data(model.index(0, 1)) == "Candidate"
+    assert model.row_at(model.index(1, 0)).study_id == "KTS11-H-002"
+
+
+def test_main_window_for_each_role(qtbot, store, users):
+    for role, user in users.items():
+        window = MainWindow(store, user)
+        qtbot.addWidget(window)
+        window.show()
+        assert user.full_name in window.session_label.text()
+        if role is Role.ADMINISTRATOR:
+            assert "no access to clinical data" in window.empty_note.text()
+        else:
+            assert window.empty_note.text() == "No participants yet."
+        window.close()
+
+
+def _when_shown(kind, action, tries=250):
+    """Run ``action(dialog)`` once a visible ``kind`` dialog exists (its exec() blocks the test)."""
+    def poll(left=tries):
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if found:
+            action(found[0])
+        elif left:
+            QTimer.singleShot(20, lambda: poll(left - 1))
+        else:  # give up: close whatever modal dialog is open so the test fails instead of hanging
+            for w in QApplication.topLevelWidgets():
+                if w.isModal() and w.isVisible():
+                    w.reject()
+    QTimer.singleShot(0, poll)
+
+
+def test_first_start_end_to_end(qtbot, tmp_path):
+    """No store -> wizard creates it -> sign in as the new administrator -> main window."""
+    folder = tmp_path / "data"
+    controller = AppController(folder)
+
+    def finish_wizard(wizard):
+        _fill_wizard(wizard, tmp_path / "sheet.pdf")
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    _when_shown(SetupWizard, finish_wizard)
+    assert controller.ensure_store()
+    assert (tmp_path / "sheet.pdf").exists() and (folder / "trialdesk.db").exists()
+
+    def sign_in(dialog):
+        dialog.username.setText("admin")
+        dialog.password.setText("Sterkt-passord-1")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    _when_shown(LoginDialog, sign_in)
+    assert controller.sign_in()
+    window = controller.show_main_window()
+    qtbot.addWidget(window)
+    assert window.isVisible() and "Ada Admin" in window.session_label.text()
+    controller.shutdown()
+    assert list((folder / "backups").glob("*.db"))  # backup on exit
