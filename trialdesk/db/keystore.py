@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from trialdesk.domain.keys import format_recovery_key, key_checksum, parse_recovery_key  # noqa: F401
+from trialdesk.domain import keys as _keys
+from trialdesk.domain.keys import format_recovery_key, key_checksum  # noqa: F401
 from trialdesk.errors import KeychainUnavailable, StoreError
 
 SERVICE = "TrialDesk"
@@ -89,6 +90,14 @@ def delete_key(store_id: str) -> None:
         pass
     except errors.KeyringError as exc:
         raise _unavailable(type(exc).__name__) from None
+
+
+def parse_recovery_key(text: str) -> bytes:
+    """The key typed from the recovery sheet (see :func:`trialdesk.domain.keys.parse_recovery_key`)."""
+    try:
+        return _keys.parse_recovery_key(text)
+    except _keys.RecoveryKeyError as exc:
+        raise StoreError(str(exc)) from None
 
 
 def key_check_value(key: bytes) -> str:

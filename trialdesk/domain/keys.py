@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from trialdesk.errors import StoreError
+
+
+class RecoveryKeyError(ValueError):
+    """A typed recovery key that cannot be right; the message says what to check."""
 
 def key_checksum(key: bytes) -> str:
     """Four hexadecimal digits that catch a mistyped recovery key before it is tried."""
@@ -28,18 +31,17 @@ def parse_recovery_key(text: str) -> bytes:
     if digits.startswith("CHECK"):
         digits = digits[5:]
     if not re.fullmatch(r"[0-9A-F]*", digits):
-        raise StoreError(
+        raise RecoveryKeyError(
             "A recovery key has only the digits 0-9 and letters A-F (groups of four); check what was typed."
         )
     if len(digits) not in (64, 68):
-        raise StoreError(
-            "A recovery key has 64 digits (16 groups of four), optionally followed by the 4-digit "
-            "checksum; {n} were typed.",
-            n=len(digits),
+        raise RecoveryKeyError(
+            f"A recovery key has 64 digits (16 groups of four), optionally followed by the 4-digit "
+            f"checksum; {len(digits)} were typed."
         )
     key = bytes.fromhex(digits[:64])
     if len(digits) == 68 and digits[64:] != key_checksum(key):
-        raise StoreError(
+        raise RecoveryKeyError(
             "The recovery key does not match its checksum: a group was probably mistyped. "
             "Compare each group with the sheet."
         )
