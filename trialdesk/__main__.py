@@ -1,0 +1,7 @@
+"""``python -m trialdesk`` (and the PyInstaller bundle's entry point)."""
+
+import sys
+
+from trialdesk.cli import main
+
+sys.exit(main())
