@@ -91,6 +91,32 @@ CODES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "safety_masked_within": lambda p: f"{p['analyte']}: result on file, within limits",
     "safety_masked_outside": lambda p: (f"{p['analyte']}: outside the pre-dose safety limit — "
                                         "refer to the unblinded physician"),
+    # go / no-go before a dose
+    "dose_not_enrolled": lambda p: f"the participant is not enrolled (status {p['status'].replace('_', ' ')})",
+    "dose_enrolled": lambda p: "participant enrolled",
+    "dose_eligibility_signed": lambda p: "eligibility signed by an investigator",
+    "dose_eligibility_unsigned": lambda p: "eligibility is not signed, or its signature no longer matches the data",
+    "dose_previous_missing": lambda p: f"{p['previous']} is not recorded yet (given or missed)",
+    "dose_previous_done": lambda p: f"previous doses recorded ({p['previous']})",
+    "dose_already_given": lambda p: f"{p['dose']} was already given on {p['date']}",
+    "dose_in_window": lambda p: f"{p['dose']} on {p['day']} is inside its window {p['start']} – {p['end']}",
+    "dose_outside_window": lambda p: (f"{p['dose']} on {p['day']} is outside its window {p['start']} – {p['end']}: "
+                                      "allowed only with a reason"),
+    "lab_sample_missing": lambda p: f"{p['analyte']}: no pre-dose result",
+    "lab_sample_old": lambda p: (f"{p['analyte']}: sample of {p['sampled']} is more than {p['days']} days "
+                                 f"before the dose"),
+    "pregnancy_not_required": lambda p: "pregnancy test not required (not a woman of childbearing potential)",
+    "pregnancy_required_missing": lambda p: "pregnancy test required before the dose: none recorded for today",
+    "pregnancy_negative": lambda p: "pregnancy test negative today",
+    "pregnancy_positive": lambda p: "pregnancy test POSITIVE: do not dose",
+    "premed_missing": lambda p: f"premedication not recorded: {p['drug']}",
+    "premed_given": lambda p: f"{p['drug']} given at {p['time']} ({p['hours']} h before now)",
+    "premed_timing": lambda p: (f"{p['drug']} given at {p['time']}: {p['hours']} h before now, "
+                                f"needs {p['min']}–{p['max']} h"),
+    "type_and_screen_done": lambda p: f"type and screen done {p['date']}",
+    "type_and_screen_missing": lambda p: "type and screen not recorded (required before the first dose)",
+    "alert_card_done": lambda p: f"alert card issued {p['date']}",
+    "alert_card_missing": lambda p: "alert card not issued (required before the first dose)",
 }
 
 

@@ -18,7 +18,7 @@ from trialdesk.domain.severity import Severity
 __all__ = [
     "AeTerm", "CHOICE_FACTS", "Criterion", "CtcaeLabTerm", "DATE_FACTS", "DEFAULT_PROTOCOL_PATH",
     "DERIVATION_KINDS", "Derivation", "DoseRule", "ContactRule", "EndOfStudyRule", "FollowUpRule",
-    "GradeThreshold", "Lab", "Limits", "PreDose", "Protocol", "ProtocolError", "ReferenceRange",
+    "GradeThreshold", "Lab", "Limits", "PreDose", "Premedication", "Protocol", "ProtocolError", "ReferenceRange",
     "SafetyLimits", "ScheduleRules", "load_protocol", "parse_protocol",
 ]
 
@@ -260,6 +260,17 @@ class ScheduleRules:
 
 
 @dataclass(frozen=True)
+class Premedication:
+    """A drug given before each dose, within ``min_hours_before``..``max_hours_before`` of it."""
+
+    code: str
+    label_en: str
+    label_nb: str
+    min_hours_before: float
+    max_hours_before: float
+
+
+@dataclass(frozen=True)
 class PreDose:
     """What must be done before each dose."""
 
@@ -267,6 +278,8 @@ class PreDose:
     sample_max_days_before_dose: int
     pregnancy_test_for_women_of_childbearing_potential: bool
     type_and_screen_before_first_dose: bool
+    alert_card_before_first_dose: bool = True
+    premedication: tuple[Premedication, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -914,10 +927,27 @@ def _read_pre_dose(t: _Table, labs: Mapping[str, Lab]) -> PreDose:
         t.fail("sample_max_days_before_dose", f"must not be negative, got {days}")
     pregnancy = t.req("pregnancy_test_for_women_of_childbearing_potential", "bool")
     type_and_screen = t.req("type_and_screen_before_first_dose", "bool")
+    alert_card = t.opt("alert_card_before_first_dose", "bool", True)
+    premeds = []
+    seen = set()
+    for _, pt in t.tables("premedication"):
+        code = pt.req("code", "str")
+        if code in seen:
+            pt.fail("code", f"duplicate premedication code {_show(code)}")
+        seen.add(code)
+        low = pt.req("min_hours_before", "number")
+        high = pt.req("max_hours_before", "number")
+        if low < 0 or high < low:
+            pt.fail("max_hours_before", f"needs 0 <= min_hours_before <= max_hours_before, got {low}..{high}")
+        premeds.append(Premedication(code=code, label_en=pt.req("label_en", "str"),
+                                     label_nb=pt.req("label_nb", "str"),
+                                     min_hours_before=float(low), max_hours_before=float(high)))
+        pt.finish()
     t.finish()
     return PreDose(analytes=analytes, sample_max_days_before_dose=days,
                    pregnancy_test_for_women_of_childbearing_potential=pregnancy,
-                   type_and_screen_before_first_dose=type_and_screen)
+                   type_and_screen_before_first_dose=type_and_screen,
+                   alert_card_before_first_dose=alert_card, premedication=tuple(premeds))
 
 
 # --- CTCAE --------------------------------------------------------------------------------------
