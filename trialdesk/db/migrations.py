@@ -114,8 +114,79 @@ CREATE INDEX signatures_record ON signatures(record_table, record_id);
     _audited(db, "signatures")
 
 
+def m002_screening(db) -> None:
+    """Screening at the desk (issue 4): consents, screening facts and judgements, signed
+    eligibility decisions and the planned visit calendar. The treatment arm is never stored."""
+    _script(db, f"""
+CREATE TABLE consents (
+    {COMMON},
+    participant_id          TEXT NOT NULL REFERENCES participants(id),
+    form_version            TEXT NOT NULL,
+    language                TEXT NOT NULL CHECK (language IN ('nb','en')),
+    participant_signed_on   TEXT NOT NULL,
+    investigator_signed_on  TEXT NOT NULL,
+    obtained_by             TEXT NOT NULL REFERENCES users(id),
+    copy_given              INTEGER NOT NULL CHECK (copy_given IN (0,1))
+);
+CREATE INDEX consents_participant ON consents(participant_id);
+CREATE TABLE screenings (
+    {COMMON},
+    participant_id          TEXT NOT NULL UNIQUE REFERENCES participants(id),
+    screening_date          TEXT,
+    canadian_criteria_met   INTEGER CHECK (canadian_criteria_met IN (0,1)),
+    severity                TEXT,
+    me_cfs_onset_date       TEXT,
+    onset_trigger           TEXT,
+    pregnancy_test          TEXT CHECK (pregnancy_test IN ('negative','positive')),
+    nk_value_text           TEXT,
+    nk_unit                 TEXT,
+    nk_value                REAL,
+    igg_value_text          TEXT,
+    igg_unit                TEXT,
+    igg_value               REAL
+);
+CREATE TABLE screening_judgements (
+    {COMMON},
+    screening_id    TEXT NOT NULL REFERENCES screenings(id),
+    criterion_id    TEXT NOT NULL,
+    answer          INTEGER CHECK (answer IN (0,1)),
+    note            TEXT,
+    UNIQUE (screening_id, criterion_id)
+);
+CREATE TABLE eligibility_decisions (
+    {COMMON},
+    participant_id      TEXT NOT NULL REFERENCES participants(id),
+    verdict             TEXT NOT NULL CHECK (verdict IN ('eligible','not_eligible')),
+    failed              TEXT NOT NULL,
+    missing             TEXT NOT NULL,
+    protocol_version    TEXT NOT NULL,
+    checklist_hash      TEXT NOT NULL,
+    signature_id        TEXT NOT NULL REFERENCES signatures(id),
+    decided_at          TEXT NOT NULL
+);
+CREATE INDEX eligibility_decisions_participant ON eligibility_decisions(participant_id);
+CREATE TABLE planned_visits (
+    {COMMON},
+    participant_id  TEXT NOT NULL REFERENCES participants(id),
+    code            TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    label_en        TEXT NOT NULL,
+    label_nb        TEXT NOT NULL,
+    target_date     TEXT NOT NULL,
+    window_start    TEXT NOT NULL,
+    window_end      TEXT NOT NULL,
+    done_on         TEXT,
+    protocol_version TEXT NOT NULL,
+    UNIQUE (participant_id, code)
+);
+""")
+    for table in ("consents", "screenings", "screening_judgements", "eligibility_decisions", "planned_visits"):
+        _audited(db, table)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m001_foundation),
+    (2, m002_screening),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -1,16 +1,46 @@
-"""Participant register use cases (listing for now; screening builds on it)."""
+"""Participant register use cases: list, register a candidate, identities, consent, calendar."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from trialdesk.db import participants as repo
+from trialdesk.db import screening as screening_repo
 from trialdesk.db.connection import Store
+from trialdesk.db.participants import Consent, Identity, ParticipantRecord
+from trialdesk.db.screening import PlannedVisitRecord
+from trialdesk.domain.identity import check_id_number
 from trialdesk.domain.people import User
-from trialdesk.services.permissions import Action, require
+from trialdesk.errors import ValidationError
+from trialdesk.services import auth
+from trialdesk.services.permissions import Action, allowed, require
+
+__all__ = [
+    "Changes", "Consent", "Identity", "ParticipantRecord", "ParticipantRow", "PlannedVisitRecord",
+    "STATUSES", "get_identity", "get_participant", "latest_consent", "list_participants",
+    "planned_visits", "record_consent", "register_candidate", "study_prefix",
+]
 
 STATUSES = ("candidate", "screening", "screen_failure", "enrolled", "on_treatment", "follow_up",
             "completed", "withdrawn")
+CONSENT_LANGUAGES = ("nb", "en")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a service call changed, so views can decide whether to reload (Anki's OpChanges).
+
+    ``what`` holds any of ``participants``, ``identity``, ``consent``, ``screening``, ``decision``,
+    ``visits``; ``note`` is an optional message for the status bar.
+    """
+
+    participant_id: str | None = None
+    what: frozenset[str] = field(default_factory=frozenset)
+    note: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.what)
 
 
 @dataclass(frozen=True)
@@ -33,10 +63,158 @@ class ParticipantRow:
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+def study_prefix(store: Store) -> str:
+    """``KTS11-<site code>-``: study ids carry the site so two sites never collide."""
+    study = (store.meta("study") or "KTS-11").replace("-", "")
+    return f"{study}-{store.info.site_code}-"
+
+
 def list_participants(store: Store, user: User) -> list[ParticipantRow]:
-    """Every participant of this store, by study id."""
+    """Every participant of this store, by study id, with the next visit not yet done."""
     require(user, Action.VIEW_CLINICAL)
-    rows = store.db.execute(
-        "SELECT id, study_id, status, sex, birth_date, site FROM participants ORDER BY study_id"
-    ).fetchall()
-    return [ParticipantRow(*r) for r in rows]
+    upcoming = screening_repo.next_visits(store.db)
+    rows = []
+    for p in repo.all_participants(store.db):
+        nxt = upcoming.get(p.id)
+        rows.append(ParticipantRow(
+            id=p.id, study_id=p.study_id, status=p.status, sex=p.sex,
+            birth_date=p.birth_date.isoformat() if p.birth_date else None, site=p.site,
+            next_visit=nxt[0] if nxt else None, next_visit_date=nxt[2] if nxt else None))
+    return rows
+
+
+def get_participant(store: Store, user: User, participant_id: str) -> ParticipantRecord:
+    """One participant (clinical data only)."""
+    require(user, Action.VIEW_CLINICAL)
+    record = repo.get(store.db, participant_id)
+    if record is None:
+        raise ValidationError("No such participant.")
+    return record
+
+
+def get_identity(store: Store, user: User, participant_id: str) -> Identity | None:
+    """Name and identity number: only for roles allowed to see them (never in lists or exports)."""
+    require(user, Action.VIEW_IDENTITY)
+    return repo.identity(store.db, participant_id)
+
+
+def may_view_identity(user: User) -> bool:
+    return allowed(user, Action.VIEW_IDENTITY)
+
+
+def _clean_id_number(text: str) -> str:
+    return "".join((text or "").split())
+
+
+def register_candidate(store: Store, user: User, *, sex: str, birth_date: date | None,
+                       childbearing_potential: bool | None, identity: Identity | None,
+                       today: date | None = None) -> Changes:
+    """Register a new candidate: the app issues the study id ``KTS11-<site>-NNN``; status candidate.
+
+    The identity (name, fødselsnummer/D-number, phone, GP) goes to the separate identities table.
+    Raises :class:`ValidationError` naming the field for anything wrong.
+    """
+    require(user, Action.REGISTER_CANDIDATE)
+    today = today or date.today()
+    if sex not in ("F", "M"):
+        raise ValidationError("Choose the candidate's sex.", field="sex")
+    if birth_date is None:
+        raise ValidationError("Enter the birth date.", field="birth_date")
+    if birth_date > today:
+        raise ValidationError("The birth date cannot be in the future.", field="birth_date")
+    if sex == "F" and childbearing_potential is None:
+        raise ValidationError("Say whether the candidate is of childbearing potential.",
+                              field="childbearing_potential")
+    if sex == "M":
+        childbearing_potential = None
+    if identity is not None:
+        require(user, Action.EDIT_IDENTITY)
+        name = " ".join((identity.full_name or "").split())
+        if not name:
+            raise ValidationError("Enter the candidate's full name.", field="full_name")
+        number = _clean_id_number(identity.id_number)
+        check = check_id_number(number)
+        if not check.valid:
+            raise ValidationError("The identity number is not valid: {problem}.", field="id_number",
+                                  problem=check.problem)
+        if check.birth_date is not None and check.birth_date != birth_date:
+            raise ValidationError(
+                "The identity number belongs to someone born {number_date}, not {entered}: check the "
+                "number and the birth date.", field="id_number",
+                number_date=check.birth_date.strftime("%d.%m.%Y"), entered=birth_date.strftime("%d.%m.%Y"))
+        existing = repo.id_number_in_use(store.db, number)
+        if existing:
+            raise ValidationError("This identity number is already registered as {study_id}.",
+                                  field="id_number", study_id=existing)
+        identity = Identity(full_name=name, id_number=number,
+                            phone=(identity.phone or "").strip() or None, gp=(identity.gp or "").strip() or None)
+    site = store.info.site_code
+    with store.acting(auth.actor(user)) as tx:
+        study_id = repo.next_study_id(tx, study_prefix(store))
+        pid = repo.insert(tx, study_id=study_id, site=site, sex=sex, birth_date=birth_date,
+                          childbearing_potential=childbearing_potential)
+        if identity is not None:
+            repo.insert_identity(tx, pid, identity, site)
+    return Changes(pid, frozenset({"participants", "identity"}), note=study_id)
+
+
+def latest_consent(store: Store, user: User, participant_id: str) -> Consent | None:
+    require(user, Action.VIEW_CLINICAL)
+    return repo.latest_consent(store.db, participant_id)
+
+
+def record_consent(store: Store, user: User, participant_id: str, *, form_version: str, language: str,
+                   participant_signed_on: date | None, investigator_signed_on: date | None,
+                   copy_given: bool, today: date | None = None) -> Changes:
+    """Record the signed informed consent; the signed-in investigator is the one who obtained it.
+
+    A candidate moves to status "screening" (screening data can be saved from then on).
+    """
+    require(user, Action.RECORD_CONSENT)
+    today = today or date.today()
+    participant = repo.get(store.db, participant_id)
+    if participant is None:
+        raise ValidationError("No such participant.")
+    form_version = (form_version or "").strip()
+    if not form_version:
+        raise ValidationError("Enter the version of the consent form that was signed.", field="form_version")
+    if language not in CONSENT_LANGUAGES:
+        raise ValidationError("Choose the language of the consent form.", field="language")
+    if participant_signed_on is None:
+        raise ValidationError("Enter the date the participant signed.", field="participant_signed_on")
+    if investigator_signed_on is None:
+        raise ValidationError("Enter the date the investigator signed.", field="investigator_signed_on")
+    for name, value in (("participant_signed_on", participant_signed_on),
+                        ("investigator_signed_on", investigator_signed_on)):
+        if value > today:
+            raise ValidationError("A signing date cannot be in the future.", field=name)
+    if investigator_signed_on < participant_signed_on:
+        raise ValidationError("The investigator signs on or after the participant's date ({date}).",
+                              field="investigator_signed_on",
+                              date=participant_signed_on.strftime("%d.%m.%Y"))
+    if participant.birth_date and participant_signed_on < participant.birth_date:
+        raise ValidationError("The participant's signing date is before the birth date.",
+                              field="participant_signed_on")
+    what = {"consent"}
+    with store.acting(auth.actor(user), "informed consent recorded") as tx:
+        repo.insert_consent(tx, participant_id=participant_id, form_version=form_version, language=language,
+                            participant_signed_on=participant_signed_on,
+                            investigator_signed_on=investigator_signed_on, obtained_by=user.id,
+                            copy_given=copy_given, site=store.info.site_code)
+        if participant.status == "candidate":
+            repo.update(tx, participant_id, status="screening")
+            what.add("participants")
+    return Changes(participant_id, frozenset(what))
+
+
+def planned_visits(store: Store, user: User, participant_id: str) -> list[PlannedVisitRecord]:
+    """The participant's visit calendar (empty until enrolled)."""
+    require(user, Action.VIEW_CLINICAL)
+    return screening_repo.visits(store.db, participant_id)
+
+
+def require_participant(store: Store, participant_id: str) -> ParticipantRecord:
+    record = repo.get(store.db, participant_id)
+    if record is None:
+        raise ValidationError("No such participant.")
+    return record
