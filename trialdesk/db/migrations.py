@@ -184,10 +184,24 @@ CREATE TABLE planned_visits (
         _audited(db, table)
 
 
+def m003_visits(db) -> None:
+    """Injection visits (issue 5): dose visits, premedication, lab samples/results, administrations,
+    adverse events; blood-bank dates on participants; the unblinded-physician flag on users."""
+    from trialdesk.db import visits
+
+    _script(db, visits.SCHEMA.format(common=COMMON))
+    _audited(db, "users", ("password_hash",))
+    _audited(db, "participants")
+    for table in visits.AUDITED_TABLES:
+        _audited(db, table)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m001_foundation),
     (2, m002_screening),
+    (3, m003_visits),
 ]
+assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1)), "migrations are numbered 1, 2, 3 …"
 
 LATEST = MIGRATIONS[-1][0]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from trialdesk.clock import new_id, utc_iso
 from trialdesk.domain.people import Role, User
 
-_COLUMNS = "id, username, full_name, role, active, failed_logins, locked_until"
+_COLUMNS = "id, username, full_name, role, active, failed_logins, locked_until, unblinded"
 
 
 def _user(row) -> User:
     return User(id=row[0], username=row[1], full_name=row[2], role=Role(row[3]), active=bool(row[4]),
-                failed_logins=row[5], locked_until=row[6])
+                failed_logins=row[5], locked_until=row[6], unblinded=bool(row[7]))
 
 
 def get(db, user_id: str) -> User | None:

@@ -27,6 +27,7 @@ class User:
     active: bool
     failed_logins: int = 0
     locked_until: str | None = None
+    unblinded: bool = False  # the designated unblinded safety physician sees masked results
 
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")

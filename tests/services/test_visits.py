@@ -1,0 +1,272 @@
+"""Injection visits on a real encrypted store: labs, go / no-go, administration, AEs, SAE clock, masking."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.conftest import PASSWORD
+from tests.services.test_screening import consent, register, sign, ELIGIBLE, JUDGED
+from trialdesk.domain.people import Role
+from trialdesk.errors import AuthError, PermissionDenied, ValidationError
+from trialdesk.services import screening as sc
+from trialdesk.services import visits as vs
+
+OSLO = ZoneInfo("Europe/Oslo")
+TODAY = date(2026, 3, 2)
+D1_DAY = datetime(2026, 5, 25, 10, 0, tzinfo=OSLO)  # planned first dose = inclusion + 12 weeks
+PANEL = {"HB": ("13,2", "g/dL"), "NEUT": ("3,1", "10^9/L"), "LYMPH": ("1,6", "10^9/L"), "WBC": ("6,0", "10^9/L"),
+         "PLT": ("240", "10^9/L"), "IGG": ("8,4", "g/L")}
+
+
+@pytest.fixture
+def doctor(users):
+    return users[Role.INVESTIGATOR]
+
+
+@pytest.fixture
+def nurse(users):
+    return users[Role.NURSE]
+
+
+@pytest.fixture
+def enrolled(store, doctor):
+    pid = register(store, doctor)
+    consent(store, doctor, pid)
+    sc.save_screening(store, doctor, pid, ELIGIBLE, JUDGED, today=TODAY)
+    sign(store, doctor, pid)
+    return pid
+
+
+def entries(**override):
+    values = {**PANEL, **override}
+    return {a: vs.LabEntry(v, u) for a, (v, u) in values.items()}
+
+
+def prepare_d1(store, nurse, pid, when=D1_DAY, labs=None, pregnancy="negative"):
+    vs.record_blood_bank(store, nurse, pid, type_and_screen_on=date(2026, 5, 1), alert_card_on=date(2026, 5, 1))
+    vs.record_pre_dose_labs(store, nurse, pid, "D1", sampled_at=when - timedelta(hours=2),
+                            entries=labs or entries(), read_back={"IGG", "NK"})
+    if pregnancy:
+        vs.record_pregnancy_test(store, nurse, pid, "D1", pregnancy, day=when.date())
+    for premed in sc.protocol().pre_dose.premedication:
+        vs.record_premedication(store, nurse, pid, "D1", premed.code, when - timedelta(hours=1, minutes=30))
+
+
+def administration(when=D1_DAY, kit="KIT-000123"):
+    return vs.Administration(kit_number=kit, injection_site="abdomen_left", started_at=when,
+                             ended_at=when + timedelta(minutes=5), lot="LOT-9",
+                             observation_until=when + timedelta(hours=2),
+                             vitals_before=vs.Vitals(122, 78, 66, 36.8), vitals_after=vs.Vitals(118, 76, 70, 36.9))
+
+
+def test_labs_are_converted_flagged_and_graded(store, nurse, enrolled):
+    views = vs.record_pre_dose_labs(store, nurse, enrolled, "D1", sampled_at=D1_DAY,
+                                    entries=entries(NEUT=("1,4", "10^9/L"), HB=("9,5", "g/dL")), read_back={"IGG"})
+    by = {v.analyte: v for v in views}
+    assert by["HB"].value == 95.0 and by["HB"].flag == "L" and by["HB"].ctcae_grade == 2
+    assert by["NEUT"].flag == "L" and by["NEUT"].ctcae_grade == 2
+    assert by["IGG"].value == pytest.approx(8.4) and by["IGG"].flag is None and not by["IGG"].masked
+    rows = store.db.execute("SELECT analyte, entered_value, entered_unit, value, unit FROM lab_results "
+                            "WHERE analyte = 'HB'").fetchall()
+    assert rows == [("HB", "9,5", "g/dL", 95.0, "g/L")]
+
+
+@pytest.mark.parametrize("analyte, entry, needle", [
+    ("NK", ("125", "10^9/L"), "did you mean"),
+    ("IGG", ("4,9", "mmol/L"), "g/L"),
+    ("PLT", ("abc", "10^9/L"), "number"),
+])
+def test_impossible_values_are_refused_at_the_field(store, nurse, enrolled, analyte, entry, needle):
+    with pytest.raises(ValidationError) as err:
+        vs.record_pre_dose_labs(store, nurse, enrolled, "D1", sampled_at=D1_DAY,
+                                entries={analyte: vs.LabEntry(*entry)}, read_back={"IGG", "NK"})
+    assert err.value.field == analyte and needle in str(err.value)
+    assert store.db.execute("SELECT count(*) FROM lab_results").fetchone()[0] == 0
+
+
+def test_critical_values_need_read_back(store, nurse, enrolled):
+    with pytest.raises(ValidationError, match="Read IgG back") as err:
+        vs.record_pre_dose_labs(store, nurse, enrolled, "D1", sampled_at=D1_DAY, entries=entries())
+    assert err.value.field == "IGG"
+
+
+def test_no_labs_or_dose_before_enrolment(store, doctor, nurse):
+    pid = register(store, doctor)
+    with pytest.raises(ValidationError, match="before enrolment"):
+        vs.record_pre_dose_labs(store, nurse, pid, "D1", sampled_at=D1_DAY, entries=entries(), read_back={"IGG"})
+
+
+def test_monitor_cannot_record(store, users, enrolled):
+    monitor = users[Role.MONITOR]
+    with pytest.raises(PermissionDenied):
+        vs.record_pre_dose_labs(store, monitor, enrolled, "D1", sampled_at=D1_DAY, entries=entries(), read_back={"IGG"})
+    with pytest.raises(PermissionDenied):
+        vs.record_administration(store, monitor, enrolled, "D1", administration(), now=D1_DAY)
+    with pytest.raises(PermissionDenied):
+        vs.record_adverse_event(store, monitor, enrolled, _ae())
+
+
+def test_go_when_everything_is_done(store, nurse, enrolled):
+    prepare_d1(store, nurse, enrolled)
+    status = vs.go_no_go(store, nurse, enrolled, "D1", now=D1_DAY)
+    assert status.verdict == "go", status.lines
+    assert vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY) == "go"
+    row = store.db.execute("SELECT state FROM dose_visits WHERE dose_code = 'D1'").fetchone()
+    assert row == ("given",)
+    status_row = store.db.execute("SELECT status FROM participants WHERE id = ?", [enrolled]).fetchone()
+    assert status_row == ("on_treatment",)
+    done = store.db.execute("SELECT done_on FROM planned_visits WHERE participant_id = ? AND code = 'D1'",
+                            [enrolled]).fetchone()
+    assert done == ("2026-05-25",)
+    assert store.db.execute("SELECT count(*) FROM audit WHERE table_name = 'administrations'").fetchone()[0] == 1
+
+
+def test_no_go_for_missing_pregnancy_test_blocks_a_nurse(store, nurse, enrolled):
+    prepare_d1(store, nurse, enrolled, pregnancy=None)
+    status = vs.go_no_go(store, nurse, enrolled, "D1", now=D1_DAY)
+    assert status.verdict == "no_go"
+    assert any("pregnancy test required" in text for ok, text in status.lines if not ok)
+    with pytest.raises(ValidationError, match="Only an investigator can override"):
+        vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY,
+                                 override_reason="clinically judged")
+
+
+def test_investigator_override_needs_signature(store, doctor, nurse, enrolled):
+    prepare_d1(store, nurse, enrolled, labs=entries(IGG=("2,5", "g/L")))
+    assert vs.go_no_go(store, doctor, enrolled, "D1", now=D1_DAY).verdict == "no_go"
+    with pytest.raises(AuthError):
+        vs.record_administration(store, doctor, enrolled, "D1", administration(), now=D1_DAY,
+                                 override_reason="IgG substitution planned", override_username=doctor.username,
+                                 override_password="wrong-password-1")
+    assert store.db.execute("SELECT count(*) FROM administrations").fetchone()[0] == 0
+    verdict = vs.record_administration(store, doctor, enrolled, "D1", administration(), now=D1_DAY,
+                                       override_reason="IgG substitution planned",
+                                       override_username=doctor.username, override_password=PASSWORD)
+    assert verdict == "no_go"
+    sig = store.db.execute("SELECT s.meaning, s.username FROM dose_visits v JOIN signatures s "
+                           "ON s.id = v.override_signature_id").fetchone()
+    assert sig == (f"{vs.MEANING_OVERRIDE}: IgG substitution planned", doctor.username)
+
+
+def test_outside_window_needs_a_reason(store, nurse, enrolled):
+    late = D1_DAY + timedelta(days=20)
+    prepare_d1(store, nurse, enrolled, when=late)
+    assert vs.go_no_go(store, nurse, enrolled, "D1", now=late).verdict == "needs_reason"
+    with pytest.raises(ValidationError, match="outside its window"):
+        vs.record_administration(store, nurse, enrolled, "D1", administration(late), now=late)
+    assert vs.record_administration(store, nurse, enrolled, "D1", administration(late), now=late,
+                                    window_reason="participant had a cold") == "needs_reason"
+
+
+def test_dose_order_and_kit_reuse(store, nurse, enrolled):
+    d2 = D1_DAY + timedelta(days=14)
+    with pytest.raises(ValidationError, match="D1 is not recorded"):
+        vs.record_administration(store, nurse, enrolled, "D2", administration(d2), now=d2)
+    prepare_d1(store, nurse, enrolled)
+    vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
+    with pytest.raises(ValidationError, match="already given"):
+        vs.record_administration(store, nurse, enrolled, "D1", administration(kit="KIT-2"), now=D1_DAY)
+    vs.record_pre_dose_labs(store, nurse, enrolled, "D2", sampled_at=d2 - timedelta(hours=2), entries=entries(),
+                            read_back={"IGG"})
+    vs.record_pregnancy_test(store, nurse, enrolled, "D2", "negative", day=d2.date())
+    for premed in sc.protocol().pre_dose.premedication:
+        vs.record_premedication(store, nurse, enrolled, "D2", premed.code, d2 - timedelta(hours=2))
+    with pytest.raises(ValidationError, match="already used") as err:
+        vs.record_administration(store, nurse, enrolled, "D2", administration(d2), now=d2)
+    assert err.value.field == "kit_number"
+    assert vs.record_administration(store, nurse, enrolled, "D2", administration(d2, kit="kit-000124"), now=d2) == "go"
+
+
+def test_first_dose_moves_the_calendar(store, nurse, enrolled):
+    late = D1_DAY + timedelta(days=10)  # still inside D1's window (+14 days)
+    prepare_d1(store, nurse, enrolled, when=late)
+    vs.record_administration(store, nurse, enrolled, "D1", administration(late), now=late)
+    d2 = store.db.execute("SELECT target_date FROM planned_visits WHERE participant_id = ? AND code = 'D2'",
+                          [enrolled]).fetchone()[0]
+    assert d2 == (late.date() + timedelta(days=14)).isoformat()
+
+
+def test_masking_after_first_dose(store, doctor, nurse, users, enrolled):
+    prepare_d1(store, nurse, enrolled)
+    before = {v.analyte: v for v in vs.lab_results(store, nurse, enrolled)}
+    assert before["IGG"].value == pytest.approx(8.4)  # before the first dose: nothing to unblind
+    vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
+    d2 = D1_DAY + timedelta(days=14)
+    vs.record_pre_dose_labs(store, nurse, enrolled, "D2", sampled_at=d2, read_back={"IGG", "NK"},
+                            entries=entries(IGG=("2,1", "g/L"), NK=("40", "10^6/L")))
+    seen = [v for v in vs.lab_results(store, nurse, enrolled) if v.sampled_at.startswith("2026-06-08")]
+    masked = {v.analyte: v for v in seen}
+    for analyte in ("IGG", "NK"):
+        assert masked[analyte].masked and masked[analyte].value is None and masked[analyte].flag is None
+        assert masked[analyte].entered is None
+    assert "refer to the unblinded physician" in masked["IGG"].safety.text()
+    assert "2.1" not in masked["IGG"].safety.text()
+    assert not masked["HB"].masked and masked["HB"].value == 132.0
+    status = vs.go_no_go(store, nurse, enrolled, "D2", now=d2)
+    assert status.verdict == "no_go"  # the safety flag still works while masked
+    assert not any("2.1" in text for _, text in status.lines)
+    admin = users[Role.ADMINISTRATOR]
+    vs.set_unblinded(store, admin, doctor.id, True, reason="designated unblinded safety physician")
+    from trialdesk.db import users as users_repo
+
+    unblinded = users_repo.get(store.db, doctor.id)
+    shown = {v.analyte: v for v in vs.lab_results(store, unblinded, enrolled) if v.sampled_at.startswith("2026-06-08")}
+    assert shown["IGG"].value == pytest.approx(2.1) and shown["IGG"].flag == "L"
+
+
+def _ae(**kw):
+    values = dict(verbatim="red and itchy where the injection went in", term="injection_site_reaction",
+                  onset_date=date(2026, 5, 25), grade=1, serious=False, causality="probable", action_taken="none",
+                  outcome="recovered", end_date=date(2026, 5, 27))
+    values.update(kw)
+    return vs.AdverseEventInput(**values)
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"grade": 5}, "outcome"),
+    ({"outcome": "fatal"}, "outcome"),
+    ({"serious": True}, "serious"),
+    ({"sae_criteria": frozenset({"sae_hospitalisation"})}, "serious"),
+    ({"term": "fatigue", "grade": 4}, "grade"),
+    ({"end_date": date(2026, 5, 20)}, "end_date"),
+    ({"onset_date": date.today() + timedelta(days=1), "end_date": None}, "onset_date"),
+    ({"term": "other_specify"}, "other_specify"),
+    ({"verbatim": "  "}, "verbatim"),
+])
+def test_adverse_event_rules(store, nurse, enrolled, changes, field):
+    with pytest.raises(ValidationError) as err:
+        vs.record_adverse_event(store, nurse, enrolled, _ae(**changes))
+    assert err.value.field == field
+
+
+def test_sae_starts_a_24_hour_clock_until_reported(store, nurse, enrolled):
+    vs.record_adverse_event(store, nurse, enrolled, _ae())
+    aware = datetime(2026, 6, 1, 8, 0, tzinfo=timezone.utc)
+    ae_id = vs.record_adverse_event(store, nurse, enrolled, _ae(
+        verbatim="admitted with worsening symptoms", term="fatigue", grade=3, serious=True,
+        sae_criteria=frozenset({"sae_hospitalisation"}), outcome="recovering", end_date=None,
+        causality="possible", aware_at=aware))
+    [clock] = vs.open_sae_clocks(store, nurse)
+    assert clock.ae_id == ae_id and clock.due_at == aware + timedelta(hours=24)
+    assert clock.remaining(aware + timedelta(hours=20)) == timedelta(hours=4)
+    vs.mark_sae_reported(store, nurse, ae_id)
+    assert vs.open_sae_clocks(store, nurse) == []
+    fatal = _ae(grade=5, outcome="fatal", serious=True, sae_criteria=frozenset({"sae_death"}), term="lung_infection",
+                verbatim="pneumonia", end_date=date(2026, 6, 3))
+    vs.record_adverse_event(store, nurse, enrolled, fatal)
+
+
+def test_correction_needs_reason_and_keeps_history(store, nurse, enrolled):
+    vs.record_pre_dose_labs(store, nurse, enrolled, "D1", sampled_at=D1_DAY, entries=entries(), read_back={"IGG"})
+    rid = store.db.execute("SELECT id FROM lab_results WHERE analyte = 'PLT'").fetchone()[0]
+    with pytest.raises(ValidationError, match="reason"):
+        vs.correct_lab_result(store, nurse, rid, vs.LabEntry("204", "10^9/L"), reason=" ")
+    vs.correct_lab_result(store, nurse, rid, vs.LabEntry("204", "10^9/L"), reason="typing error, lab report says 204")
+    old, new, reason, who = store.db.execute(
+        "SELECT old_values, new_values, reason, username FROM audit WHERE table_name = 'lab_results' "
+        "AND action = 'UPDATE'").fetchone()
+    assert '"entered_value":"240"' in old and '"entered_value":"204"' in new
+    assert reason == "typing error, lab report says 204" and who == nurse.username

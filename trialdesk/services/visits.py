@@ -1,0 +1,615 @@
+"""Injection visits: pre-dose blood results, go / no-go, premedication, administration, adverse events,
+the SAE reporting clock, and masking of blinding-sensitive results.
+
+Every write is one audited transaction; permissions and order are enforced here (no dose before
+enrolment, no dose recorded by a monitor …). The treatment arm is never asked for, stored or shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Mapping
+from zoneinfo import ZoneInfo
+
+from trialdesk.clock import parse_utc, utc_iso, utc_now
+from trialdesk.db import visits as repo
+from trialdesk.db.connection import Store
+from trialdesk.domain import ctcae
+from trialdesk.domain.dates import age_on
+from trialdesk.domain.dosing import GO, NEEDS_REASON, NO_GO, DoseContext, GoNoGo, LabOnFile, evaluate_dose
+from trialdesk.domain.explanations import Explanation
+from trialdesk.domain.labs import LabValueError, convert, reference_flag, safety_check
+from trialdesk.domain.people import Role, User
+from trialdesk.domain.schedule import PlannedVisit, build_schedule
+from trialdesk.errors import ValidationError
+from trialdesk.services import auth, signatures
+from trialdesk.services.permissions import Action, allowed, require
+from trialdesk.services.screening import checklist, protocol
+
+LOCAL_TZ = ZoneInfo("Europe/Oslo")
+MEANING_OVERRIDE = "No-go overridden by investigator"
+INJECTION_SITES = ("abdomen_left", "abdomen_right")
+CAUSALITY = ("not_related", "unlikely", "possible", "probable", "definite")
+ACTIONS_TAKEN = ("none", "dose_delayed", "dose_not_given", "withdrawn", "not_applicable", "unknown")
+OUTCOMES = ("recovered", "recovering", "not_recovered", "recovered_with_sequelae", "fatal", "unknown")
+
+
+# --- blinding -------------------------------------------------------------------------------------
+
+def is_blinded(user: User) -> bool:
+    """Every site role is blinded except a user flagged as the unblinded safety physician."""
+    return not getattr(user, "unblinded", False)
+
+
+def _first_dose_given(db, participant_id: str) -> str | None:
+    row = db.execute(
+        "SELECT min(a.started_at) FROM administrations a JOIN dose_visits v ON v.id = a.dose_visit_id "
+        "WHERE v.participant_id = ?", [participant_id]).fetchone()
+    return row[0] if row else None
+
+
+def _masked(user: User, analyte: str, sampled_at: str, first_dose_at: str | None) -> bool:
+    lab = protocol().lab(analyte)
+    return (lab.masked_after_first_dose and is_blinded(user) and first_dose_at is not None
+            and sampled_at >= first_dose_at)
+
+
+@dataclass(frozen=True)
+class LabView:
+    """A result as this user may see it: ``value``/``flag`` are None when masked."""
+
+    analyte: str
+    symbol: str
+    sampled_at: str
+    entered: str | None
+    value: float | None
+    unit: str
+    flag: str | None
+    ctcae_term: str | None
+    ctcae_grade: int | None
+    masked: bool
+    safety: Explanation
+    safety_ok: bool
+
+
+def _view(user: User, record: dict, first_dose_at: str | None) -> LabView:
+    lab = protocol().lab(record["analyte"])
+    masked = _masked(user, record["analyte"], record["sampled_at"], first_dose_at)
+    safety = safety_check(protocol(), record["analyte"], record["value"])
+    return LabView(
+        analyte=record["analyte"], symbol=lab.symbol, sampled_at=record["sampled_at"],
+        entered=None if masked else f"{record['entered_value']} {record['entered_unit']}",
+        value=None if masked else record["value"], unit=lab.unit, flag=None if masked else record["flag"],
+        ctcae_term=None if masked else record["ctcae_term"], ctcae_grade=None if masked else record["ctcae_grade"],
+        masked=masked, safety=safety.masked_explanation if masked else safety.explanation, safety_ok=safety.ok,
+    )
+
+
+def lab_results(store: Store, user: User, participant_id: str, analyte: str | None = None) -> list[LabView]:
+    """Every result of a participant, masked for blinded roles where the protocol says so."""
+    require(user, Action.VIEW_CLINICAL)
+    first = _first_dose_given(store.db, participant_id)
+    return [_view(user, r, first) for r in repo.results(store.db, participant_id, analyte)]
+
+
+# --- participant and calendar -------------------------------------------------------------------
+
+def _participant(store: Store, participant_id: str) -> dict:
+    row = store.db.execute("SELECT * FROM participants WHERE id = ?", [participant_id]).fetchone()
+    if row is None:
+        raise ValidationError("No such participant.")
+    cols = [d[0] for d in store.db.execute("SELECT * FROM participants LIMIT 0").description]
+    return dict(zip(cols, row))
+
+
+def _eligibility_signed(store: Store, participant_id: str) -> bool:
+    """The latest decision is 'eligible' and its signature still matches the checklist."""
+    row = store.db.execute(
+        "SELECT verdict, signature_id FROM eligibility_decisions WHERE participant_id = ? "
+        "ORDER BY decided_at DESC LIMIT 1", [participant_id]).fetchone()
+    if not row or row[0] != "eligible":
+        return False
+    sig = store.db.execute("SELECT content_hash FROM signatures WHERE id = ?", [row[1]]).fetchone()
+    return bool(sig) and sig[0] == signatures.content_hash(checklist(store, participant_id))
+
+
+def schedule_of(store: Store, participant: dict):
+    """The participant's calendar from the protocol, with the actual first dose once given."""
+    if not participant.get("inclusion_date"):
+        raise ValidationError("The participant is not enrolled: no visit calendar yet.")
+    first = _first_dose_given(store.db, participant["id"])
+    first_day = parse_utc(first).astimezone(LOCAL_TZ).date() if first else None
+    return build_schedule(protocol(), date.fromisoformat(participant["inclusion_date"]),
+                          (first_day,) if first_day else ())
+
+
+def _dose_visit_plan(store: Store, participant: dict, dose_code: str) -> PlannedVisit:
+    try:
+        visit = schedule_of(store, participant).visit(dose_code)
+    except KeyError:
+        raise ValidationError("{code} is not a dose of this protocol.", code=dose_code) from None
+    if visit.kind != "dose":
+        raise ValidationError("{code} is not a dose visit.", code=dose_code)
+    return visit
+
+
+def _open_visit(store: Store, tx, participant: dict, dose_code: str, day: date) -> dict:
+    if participant["status"] not in ("enrolled", "on_treatment"):
+        raise ValidationError("No dose visit before enrolment: {study_id} is {status}.",
+                              study_id=participant["study_id"], status=participant["status"].replace("_", " "))
+    _dose_visit_plan(store, participant, dose_code)
+    return repo.ensure_dose_visit(tx, store.info.site_code, participant["id"], dose_code, day.isoformat())
+
+
+# --- pre-dose labs ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LabEntry:
+    """One value as typed, with the unit the lab reported."""
+
+    value: str
+    unit: str
+
+
+def check_lab_entry(analyte: str, entry: LabEntry, sex: str | None = None, age: int | None = None) -> dict:
+    """Convert one typed value (ValidationError at the field on a bad number, unit or implausible value)."""
+    try:
+        value = convert(protocol(), analyte, entry.value, entry.unit)
+    except LabValueError as exc:
+        raise ValidationError(exc.message, field=analyte) from None
+    flag, _ = reference_flag(protocol(), analyte, value, sex, age)
+    term, grade = None, None
+    for name, lab_term in protocol().ctcae_lab.items():
+        if lab_term.analyte == analyte:
+            lln = _lln(analyte, sex, age)
+            if lln is not None:
+                term, grade = name, ctcae.lab_grade(protocol(), name, value.value, value.unit, lln) or None
+    return {"analyte": analyte, "entered_value": entry.value.strip(), "entered_unit": entry.unit,
+            "value": value.value, "unit": value.unit, "flag": flag, "ctcae_term": term if grade else None,
+            "ctcae_grade": grade}
+
+
+def _lln(analyte: str, sex: str | None, age: int | None) -> float | None:
+    from trialdesk.domain.labs import reference_range
+
+    ref = reference_range(protocol(), analyte, sex, age)
+    return None if ref is None else float(ref.low) if ref.low is not None else None
+
+
+def record_pre_dose_labs(store: Store, user: User, participant_id: str, dose_code: str, *,
+                         sampled_at: datetime, entries: Mapping[str, LabEntry],
+                         read_back: set[str] = frozenset()) -> list[LabView]:
+    """Save a pre-dose sample. Critical analytes (IgG, NK) must have been read back and confirmed."""
+    require(user, Action.RECORD_LABS)
+    participant = _participant(store, participant_id)
+    if sampled_at.tzinfo is None:
+        raise ValidationError("The sample time needs a time zone.", field="sampled_at")
+    if sampled_at > utc_now() + timedelta(minutes=5):
+        raise ValidationError("The sample time is in the future.", field="sampled_at")
+    if not entries:
+        raise ValidationError("Enter at least one result.")
+    age = _age(participant, sampled_at.date())
+    rows = {}
+    for analyte, entry in entries.items():
+        rows[analyte] = check_lab_entry(analyte, entry, participant["sex"], age)
+        if protocol().lab(analyte).critical and analyte not in read_back:
+            raise ValidationError("Read {symbol} back from the lab report and confirm it before saving.",
+                                  field=analyte, symbol=protocol().lab(analyte).symbol)
+    with store.acting(auth.actor(user)) as tx:
+        visit = _open_visit(store, tx, participant, dose_code, sampled_at.astimezone(LOCAL_TZ).date())
+        sample = repo.insert(tx, "lab_samples", store.info.site_code, {
+            "participant_id": participant_id, "dose_visit_id": visit["id"], "sampled_at": utc_iso(sampled_at),
+            "context": "pre_dose"})
+        for analyte, row in rows.items():
+            repo.insert(tx, "lab_results", store.info.site_code,
+                        {**row, "sample_id": sample["id"], "read_back": 1 if analyte in read_back else 0})
+    first = _first_dose_given(store.db, participant_id)
+    return [_view(user, {**r, "sampled_at": utc_iso(sampled_at)}, first) for r in rows.values()]
+
+
+def correct_lab_result(store: Store, user: User, result_id: str, entry: LabEntry, reason: str) -> None:
+    """Correct a saved value (reason required; the audit trail keeps old → new)."""
+    require(user, Action.RECORD_LABS)
+    row = store.db.execute(
+        "SELECT r.analyte, s.participant_id, s.sampled_at FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
+        "WHERE r.id = ?", [result_id]).fetchone()
+    if row is None:
+        raise ValidationError("No such result.")
+    if not (reason or "").strip():
+        raise ValidationError("Give a reason for the correction.", field="reason")
+    participant = _participant(store, row[1])
+    values = check_lab_entry(row[0], entry, participant["sex"], _age(participant, parse_utc(row[2]).date()))
+    values.pop("analyte")
+    with store.acting(auth.actor(user), reason) as tx:
+        repo.update(tx, "lab_results", result_id, values)
+
+
+def _age(participant: dict, day: date) -> int | None:
+    return age_on(date.fromisoformat(participant["birth_date"]), day) if participant.get("birth_date") else None
+
+
+# --- other pre-dose facts --------------------------------------------------------------------------
+
+def record_blood_bank(store: Store, user: User, participant_id: str, *, type_and_screen_on: date | None,
+                      alert_card_on: date | None, reason: str | None = None) -> None:
+    """Type & screen date and alert-card date (both needed before dose 1)."""
+    require(user, Action.RECORD_DOSE)
+    participant = _participant(store, participant_id)
+    today = date.today()
+    for name, day in (("type_and_screen_on", type_and_screen_on), ("alert_card_on", alert_card_on)):
+        if day is not None and day > today:
+            raise ValidationError("The date is in the future.", field=name)
+    values = {"type_and_screen_on": type_and_screen_on.isoformat() if type_and_screen_on else None,
+              "alert_card_issued_on": alert_card_on.isoformat() if alert_card_on else None}
+    changed = any(participant.get(k) and participant.get(k) != v for k, v in values.items())
+    if changed and not (reason or "").strip():
+        raise ValidationError("A saved date is being changed: give the reason.", field="reason")
+    with store.acting(auth.actor(user), reason if changed else "blood-bank dates entered") as tx:
+        tx["participants"].update(participant_id, {**values, "updated_at": utc_iso()})
+
+
+def record_premedication(store: Store, user: User, participant_id: str, dose_code: str, drug: str,
+                         given_at: datetime, reason: str | None = None) -> None:
+    require(user, Action.RECORD_DOSE)
+    codes = [p.code for p in protocol().pre_dose.premedication]
+    if drug not in codes:
+        raise ValidationError("Unknown premedication {drug}.", field=drug, drug=drug)
+    if given_at.tzinfo is None or given_at > utc_now() + timedelta(minutes=5):
+        raise ValidationError("The time given is in the future.", field=drug)
+    participant = _participant(store, participant_id)
+    visit = repo.get_dose_visit(store.db, participant_id, dose_code)
+    existing = repo.premedications(store.db, visit["id"]).get(drug) if visit else None
+    if existing and not (reason or "").strip():
+        raise ValidationError("The time was already saved: give the reason for the change.", field="reason")
+    with store.acting(auth.actor(user), reason if existing else None) as tx:
+        visit = _open_visit(store, tx, participant, dose_code, given_at.astimezone(LOCAL_TZ).date())
+        if existing:
+            repo.update(tx, "premedications", existing["id"], {"given_at": utc_iso(given_at)})
+        else:
+            repo.insert(tx, "premedications", store.info.site_code,
+                        {"dose_visit_id": visit["id"], "drug": drug, "given_at": utc_iso(given_at)})
+
+
+def record_pregnancy_test(store: Store, user: User, participant_id: str, dose_code: str, result: str,
+                          day: date | None = None, reason: str | None = None) -> None:
+    """Today's pregnancy test before the dose (a change of a saved result needs a reason)."""
+    require(user, Action.RECORD_LABS)
+    if result not in ("negative", "positive"):
+        raise ValidationError("Choose negative or positive.", field="pregnancy_test")
+    participant = _participant(store, participant_id)
+    visit = repo.get_dose_visit(store.db, participant_id, dose_code)
+    saved = visit["pregnancy_test"] if visit else None
+    if saved and saved != result and not (reason or "").strip():
+        raise ValidationError("A result was already saved: give the reason for the change.", field="reason")
+    with store.acting(auth.actor(user), reason if saved else "pregnancy test entered") as tx:
+        visit = _open_visit(store, tx, participant, dose_code, day or date.today())
+        repo.update(tx, "dose_visits", visit["id"], {"pregnancy_test": result})
+
+
+# --- go / no-go -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DoseStatus:
+    """The go / no-go for one dose as this user may see it (``lines``: (ok, text) pairs)."""
+
+    dose_code: str
+    verdict: str
+    lines: tuple[tuple[bool, str], ...]
+    window: tuple[str, str]
+    decision: GoNoGo = field(repr=False)
+
+
+def go_no_go(store: Store, user: User, participant_id: str, dose_code: str,
+             now: datetime | None = None) -> DoseStatus:
+    """Evaluate every pre-dose condition now (masked wording for blinded roles)."""
+    require(user, Action.VIEW_CLINICAL)
+    now = now or utc_now()
+    decision, plan = _decide(store, participant_id, dose_code, now)
+    first = _first_dose_given(store.db, participant_id)
+    lines = []
+    for check in decision.checks:
+        masked = (check.masked is not None and check.analyte is not None and is_blinded(user)
+                  and first is not None and protocol().lab(check.analyte).masked_after_first_dose)
+        lines.append((check.ok, (check.masked if masked else check.explanation).text()))
+    return DoseStatus(dose_code, decision.verdict, tuple(lines),
+                      (plan.window_start.isoformat(), plan.window_end.isoformat()), decision)
+
+
+def _decide(store: Store, participant_id: str, dose_code: str, now: datetime) -> tuple[GoNoGo, PlannedVisit]:
+    participant = _participant(store, participant_id)
+    plan = _dose_visit_plan(store, participant, dose_code)
+    day = now.astimezone(LOCAL_TZ).date()
+    visit = repo.get_dose_visit(store.db, participant_id, dose_code)
+    codes = [d.code for d in protocol().schedule.doses]
+    previous = {}
+    for code in codes[: codes.index(dose_code)]:
+        row = repo.get_dose_visit(store.db, participant_id, code)
+        previous[code] = row["state"] if row and row["state"] in ("given", "missed", "not_given") else ""
+        if previous[code] == "not_given":
+            previous[code] = "missed"
+    given_on = None
+    if visit and visit["state"] == "given":
+        given_on = date.fromisoformat(visit["visit_date"])
+    labs = {}
+    latest = repo.latest_results(store.db, participant_id, protocol().pre_dose.analytes)
+    for analyte, record in latest.items():
+        labs[analyte] = LabOnFile(record["value"], parse_utc(record["sampled_at"]).astimezone(LOCAL_TZ).date())
+    premeds = {}
+    if visit:
+        premeds = {d: parse_utc(r["given_at"]) for d, r in repo.premedications(store.db, visit["id"]).items()}
+    wocbp = None
+    if participant["sex"] == "M":
+        wocbp = False
+    elif participant["sex"] == "F" and participant["childbearing_potential"] is not None:
+        wocbp = bool(participant["childbearing_potential"])
+    ctx = DoseContext(
+        visit=plan, day=day, now=now, status=participant["status"],
+        eligibility_signed=_eligibility_signed(store, participant_id), previous_doses=previous,
+        already_given_on=given_on, woman_of_childbearing_potential=wocbp,
+        pregnancy_test=visit["pregnancy_test"] if visit and visit["visit_date"] == day.isoformat() else None,
+        labs=labs, premedication=premeds,
+        type_and_screen_on=date.fromisoformat(participant["type_and_screen_on"]) if participant.get("type_and_screen_on") else None,
+        alert_card_on=date.fromisoformat(participant["alert_card_issued_on"]) if participant.get("alert_card_issued_on") else None,
+    )
+    return evaluate_dose(protocol(), ctx), plan
+
+
+# --- administration -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Vitals:
+    bp_sys: int | None = None
+    bp_dia: int | None = None
+    pulse: int | None = None
+    temp: float | None = None
+
+
+@dataclass(frozen=True)
+class Administration:
+    """What the nurse records about the injection. No treatment arm: the kit number is all."""
+
+    kit_number: str
+    injection_site: str
+    started_at: datetime
+    ended_at: datetime
+    lot: str | None = None
+    observation_until: datetime | None = None
+    vitals_before: Vitals = Vitals()
+    vitals_after: Vitals = Vitals()
+
+
+VITAL_LIMITS = {"bp_sys": (50, 260), "bp_dia": (20, 160), "pulse": (20, 250), "temp": (30.0, 43.0)}
+
+
+def _check_administration(a: Administration) -> None:
+    kit = (a.kit_number or "").strip()
+    if not kit or len(kit) > 40 or not all(c.isalnum() or c in "-_/." for c in kit):
+        raise ValidationError("Scan or type the kit number from the label (letters, digits, '-').",
+                              field="kit_number")
+    if a.injection_site not in INJECTION_SITES:
+        raise ValidationError("Choose the injection site: abdomen left or right.", field="injection_site")
+    for name, moment in (("started_at", a.started_at), ("ended_at", a.ended_at)):
+        if moment.tzinfo is None:
+            raise ValidationError("The time needs a time zone.", field=name)
+        if moment > utc_now() + timedelta(minutes=5):
+            raise ValidationError("The time is in the future.", field=name)
+    if a.ended_at < a.started_at:
+        raise ValidationError("The injection cannot end before it started.", field="ended_at")
+    for when, vitals in (("before", a.vitals_before), ("after", a.vitals_after)):
+        for name, (low, high) in VITAL_LIMITS.items():
+            value = getattr(vitals, name)
+            if value is not None and not (low <= value <= high):
+                raise ValidationError("{value} is not a plausible value ({low}–{high}).",
+                                      field=f"{name}_{when}", value=value, low=low, high=high)
+
+
+def record_administration(store: Store, user: User, participant_id: str, dose_code: str, admin: Administration,
+                          *, window_reason: str | None = None, override_reason: str | None = None,
+                          override_username: str | None = None, override_password: str | None = None,
+                          now: datetime | None = None) -> str:
+    """Record the injection after checking go / no-go again.
+
+    ``needs_reason`` (outside the window) needs ``window_reason``; ``no_go`` needs an investigator's
+    signed override (``override_*``). Returns the verdict the dose was given under.
+    """
+    require(user, Action.RECORD_DOSE)
+    _check_administration(admin)
+    now = now or utc_now()
+    decision, plan = _decide(store, participant_id, dose_code, now)
+    participant = _participant(store, participant_id)
+    if participant["status"] not in ("enrolled", "on_treatment"):
+        raise ValidationError("No dose before enrolment: {study_id} is {status}.",
+                              study_id=participant["study_id"], status=participant["status"].replace("_", " "))
+    if any(c.kind == "order" and not c.ok for c in decision.checks):
+        raise ValidationError("; ".join(c.explanation.text() for c in decision.problems if c.kind == "order"))
+    kit = admin.kit_number.strip().upper()
+    if store.db.execute("SELECT 1 FROM administrations WHERE kit_number = ?", [kit]).fetchone():
+        raise ValidationError("Kit {kit} was already used for another injection: check the label.",
+                              field="kit_number", kit=kit)
+    signature = None
+    if decision.verdict == NEEDS_REASON and not (window_reason or "").strip():
+        raise ValidationError("The dose is outside its window: give the reason.", field="window_reason")
+    if decision.verdict == NO_GO:
+        if not allowed(user, Action.OVERRIDE_NO_GO) or not (override_reason or "").strip():
+            raise ValidationError("No-go: {problems}. Only an investigator can override, with a signed reason.",
+                                  field="override", problems="; ".join(c.explanation.text() for c in decision.problems))
+    if decision.verdict == NO_GO:
+        # Check the password outside the transaction, so a wrong one still counts towards the lockout.
+        auth.reauthenticate(store, user, override_username or "", override_password or "")
+    with store.acting(auth.actor(user), f"dose {dose_code} given") as tx:
+        visit = _open_visit(store, tx, participant, dose_code, admin.started_at.astimezone(LOCAL_TZ).date())
+        if decision.verdict == NO_GO:
+            signature = signatures.sign(
+                store, user, username=override_username or "", password=override_password or "",
+                meaning=f"{MEANING_OVERRIDE}: {override_reason.strip()}", record_table="dose_visits",
+                record_id=visit["id"], content={"dose": dose_code, "problems": [c.explanation.text() for c in decision.problems]},
+                tx=tx)
+        repo.insert(tx, "administrations", store.info.site_code, {
+            "dose_visit_id": visit["id"], "kit_number": kit, "lot": (admin.lot or "").strip() or None,
+            "injection_site": admin.injection_site, "started_at": utc_iso(admin.started_at),
+            "ended_at": utc_iso(admin.ended_at), "given_by": user.id,
+            "observation_until": utc_iso(admin.observation_until) if admin.observation_until else None,
+            **{f"{k}_pre": getattr(admin.vitals_before, k) for k in VITAL_LIMITS},
+            **{f"{k}_post": getattr(admin.vitals_after, k) for k in VITAL_LIMITS},
+        })
+        repo.update(tx, "dose_visits", visit["id"], {
+            "state": "given", "visit_date": admin.started_at.astimezone(LOCAL_TZ).date().isoformat(),
+            "verdict": decision.verdict, "window_reason": (window_reason or "").strip() or None,
+            "override_reason": (override_reason or "").strip() or None,
+            "override_signature_id": signature.id if signature else None})
+        if participant["status"] == "enrolled":
+            tx["participants"].update(participant_id, {"status": "on_treatment", "updated_at": utc_iso()})
+        _sync_calendar(store, tx, participant_id)
+    return decision.verdict
+
+
+def _sync_calendar(store: Store, tx, participant_id: str) -> None:
+    """Move planned dates after the first dose (doses count from it) and mark given doses done."""
+    participant = _participant(store, participant_id)
+    schedule = schedule_of(store, participant)
+    given = {r["dose_code"]: r["visit_date"] for r in repo.dose_visits(tx, participant_id) if r["state"] == "given"}
+    for visit in schedule.visits:
+        row = tx.execute("SELECT id, target_date, window_start, window_end, done_on FROM planned_visits "
+                         "WHERE participant_id = ? AND code = ?", [participant_id, visit.code]).fetchone()
+        if row is None:
+            continue
+        values = {}
+        if (row[1], row[2], row[3]) != (visit.target.isoformat(), visit.window_start.isoformat(), visit.window_end.isoformat()):
+            values.update(target_date=visit.target.isoformat(), window_start=visit.window_start.isoformat(),
+                          window_end=visit.window_end.isoformat())
+        if visit.code in given and row[4] != given[visit.code]:
+            values["done_on"] = given[visit.code]
+        if values:
+            values["updated_at"] = utc_iso()
+            tx["planned_visits"].update(row[0], values)
+
+
+# --- adverse events ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AdverseEventInput:
+    verbatim: str
+    term: str
+    onset_date: date
+    grade: int
+    serious: bool
+    causality: str
+    action_taken: str
+    outcome: str
+    end_date: date | None = None
+    other_specify: str | None = None
+    sae_criteria: frozenset[str] = frozenset()
+    aware_at: datetime | None = None
+
+
+def _check_ae(ae: AdverseEventInput, today: date) -> dict:
+    terms = {t.key: t for t in ctcae.ae_terms(protocol())}
+    if not (ae.verbatim or "").strip():
+        raise ValidationError("Write what the participant reported (verbatim).", field="verbatim")
+    if ae.term not in terms:
+        raise ValidationError("Choose a term from the list (or 'Other, specify').", field="term")
+    if ae.term == "other_specify" and not (ae.other_specify or "").strip():
+        raise ValidationError("Specify the term.", field="other_specify")
+    if ae.grade not in (1, 2, 3, 4, 5) or not ctcae.grade_exists(terms[ae.term], ae.grade):
+        raise ValidationError("Grade {grade} does not exist for this term.", field="grade", grade=ae.grade)
+    if ae.onset_date > today:
+        raise ValidationError("The onset date is in the future.", field="onset_date")
+    if ae.end_date is not None and (ae.end_date < ae.onset_date or ae.end_date > today):
+        raise ValidationError("The end date must be between the onset date and today.", field="end_date")
+    if (ae.grade == 5) != (ae.outcome == "fatal"):
+        raise ValidationError("Grade 5 (death) and outcome 'fatal' go together.", field="outcome")
+    for name, allowed_values in (("causality", CAUSALITY), ("action_taken", ACTIONS_TAKEN), ("outcome", OUTCOMES)):
+        if getattr(ae, name) not in allowed_values:
+            raise ValidationError("Choose a value from the list.", field=name)
+    unknown = set(ae.sae_criteria) - set(repo.SAE_CRITERIA)
+    if unknown:
+        raise ValidationError("Unknown seriousness criterion.", field="serious")
+    if ae.serious and not ae.sae_criteria:
+        raise ValidationError("A serious event needs at least one seriousness criterion.", field="serious")
+    if not ae.serious and ae.sae_criteria:
+        raise ValidationError("Seriousness criteria are ticked: mark the event serious.", field="serious")
+    if ae.grade == 5 and "sae_death" not in ae.sae_criteria:
+        raise ValidationError("A fatal event is serious (criterion: death).", field="serious")
+    return {
+        "verbatim": ae.verbatim.strip(), "term": ae.term, "other_specify": (ae.other_specify or "").strip() or None,
+        "ctcae_version": protocol().ctcae_version, "onset_date": ae.onset_date.isoformat(),
+        "end_date": ae.end_date.isoformat() if ae.end_date else None, "grade": ae.grade,
+        "serious": 1 if ae.serious else 0, **{c: int(c in ae.sae_criteria) for c in repo.SAE_CRITERIA},
+        "causality": ae.causality, "action_taken": ae.action_taken, "outcome": ae.outcome,
+    }
+
+
+def record_adverse_event(store: Store, user: User, participant_id: str, ae: AdverseEventInput,
+                         dose_code: str | None = None) -> str:
+    """Record an AE (reported at ``dose_code``'s visit if given). A serious one starts the 24 h clock."""
+    require(user, Action.RECORD_AE)
+    participant = _participant(store, participant_id)
+    if participant["status"] in ("candidate",):
+        raise ValidationError("Adverse events are recorded from consent on.")
+    values = _check_ae(ae, date.today())
+    if ae.serious:
+        values["aware_at"] = utc_iso(ae.aware_at or utc_now())
+    with store.acting(auth.actor(user)) as tx:
+        visit_id = None
+        if dose_code:
+            visit = repo.get_dose_visit(tx, participant_id, dose_code)
+            visit_id = visit["id"] if visit else None
+        row = repo.insert(tx, "adverse_events", store.info.site_code,
+                          {**values, "participant_id": participant_id, "reported_visit_id": visit_id})
+    return row["id"]
+
+
+def update_adverse_event(store: Store, user: User, ae_id: str, ae: AdverseEventInput, reason: str) -> None:
+    require(user, Action.RECORD_AE)
+    current = store.db["adverse_events"].get(ae_id)
+    values = _check_ae(ae, date.today())
+    if ae.serious and not current["aware_at"]:
+        values["aware_at"] = utc_iso(ae.aware_at or utc_now())
+    with store.acting(auth.actor(user), reason) as tx:
+        repo.update(tx, "adverse_events", ae_id, values)
+
+
+def mark_sae_reported(store: Store, user: User, ae_id: str, reported_at: datetime | None = None) -> None:
+    """Stop the SAE clock: the report reached the sponsor."""
+    require(user, Action.RECORD_AE)
+    current = store.db["adverse_events"].get(ae_id)
+    if not current["serious"]:
+        raise ValidationError("Only serious adverse events are reported on the 24-hour clock.")
+    with store.acting(auth.actor(user), "SAE reported to the sponsor") as tx:
+        repo.update(tx, "adverse_events", ae_id, {"sae_reported_at": utc_iso(reported_at or utc_now())})
+
+
+@dataclass(frozen=True)
+class SaeClock:
+    ae_id: str
+    participant_id: str
+    study_id: str
+    term: str
+    aware_at: datetime
+    due_at: datetime
+
+    def remaining(self, now: datetime | None = None) -> timedelta:
+        return self.due_at - (now or utc_now())
+
+
+def open_sae_clocks(store: Store, user: User) -> list[SaeClock]:
+    """Serious AEs not yet marked reported, with the deadline (aware + the protocol's hours)."""
+    require(user, Action.VIEW_CLINICAL)
+    hours = protocol().sae_report_hours
+    rows = store.db.execute(
+        "SELECT a.id, a.participant_id, p.study_id, a.term, a.aware_at FROM adverse_events a "
+        "JOIN participants p ON p.id = a.participant_id WHERE a.serious = 1 AND a.sae_reported_at IS NULL "
+        "ORDER BY a.aware_at").fetchall()
+    return [SaeClock(r[0], r[1], r[2], r[3], parse_utc(r[4]), parse_utc(r[4]) + timedelta(hours=hours))
+            for r in rows]
+
+
+def set_unblinded(store: Store, admin: User, user_id: str, unblinded: bool, reason: str) -> None:
+    """Designate (or revoke) the unblinded safety physician (administrator, audited with reason)."""
+    require(admin, Action.MANAGE_USERS)
+    target = store.db["users"].get(user_id)
+    if unblinded and target["role"] != Role.INVESTIGATOR.value:
+        raise ValidationError("Only an investigator can be the unblinded safety physician.")
+    with store.acting(auth.actor(admin), reason) as tx:
+        tx["users"].update(user_id, {"unblinded": 1 if unblinded else 0, "updated_at": utc_iso()})
