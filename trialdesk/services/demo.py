@@ -42,3 +42,123 @@ def synthetic_id_number(birth_date: date, sex: str, nth: int = 0) -> str:
                 return number
             found += 1
     raise ValueError(f"no synthetic number left for {birth_date}")
+
+
+# --- the demo store ----------------------------------------------------------------------------------
+
+from dataclasses import dataclass, replace  # noqa: E402
+from datetime import timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from trialdesk.db import participants as participants_repo  # noqa: E402
+from trialdesk.db import screening as screening_repo  # noqa: E402
+from trialdesk.db.connection import Store  # noqa: E402
+from trialdesk.domain.people import Role, User  # noqa: E402
+from trialdesk.services import auth, participants, screening, workstation  # noqa: E402
+
+DEMO_PASSWORD = "Demo-passord-2026"
+DEMO_USERS = (
+    ("admin", "Demo Administrator", Role.ADMINISTRATOR),
+    ("doctor", "Dina Demo-Lege", Role.INVESTIGATOR),
+    ("nurse", "Nils Demo-Sykepleier", Role.NURSE),
+    ("monitor", "Mona Demo-Monitor", Role.MONITOR),
+)
+_NAMES = ("Alfa", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett",
+          "Kilo", "Lima", "Mike")
+_NO = screening.Judgement(False)
+_JUDGED = {"I7": screening.Judgement(True), **{cid: _NO for cid in (
+    "E2", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12")}}
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """The open demo store, its users ``(username, password, role)`` and the recovery sheet."""
+
+    store: Store
+    users: tuple[tuple[str, str, Role], ...]
+    recovery_sheet: Path
+
+
+def _years_before(day: date, years: int, days: int = 0) -> date:
+    try:
+        return day.replace(year=day.year - years) - timedelta(days=days)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28) - timedelta(days=days)
+
+
+def build_demo(folder: Path, *, recovery_sheet: Path, today: date | None = None) -> DemoResult:
+    """Create a new store in ``folder`` (which must not hold one) full of synthetic participants:
+    candidates, screening in progress, screen failures (IgG, NK, age, very severe), enrolled,
+    on treatment (first doses in the past), follow-up and completed."""
+    today = today or date.today()
+    setup = workstation.setup_workstation(
+        folder, site_code="H", site_name="Haukeland (DEMO)", admin_username="admin",
+        admin_full_name=DEMO_USERS[0][1], admin_password=DEMO_PASSWORD, recovery_sheet=recovery_sheet)
+    store = setup.store
+    try:
+        made = {"admin": setup.admin}
+        for username, full_name, role in DEMO_USERS[1:]:
+            made[username] = auth.create_user(store, setup.admin, username=username, full_name=full_name,
+                                              role=role, password=DEMO_PASSWORD)
+        _populate(store, made["doctor"], made["nurse"], today)
+        store.log_event("DEMO_DATA_CREATED", auth.actor(setup.admin), detail={"participants": len(_NAMES)})
+    except BaseException:
+        store.close()
+        raise
+    users = tuple((u, DEMO_PASSWORD, r) for u, _, r in DEMO_USERS)
+    return DemoResult(store, users, setup.recovery_sheet)
+
+
+def _populate(store: Store, doctor: User, nurse: User, today: date) -> None:
+    names = iter(_NAMES)
+    base = screening.ScreeningEntry(
+        canadian_criteria_met=True, severity="moderate", me_cfs_onset_date=_years_before(today, 6, 40),
+        onset_trigger="infection", pregnancy_test="negative", nk_text="212", nk_unit="10^6/L",
+        igg_text="9,4", igg_unit="g/L")
+
+    def new(sex: str, age: int, *, registered_by: User = nurse, days: int = 100) -> str:
+        born = _years_before(today, age, days)
+        name = next(names)
+        identity = participants.Identity(f"Testperson {name}", synthetic_id_number(born, sex),
+                                         "+47 400 00 000", "Testlegekontoret (fiktivt)")
+        return participants.register_candidate(
+            store, registered_by, sex=sex, birth_date=born,
+            childbearing_potential=True if sex == "F" else None, identity=identity, today=today).participant_id
+
+    def consent(pid: str, day: date) -> None:
+        participants.record_consent(store, doctor, pid, form_version="1.0 (placeholder)", language="nb",
+                                    participant_signed_on=day, investigator_signed_on=day, copy_given=True,
+                                    today=today)
+
+    def screen(pid: str, day: date, entry=base, judged=_JUDGED, sign: bool = True) -> None:
+        consent(pid, day)
+        screening.save_screening(store, doctor, pid, replace(entry, screening_date=day), judged, today=day)
+        if sign:
+            screening.sign_eligibility(store, doctor, pid, username=doctor.username, password=DEMO_PASSWORD,
+                                       today=day)
+
+    # Candidates (no consent yet) and a screening in progress.
+    new("F", 34)
+    new("M", 47)
+    pid = new("F", 29)
+    consent(pid, today - timedelta(days=2))
+    screening.save_screening(store, nurse, pid, replace(base, screening_date=today, nk_text=None, igg_text=None),
+                             today=today)
+    # Screen failures, each for a different reason.
+    screen(new("F", 41), today - timedelta(days=30), replace(base, igg_text="4,6"))
+    screen(new("M", 52), today - timedelta(days=25), replace(base, nk_text="0,09", nk_unit="10^9/L"))
+    screen(new("M", 66), today - timedelta(days=21))
+    screen(new("F", 38), today - timedelta(days=18), replace(base, severity="very_severe"))
+    # Enrolled (baseline period).
+    screen(new("F", 45), today - timedelta(days=20))
+    screen(new("M", 27), today - timedelta(days=3))
+    # On treatment, in follow-up and completed: first doses in the past (issue 5 adds dose records;
+    # here only the planned visits are marked done).
+    for weeks, status in ((15, "on_treatment"), (45, "follow_up"), (80, "completed")):
+        pid = new("F" if weeks != 45 else "M", 36 + weeks // 10)
+        screen(pid, today - timedelta(weeks=weeks))
+        with store.acting(auth.actor(doctor), "demo data: visits done as planned") as tx:
+            for visit in screening_repo.visits(tx, pid):
+                if visit.target_date < today and (status != "completed" or visit.kind != "follow_up"):
+                    screening_repo.mark_done(tx, pid, visit.code, visit.target_date)
+            participants_repo.update(tx, pid, status=status)

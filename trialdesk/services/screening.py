@@ -382,3 +382,19 @@ def sign_eligibility(store: Store, user: User, participant_id: str, *, username:
             note = ("The participant is already enrolled; a not-eligible decision does not withdraw "
                     "them. Discuss with the sponsor.")
     return Changes(participant_id, frozenset(what), note)
+
+
+def lab_units(analyte: str) -> tuple[str, ...]:
+    """The accepted units of ``analyte`` as the protocol lists them (canonical first)."""
+    return protocol().lab(analyte).accepted_units
+
+
+def lab_problem(analyte: str, text: str | None, unit: str | None) -> str | None:
+    """Why a typed lab value cannot be used (the domain's message), None when it can or is empty."""
+    if not _blank(text):
+        return None
+    try:
+        convert(protocol(), analyte, text, unit or "")
+    except LabValueError as exc:
+        return exc.message
+    return None

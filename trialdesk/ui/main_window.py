@@ -1,23 +1,51 @@
-"""The main window: participant register on the left, workspace on the right, session in the status bar."""
+"""The main window: participant register on the left, workspace on the right, session in the status bar.
+
+The window locks after the site's idle time (issue 4, point 7): its content is covered (never
+destroyed, so unsaved input survives) and only the same user's password unlocks it; "Sign out" on
+the lock is the only way for another user to take over.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QApplication, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from trialdesk.domain.people import User
-from trialdesk.errors import PermissionDenied
+from trialdesk.errors import PermissionDenied, TrialDeskError
+from trialdesk.services import auth, session
 from trialdesk.services import participants as participants_service
 from trialdesk.services import workstation
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.ui.i18n import error_text
+from trialdesk.ui.login_dialog import LoginDialog
+from trialdesk.ui.participants.candidate_dialog import CandidateValues, NewCandidateDialog
 from trialdesk.ui.participants.model import ParticipantTableModel
+from trialdesk.ui.participants.workspace import ParticipantWorkspace
+
+from PySide6.QtCore import QCoreApplication
 
 ROLE_TEXT = {"investigator": "Investigator", "nurse": "Nurse", "monitor": "Monitor",
              "administrator": "Administrator"}
+_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                 QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+
+
+class IdleWatcher(QObject):
+    """Application event filter: any keyboard or mouse input restarts the idle timer."""
+
+    def __init__(self, timer: QTimer, parent: QObject | None = None):
+        super().__init__(parent)
+        self.timer = timer
+        self.paused = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if not self.paused and event.type() in _INPUT_EVENTS:
+            self.timer.start()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -25,15 +53,23 @@ class MainWindow(QMainWindow):
 
     Signals:
         sign_out_requested: the user chose "Sign out"; the composition root shows the login again.
+        changes_applied(object): a service changed data; views decide whether to reload.
+
+    Attributes:
+        locked: True while the idle lock covers the window; ``lock_dialog`` asks for the password.
     """
 
     sign_out_requested = Signal()
+    changes_applied = Signal(object)
 
-    def __init__(self, store, user: User, parent: QWidget | None = None):
+    def __init__(self, store, user: User, parent: QWidget | None = None, *, idle_ms: int | None = None):
         super().__init__(parent)
         self.store = store
         self.user = user
+        self.locked = False
+        self.lock_dialog: LoginDialog | None = None
         site_name = store.meta("site_name") or store.info.site_code
+        self.site_name = site_name
         self.setWindowTitle(self.tr("TrialDesk — KTS-11 — {site}").format(site=site_name))
         self.resize(1280, 720)
 
@@ -51,6 +87,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Participants"))
@@ -58,6 +95,8 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty_note = QLabel()
         self.empty_note.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("&New candidate…"))
+        self.new_button.setToolTip(self.tr("Ctrl+N"))
 
         left = QWidget()
         box = QVBoxLayout(left)
@@ -67,32 +106,73 @@ class MainWindow(QMainWindow):
         box.addWidget(self.filter)
         box.addWidget(self.table)
         box.addWidget(self.empty_note)
+        box.addWidget(self.new_button)
 
-        self.workspace = QLabel(self.tr("Select a participant to open the workspace."))
-        self.workspace.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder = QLabel(self.tr("Select a participant to open the workspace."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.workspace = ParticipantWorkspace(store, user) if allowed(user, Action.VIEW_CLINICAL) else None
+        self.right = QStackedWidget()
+        self.right.addWidget(self.placeholder)
+        if self.workspace is not None:
+            self.right.addWidget(self.workspace)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.workspace)
-        splitter.setSizes([560, 720])
-        self.setCentralWidget(splitter)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([430, 850])
+        self.splitter = splitter
+
+        self.lock_page = QWidget()
+        lock_box = QVBoxLayout(self.lock_page)
+        self.lock_label = QLabel(self.tr("TrialDesk is locked ({name}). Your unsaved work is kept.").format(
+            name=user.full_name))
+        self.lock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unlock_button = QPushButton(self.tr("&Unlock…"))
+        lock_box.addStretch(1)
+        lock_box.addWidget(self.lock_label)
+        lock_box.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        lock_box.addStretch(1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
 
         self._build_menus()
         role = self.tr(ROLE_TEXT.get(user.role.value, user.role.value))
         self.session_label = QLabel(self.tr("Signed in: {name} ({role}) · site {site}").format(
             name=user.full_name, role=role, site=store.info.site_code))
         self.statusBar().addPermanentWidget(self.session_label)
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(idle_ms if idle_ms is not None else session.idle_lock_minutes(store) * 60_000)
+        self.idle_watcher = IdleWatcher(self.idle_timer, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle_watcher)
+        self.idle_timer.start()
+
+        self.setTabOrder(self.filter, self.table)
+        self.setTabOrder(self.table, self.new_button)
         self._connect_signals()
         self.reload()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("&New candidate…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setEnabled(allowed(self.user, Action.REGISTER_CANDIDATE))
+        self.new_button.setEnabled(self.new_action.isEnabled())
         self.backup_action = QAction(self.tr("&Back up now"), self)
         self.backup_action.setEnabled(allowed(self.user, Action.BACKUP))
         self.verify_action = QAction(self.tr("&Verify store"), self)
+        self.lock_action = QAction(self.tr("&Lock now"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        for action in (self.backup_action, self.verify_action, self.sign_out_action, self.quit_action):
+        for action in (self.new_action, self.backup_action, self.verify_action, self.lock_action,
+                       self.sign_out_action, self.quit_action):
             file_menu.addAction(action)
         self.find_action = QAction(self.tr("&Find participant"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
@@ -101,21 +181,160 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.find_action.triggered.connect(self.filter.setFocus)
+        self.new_action.triggered.connect(self._on_new_action_triggered)
+        self.new_button.clicked.connect(self._on_new_action_triggered)
         self.backup_action.triggered.connect(self._on_backup_action_triggered)
         self.verify_action.triggered.connect(self._on_verify_action_triggered)
+        self.lock_action.triggered.connect(self.lock)
         self.sign_out_action.triggered.connect(self.sign_out_requested.emit)
         self.quit_action.triggered.connect(self.close)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_currentRowChanged)
+        self.table.activated.connect(self._on_table_activated)
+        self.idle_timer.timeout.connect(self.lock)
+        self.unlock_button.clicked.connect(self._open_lock_dialog)
+        if self.workspace is not None:
+            self.workspace.changes_applied.connect(self.changes_applied.emit)
+        self.changes_applied.connect(self._on_changes_applied)
+
+    # --- register -----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Reload the register from the store."""
+        """Reload the register from the store (keeps the selected participant)."""
         try:
             rows = participants_service.list_participants(self.store, self.user)
         except PermissionDenied:
             self.model.set_rows([])
             self.empty_note.setText(self.tr("Your role has no access to clinical data."))
             return
+        current = self.workspace.participant_id if self.workspace is not None else None
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         self.empty_note.setText("" if rows else self.tr("No participants yet."))
+        if current:
+            self.select_participant(current, open_workspace=False)
+
+    def select_participant(self, participant_id: str, open_workspace: bool = True) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, ParticipantTableModel.ROW_ROLE).id == participant_id:
+                self.table.selectionModel().blockSignals(not open_workspace)
+                self.table.setCurrentIndex(index)
+                self.table.selectionModel().blockSignals(False)
+                return
+
+    def _on_table_currentRowChanged(self, current, previous) -> None:
+        if not current.isValid() or self.workspace is None:
+            return
+        row = self.proxy.data(current, ParticipantTableModel.ROW_ROLE)
+        if row.id == self.workspace.participant_id:
+            return
+        if self.workspace.screening.dirty:
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved screening input"),
+                self.tr("The screening checklist of {study_id} has unsaved input. Discard it?").format(
+                    study_id=self.workspace.study_id))
+            if answer != QMessageBox.StandardButton.Yes:
+                self.select_participant(self.workspace.participant_id, open_workspace=False)
+                return
+        self.workspace.show_participant(row.id)
+        self.right.setCurrentWidget(self.workspace)
+
+    def _on_table_activated(self, index) -> None:
+        if self.workspace is not None and self.workspace.participant_id:
+            self.workspace.setFocus()
+
+    def _on_new_action_triggered(self) -> None:
+        if not allowed(self.user, Action.REGISTER_CANDIDATE):
+            return
+
+        def submit(values: CandidateValues):
+            return participants_service.register_candidate(
+                self.store, self.user, sex=values.sex, birth_date=values.birth_date,
+                childbearing_potential=values.childbearing_potential, identity=values.identity)
+
+        changes = NewCandidateDialog.ask(self, submit, with_identity=allowed(self.user, Action.EDIT_IDENTITY))
+        if changes is None:
+            return
+        self.changes_applied.emit(changes)
+        self.filter.clear()
+        self.select_participant(changes.participant_id)
+        self.statusBar().showMessage(self.tr("Registered {study_id}.").format(study_id=changes.note), 8000)
+
+    def _on_changes_applied(self, changes) -> None:
+        self.reload()
+        note = getattr(changes, "note", None)
+        if note and not note.startswith("KTS"):
+            self.statusBar().showMessage(QCoreApplication.translate("errors", note), 15000)
+
+    # --- idle lock ----------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Cover the window (widgets and unsaved input stay) and ask for the same user's password."""
+        if self.locked:
+            return
+        self.locked = True
+        self.idle_watcher.paused = True
+        self.idle_timer.stop()
+        # Other open dialogs keep running (hiding one would end its exec() and lose its input);
+        # their content is hidden until the same user unlocks.
+        for window in QApplication.topLevelWidgets():
+            if window is self or window is self.lock_dialog or not window.isVisible():
+                continue
+            for child in window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                if child.isVisible():
+                    child.hide()
+                    child.setProperty("trialdesk_hidden_by_lock", True)
+        self.stack.setCurrentWidget(self.lock_page)
+        self.store.log_event("WINDOW_LOCKED", auth.actor(self.user))
+        self._open_lock_dialog()
+
+    def _open_lock_dialog(self) -> None:
+        if not self.locked:
+            return
+        if self.lock_dialog is None:
+            self.lock_dialog = LoginDialog(self._reauthenticate, site=self.site_name,
+                                           fixed_username=self.user.username, parent=self)
+            self.lock_dialog.finished.connect(self._on_lock_dialog_finished)
+        self.lock_dialog.password.clear()
+        self.lock_dialog.error.show_message(None)
+        self.lock_dialog.open()
+
+    def _reauthenticate(self, username: str, password: str) -> User:
+        auth.reauthenticate(self.store, self.user, username, password)
+        return self.user
+
+    def _on_lock_dialog_finished(self, result: int) -> None:
+        if result:
+            self.unlock()
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Sign out"),
+            self.tr("Sign out {name}? Unsaved input in this window will be lost.").format(name=self.user.full_name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.sign_out_requested.emit()
+        else:
+            self._open_lock_dialog()
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.stack.setCurrentIndex(0)
+        for window in QApplication.topLevelWidgets():
+            for child in window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                if child.property("trialdesk_hidden_by_lock"):
+                    child.setProperty("trialdesk_hidden_by_lock", None)
+                    child.show()
+        self.idle_watcher.paused = False
+        self.idle_timer.start()
+        self.store.log_event("WINDOW_UNLOCKED", auth.actor(self.user))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle_watcher)
+        self.idle_timer.stop()
+        super().closeEvent(event)
+
+    # --- store actions ------------------------------------------------------------------------------
 
     def _on_backup_action_triggered(self) -> None:
         try:
@@ -132,3 +351,6 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Verify store"), self.tr("All checks passed.") + "\n\n" + text)
         else:
             QMessageBox.critical(self, self.tr("Verify store"), self.tr("Problems found.") + "\n\n" + text)
+
+
+__all__ = ["IdleWatcher", "MainWindow", "TrialDeskError"]

@@ -18,3 +18,92 @@ class FieldError(QLabel):
     def show_message(self, text: str | None) -> None:
         self.setText(text or "")
         self.setVisible(bool(text))
+
+
+# --- form helpers (issue 4) -------------------------------------------------------------------------
+
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QButtonGroup, QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QVBoxLayout,
+)
+
+
+def ui_language() -> str:
+    """'nb' or 'en': the language app.py installed (protocol texts are shown in it)."""
+    app = QCoreApplication.instance()
+    lang = app.property("trialdesk_language") if app is not None else None
+    return lang if lang in ("nb", "en") else "en"
+
+
+class FieldBox(QWidget):
+    """An input with its inline error message underneath (the error is hidden while empty)."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None, extra: QWidget | None = None):
+        super().__init__(parent)
+        self.field = field
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        if extra is not None:
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(field, 1)
+            row.addWidget(extra)
+            box.addLayout(row)
+        else:
+            box.addWidget(field)
+        self.error = FieldError(self)
+        box.addWidget(self.error)
+
+
+def add_row(form: QFormLayout, label: str, field: QWidget, accessible: str,
+            extra: QWidget | None = None) -> FieldBox:
+    """Add ``label`` (with its & mnemonic) and ``field`` to ``form``; the label is the field's buddy."""
+    field.setAccessibleName(accessible)
+    box = FieldBox(field, extra=extra)
+    lab = QLabel(label)
+    lab.setBuddy(field)
+    lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.addRow(lab, box)
+    return box
+
+
+def date_edit(placeholder: str) -> QLineEdit:
+    """A date field: accepts 26.11.2026 and 2026-11-26 (checked by services.inputs.parse_date)."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setMaximumWidth(160)
+    return edit
+
+
+class YesNo(QWidget):
+    """Two radio buttons, nothing preselected; ``value()`` is True, False or None (unanswered)."""
+
+    def __init__(self, yes: str, no: str, accessible: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.yes = QRadioButton(yes)
+        self.no = QRadioButton(no)
+        self.yes.setAccessibleName(f"{accessible}: {yes.replace('&', '')}")
+        self.no.setAccessibleName(f"{accessible}: {no.replace('&', '')}")
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.yes)
+        self.group.addButton(self.no)
+        row.addWidget(self.yes)
+        row.addWidget(self.no)
+        row.addStretch(1)
+        self.setFocusProxy(self.yes)
+
+    def value(self) -> bool | None:
+        if self.yes.isChecked():
+            return True
+        if self.no.isChecked():
+            return False
+        return None
+
+    def set_value(self, value: bool | None) -> None:
+        self.group.setExclusive(False)
+        self.yes.setChecked(value is True)
+        self.no.setChecked(value is False)
+        self.group.setExclusive(True)

@@ -1,0 +1,60 @@
+"""A read-only table model over frozen rows with a COLUMNS tuple (house style)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+
+class RowTableModel(QAbstractTableModel):
+    """Rows of frozen objects; subclasses set ``columns()`` -> ((header, getter), …).
+
+    ``ROW_ROLE`` returns the row object; ``SORT_ROLE`` the raw value for sorting.
+    """
+
+    ROW_ROLE = Qt.ItemDataRole.UserRole
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self.COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = self.columns()
+
+    def columns(self) -> tuple[tuple[str, Callable[[Any], Any]], ...]:  # pragma: no cover
+        raise NotImplementedError
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, index: QModelIndex) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.COLUMNS[index.column()][1](row)
+            return "" if value is None else str(value)
+        if role == self.SORT_ROLE:
+            value = self.COLUMNS[index.column()][1](row)
+            return "" if value is None else value
+        if role == self.ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section][0]
+        return None
