@@ -90,5 +90,21 @@ def users(store, admin):
     return made
 
 
+@pytest.fixture
+def doctor(users):
+    """The investigator of :func:`users`."""
+    from trialdesk.domain.people import Role
+
+    return users[Role.INVESTIGATOR]
+
+
+@pytest.fixture
+def nurse(users):
+    """The study nurse of :func:`users`."""
+    from trialdesk.domain.people import Role
+
+    return users[Role.NURSE]
+
+
 def data_files(folder: Path) -> list[Path]:
     return [p for p in Path(folder).rglob("*") if p.is_file()]

@@ -22,16 +22,6 @@ PANEL = {"HB": ("13,2", "g/dL"), "NEUT": ("3,1", "10^9/L"), "LYMPH": ("1,6", "10
 
 
 @pytest.fixture
-def doctor(users):
-    return users[Role.INVESTIGATOR]
-
-
-@pytest.fixture
-def nurse(users):
-    return users[Role.NURSE]
-
-
-@pytest.fixture
 def enrolled(store, doctor):
     pid = register(store, doctor)
     consent(store, doctor, pid)

@@ -160,12 +160,16 @@ def _connect(path: Path, key: bytes):
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DRIVER.DatabaseError as exc:
         conn.close()
-        raise StoreDamaged(
-            "The store database cannot be read ({problem}): it is damaged or not a TrialDesk store. "
-            "Nothing was changed. Restore the latest backup with 'trialdesk restore'.",
-            problem=str(exc),
-        ) from None
+        raise _unreadable(exc) from None
     return conn
+
+
+def _unreadable(exc: Exception) -> StoreDamaged:
+    return StoreDamaged(
+        "The store database cannot be read ({problem}): it is damaged or not a TrialDesk store. "
+        "Nothing was changed. Restore the latest backup with 'trialdesk restore'.",
+        problem=str(exc),
+    )
 
 
 def _configure(conn) -> None:
@@ -338,11 +342,7 @@ def open_store(folder: Path, key: bytes) -> Store:
             raise
     except DRIVER.DatabaseError as exc:
         lock.release()
-        raise StoreDamaged(
-            "The store database cannot be read ({problem}). Nothing was changed. Restore the latest "
-            "backup with 'trialdesk restore'.",
-            problem=str(exc),
-        ) from None
+        raise _unreadable(exc) from None
     except BaseException:
         lock.release()
         raise
