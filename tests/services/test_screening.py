@@ -291,7 +291,7 @@ def test_audit_rows_exist_for_each_write(store, doctor, screened):
         assert audit_count(store, table) > 0, table
     rows = history_service.history(store, doctor, screened)
     fields = {(r.table, r.field) for r in rows}
-    assert ("screenings", "nk_value") in fields and ("participants", "status") in fields
+    assert ("screenings", "NK (×10^6/L)") in fields and ("participants", "status") in fields
     status = [r for r in rows if r.table == "participants" and r.field == "status" and r.action == "UPDATE"]
     assert [(r.old, r.new) for r in status] == [("candidate", "screening"), ("screening", "enrolled")]
     assert all(r.username == "doctor" for r in status) and status[-1].reason.startswith("eligibility decision signed")

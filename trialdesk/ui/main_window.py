@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Participants"))
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty_note = QLabel()
         self.empty_note.setWordWrap(True)
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([430, 850])
+        splitter.setSizes([505, 861])
         self.splitter = splitter
 
         self.lock_page = QWidget()
@@ -208,10 +209,17 @@ class MainWindow(QMainWindow):
             return
         current = self.workspace.participant_id if self.workspace is not None else None
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        self._size_columns()
         self.empty_note.setText("" if rows else self.tr("No participants yet."))
         if current:
             self.select_participant(current, open_workspace=False)
+
+    def _size_columns(self) -> None:
+        # Fit the register into ~500 px at 1366×768: long visit names are elided (full text in the tooltip).
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((94, 122, 36, 40, 112, 82)):
+            header.resizeSection(column, width)
+        self.table.resizeRowsToContents()
 
     def select_participant(self, participant_id: str, open_workspace: bool = True) -> None:
         for row in range(self.proxy.rowCount()):

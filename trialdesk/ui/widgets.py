@@ -107,3 +107,13 @@ class YesNo(QWidget):
         self.yes.setChecked(value is True)
         self.no.setChecked(value is False)
         self.group.setExclusive(True)
+
+
+import re as _re  # noqa: E402
+
+_ISO_DATE = _re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def local_dates(text: str) -> str:
+    """ISO dates in a rule's explanation shown as Norwegians write them (2026-11-26 -> 26.11.2026)."""
+    return _ISO_DATE.sub(r"\3.\2.\1", text)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from trialdesk.clock import parse_utc
 from trialdesk.services.history import ACTION_TEXT, TABLE_TEXT, HistoryRow
 from trialdesk.ui.table_model import RowTableModel
+from trialdesk.ui.widgets import local_dates
 
 _tr = lambda text: QCoreApplication.translate("HistoryTableModel", text)  # noqa: E731
 OSLO = ZoneInfo("Europe/Oslo")
@@ -22,6 +23,13 @@ def local_time(utc_text: str) -> str:
     return moment.strftime("%d.%m.%Y %H:%M:%S ") + offset[:3] + ":" + offset[3:]
 
 
+def signature_text(sig) -> str:
+    """A signature as shown on screen: printed name, user id, Oslo time with offset, meaning."""
+    when = local_time(sig.signed_at)
+    meaning = QCoreApplication.translate("SignatureDialog", sig.meaning)
+    return f"{sig.full_name} ({sig.username}), {when} — {meaning}"
+
+
 class HistoryTableModel(RowTableModel):
     """Rows of :class:`HistoryRow`: when (local), who, what, field, old, new, why."""
 
@@ -31,11 +39,11 @@ class HistoryTableModel(RowTableModel):
             (_tr("Who"), lambda r: r.username),
             (_tr("What"), lambda r: " ".join(x for x in (_tr(TABLE_TEXT.get(r.table, r.table)), r.record,
                                                          _tr(ACTION_TEXT.get(r.action, r.action))) if x)),
-            (_tr("Field"), lambda r: r.field),
-            (_tr("Old"), lambda r: r.old),
-            (_tr("New"), lambda r: r.new),
+            (_tr("Field"), lambda r: _tr(r.field)),
+            (_tr("Old"), lambda r: local_dates(r.old)),
+            (_tr("New"), lambda r: local_dates(r.new)),
             (_tr("Why"), lambda r: r.reason),
         )
 
 
-__all__ = ["HistoryRow", "HistoryTableModel", "local_time"]
+__all__ = ["HistoryRow", "HistoryTableModel", "local_time", "signature_text"]

@@ -34,6 +34,7 @@ class ParticipantTableModel(QAbstractTableModel):
 
     ROW_ROLE = Qt.ItemDataRole.UserRole
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+    DATE_COLUMN = 5
 
     def __init__(self, today: Callable[[], date] = date.today, parent=None):
         super().__init__(parent)
@@ -45,7 +46,7 @@ class ParticipantTableModel(QAbstractTableModel):
             (_tr("Sex"), lambda r: {"F": _tr("F"), "M": _tr("M")}.get(r.sex or "", "")),
             (_tr("Age"), lambda r: r.age_on(self._today())),
             (_tr("Next visit"), lambda r: r.next_visit or ""),
-            (_tr("Next visit date"), lambda r: r.next_visit_date or ""),
+            (_tr("Date"), lambda r: r.next_visit_date or ""),  # next visit; ISO sorts, shown dd.mm.yyyy
             (_tr("Site"), lambda r: r.site),
         )
 
@@ -73,8 +74,10 @@ class ParticipantTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self.COLUMNS[index.column()][1](row)
+            if index.column() == self.DATE_COLUMN and value:
+                value = date.fromisoformat(value).strftime("%d.%m.%Y")
             return "" if value is None else str(value)
         if role == self.SORT_ROLE:
             value = self.COLUMNS[index.column()][1](row)

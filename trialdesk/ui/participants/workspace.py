@@ -16,7 +16,7 @@ from trialdesk.services import participants as participants_service
 from trialdesk.services import screening as screening_service
 from trialdesk.services.inputs import show_date
 from trialdesk.services.permissions import Action, allowed
-from trialdesk.ui.history.model import HistoryTableModel
+from trialdesk.ui.history.model import HistoryTableModel, signature_text
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.participants.consent_dialog import ConsentDialog, ConsentValues
 from trialdesk.ui.participants.model import STATUS_TEXT
@@ -106,7 +106,7 @@ class ParticipantWorkspace(QTabWidget):
         self.history.setModel(self.history_model)
         self.history.setAccessibleName(self.tr("History of changes"))
         self.history.verticalHeader().hide()
-        self.history.setWordWrap(True)
+        self.history.setWordWrap(False)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history_note = QLabel()
         box.addWidget(self.history, 1)
@@ -187,7 +187,7 @@ class ParticipantWorkspace(QTabWidget):
         if state.decision.failed:
             signed += self.tr(" (failed: {ids})").format(ids=", ".join(state.decision.failed))
         if sig is not None and sig.valid:
-            return f"{signed} — {sig.manifestation()}"
+            return f"{signed} — {signature_text(sig)}"
         return (f"{signed} — <span style='color:#b71c1c; font-weight:600'>"
                 + self.tr("signature no longer valid: the checklist changed after signing; sign again")
                 + "</span> · " + live)
@@ -202,6 +202,10 @@ class ParticipantWorkspace(QTabWidget):
         self.history_model.set_rows(list(reversed(rows)))
         self.history_note.setText(self.tr("{n} changes, newest first. Times are Oslo time.").format(n=len(rows)))
         self.history.resizeColumnsToContents()
+        header = self.history.horizontalHeader()
+        header.resizeSection(3, min(header.sectionSize(3), 150))
+        for column in (2, 4, 5):  # long values are elided; the full text is in the tooltip
+            header.resizeSection(column, min(header.sectionSize(column), 190))
 
     def _on_currentChanged(self, index: int) -> None:
         if self.widget(index) is self.screening:

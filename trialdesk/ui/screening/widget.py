@@ -18,9 +18,10 @@ from trialdesk.domain.severity import Severity
 from trialdesk.errors import ValidationError
 from trialdesk.services import screening as screening_service
 from trialdesk.services.inputs import parse_date, show_date
+from trialdesk.ui.history.model import signature_text
 from trialdesk.services.screening import Judgement, ScreeningEntry, ScreeningState
 from trialdesk.ui.i18n import error_text
-from trialdesk.ui.widgets import FieldBox, YesNo, add_row, date_edit, ui_language
+from trialdesk.ui.widgets import FieldBox, YesNo, add_row, date_edit, local_dates, ui_language
 
 GREEN = ("#1b5e20", "#e8f5e9")
 RED = ("#b71c1c", "#ffebee")
@@ -94,7 +95,7 @@ class CriterionRow(QFrame):
         self.status.setText(text)
         self.status.setStyleSheet(_chip_style(colours))
         self.status.setAccessibleName(self.tr("{cid} status: {text}").format(cid=self.criterion.id, text=text))
-        self.explanation.setText(result.explanation.text())
+        self.explanation.setText(local_dates(result.explanation.text()))
         if self.answer is not None:
             applicable = result.status != "not_applicable" or result.explanation.code.startswith("pregnancy")
             self.answer.setEnabled(applicable)
@@ -130,7 +131,6 @@ class ScreeningChecklistWidget(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setAccessibleName(self.tr("Eligibility verdict"))
-        self.banner.setMaximumHeight(110)
         outer.addWidget(self.banner)
 
         body = QHBoxLayout()
@@ -403,24 +403,27 @@ class ScreeningChecklistWidget(QWidget):
             return
         for r in result.results:
             self.rows[r.id].show_result(r, r.category)
-        reasons = lambda ids: "".join(  # noqa: E731
-            f"<br>• <b>{cid}</b>: {result.result(cid).explanation.text()}" for cid in ids)
         if result.verdict == "eligible":
             text = self.tr("✓ ELIGIBLE — every inclusion criterion is met and no exclusion criterion is present.")
             colours = GREEN
         elif result.verdict == "not_eligible":
-            text = self.tr("✗ NOT ELIGIBLE — {n} criterion/criteria not satisfied:").format(n=len(result.failed))
-            text += reasons(result.failed)
+            text = self.tr("✗ NOT ELIGIBLE — not satisfied: {reasons}").format(reasons=self._reasons(result, result.failed))
             if result.missing:
-                text += "<br>" + self.tr("Also still open: {ids}").format(ids=", ".join(result.missing))
+                text += "<br>" + self.tr("Still open: {reasons}").format(reasons=self._reasons(result, result.missing))
             colours = RED
         else:
-            text = self.tr("? INCOMPLETE — {n} criterion/criteria still open:").format(n=len(result.missing))
-            text += reasons(result.missing)
+            text = self.tr("? INCOMPLETE — still open: {reasons}").format(reasons=self._reasons(result, result.missing))
             colours = AMBER
         self.banner.setText(text)
         self.banner.setStyleSheet(_chip_style(colours).replace("padding: 1px 6px", "padding: 6px 10px"))
-        self.banner.setMaximumHeight(16777215 if result.verdict != "eligible" else 60)
+
+    @staticmethod
+    def _reasons(result: EligibilityResult, ids: tuple[str, ...]) -> str:
+        """Every reason, compact: criteria with the same explanation are listed together."""
+        groups: dict[str, list[str]] = {}
+        for cid in ids:
+            groups.setdefault(local_dates(result.result(cid).explanation.text()), []).append(cid)
+        return " · ".join(f"<b>{', '.join(cids)}</b>: {why}" for why, cids in groups.items())
 
     def _show_signature(self) -> None:
         state = self.state
@@ -432,11 +435,11 @@ class ScreeningChecklistWidget(QWidget):
         elif sig is None:
             text = self.tr("Not signed.")
         elif sig.valid:
-            text = self.tr("✓ Signed: {who}").format(who=sig.manifestation())
+            text = self.tr("✓ Signed: {who}").format(who=signature_text(sig))
         else:
             text = ("<span style='color:#b71c1c; font-weight:600'>" + self.tr(
                 "✗ SIGNATURE NO LONGER VALID: the checklist changed after {who}. It must be signed again.")
-                .format(who=sig.manifestation()) + "</span>")
+                .format(who=signature_text(sig)) + "</span>")
         self.signature_label.setText(text)
         self.sign_button.setEnabled(bool(state.saved) and state.result.verdict != "incomplete"
                                     and (sig is None or not sig.valid or self.dirty))
