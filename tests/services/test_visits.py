@@ -260,3 +260,43 @@ def test_correction_needs_reason_and_keeps_history(store, nurse, enrolled):
         "AND action = 'UPDATE'").fetchone()
     assert '"entered_value":"240"' in old and '"entered_value":"204"' in new
     assert reason == "typing error, lab report says 204" and who == nurse.username
+
+
+def test_timeline_states_and_today_list(store, nurse, enrolled):
+    before = vs.timeline(store, nurse, enrolled, today=date(2026, 5, 10))
+    d1 = next(r for r in before if r.code == "D1")
+    assert d1.state == "upcoming" and before == sorted(before, key=lambda r: (r.target, r.code))
+    assert vs.due_today(store, nurse, date(2026, 5, 10)) == []
+    [due] = vs.due_today(store, nurse, date(2026, 5, 25))
+    assert (due.code, due.state, due.study_id) == ("D1", "due", "KTS11-H-001")
+    [late] = vs.due_today(store, nurse, date(2026, 6, 20))
+    assert late.state == "overdue"
+    assert next(r for r in vs.timeline(store, nurse, enrolled, date(2026, 6, 20)) if r.code == "D1").state == "overdue"
+    prepare_d1(store, nurse, enrolled)
+    vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
+    rows = {r.code: r for r in vs.timeline(store, nurse, enrolled, date(2026, 6, 8))}
+    assert rows["D1"].state == "done" and rows["D1"].done_on == date(2026, 5, 25)
+    assert rows["D2"].state == "due"
+    assert [d.code for d in vs.due_today(store, nurse, date(2026, 6, 8))] == ["D2"]
+
+
+def test_missed_dose_lets_the_next_go_ahead(store, nurse, enrolled):
+    with pytest.raises(ValidationError, match="reason"):
+        vs.mark_missed(store, nurse, enrolled, "D1", "")
+    vs.mark_missed(store, nurse, enrolled, "D1", "participant in hospital")
+    d2 = D1_DAY + timedelta(days=14)
+    status = vs.go_no_go(store, nurse, enrolled, "D2", now=d2)
+    assert not any("not recorded yet" in text for _, text in status.lines)
+    rows = {r.code: r.state for r in vs.timeline(store, nurse, enrolled, d2.date())}
+    assert rows["D1"] == "missed"
+
+
+def test_visit_record_collects_the_visit(store, nurse, enrolled):
+    prepare_d1(store, nurse, enrolled)
+    vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
+    vs.record_adverse_event(store, nurse, enrolled, _ae(), dose_code="D1")
+    record = vs.visit_record(store, nurse, enrolled, "D1")
+    assert record.state == "given" and record.administration["kit_number"] == "KIT-000123"
+    assert {v.analyte for v in record.labs} == set(PANEL) and record.pregnancy_test == "negative"
+    assert set(record.premedication) == {p.code for p in sc.protocol().pre_dose.premedication}
+    assert [a["term"] for a in record.adverse_events] == ["injection_site_reaction"]

@@ -613,3 +613,130 @@ def set_unblinded(store: Store, admin: User, user_id: str, unblinded: bool, reas
         raise ValidationError("Only an investigator can be the unblinded safety physician.")
     with store.acting(auth.actor(admin), reason) as tx:
         tx["users"].update(user_id, {"unblinded": 1 if unblinded else 0, "updated_at": utc_iso()})
+
+
+# --- views for the workspace and the main window ------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One line of a participant's calendar with its state on ``today`` (colour AND text in the UI)."""
+
+    code: str
+    kind: str
+    label_en: str
+    label_nb: str
+    target: date
+    window_start: date
+    window_end: date
+    state: str  # upcoming | due | overdue | done | missed
+    done_on: date | None
+
+
+def timeline(store: Store, user: User, participant_id: str, today: date | None = None) -> list[TimelineRow]:
+    """The visit calendar (baseline → doses → contacts → end of study) with each visit's state."""
+    from trialdesk.domain.schedule import visit_state
+
+    require(user, Action.VIEW_CLINICAL)
+    today = today or datetime.now(LOCAL_TZ).date()
+    missed = {r["dose_code"] for r in repo.dose_visits(store.db, participant_id) if r["state"] in ("missed", "not_given")}
+    rows = store.db.execute(
+        "SELECT code, kind, label_en, label_nb, target_date, window_start, window_end, done_on FROM planned_visits "
+        "WHERE participant_id = ? ORDER BY target_date, code", [participant_id]).fetchall()
+    out = []
+    for code, kind, en, nb, target, start, end, done in rows:
+        plan = PlannedVisit(code, kind, en, nb, date.fromisoformat(target), date.fromisoformat(start),
+                            date.fromisoformat(end))
+        done_on = date.fromisoformat(done) if done else None
+        out.append(TimelineRow(code, kind, en, nb, plan.target, plan.window_start, plan.window_end,
+                               visit_state(plan, today, done_on, code in missed), done_on))
+    return out
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """A participant with a dose visit due (or overdue) on the day: the main window's "today" list."""
+
+    participant_id: str
+    study_id: str
+    code: str
+    label_en: str
+    label_nb: str
+    target: date
+    window_end: date
+    state: str
+
+
+def due_today(store: Store, user: User, today: date | None = None) -> list[DueRow]:
+    """Every dose visit inside its window or overdue and not done, by state then study id."""
+    require(user, Action.VIEW_CLINICAL)
+    today = today or datetime.now(LOCAL_TZ).date()
+    rows = store.db.execute(
+        "SELECT pv.participant_id, p.study_id, pv.code, pv.label_en, pv.label_nb, pv.target_date, pv.window_start, "
+        "pv.window_end FROM planned_visits pv JOIN participants p ON p.id = pv.participant_id "
+        "LEFT JOIN dose_visits dv ON dv.participant_id = pv.participant_id AND dv.dose_code = pv.code "
+        "WHERE pv.kind = 'dose' AND pv.done_on IS NULL AND pv.window_start <= ? "
+        "AND p.status IN ('enrolled', 'on_treatment') "
+        "AND (dv.state IS NULL OR dv.state = 'open') ORDER BY pv.window_end, p.study_id", [today.isoformat()]).fetchall()
+    out = []
+    seen = set()
+    for pid, study_id, code, en, nb, target, start, end in rows:
+        if pid in seen:  # only the first open dose of each participant
+            continue
+        seen.add(pid)
+        state = "due" if today <= date.fromisoformat(end) else "overdue"
+        out.append(DueRow(pid, study_id, code, en, nb, date.fromisoformat(target), date.fromisoformat(end), state))
+    return out
+
+
+def mark_missed(store: Store, user: User, participant_id: str, dose_code: str, reason: str) -> None:
+    """Record that a dose was not given (never a dose 0): the next dose may then go ahead."""
+    require(user, Action.RECORD_DOSE)
+    if not (reason or "").strip():
+        raise ValidationError("Give the reason the dose was not given.", field="reason")
+    participant = _participant(store, participant_id)
+    visit = repo.get_dose_visit(store.db, participant_id, dose_code)
+    if visit and visit["state"] == "given":
+        raise ValidationError("{code} was given; correct the administration instead.", code=dose_code)
+    with store.acting(auth.actor(user), reason) as tx:
+        visit = _open_visit(store, tx, participant, dose_code, datetime.now(LOCAL_TZ).date())
+        repo.update(tx, "dose_visits", visit["id"], {"state": "missed"})
+
+
+@dataclass(frozen=True)
+class VisitRecord:
+    """Everything recorded for one dose visit, as this user may see it."""
+
+    dose_code: str
+    state: str
+    visit_date: date | None
+    labs: tuple[LabView, ...]
+    premedication: Mapping[str, datetime]  # drug code -> local time given
+    pregnancy_test: str | None
+    administration: Mapping[str, object] | None
+    verdict: str | None
+    window_reason: str | None
+    override_reason: str | None
+    adverse_events: tuple[Mapping[str, object], ...]
+
+
+def visit_record(store: Store, user: User, participant_id: str, dose_code: str) -> VisitRecord:
+    require(user, Action.VIEW_CLINICAL)
+    visit = repo.get_dose_visit(store.db, participant_id, dose_code)
+    if visit is None:
+        return VisitRecord(dose_code, "open", None, (), {}, None, None, None, None, None, ())
+    first = _first_dose_given(store.db, participant_id)
+    labs = tuple(_view(user, r, first) for r in repo.results(store.db, participant_id)
+                 if r["dose_visit_id"] == visit["id"])
+    premeds = {d: parse_utc(r["given_at"]).astimezone(LOCAL_TZ)
+               for d, r in repo.premedications(store.db, visit["id"]).items()}
+    admin = repo.administration(store.db, visit["id"])
+    aes = tuple(a for a in repo.adverse_events(store.db, participant_id) if a["reported_visit_id"] == visit["id"])
+    return VisitRecord(dose_code, visit["state"], date.fromisoformat(visit["visit_date"]), labs, premeds,
+                       visit["pregnancy_test"], admin, visit["verdict"], visit["window_reason"],
+                       visit["override_reason"], aes)
+
+
+def adverse_events(store: Store, user: User, participant_id: str) -> list[dict]:
+    """The participant's AE log, oldest onset first."""
+    require(user, Action.VIEW_CLINICAL)
+    return repo.adverse_events(store.db, participant_id)
