@@ -1,0 +1,190 @@
+"""The TrialDesk documents: consent form, screening summary, visit summary, SAE report, casebook.
+
+Each function takes the plain data of :mod:`trialdesk.printouts.model` and returns a
+:class:`PdfDocument` laid out with the shared page template of :mod:`trialdesk.printouts.layout`.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Table, TableStyle
+
+from trialdesk.printouts.layout import (
+    FRAME_WIDTH, build, esc, grid_table, label, p, pairs_table, signature_flowable, spacer, styles,
+)
+from trialdesk.printouts.model import (
+    CasebookData, ConsentFormData, PdfDocument, SaeReportData, ScreeningSummaryData, VisitSummaryData,
+)
+
+
+def _title(text: str, subtitle: str = "") -> list:
+    st = styles()
+    out = [p(text, st.title)]
+    if subtitle:
+        out.append(p(subtitle, st.small))
+    out.append(spacer(2))
+    return out
+
+
+# --- consent form -----------------------------------------------------------------------------------
+
+_CONSENT_WORDS = {
+    "nb": {"place_date": "Sted og dato", "participant_sig": "Deltakers signatur",
+           "block_letters": "Deltakers navn med trykte bokstaver", "investigator_sig": "Signatur",
+           "role": "Rolle i studien", "study_id": "Deltakerens studie-id", "version": "Skjemaversjon",
+           "declaration": "Samtykke til deltakelse i studien",
+           "investigator": "Bekreftelse fra den som har gitt informasjonen"},
+    "en": {"place_date": "Place and date", "participant_sig": "Participant's signature",
+           "block_letters": "Participant's name in block letters", "investigator_sig": "Signature",
+           "role": "Role in the study", "study_id": "Participant's study id", "version": "Form version",
+           "declaration": "Consent to take part in the study",
+           "investigator": "Confirmation by the person who gave the information"},
+}
+
+
+def _signature_lines(rows: list[str]) -> Table:
+    st = styles()
+    data = [[p(text, st.small), ""] for text in rows]
+    table = Table(data, colWidths=[FRAME_WIDTH * 0.36, FRAME_WIDTH * 0.64], rowHeights=[11 * mm] * len(rows))
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def consent_form(data: ConsentFormData) -> PdfDocument:
+    """The information letter and consent form for signature (template text, signature lines)."""
+    st = styles()
+    words = _CONSENT_WORDS.get(data.template_language, _CONSENT_WORDS["en"])
+    story = _title(data.form_title)
+    story.append(pairs_table([(words["study_id"], data.header.study_id),
+                              (words["version"], f"{data.consent_version} ({data.template_language})")]))
+    story.append(spacer(3))
+    for section in data.sections:
+        block = [p(section.heading, st.h2)]
+        block += [p(text, st.body) for text in section.paragraphs[:1]]
+        story.append(KeepTogether(block))
+        story += [p(text, st.body) for text in section.paragraphs[1:]]
+    story.append(CondPageBreak(95 * mm))
+    story.append(p(words["declaration"], st.h1))
+    story.append(p(data.declaration, st.body))
+    story.append(spacer(2))
+    story.append(_signature_lines([words["place_date"], words["participant_sig"], words["block_letters"]]))
+    story.append(spacer(6))
+    story.append(KeepTogether([
+        p(words["investigator"], st.h1), p(data.investigator_declaration, st.body), spacer(2),
+        _signature_lines([words["place_date"], words["investigator_sig"], words["role"]]),
+    ]))
+    return build(data.header, story, banner=data.placeholder)
+
+
+# --- screening summary ----------------------------------------------------------------------------------
+
+def screening_summary(data: ScreeningSummaryData) -> PdfDocument:
+    """Every criterion with its status and the numbers used, the verdict and the e-signature."""
+    st = styles()
+    lang = data.header.language
+    story = _title(data.header.title, f"{data.header.study_id} · protocol {data.protocol_version}")
+    story.append(p(label("facts", lang), st.h1))
+    story.append(pairs_table(data.facts))
+    story.append(p(label("criteria", lang), st.h1))
+    rows = [(c.id, c.text, c.status, c.explanation) for c in data.criteria]
+    story.append(grid_table([label("criterion", lang), "", label("status", lang), label("numbers_used", lang)],
+                            rows, widths=(0.07, 0.43, 0.13, 0.37), bold_first=True))
+    story.append(KeepTogether([
+        p(label("verdict", lang), st.h1),
+        p(data.verdict, st.ok if data.verdict.lower().startswith(("eligible", "kvalifisert")) else st.warn),
+        p(label("signature", lang), st.h1),
+        signature_flowable(data.signature, lang),
+    ]))
+    return build(data.header, story)
+
+
+# --- visit summary ----------------------------------------------------------------------------------------
+
+def visit_summary(data: VisitSummaryData) -> PdfDocument:
+    """One dose visit: labs (masked stay masked), go / no-go, administration, AEs, next visit."""
+    st = styles()
+    lang = data.header.language
+    story = _title(data.header.title)
+    story.append(pairs_table(data.visit))
+    story.append(p(label("labs", lang), st.h1))
+    rows = [(lab.analyte, lab.sampled_at, lab.entered, lab.canonical, lab.flag, lab.ctcae, lab.safety)
+            for lab in data.labs]
+    story.append(grid_table(
+        [label(k, lang) for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae", "safety")],
+        rows, widths=(0.11, 0.12, 0.12, 0.13, 0.06, 0.16, 0.30), bold_first=True))
+    story.append(p(f"{label('go_no_go', lang)}: {data.go_verdict}", st.h1))
+    go_rows = [("✓" if ok else "✗", text) for ok, text in data.go_lines]
+    if go_rows:
+        story.append(grid_table(["", ""], go_rows, widths=(0.05, 0.95)))
+    if data.go_notes:
+        story.append(spacer(1))
+        story.append(pairs_table(data.go_notes))
+    for sig in data.signatures:
+        story.append(signature_flowable(sig, lang))
+    story.append(p(label("premedication", lang), st.h1))
+    story.append(pairs_table(data.premedication or [(label("none", lang), "")]))
+    story.append(p(label("administration", lang), st.h1))
+    story.append(pairs_table(data.administration or [(label("none", lang), "")]))
+    story.append(p(label("adverse_events", lang), st.h1))
+    ae_rows = [(a.term, a.verbatim, a.onset, a.end, a.grade, a.serious, a.causality, a.outcome)
+               for a in data.adverse_events]
+    story.append(grid_table([label(k, lang) for k in ("term", "verbatim", "onset", "end", "grade", "serious",
+                                                       "causality", "outcome")],
+                            ae_rows, widths=(0.17, 0.19, 0.10, 0.10, 0.07, 0.11, 0.13, 0.13)))
+    story.append(p(label("next_visit", lang), st.h1))
+    story.append(p(data.next_visit))
+    return build(data.header, story)
+
+
+# --- SAE report ----------------------------------------------------------------------------------------------
+
+def sae_report(data: SaeReportData) -> PdfDocument:
+    """The SAE form pre-filled from the AE; fields TrialDesk does not hold are left blank to fill by hand."""
+    st = styles()
+    story = _title(data.header.title)
+    story.append(Paragraph(esc(data.deadline_note), st.warn))
+    for heading, pairs in data.sections:
+        table = pairs_table(pairs, label_width=0.38, blank_height=9 * mm)
+        story.append(KeepTogether([p(heading, st.h1), table]))
+    return build(data.header, story)
+
+
+# --- casebook ----------------------------------------------------------------------------------------------
+
+def casebook(data: CasebookData) -> PdfDocument:
+    """Every form, every value, the signatures and the readable audit trail of one participant."""
+    st = styles()
+    lang = data.header.language
+    story = _title(data.header.title, data.legend)
+    for section in data.sections:
+        story.append(CondPageBreak(30 * mm))
+        story.append(p(section.title, st.h1))
+        if section.note:
+            story.append(p(section.note, st.small))
+        if section.pairs:
+            story.append(pairs_table(section.pairs))
+        for table in section.tables:
+            if table.title:
+                story.append(p(table.title, st.h2))
+            story.append(grid_table(table.columns, table.rows, widths=table.widths, marked=table.marked))
+            story.append(spacer(1))
+        for sig in section.signatures:
+            story.append(spacer(1))
+            story.append(signature_flowable(sig, lang))
+    story.append(PageBreak())
+    story.append(p(label("audit", lang), st.h1))
+    marked = frozenset(i for i, a in enumerate(data.audit) if a.after_signing)
+    rows = []
+    for a in data.audit:
+        change = f"{a.old} → {a.new}" if a.old else a.new
+        if a.after_signing:
+            change += f"  [{label('after_signing', lang)}]"
+        rows.append((a.at_local, a.username, f"{a.action} {a.record}", a.field, change, a.reason))
+    story.append(grid_table([label(k, lang) for k in ("when", "who", "record", "field", "old_new", "why")],
+                            rows, widths=(0.14, 0.09, 0.20, 0.15, 0.26, 0.16), marked=marked))
+    return build(data.header, story)

@@ -1,0 +1,821 @@
+"""Print use cases (issue 6): load what a document shows, as this user may see it, render the PDF,
+audit the print (who, what, when, sha256 of the bytes, pages) and return the bytes.
+
+Nothing is written to disk here: the caller writes the bytes where the user asked (clinical data
+must not be left unencrypted in temporary files). Blinded users never get a masked value or flag in
+a PDF: lab values come through :func:`services.visits.lab_results`, which masks them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from trialdesk.clock import parse_utc, utc_now
+from trialdesk.db import history as history_repo
+from trialdesk.db import participants as participants_repo
+from trialdesk.db import screening as screening_repo
+from trialdesk.db import visits as visits_repo
+from trialdesk.db.connection import Store
+from trialdesk.domain.labs import format_decimal, unit_label
+from trialdesk.domain.people import User
+from trialdesk.errors import ValidationError
+from trialdesk.paths import resource_path
+from trialdesk.printouts import documents
+from trialdesk.printouts.layout import label
+from trialdesk.printouts.model import (
+    AeLine, AuditLine, CasebookData, CasebookSection, ConsentFormData, ConsentSection, CriterionLine,
+    DocumentHeader, LabLine, PdfDocument, SaeReportData, ScreeningSummaryData, SignatureBlock, Table,
+    VisitSummaryData,
+)
+from trialdesk.services import auth, signatures
+from trialdesk.services import screening as screening_service
+from trialdesk.services import visits as visits_service
+from trialdesk.services.permissions import Action, require
+
+__all__ = ["DOCUMENT_VERSION", "LANGUAGES", "casebook", "consent_form", "local_stamp", "sae_report",
+           "screening_summary", "visit_summary"]
+
+LOCAL_TZ = ZoneInfo("Europe/Oslo")
+LANGUAGES = ("nb", "en")
+# The layout version of each document (the consent form carries its template's version instead).
+DOCUMENT_VERSION = {"screening_summary": "1.0", "visit_summary": "1.0", "sae_report": "1.0", "casebook": "1.0"}
+CONSENT_DIR = ("consent",)
+
+
+# --- formatting ---------------------------------------------------------------------------------------
+
+def local_stamp(moment: datetime) -> str:
+    """``26.11.2026 14:05 (UTC+01:00)``: Europe/Oslo time with its offset (glossary.md)."""
+    local = moment.astimezone(LOCAL_TZ)
+    offset = local.strftime("%z")
+    return f"{local:%d.%m.%Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+
+
+@dataclass(frozen=True)
+class _Fmt:
+    """Dates, times and numbers the way a reader of ``language`` expects (nb: 26.11.2026, 4,9)."""
+
+    language: str
+
+    def t(self, en: str, nb: str) -> str:
+        return nb if self.language == "nb" else en
+
+    def day(self, value) -> str:
+        if value in (None, ""):
+            return ""
+        day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        return f"{day:%d.%m.%Y}"
+
+    def moment(self, utc_text: str | None) -> str:
+        """A stored UTC timestamp as local time (Europe/Oslo) with the offset."""
+        if not utc_text:
+            return ""
+        return local_stamp(parse_utc(utc_text))
+
+    def time(self, utc_text: str | None) -> str:
+        if not utc_text:
+            return ""
+        return f"{parse_utc(utc_text).astimezone(LOCAL_TZ):%d.%m.%Y %H:%M}"
+
+    def num(self, value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            text = format_decimal(Decimal(repr(value)).normalize())
+        else:
+            text = format_decimal(value)
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text.replace(".", ",") if self.language == "nb" else text
+
+    def yes_no(self, value) -> str:
+        if value is None:
+            return ""
+        return label("yes", self.language) if value else label("no", self.language)
+
+    def code(self, value) -> str:
+        return "" if value is None else str(value).replace("_", " ")
+
+
+def _check_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValidationError("Choose the language of the printout: nb or en.", field="language")
+    return language
+
+
+def _header(store: Store, user: User, study_id: str, title: str, version: str, language: str,
+            now: datetime | None) -> DocumentHeader:
+    proto = screening_service.protocol()
+    site_name = store.meta("site_name") or ""
+    return DocumentHeader(
+        study=f"{proto.study_code} — {proto.title_nb if language == 'nb' else proto.title_en}",
+        site=f"{site_name} ({store.info.site_code})", study_id=study_id, title=title, version=version,
+        printed_at_local=local_stamp(now or utc_now()), printed_by=f"{user.full_name} ({user.username})",
+        language=language)
+
+
+def _finish(store: Store, user: User, doc: PdfDocument, *, document: str, table: str, record_id: str,
+            study_id: str) -> bytes:
+    """Audit the print (content hash and pages, never clinical values) and return the bytes."""
+    store.log_event("PRINT", auth.actor(user), table=table, record_id=record_id, detail={
+        "document": document, "sha256": hashlib.sha256(doc.data).hexdigest(), "pages": doc.pages,
+        "study_id": study_id, "bytes": len(doc.data)})
+    return doc.data
+
+
+def _participant(store: Store, participant_id: str):
+    record = participants_repo.get(store.db, participant_id)
+    if record is None:
+        raise ValidationError("No such participant.")
+    return record
+
+
+# --- consent form -----------------------------------------------------------------------------------
+
+def _version_key(path) -> tuple[int, ...]:
+    match = re.search(r"_v([0-9.]+)\.toml$", path.name)
+    return tuple(int(x) for x in match.group(1).split(".") if x) if match else ()
+
+
+def consent_template(language: str, version: str | None = None) -> dict:
+    """The consent template for ``language``: ``version`` if given, else the newest installed."""
+    folder = resource_path(*CONSENT_DIR)
+    files = sorted(folder.glob(f"kts11_consent_{language}_v*.toml"), key=_version_key)
+    if version is not None:
+        files = [f for f in files if f.name == f"kts11_consent_{language}_v{version}.toml"]
+    if not files:
+        raise ValidationError("No consent form template for {language} (version {version}) is installed.",
+                              language=language, version=version or "any")
+    with open(files[-1], "rb") as handle:
+        return tomllib.load(handle)
+
+
+def consent_form(store: Store, user: User, participant_id: str, *, language: str = "nb",
+                 version: str | None = None, now: datetime | None = None) -> bytes:
+    """The information letter and consent form for the participant to sign (default Bokmål)."""
+    require(user, Action.PRINT)
+    _check_language(language)
+    participant = _participant(store, participant_id)
+    template = consent_template(language, version)
+    header = _header(store, user, participant.study_id, label("consent_title", language),
+                     template["version"], language, now)
+    data = ConsentFormData(
+        header=header, form_title=template["title"], consent_version=template["version"],
+        template_language=template["language"],
+        sections=tuple(ConsentSection(s["heading"], tuple(s["paragraphs"])) for s in template["sections"]),
+        declaration=template["declaration"]["participant"],
+        investigator_declaration=template["declaration"]["investigator"],
+        placeholder=template.get("placeholder"))
+    doc = documents.consent_form(data)
+    return _finish(store, user, doc, document="consent_form", table="participants", record_id=participant_id,
+                   study_id=participant.study_id)
+
+
+# --- screening summary ----------------------------------------------------------------------------------
+
+_STATUS = {"met": ("met", "oppfylt"), "failed": ("FAILED", "IKKE OPPFYLT"), "missing": ("missing", "mangler"),
+           "not_applicable": ("not applicable", "ikke aktuelt")}
+_VERDICT = {"eligible": ("ELIGIBLE", "KVALIFISERT"), "not_eligible": ("NOT ELIGIBLE", "IKKE KVALIFISERT"),
+            "incomplete": ("INCOMPLETE", "UFULLSTENDIG")}
+
+
+def _lab_entry(f: _Fmt, text: str | None, unit: str | None, value: float | None, canonical_unit: str) -> str:
+    if not text:
+        return ""
+    return f"{text} {unit_label(unit or '')} (= {f.num(value)} {unit_label(canonical_unit)})"
+
+
+def _screening_facts(f: _Fmt, participant, state) -> list[tuple[str, str]]:
+    entry = state.entry
+    consent = state.consent
+    proto = screening_service.protocol()
+    facts = [
+        (f.t("Sex", "Kjønn"), participant.sex or ""),
+        (f.t("Birth date", "Fødselsdato"), f.day(participant.birth_date)),
+        (f.t("Childbearing potential", "Fertil kvinne"), f.yes_no(participant.childbearing_potential)),
+        (f.t("Consent", "Samtykke"), "" if consent is None else
+         f"{f.t('version', 'versjon')} {consent.form_version} ({consent.language}), "
+         f"{f.t('participant signed', 'deltaker signerte')} {f.day(consent.participant_signed_on)}, "
+         f"{f.t('investigator signed', 'utprøver signerte')} {f.day(consent.investigator_signed_on)}, "
+         f"{f.t('obtained by', 'innhentet av')} {consent.obtained_by_name}"),
+        (f.t("Screening date", "Screeningdato"), f.day(entry.screening_date)),
+        (f.t("Canadian Consensus Criteria met", "Kanadiske konsensuskriterier oppfylt"),
+         f.yes_no(entry.canadian_criteria_met)),
+        (f.t("Severity", "Alvorlighetsgrad"), f.code(entry.severity)),
+        (f.t("ME/CFS onset date", "Sykdomsdebut"), f.day(entry.me_cfs_onset_date)),
+        (f.t("Onset trigger", "Utløsende faktor"), f.code(entry.onset_trigger)),
+        (f.t("Pregnancy test", "Graviditetstest"), f.code(entry.pregnancy_test)),
+    ]
+    return facts + [
+        ("NK", _lab_entry(f, entry.nk_text, entry.nk_unit, _screening_value(state, "nk"), proto.lab("NK").unit)),
+        ("IgG", _lab_entry(f, entry.igg_text, entry.igg_unit, _screening_value(state, "igg"),
+                           proto.lab("IGG").unit)),
+    ]
+
+
+def _screening_value(state, which: str) -> float | None:
+    entry = state.entry
+    text, unit = (entry.nk_text, entry.nk_unit) if which == "nk" else (entry.igg_text, entry.igg_unit)
+    if not text:
+        return None
+    from trialdesk.domain.labs import LabValueError, convert
+
+    try:
+        return convert(screening_service.protocol(), "NK" if which == "nk" else "IGG", text, unit or "").value
+    except LabValueError:
+        return None
+
+
+def _signature_block(sig) -> SignatureBlock | None:
+    if sig is None:
+        return None
+    return SignatureBlock(sig.manifestation(), sig.valid)
+
+
+def screening_summary(store: Store, user: User, participant_id: str, *, language: str = "en",
+                      now: datetime | None = None) -> bytes:
+    """Every criterion I1–I8, E1–E12 with its status and the numbers used, the verdict and the
+    e-signature manifestation ("NOT SIGNED", or "SIGNATURE INVALID" when the data changed since)."""
+    require(user, Action.PRINT)
+    f = _Fmt(_check_language(language))
+    participant = _participant(store, participant_id)
+    state = screening_service.load(store, user, participant_id)
+    proto = screening_service.protocol()
+    criteria = []
+    for criterion in proto.criteria:
+        result = state.result.result(criterion.id)
+        en, nb = _STATUS[result.status]
+        criteria.append(CriterionLine(
+            id=criterion.id, category=criterion.category,
+            text=criterion.text_nb if language == "nb" else criterion.text_en,
+            status=f.t(en, nb), explanation=result.explanation.text()))
+    verdict = f.t(*_VERDICT[state.result.verdict])
+    if state.result.failed:
+        verdict += f" — {f.t('failed', 'ikke oppfylt')}: {', '.join(state.result.failed)}"
+    if state.result.missing:
+        verdict += f" — {f.t('missing', 'mangler')}: {', '.join(state.result.missing)}"
+    header = _header(store, user, participant.study_id, label("screening_title", language),
+                     DOCUMENT_VERSION["screening_summary"], language, now)
+    data = ScreeningSummaryData(header=header, facts=tuple(_screening_facts(f, participant, state)),
+                                criteria=tuple(criteria), verdict=verdict,
+                                protocol_version=state.result.protocol_version,
+                                signature=_signature_block(state.signature))
+    doc = documents.screening_summary(data)
+    return _finish(store, user, doc, document="screening_summary", table="participants",
+                   record_id=participant_id, study_id=participant.study_id)
+
+
+# --- visit summary ----------------------------------------------------------------------------------
+
+_GO = {"go": ("GO", "KLARERT"), "no_go": ("NO-GO", "IKKE KLARERT"),
+       "needs_reason": ("GO only with a reason (outside the window)", "KLARERT bare med begrunnelse (utenfor vinduet)")}
+_SITES = {"abdomen_left": ("abdomen, left", "abdomen, venstre"), "abdomen_right": ("abdomen, right", "abdomen, høyre")}
+
+
+def _lab_lines(f: _Fmt, views) -> list[LabLine]:
+    proto = screening_service.protocol()
+    lines = []
+    for v in views:
+        if v.masked:
+            lines.append(LabLine(analyte=v.symbol, sampled_at=f.time(v.sampled_at), entered=label("masked", f.language),
+                                 canonical=label("masked", f.language), flag="", ctcae="", safety=v.safety.text(),
+                                 masked=True))
+            continue
+        entered = v.entered or ""
+        value_text, unit_text = entered.rsplit(" ", 1) if " " in entered else (entered, "")
+        lab = proto.lab(v.analyte)
+        lines.append(LabLine(
+            analyte=v.symbol, sampled_at=f.time(v.sampled_at),
+            entered=f"{value_text} {unit_label(unit_text)}".strip(),
+            canonical=f"{f.num(v.value)} {unit_label(lab.unit)}",
+            flag={"L": "L ↓", "H": "H ↑"}.get(v.flag or "", ""),
+            ctcae=f"{v.ctcae_term.replace('_', ' ')}: {f.t('grade', 'grad')} {v.ctcae_grade}" if v.ctcae_grade else "",
+            safety=v.safety.text()))
+    return lines
+
+
+def _ae_lines(f: _Fmt, rows) -> list[AeLine]:
+    proto = screening_service.protocol()
+    out = []
+    for ae in rows:
+        out.append(AeLine(
+            term=_ae_term(f, proto, ae), verbatim=ae["verbatim"], onset=f.day(ae["onset_date"]),
+            end=f.day(ae["end_date"]), grade=str(ae["grade"]),
+            serious=f.t("SERIOUS", "ALVORLIG") if ae["serious"] else f.t("no", "nei"),
+            causality=f.code(ae["causality"]), outcome=f.code(ae["outcome"])))
+    return out
+
+
+def _ae_term(f: _Fmt, proto, ae: dict) -> str:
+    try:
+        term = proto.ae_term(ae["term"])
+        text = term.term_nb if f.language == "nb" else term.term_en
+    except KeyError:
+        text = ae["term"]
+    if ae.get("other_specify"):
+        text += f": {ae['other_specify']}"
+    return text
+
+
+def _user_name(store: Store, user_id: str | None) -> str:
+    if not user_id:
+        return ""
+    row = store.db.execute("SELECT full_name, username FROM users WHERE id = ?", [user_id]).fetchone()
+    return f"{row[0]} ({row[1]})" if row else user_id
+
+
+def _vitals(f: _Fmt, admin: dict, when: str) -> str:
+    parts = []
+    if admin.get(f"bp_sys_{when}") is not None:
+        parts.append(f"{f.t('BP', 'BT')} {admin[f'bp_sys_{when}']}/{admin.get(f'bp_dia_{when}') or '?'} mmHg")
+    if admin.get(f"pulse_{when}") is not None:
+        parts.append(f"{f.t('pulse', 'puls')} {admin[f'pulse_{when}']}/min")
+    if admin.get(f"temp_{when}") is not None:
+        parts.append(f"temp {f.num(admin[f'temp_{when}'])} °C")
+    return ", ".join(parts)
+
+
+def _administration_pairs(store: Store, f: _Fmt, admin: dict | None) -> list[tuple[str, str]]:
+    if not admin:
+        return []
+    site = _SITES.get(admin["injection_site"], (admin["injection_site"],) * 2)
+    return [
+        (f.t("Kit number", "Kitnummer"), admin["kit_number"]),
+        (f.t("Lot", "Batchnummer"), admin.get("lot") or ""),
+        (f.t("Injection site", "Injeksjonssted"), f.t(*site)),
+        (f.t("Started", "Startet"), f.moment(admin["started_at"])),
+        (f.t("Ended", "Avsluttet"), f.moment(admin["ended_at"])),
+        (f.t("Observation until", "Observasjon til"), f.moment(admin.get("observation_until"))),
+        (f.t("Given by", "Gitt av"), _user_name(store, admin["given_by"])),
+        (f.t("Vital signs before", "Vitale parametre før"), _vitals(f, admin, "pre")),
+        (f.t("Vital signs after", "Vitale parametre etter"), _vitals(f, admin, "post")),
+    ]
+
+
+def _next_visit(store: Store, f: _Fmt, participant_id: str, after: str) -> str:
+    for v in screening_repo.visits(store.db, participant_id):
+        if v.done_on is None and v.target_date.isoformat() > after:
+            label_text = v.label_nb if f.language == "nb" else v.label_en
+            return (f"{v.code} {label_text}: {f.day(v.target_date)} "
+                    f"({f.t('window', 'vindu')} {f.day(v.window_start)} – {f.day(v.window_end)})")
+    return f.t("none planned", "ingen planlagt")
+
+
+def _visit_labs(store: Store, user: User, participant_id: str, visit_id: str):
+    times = {r[0] for r in store.db.execute("SELECT sampled_at FROM lab_samples WHERE dose_visit_id = ?",
+                                            [visit_id])}
+    return [v for v in visits_service.lab_results(store, user, participant_id) if v.sampled_at in times]
+
+
+def visit_summary(store: Store, user: User, participant_id: str, dose_code: str, *, language: str = "en",
+                  now: datetime | None = None) -> bytes:
+    """One dose visit: pre-dose labs (entered and canonical units, flags, CTCAE; masked values stay
+    masked), go / no-go and its reasons, premedication, administration, AEs reported, next visit."""
+    require(user, Action.PRINT)
+    f = _Fmt(_check_language(language))
+    participant = _participant(store, participant_id)
+    visit = visits_repo.get_dose_visit(store.db, participant_id, dose_code)
+    if visit is None:
+        raise ValidationError("Nothing is recorded for {dose} of {study_id} yet.", dose=dose_code,
+                              study_id=participant.study_id)
+    admin = visits_repo.administration(store.db, visit["id"])
+    data = _visit_data(store, user, f, participant, visit, admin, now=now, live=True)
+    doc = documents.visit_summary(data)
+    return _finish(store, user, doc, document="visit_summary", table="dose_visits", record_id=visit["id"],
+                   study_id=participant.study_id)
+
+
+def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, admin: dict | None, *,
+                now: datetime | None, live: bool) -> VisitSummaryData:
+    proto = screening_service.protocol()
+    dose_code = visit["dose_code"]
+    plan = None
+    try:
+        plan = visits_service.schedule_of(store, {"id": participant.id, "inclusion_date":
+                                                  participant.inclusion_date.isoformat()
+                                                  if participant.inclusion_date else None}).visit(dose_code)
+    except (ValidationError, KeyError):
+        plan = None
+    dose_label = next((d.label_nb if f.language == "nb" else d.label_en for d in proto.schedule.doses
+                       if d.code == dose_code), dose_code)
+    state_words = {"open": ("open", "åpen"), "given": ("given", "gitt"), "not_given": ("not given", "ikke gitt"),
+                   "missed": ("missed", "ikke gjennomført")}
+    visit_pairs = [
+        (f.t("Visit", "Besøk"), f"{dose_code} — {dose_label}"),
+        (f.t("Date", "Dato"), f.day(visit["visit_date"])),
+        (f.t("Window", "Vindu"), f"{f.day(plan.window_start)} – {f.day(plan.window_end)}" if plan else ""),
+        (f.t("State", "Status"), f.t(*state_words.get(visit["state"], (visit["state"],) * 2))),
+        (f.t("Pregnancy test today", "Graviditetstest i dag"), f.code(visit.get("pregnancy_test"))),
+    ]
+    go_lines: list[tuple[bool, str]] = []
+    notes = []
+    go_verdict = ""
+    if live:
+        if visit["state"] == "given" and admin:
+            at = parse_utc(admin["started_at"])
+            status = visits_service.go_no_go(store, user, participant.id, dose_code, now=at)
+            go_lines = [line for check, line in zip(status.decision.checks, status.lines)
+                        if check.explanation.code != "dose_already_given"]
+            go_verdict = (f.t("recorded at administration", "registrert ved administrering") + ": "
+                          + f.t(*_GO.get(visit["verdict"] or "", (visit["verdict"] or "",) * 2)))
+            notes.append((f.t("Checks evaluated at", "Kontroller vurdert"), local_stamp(at)))
+        else:
+            status = visits_service.go_no_go(store, user, participant.id, dose_code, now=now)
+            go_lines = list(status.lines)
+            go_verdict = f.t(*_GO.get(status.verdict, (status.verdict,) * 2))
+            notes.append((f.t("Checks evaluated at", "Kontroller vurdert"), local_stamp(now or utc_now())))
+    else:
+        go_verdict = f.t(*_GO.get(visit["verdict"] or "", (visit["verdict"] or "—",) * 2))
+    if visit.get("window_reason"):
+        notes.append((f.t("Reason (outside window)", "Begrunnelse (utenfor vindu)"), visit["window_reason"]))
+    if visit.get("override_reason"):
+        notes.append((f.t("No-go overridden, reason", "Ikke klarert overstyrt, begrunnelse"), visit["override_reason"]))
+    sigs = tuple(_signature_block(s) for s in signatures.signatures_for(store, "dose_visits", visit["id"]))
+    premeds = []
+    labels = {p.code: (p.label_nb if f.language == "nb" else p.label_en) for p in proto.pre_dose.premedication}
+    for drug, row in sorted(visits_repo.premedications(store.db, visit["id"]).items()):
+        premeds.append((labels.get(drug, drug), f.moment(row["given_at"])))
+    aes = [a for a in visits_repo.adverse_events(store.db, participant.id) if a["reported_visit_id"] == visit["id"]]
+    header = _header(store, user, participant.study_id, f"{label('visit_title', f.language)} {dose_code}",
+                     DOCUMENT_VERSION["visit_summary"], f.language, now)
+    return VisitSummaryData(
+        header=header, visit=tuple(visit_pairs),
+        labs=tuple(_lab_lines(f, _visit_labs(store, user, participant.id, visit["id"]))),
+        go_verdict=go_verdict, go_lines=tuple(go_lines), go_notes=tuple(notes), premedication=tuple(premeds),
+        administration=tuple(_administration_pairs(store, f, admin)), adverse_events=tuple(_ae_lines(f, aes)),
+        next_visit=_next_visit(store, f, participant.id, visit["visit_date"]), signatures=sigs)
+
+
+# --- SAE report --------------------------------------------------------------------------------------
+
+_SAE_CRITERIA = (("sae_death", "Results in death", "Død"),
+                 ("sae_life_threatening", "Life-threatening", "Livstruende"),
+                 ("sae_hospitalisation", "Requires or prolongs hospitalisation", "Sykehusinnleggelse eller forlenget opphold"),
+                 ("sae_disability", "Persistent or significant disability", "Varig eller betydelig funksjonsnedsettelse"),
+                 ("sae_congenital", "Congenital anomaly / birth defect", "Medfødt misdannelse"),
+                 ("sae_important_medical", "Other important medical event", "Annen viktig medisinsk hendelse"))
+
+
+def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", now: datetime | None = None) -> bytes:
+    """The SAE report form pre-filled from a serious AE, with the 24-hour deadline; fields the
+    sponsor's form asks for that TrialDesk does not hold are left empty to complete by hand."""
+    require(user, Action.PRINT)
+    f = _Fmt(_check_language(language))
+    row = store.db.execute("SELECT * FROM adverse_events WHERE id = ?", [ae_id]).fetchone()
+    if row is None:
+        raise ValidationError("No such adverse event.")
+    cols = [d[0] for d in store.db.execute("SELECT * FROM adverse_events LIMIT 0").description]
+    ae = dict(zip(cols, row))
+    if not ae["serious"]:
+        raise ValidationError("This adverse event is not marked serious: there is no SAE report to print.")
+    participant = _participant(store, ae["participant_id"])
+    proto = screening_service.protocol()
+    hours = proto.sae_report_hours
+    aware = parse_utc(ae["aware_at"]) if ae.get("aware_at") else None
+    due = aware + timedelta(hours=hours) if aware else None
+    now_ = now or utc_now()
+    if ae.get("sae_reported_at"):
+        reported = parse_utc(ae["sae_reported_at"])
+        status = f.t("reported to the sponsor", "rapportert til sponsor") + f" {local_stamp(reported)}"
+        if due and reported > due:
+            status += f.t(" — LATE", " — FOR SENT")
+    elif due and now_ > due:
+        status = f.t("NOT REPORTED — OVERDUE", "IKKE RAPPORTERT — FORSINKET")
+    else:
+        status = f.t("not yet reported", "ikke rapportert ennå")
+    deadline_note = (f.t(f"Report to the sponsor within {hours} h of awareness. ",
+                         f"Rapporter til sponsor innen {hours} timer etter kjennskap. ")
+                     + (f.t("Deadline: ", "Frist: ") + local_stamp(due) + " — " if due else "") + status)
+    try:
+        term = proto.ae_term(ae["term"])
+        grade_text = term.grade_text(ae["grade"])
+    except (KeyError, ValueError):
+        grade_text = ""
+    doses = []
+    for v in visits_repo.dose_visits(store.db, participant.id):
+        admin = visits_repo.administration(store.db, v["id"])
+        if admin:
+            doses.append(f"{v['dose_code']} {f.time(admin['started_at'])} kit {admin['kit_number']}"
+                         + (f" lot {admin['lot']}" if admin.get("lot") else ""))
+    age = ""
+    if participant.birth_date:
+        onset = date.fromisoformat(ae["onset_date"])
+        b = participant.birth_date
+        age = str(onset.year - b.year - ((onset.month, onset.day) < (b.month, b.day)))
+    box = lambda on: "☒" if on else "☐"  # noqa: E731
+    reporter = ""
+    created = store.db.execute("SELECT username FROM audit WHERE table_name = 'adverse_events' AND record_id = ? "
+                               "AND action = 'INSERT' ORDER BY seq LIMIT 1", [ae_id]).fetchone()
+    if created:
+        who = store.db.execute("SELECT full_name, role FROM users WHERE username = ?", [created[0]]).fetchone()
+        reporter = f"{who[0]} ({created[0]}, {who[1]})" if who else created[0]
+    sections = (
+        (f.t("Report", "Rapport"), (
+            (f.t("Study / protocol", "Studie / protokoll"), f"{proto.study_code}, protocol {proto.version}"),
+            (f.t("Site", "Studiested"), f"{store.meta('site_name') or ''} ({store.info.site_code})"),
+            (f.t("Report type (initial / follow-up)", "Rapporttype (første / oppfølging)"), ""),
+            (f.t("Recorded in TrialDesk by", "Registrert i TrialDesk av"), reporter),
+            (f.t("Investigator's awareness", "Utprøver fikk kjennskap"), local_stamp(aware) if aware else ""),
+            (f.t("Reporting deadline", "Rapporteringsfrist"), local_stamp(due) if due else ""),
+            (f.t("Reported to the sponsor", "Rapportert til sponsor"), f.moment(ae.get("sae_reported_at"))),
+        )),
+        (f.t("Participant", "Deltaker"), (
+            (f.t("Study id", "Studie-id"), participant.study_id),
+            (f.t("Sex", "Kjønn"), participant.sex or ""),
+            (f.t("Age at onset (years)", "Alder ved debut (år)"), age),
+            (f.t("Treatment", "Behandling"), f.t("blinded (kit numbers only)", "blindet (bare kitnummer)")),
+        )),
+        (f.t("Event", "Hendelse"), (
+            (f.t("Term (CTCAE v", "Term (CTCAE v") + f"{ae['ctcae_version']})", _ae_term(f, proto, ae)),
+            (f.t("Verbatim", "Ordrett beskrivelse"), ae["verbatim"]),
+            (f.t("Onset date", "Startdato"), f.day(ae["onset_date"])),
+            (f.t("End date", "Sluttdato"), f.day(ae["end_date"]) or f.t("ongoing", "pågående")),
+            (f.t("CTCAE grade", "CTCAE-grad"), f"{ae['grade']}" + (f" — {grade_text}" if grade_text else "")),
+            *((f.t(en, nb), box(ae[key])) for key, en, nb in _SAE_CRITERIA),
+            (f.t("Outcome", "Utfall"), f.code(ae["outcome"])),
+        )),
+        (f.t("Study drug and causality", "Studielegemiddel og årsakssammenheng"), (
+            (f.t("Doses given", "Doser gitt"), "; ".join(doses) or f.t("none", "ingen")),
+            (f.t("Causality to study drug", "Årsakssammenheng med studielegemidlet"), f.code(ae["causality"])),
+            (f.t("Action taken with study drug", "Tiltak med studielegemidlet"), f.code(ae["action_taken"])),
+        )),
+        (f.t("To complete by hand (not held in TrialDesk)", "Fylles ut for hånd (finnes ikke i TrialDesk)"), (
+            (f.t("Description / narrative", "Beskrivelse av hendelsesforløpet"), ""),
+            (f.t("Relevant medical history", "Relevant sykehistorie"), ""),
+            (f.t("Concomitant medication", "Samtidig medisinering"), ""),
+            (f.t("Treatment of the event", "Behandling av hendelsen"), ""),
+            (f.t("Relevant tests and results", "Relevante undersøkelser og resultater"), ""),
+            (f.t("Hospital and dates of admission", "Sykehus og innleggelsesdatoer"), ""),
+            (f.t("Investigator: name, signature, date", "Utprøver: navn, signatur, dato"), ""),
+            (f.t("Sponsor: received (date, time, by)", "Sponsor: mottatt (dato, tid, av)"), ""),
+        )),
+    )
+    header = _header(store, user, participant.study_id, label("sae_title", f.language),
+                     DOCUMENT_VERSION["sae_report"], f.language, now)
+    doc = documents.sae_report(SaeReportData(header=header, sections=sections, deadline_note=deadline_note))
+    return _finish(store, user, doc, document="sae_report", table="adverse_events", record_id=ae_id,
+                   study_id=participant.study_id)
+
+
+# --- casebook ----------------------------------------------------------------------------------------------
+
+_HIDDEN = {"id", "site", "created_at", "updated_at", "participant_id", "screening_id", "dose_visit_id",
+           "sample_id", "reported_visit_id", "password_hash"}
+# What an eligibility signature covers (services.screening.checklist): changes after it are marked.
+_SIGNED_SCOPE = {"participants": {"sex", "birth_date", "childbearing_potential"}, "consents": None,
+                 "screenings": None, "screening_judgements": None}
+_MASKED_FIELDS = {"entered_value", "entered_unit", "value", "flag", "ctcae_term", "ctcae_grade"}
+_TABLE_WORDS = {
+    "participants": ("Participant", "Deltaker"), "consents": ("Consent", "Samtykke"),
+    "screenings": ("Screening", "Screening"), "screening_judgements": ("Judgement", "Vurdering"),
+    "eligibility_decisions": ("Eligibility decision", "Kvalifiseringsbeslutning"),
+    "signatures": ("Signature", "Signatur"), "planned_visits": ("Visit calendar", "Besøksplan"),
+    "dose_visits": ("Dose visit", "Dosebesøk"), "premedications": ("Premedication", "Premedisinering"),
+    "lab_samples": ("Blood sample", "Blodprøve"), "lab_results": ("Blood result", "Blodprøvesvar"),
+    "administrations": ("Administration", "Administrering"), "adverse_events": ("Adverse event", "Uønsket hendelse"),
+}
+_ACTION_WORDS = {"INSERT": ("entered", "registrert"), "UPDATE": ("changed", "endret"), "DELETE": ("deleted", "slettet")}
+
+
+def participant_records(db, participant_id: str) -> list[tuple[str, str]]:
+    """(table, id) of every clinical row of the participant (no identity rows)."""
+    out = [r for r in screening_repo.record_ids(db, participant_id) if r[0] != "identities"]
+    queries = (
+        ("dose_visits", "SELECT id FROM dose_visits WHERE participant_id = ?"),
+        ("premedications", "SELECT m.id FROM premedications m JOIN dose_visits v ON v.id = m.dose_visit_id "
+                           "WHERE v.participant_id = ?"),
+        ("lab_samples", "SELECT id FROM lab_samples WHERE participant_id = ?"),
+        ("lab_results", "SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
+                        "WHERE s.participant_id = ?"),
+        ("administrations", "SELECT a.id FROM administrations a JOIN dose_visits v ON v.id = a.dose_visit_id "
+                            "WHERE v.participant_id = ?"),
+        ("adverse_events", "SELECT id FROM adverse_events WHERE participant_id = ?"),
+        ("signatures", "SELECT s.id FROM signatures s JOIN dose_visits v ON v.id = s.record_id "
+                       "WHERE s.record_table = 'dose_visits' AND v.participant_id = ?"),
+    )
+    for table, sql in queries:
+        out.extend((table, r[0]) for r in db.execute(sql, [participant_id]))
+    return list(dict.fromkeys(out))
+
+
+def _masked_result_ids(store: Store, user: User, participant_id: str) -> set[str]:
+    """Ids of lab results this user may not see (blinded, masked analyte, after the first dose)."""
+    if not visits_service.is_blinded(user):
+        return set()
+    proto = screening_service.protocol()
+    masked = [a for a in proto.masked_analytes]
+    first = store.db.execute(
+        "SELECT min(a.started_at) FROM administrations a JOIN dose_visits v ON v.id = a.dose_visit_id "
+        "WHERE v.participant_id = ?", [participant_id]).fetchone()[0]
+    if not first or not masked:
+        return set()
+    marks = ", ".join("?" for _ in masked)
+    rows = store.db.execute(
+        f"SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id WHERE s.participant_id = ? "
+        f"AND s.sampled_at >= ? AND r.analyte IN ({marks})", [participant_id, first, *masked])
+    return {r[0] for r in rows}
+
+
+def _audit_lines(store: Store, user: User, f: _Fmt, participant_id: str) -> tuple[list[AuditLine], set[tuple[str, str]]]:
+    records = participant_records(store.db, participant_id)
+    masked_ids = _masked_result_ids(store, user, participant_id)
+    sig_times = [r[0] for r in store.db.execute(
+        "SELECT s.signed_at FROM signatures s JOIN screenings c ON c.id = s.record_id "
+        "WHERE s.record_table = 'screenings' AND c.participant_id = ? ORDER BY s.signed_at", [participant_id])]
+    first_signed = sig_times[0] if sig_times else None
+    lines: list[AuditLine] = []
+    changed_after: set[tuple[str, str]] = set()
+    for row in history_repo.rows_for(store.db, records):
+        old = json.loads(row.old_values) if row.old_values else {}
+        new = json.loads(row.new_values) if row.new_values else {}
+        table = row.table_name or ""
+        ident = (new.get("criterion_id") or old.get("criterion_id") or new.get("code") or old.get("code")
+                 or new.get("dose_code") or old.get("dose_code") or new.get("analyte") or old.get("analyte")
+                 or new.get("drug") or old.get("drug") or new.get("kit_number") or new.get("term") or "")
+        record = f"{f.t(*_TABLE_WORDS.get(table, (table, table)))} {ident}".strip()
+        scope = _SIGNED_SCOPE.get(table, False)
+        for name in sorted(set(old) | set(new)):
+            if name in _HIDDEN:
+                continue
+            before, after = old.get(name), new.get(name)
+            if row.action == "UPDATE" and before == after:
+                continue
+            if row.action == "INSERT" and after is None:
+                continue
+            if row.record_id in masked_ids and name in _MASKED_FIELDS:
+                before = label("masked", f.language) if before is not None else None
+                after = label("masked", f.language) if after is not None else None
+            after_signing = bool(first_signed and row.at > first_signed and scope is not False
+                                 and (scope is None or name in scope))
+            if after_signing:
+                changed_after.add((table, name if table != "screening_judgements" else str(ident)))
+            lines.append(AuditLine(
+                at_local=f.time(row.at), username=row.username or "",
+                action=f.t(*_ACTION_WORDS.get(row.action, (row.action, row.action))), record=record,
+                field=name, old="" if before is None else str(before), new="" if after is None else str(after),
+                reason=row.reason or "", after_signing=after_signing))
+    return lines, changed_after
+
+
+def casebook(store: Store, user: User, participant_id: str, *, language: str = "en",
+             now: datetime | None = None) -> bytes:
+    """Every form and value of one participant, the signatures, and the readable audit trail;
+    values changed after the eligibility signature are marked."""
+    require(user, Action.PRINT)
+    f = _Fmt(_check_language(language))
+    participant = _participant(store, participant_id)
+    data = casebook_data(store, user, f, participant, now=now)
+    doc = documents.casebook(data)
+    return _finish(store, user, doc, document="casebook", table="participants", record_id=participant_id,
+                   study_id=participant.study_id)
+
+
+def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: datetime | None = None) -> CasebookData:
+    db = store.db
+    pid = participant.id
+    audit, changed = _audit_lines(store, user, f, pid)
+    prow = db.execute("SELECT type_and_screen_on, alert_card_issued_on FROM participants WHERE id = ?", [pid]).fetchone()
+    sections = [CasebookSection(f.t("Participant", "Deltaker"), pairs=(
+        (f.t("Study id", "Studie-id"), participant.study_id),
+        (f.t("Site", "Studiested"), participant.site),
+        (f.t("Sex", "Kjønn"), participant.sex or ""),
+        (f.t("Birth date", "Fødselsdato"), f.day(participant.birth_date)),
+        (f.t("Childbearing potential", "Fertil kvinne"), f.yes_no(participant.childbearing_potential)),
+        (f.t("Status", "Status"), f.code(participant.status)),
+        (f.t("Inclusion date", "Inklusjonsdato"), f.day(participant.inclusion_date)),
+        (f.t("Type and screen", "Blodtype og antistoffscreening"), f.day(prow[0])),
+        (f.t("Alert card issued", "Pasientkort utlevert"), f.day(prow[1])),
+    ))]
+    consents = db.execute(
+        "SELECT c.form_version, c.language, c.participant_signed_on, c.investigator_signed_on, "
+        "coalesce(u.full_name, c.obtained_by), c.copy_given FROM consents c LEFT JOIN users u ON u.id = c.obtained_by "
+        "WHERE c.participant_id = ? ORDER BY c.created_at", [pid]).fetchall()
+    sections.append(CasebookSection(f.t("Informed consent", "Informert samtykke"), tables=(Table(
+        "", (f.t("Version", "Versjon"), f.t("Language", "Språk"), f.t("Participant signed", "Deltaker signerte"),
+             f.t("Investigator signed", "Utprøver signerte"), f.t("Obtained by", "Innhentet av"),
+             f.t("Copy given", "Kopi gitt")),
+        tuple((r[0], r[1], f.day(r[2]), f.day(r[3]), r[4], f.yes_no(r[5])) for r in consents),
+        marked=frozenset(i for i in range(len(consents)) if ("consents", "form_version") in changed)),)))
+    # Screening: facts, criteria, decisions and signatures.
+    if screening_repo.screening_id(db, pid) is not None:
+        state = screening_service.load(store, user, pid)
+        facts = _screening_facts(f, participant, state)
+        fact_fields = [None, "birth_date", "childbearing_potential", None, "screening_date", "canadian_criteria_met",
+                       "severity", "me_cfs_onset_date", "onset_trigger", "pregnancy_test", "nk_value_text",
+                       "igg_value_text"]
+        marked = set()
+        for i, name in enumerate(fact_fields):
+            if name and (("screenings", name) in changed or ("participants", name) in changed
+                         or ("screenings", name.replace("_text", "")) in changed):
+                marked.add(i)
+            if name == "nk_value_text" and {("screenings", "nk_unit"), ("screenings", "nk_value")} & changed:
+                marked.add(i)
+            if name == "igg_value_text" and {("screenings", "igg_unit"), ("screenings", "igg_value")} & changed:
+                marked.add(i)
+        proto = screening_service.protocol()
+        crit_rows = []
+        crit_marked = set()
+        for i, criterion in enumerate(proto.criteria):
+            result = state.result.result(criterion.id)
+            judged = state.judgements.get(criterion.id)
+            crit_rows.append((criterion.id, criterion.text_nb if f.language == "nb" else criterion.text_en,
+                              f.t(*_STATUS[result.status]), result.explanation.text()
+                              + (f" — {judged.note}" if judged and judged.note else "")))
+            if ("screening_judgements", criterion.id) in changed:
+                crit_marked.add(i)
+        decisions = db.execute(
+            "SELECT d.decided_at, d.verdict, d.failed, d.missing, d.protocol_version, d.signature_id "
+            "FROM eligibility_decisions d WHERE d.participant_id = ? ORDER BY d.decided_at", [pid]).fetchall()
+        current = screening_service.checklist(store, pid)
+        sid = screening_repo.screening_id(db, pid)
+        sig_blocks = tuple(_signature_block(s) for s in signatures.signatures_for(store, "screenings", sid, current))
+        verdict = f.t(*_VERDICT[state.result.verdict])
+        sections.append(CasebookSection(
+            f.t("Screening", "Screening"), pairs=tuple(facts) + ((f.t("Live verdict", "Gjeldende konklusjon"), verdict),),
+            tables=(
+                Table(f.t("Criteria", "Kriterier"), (label("criterion", f.language), "", label("status", f.language),
+                                                     label("numbers_used", f.language)),
+                      tuple(crit_rows), marked=frozenset(crit_marked), widths=(0.07, 0.43, 0.13, 0.37)),
+                Table(f.t("Signed eligibility decisions", "Signerte kvalifiseringsbeslutninger"),
+                      (f.t("Decided", "Besluttet"), label("verdict", f.language), f.t("Failed", "Ikke oppfylt"),
+                       f.t("Missing", "Mangler"), f.t("Protocol", "Protokoll")),
+                      tuple((f.time(d[0]), f.t(*_VERDICT.get(d[1], (d[1], d[1]))), ", ".join(json.loads(d[2])),
+                             ", ".join(json.loads(d[3])), d[4]) for d in decisions)),
+            ),
+            signatures=sig_blocks or (None,),  # None prints "NOT SIGNED"
+            note=f.t("Highlighted rows changed after the eligibility signature.",
+                     "Uthevede rader er endret etter signaturen for kvalifisering.") if changed else "",
+        ))
+        if marked:
+            facts_marked = [(("† " + a) if i in marked else a, b) for i, (a, b) in enumerate(facts)]
+            s = sections[-1]
+            sections[-1] = CasebookSection(s.title, pairs=tuple(facts_marked) + s.pairs[len(facts):], tables=s.tables,
+                                           signatures=s.signatures, note=s.note)
+    # Visit calendar.
+    plan = screening_repo.visits(db, pid)
+    if plan:
+        sections.append(CasebookSection(f.t("Visit calendar", "Besøksplan"), tables=(Table(
+            "", (f.t("Code", "Kode"), f.t("Visit", "Besøk"), f.t("Target", "Måldato"), f.t("Window", "Vindu"),
+                 f.t("Done", "Utført")),
+            tuple((v.code, v.label_nb if f.language == "nb" else v.label_en, f.day(v.target_date),
+                   f"{f.day(v.window_start)} – {f.day(v.window_end)}", f.day(v.done_on)) for v in plan),
+            widths=(0.08, 0.40, 0.14, 0.24, 0.14)),)))
+    # Dose visits.
+    views = visits_service.lab_results(store, user, pid)
+    samples = {r[0]: r[1] for r in db.execute("SELECT sampled_at, dose_visit_id FROM lab_samples WHERE participant_id = ?", [pid])}
+    lab_cols = tuple(label(k, f.language) for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae", "safety"))
+    lab_widths = (0.11, 0.12, 0.12, 0.13, 0.06, 0.16, 0.30)
+
+    def lab_table(title: str, subset) -> Table:
+        return Table(title, lab_cols, tuple((x.analyte, x.sampled_at, x.entered, x.canonical, x.flag, x.ctcae, x.safety)
+                                            for x in _lab_lines(f, subset)), widths=lab_widths)
+
+    for visit in visits_repo.dose_visits(db, pid):
+        admin = visits_repo.administration(db, visit["id"])
+        vd = _visit_data(store, user, f, participant, visit, admin, now=now, live=False)
+        subset = [v for v in views if samples.get(v.sampled_at) == visit["id"]]
+        pairs = vd.visit + ((label("go_no_go", f.language), vd.go_verdict),) + vd.go_notes
+        tables = [lab_table(label("labs", f.language), subset)]
+        if vd.premedication:
+            tables.append(Table(label("premedication", f.language), (f.t("Drug", "Legemiddel"), f.t("Given", "Gitt")),
+                                vd.premedication, widths=(0.4, 0.6)))
+        if vd.administration:
+            tables.append(Table(label("administration", f.language), (f.t("Item", "Felt"), f.t("Value", "Verdi")),
+                                vd.administration, widths=(0.32, 0.68)))
+        sections.append(CasebookSection(f"{f.t('Dose visit', 'Dosebesøk')} {visit['dose_code']}", pairs=pairs,
+                                        tables=tuple(tables), signatures=vd.signatures))
+    other = [v for v in views if samples.get(v.sampled_at) is None]
+    if other:
+        sections.append(CasebookSection(f.t("Other blood results", "Andre blodprøvesvar"),
+                                        tables=(lab_table("", other),)))
+    # Adverse events.
+    proto = screening_service.protocol()
+    ae_tables = []
+    for n, ae in enumerate(visits_repo.adverse_events(db, pid), start=1):
+        crit = [f.t(en, nb) for key, en, nb in _SAE_CRITERIA if ae[key]]
+        rows = (
+            (f.t("Term", "Term"), _ae_term(f, proto, ae)), (f.t("Verbatim", "Ordrett"), ae["verbatim"]),
+            (f.t("Onset", "Startdato"), f.day(ae["onset_date"])), (f.t("End", "Sluttdato"), f.day(ae["end_date"])),
+            (f.t("Grade (CTCAE v", "Grad (CTCAE v") + f"{ae['ctcae_version']})", str(ae["grade"])),
+            (f.t("Serious", "Alvorlig"), f.yes_no(ae["serious"]) + (f" — {', '.join(crit)}" if crit else "")),
+            (f.t("Causality", "Årsakssammenheng"), f.code(ae["causality"])),
+            (f.t("Action taken", "Tiltak"), f.code(ae["action_taken"])), (f.t("Outcome", "Utfall"), f.code(ae["outcome"])),
+            (f.t("Aware", "Kjennskap"), f.moment(ae.get("aware_at"))),
+            (f.t("Reported to sponsor", "Rapportert til sponsor"), f.moment(ae.get("sae_reported_at"))),
+        )
+        ae_tables.append(Table(f"{f.t('Adverse event', 'Uønsket hendelse')} {n}",
+                               (f.t("Item", "Felt"), f.t("Value", "Verdi")), rows, widths=(0.32, 0.68)))
+    sections.append(CasebookSection(f.t("Adverse events", "Uønskede hendelser"), tables=tuple(ae_tables),
+                                    note="" if ae_tables else f.t("None recorded.", "Ingen registrert.")))
+    header = _header(store, user, participant.study_id, label("casebook_title", f.language),
+                     DOCUMENT_VERSION["casebook"], f.language, now)
+    legend = f.t("† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.",
+                 "† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid.")
+    return CasebookData(header=header, sections=tuple(sections), audit=tuple(audit), legend=legend)
