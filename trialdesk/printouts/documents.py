@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 
 from trialdesk.printouts.layout import (
-    FRAME_WIDTH, build, esc, grid_table, label, p, pairs_table, signature_flowable, spacer, styles,
+    FRAME_WIDTH, build, esc, grid_table, label, p, pairs_table, signature_flowables, spacer, styles,
 )
 from trialdesk.printouts.model import (
     CasebookData, ConsentFormData, PdfDocument, SaeReportData, ScreeningSummaryData, VisitSummaryData,
@@ -92,13 +92,13 @@ def screening_summary(data: ScreeningSummaryData) -> PdfDocument:
     story.append(pairs_table(data.facts))
     story.append(p(label("criteria", lang), st.h1))
     rows = [(c.id, c.text, c.status, c.explanation) for c in data.criteria]
-    story.append(grid_table([label("criterion", lang), "", label("status", lang), label("numbers_used", lang)],
-                            rows, widths=(0.07, 0.43, 0.13, 0.37), bold_first=True))
+    story.append(grid_table(["Id", label("criterion", lang), label("status", lang), label("numbers_used", lang)],
+                            rows, widths=(0.06, 0.44, 0.13, 0.37), bold_first=True))
     story.append(KeepTogether([
         p(label("verdict", lang), st.h1),
         p(data.verdict, st.ok if data.verdict.lower().startswith(("eligible", "kvalifisert")) else st.warn),
         p(label("signature", lang), st.h1),
-        signature_flowable(data.signature, lang),
+        *signature_flowables(data.signature, lang),
     ]))
     return build(data.header, story)
 
@@ -116,7 +116,7 @@ def visit_summary(data: VisitSummaryData) -> PdfDocument:
             for lab in data.labs]
     story.append(grid_table(
         [label(k, lang) for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae", "safety")],
-        rows, widths=(0.11, 0.12, 0.12, 0.13, 0.06, 0.16, 0.30), bold_first=True))
+        rows, widths=(0.14, 0.11, 0.13, 0.13, 0.06, 0.15, 0.28), bold_first=True))
     story.append(p(f"{label('go_no_go', lang)}: {data.go_verdict}", st.h1))
     go_rows = [("✓" if ok else "✗", text) for ok, text in data.go_lines]
     if go_rows:
@@ -125,7 +125,7 @@ def visit_summary(data: VisitSummaryData) -> PdfDocument:
         story.append(spacer(1))
         story.append(pairs_table(data.go_notes))
     for sig in data.signatures:
-        story.append(signature_flowable(sig, lang))
+        story.append(KeepTogether(signature_flowables(sig, lang)))
     story.append(p(label("premedication", lang), st.h1))
     story.append(pairs_table(data.premedication or [(label("none", lang), "")]))
     story.append(p(label("administration", lang), st.h1))
@@ -174,8 +174,7 @@ def casebook(data: CasebookData) -> PdfDocument:
             story.append(grid_table(table.columns, table.rows, widths=table.widths, marked=table.marked))
             story.append(spacer(1))
         for sig in section.signatures:
-            story.append(spacer(1))
-            story.append(signature_flowable(sig, lang))
+            story.append(KeepTogether([spacer(1), *signature_flowables(sig, lang)]))
     story.append(PageBreak())
     story.append(p(label("audit", lang), st.h1))
     marked = frozenset(i for i, a in enumerate(data.audit) if a.after_signing)

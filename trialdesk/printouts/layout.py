@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from trialdesk.printouts import fonts
 from trialdesk.printouts.model import DocumentHeader, PdfDocument
@@ -180,15 +180,16 @@ def grid_table(columns: Sequence[str], rows: Iterable[Sequence[object]], widths:
     return table
 
 
-def signature_flowable(sig, language: str):
-    """The e-signature manifestation, or NOT SIGNED, or SIGNATURE INVALID in red."""
+def signature_flowables(sig, language: str) -> list:
+    """The e-signature manifestation, or NOT SIGNED, or SIGNATURE INVALID in red (a list of
+    flowables, so callers can keep it together with what precedes it)."""
     st = styles()
     if sig is None:
-        return p(label("not_signed", language), st.warn)
+        return [p(label("not_signed", language), st.warn)]
     parts = [Paragraph(f"{esc(label('signed', language))}: {esc(sig.manifestation)}", st.body)]
     if sig.valid is False:
         parts.insert(0, p(label("signature_invalid", language), st.warn))
-    return KeepTogether(parts)
+    return parts
 
 
 def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
@@ -218,7 +219,8 @@ def _draw_page(c: rl_canvas.Canvas, header: DocumentHeader, banner: str | None, 
     c.setFont(fonts.SANS_BOLD, size)
     c.drawString(left, top, text)
     c.setFont(fonts.SANS, 8)
-    line2 = f"{header.study} · {label('site', lang)}: {header.site}"
+    # The site first: a long study title is what gets cut when the line is too long.
+    line2 = f"{label('site', lang)}: {header.site} · {header.study}"
     text, size = _fit(line2, fonts.SANS, 8, right - left)
     c.setFont(fonts.SANS, size)
     c.drawString(left, top - 4.2 * mm, text)

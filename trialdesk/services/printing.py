@@ -419,13 +419,17 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
     go_verdict = ""
     if live:
         if visit["state"] == "given" and admin:
+            # The verdict the dose was given under is the record; the checks are re-evaluated now with
+            # the data on file, at the time of administration (later corrections show here).
             at = parse_utc(admin["started_at"])
             status = visits_service.go_no_go(store, user, participant.id, dose_code, now=at)
             go_lines = [line for check, line in zip(status.decision.checks, status.lines)
                         if check.explanation.code != "dose_already_given"]
             go_verdict = (f.t("recorded at administration", "registrert ved administrering") + ": "
                           + f.t(*_GO.get(visit["verdict"] or "", (visit["verdict"] or "",) * 2)))
-            notes.append((f.t("Checks evaluated at", "Kontroller vurdert"), local_stamp(at)))
+            notes.append((f.t("Checks below", "Kontrollene under"),
+                          f.t("re-evaluated with the data on file now, at the time of administration ",
+                              "vurdert på nytt med dagens data, på administreringstidspunktet ") + local_stamp(at)))
         else:
             status = visits_service.go_no_go(store, user, participant.id, dose_code, now=now)
             go_lines = list(status.lines)
@@ -515,7 +519,7 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
                                "AND action = 'INSERT' ORDER BY seq LIMIT 1", [ae_id]).fetchone()
     if created:
         who = store.db.execute("SELECT full_name, role FROM users WHERE username = ?", [created[0]]).fetchone()
-        reporter = f"{who[0]} ({created[0]}, {who[1]})" if who else created[0]
+        reporter = f"{who[0]} ({created[0]}) — {who[1]}" if who else created[0]
     sections = (
         (f.t("Report", "Rapport"), (
             (f.t("Study / protocol", "Studie / protokoll"), f"{proto.study_code}, protocol {proto.version}"),
@@ -641,6 +645,13 @@ def _audit_lines(store: Store, user: User, f: _Fmt, participant_id: str) -> tupl
                  or new.get("drug") or old.get("drug") or new.get("kit_number") or new.get("term") or "")
         record = f"{f.t(*_TABLE_WORDS.get(table, (table, table)))} {ident}".strip()
         scope = _SIGNED_SCOPE.get(table, False)
+        if row.action not in _ACTION_WORDS:  # PRINT, EXPORT …: one line, not one per detail key
+            lines.append(AuditLine(
+                at_local=f.time(row.at), username=row.username or "", action=row.action, record=record,
+                field=str(new.get("document", "")), old="",
+                new=f"{new.get('pages', '?')} {f.t('pages', 'sider')}, sha256 {str(new.get('sha256', ''))[:16]}…",
+                reason=row.reason or ""))
+            continue
         for name in sorted(set(old) | set(new)):
             if name in _HIDDEN:
                 continue
@@ -740,9 +751,9 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
         sections.append(CasebookSection(
             f.t("Screening", "Screening"), pairs=tuple(facts) + ((f.t("Live verdict", "Gjeldende konklusjon"), verdict),),
             tables=(
-                Table(f.t("Criteria", "Kriterier"), (label("criterion", f.language), "", label("status", f.language),
+                Table(f.t("Criteria", "Kriterier"), ("Id", label("criterion", f.language), label("status", f.language),
                                                      label("numbers_used", f.language)),
-                      tuple(crit_rows), marked=frozenset(crit_marked), widths=(0.07, 0.43, 0.13, 0.37)),
+                      tuple(crit_rows), marked=frozenset(crit_marked), widths=(0.06, 0.44, 0.13, 0.37)),
                 Table(f.t("Signed eligibility decisions", "Signerte kvalifiseringsbeslutninger"),
                       (f.t("Decided", "Besluttet"), label("verdict", f.language), f.t("Failed", "Ikke oppfylt"),
                        f.t("Missing", "Mangler"), f.t("Protocol", "Protokoll")),
@@ -771,7 +782,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
     views = visits_service.lab_results(store, user, pid)
     samples = {r[0]: r[1] for r in db.execute("SELECT sampled_at, dose_visit_id FROM lab_samples WHERE participant_id = ?", [pid])}
     lab_cols = tuple(label(k, f.language) for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae", "safety"))
-    lab_widths = (0.11, 0.12, 0.12, 0.13, 0.06, 0.16, 0.30)
+    lab_widths = (0.14, 0.11, 0.13, 0.13, 0.06, 0.15, 0.28)
 
     def lab_table(title: str, subset) -> Table:
         return Table(title, lab_cols, tuple((x.analyte, x.sampled_at, x.entered, x.canonical, x.flag, x.ctcae, x.safety)

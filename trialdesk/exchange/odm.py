@@ -1,0 +1,488 @@
+"""CDISC ODM 1.3.2 export, built from the audit trail (issue 6; anchors.md §4.1–4.2).
+
+The file is ``FileType="Transactional"``, ``Archival="Yes"``: every insertion, update and removal of
+clinical data is one transaction, in audit order, carrying its AuditRecord (user, location, time,
+ReasonForChange when the audit row has a reason, SourceID ``audit:<seq>``); e-signatures become
+``Signature`` elements placed on the entity they sign. No Upsert. Identity data (names, identity
+numbers, phone, GP) is never exported: the ``identities`` table has no mapping here, and the
+treatment arm is not in the store at all.
+
+Input is plain data (audit rows as dicts, users, sites), so this module needs no database. XML is
+generated with :mod:`xml.etree.ElementTree` (no runtime dependency).
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
+STUDY_OID = "ST.KTS-11"
+MDV_OID = "MDV.KTS11.1"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One column exported as an ItemDef: ``oid``, ODM ``datatype``, SDTM-style name (if any)."""
+
+    column: str
+    oid: str
+    datatype: str = "text"
+    sds: str | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the rows of one table go: study event, form and item group, and how each repeats.
+
+    ``event_key``/``group_key``: how the repeat key is found: ``None`` (not repeating), ``"id"`` (the
+    row's id), or a column name (e.g. ``criterion_id``); ``event_key`` may also be ``"dose"`` (the
+    dose code of the row's dose visit) or ``"sample"`` (the dose code of the row's sample's visit).
+    """
+
+    table: str
+    event: str
+    form: str
+    form_name: str
+    group: str
+    items: tuple[Item, ...]
+    event_key: str | None = None
+    group_key: str | None = None
+    domain: str | None = None
+
+
+def _items(prefix: str, spec: Iterable[tuple]) -> tuple[Item, ...]:
+    return tuple(Item(col, f"IT.{prefix}.{(sds or col).upper()}", dtype, sds) for col, dtype, sds in spec)
+
+
+TARGETS: dict[str, Target] = {t.table: t for t in (
+    Target("participants", "SE.SCREENING", "F.DM", "Demographics and status", "IG.DM", _items("DM", (
+        ("study_id", "text", "SUBJID"), ("sex", "text", "SEX"), ("birth_date", "date", "BRTHDTC"),
+        ("childbearing_potential", "integer", None), ("status", "text", None), ("inclusion_date", "date", None),
+        ("type_and_screen_on", "date", None), ("alert_card_issued_on", "date", None))), domain="DM"),
+    Target("consents", "SE.SCREENING", "F.IC", "Informed consent", "IG.IC", _items("IC", (
+        ("form_version", "text", None), ("language", "text", None), ("participant_signed_on", "date", "RFICDTC"),
+        ("investigator_signed_on", "date", None), ("obtained_by", "text", None), ("copy_given", "integer", None))),
+        group_key="id", domain="DS"),
+    Target("screenings", "SE.SCREENING", "F.SCR", "Screening", "IG.SCR", _items("SCR", (
+        ("screening_date", "date", None), ("canadian_criteria_met", "integer", None), ("severity", "text", None),
+        ("me_cfs_onset_date", "date", None), ("onset_trigger", "text", None), ("pregnancy_test", "text", None),
+        ("nk_value_text", "text", None), ("nk_unit", "text", None), ("nk_value", "float", None),
+        ("igg_value_text", "text", None), ("igg_unit", "text", None), ("igg_value", "float", None)))),
+    Target("screening_judgements", "SE.SCREENING", "F.IE", "Eligibility judgements", "IG.IE", _items("IE", (
+        ("answer", "integer", "IEORRES"), ("note", "text", None))), group_key="criterion_id", domain="IE"),
+    Target("eligibility_decisions", "SE.SCREENING", "F.ELIG", "Eligibility decision", "IG.ELIG", _items("ELIG", (
+        ("verdict", "text", None), ("failed", "text", None), ("missing", "text", None),
+        ("protocol_version", "text", None), ("checklist_hash", "text", None), ("decided_at", "datetime", None))),
+        group_key="id"),
+    Target("planned_visits", "SE.CALENDAR", "F.CAL", "Visit calendar", "IG.PV", _items("PV", (
+        ("code", "text", None), ("kind", "text", None), ("label_en", "text", None), ("target_date", "date", None),
+        ("window_start", "date", None), ("window_end", "date", None), ("done_on", "date", None),
+        ("protocol_version", "text", None))), group_key="code"),
+    Target("dose_visits", "SE.DOSE", "F.DOSE", "Dose visit", "IG.DOSE", _items("DOSE", (
+        ("dose_code", "text", "VISIT"), ("visit_date", "date", None), ("state", "text", None),
+        ("pregnancy_test", "text", None), ("verdict", "text", None), ("window_reason", "text", None),
+        ("override_reason", "text", None))), event_key="dose"),
+    Target("premedications", "SE.DOSE", "F.PREMED", "Premedication", "IG.PREMED", _items("PREMED", (
+        ("drug", "text", "CMTRT"), ("given_at", "datetime", "CMSTDTC"))), event_key="dose", group_key="drug",
+        domain="CM"),
+    Target("lab_samples", "SE.DOSE", "F.LB", "Blood tests", "IG.LBS", _items("LBS", (
+        ("sampled_at", "datetime", "LBDTC"), ("context", "text", "LBTPT"))), event_key="dose", group_key="id"),
+    Target("lab_results", "SE.DOSE", "F.LB", "Blood tests", "IG.LB", _items("LB", (
+        ("sample_id", "text", "LBREFID"), ("analyte", "text", "LBTESTCD"), ("entered_value", "text", "LBORRES"),
+        ("entered_unit", "text", "LBORRESU"), ("value", "float", "LBSTRESN"), ("unit", "text", "LBSTRESU"),
+        ("flag", "text", "LBNRIND"), ("ctcae_term", "text", "LBTOX"), ("ctcae_grade", "integer", "LBTOXGR"),
+        ("read_back", "integer", None))), event_key="sample", group_key="id", domain="LB"),
+    Target("administrations", "SE.DOSE", "F.EC", "Study drug administration", "IG.EC", _items("EC", (
+        ("kit_number", "text", "ECREFID"), ("lot", "text", "ECLOT"), ("injection_site", "text", "ECLOC"),
+        ("started_at", "datetime", "ECSTDTC"), ("ended_at", "datetime", "ECENDTC"), ("given_by", "text", None),
+        ("observation_until", "datetime", None), ("bp_sys_pre", "integer", None), ("bp_dia_pre", "integer", None),
+        ("pulse_pre", "integer", None), ("temp_pre", "float", None), ("bp_sys_post", "integer", None),
+        ("bp_dia_post", "integer", None), ("pulse_post", "integer", None), ("temp_post", "float", None))),
+        event_key="dose", domain="EC"),
+    Target("adverse_events", "SE.AE", "F.AE", "Adverse events", "IG.AE", _items("AE", (
+        ("reported_visit_id", "text", None), ("verbatim", "text", "AETERM"), ("term", "text", "AEDECOD"),
+        ("other_specify", "text", None), ("ctcae_version", "text", None), ("onset_date", "date", "AESTDTC"),
+        ("end_date", "date", "AEENDTC"), ("grade", "integer", "AETOXGR"), ("serious", "integer", "AESER"),
+        ("sae_death", "integer", "AESDTH"), ("sae_life_threatening", "integer", "AESLIFE"),
+        ("sae_hospitalisation", "integer", "AESHOSP"), ("sae_disability", "integer", "AESDISAB"),
+        ("sae_congenital", "integer", "AESCONG"), ("sae_important_medical", "integer", "AESMIE"),
+        ("causality", "text", "AEREL"), ("action_taken", "text", "AEACN"), ("outcome", "text", "AEOUT"),
+        ("aware_at", "datetime", None), ("sae_reported_at", "datetime", None))), group_key="id", domain="AE"),
+)}
+# Lab-result columns a blinded user may not see for masked analytes after the first dose.
+MASKED_COLUMNS = frozenset({"entered_value", "value", "flag", "ctcae_term", "ctcae_grade"})
+# Columns holding a user id: exported as the user's OID.
+USER_COLUMNS = frozenset({"obtained_by", "given_by"})
+EVENTS = {"SE.SCREENING": ("Screening", "No", "Scheduled"), "SE.CALENDAR": ("Visit calendar", "No", "Common"),
+          "SE.DOSE": ("Dose visit", "Yes", "Scheduled"), "SE.AE": ("Adverse events", "No", "Common")}
+
+
+@dataclass(frozen=True)
+class User:
+    oid: str
+    login: str
+    full_name: str
+    user_type: str = "Investigator"
+
+
+@dataclass(frozen=True)
+class Location:
+    oid: str
+    name: str
+    effective_date: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audit row as plain data (``old``/``new`` are the JSON-decoded row values)."""
+
+    seq: int
+    at: str
+    username: str | None
+    action: str
+    table: str
+    record_id: str
+    old: Mapping
+    new: Mapping
+    reason: str | None
+    site: str
+
+
+@dataclass
+class OdmStats:
+    """What the export contained (for the audit detail)."""
+
+    transactions: int = 0
+    signatures: int = 0
+    masked_values: int = 0
+    subjects: set = field(default_factory=set)
+
+
+def user_oid(username: str | None) -> str:
+    return f"USR.{username or 'unknown'}"
+
+
+def location_oid(site: str) -> str:
+    return f"LOC.{site}"
+
+
+def _value(value) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _sub(parent, tag: str, **attrs) -> ET.Element:
+    return ET.SubElement(parent, tag, {k: v for k, v in attrs.items() if v is not None})
+
+
+def _translated(parent, tag: str, text: str) -> None:
+    el = _sub(parent, tag)
+    t = _sub(el, "TranslatedText", **{"xml:lang": "en"})
+    t.text = text
+
+
+class _Builder:
+    """Turns audit entries into ODM transactions in file order."""
+
+    def __init__(self, clinical: ET.Element, study_ids: Mapping[str, str], user_names: Mapping[str, str],
+                 masked_results: set[str], signature_oids: Mapping[str, str]):
+        self.clinical = clinical
+        self.study_ids = study_ids
+        self.user_names = user_names
+        self.masked = masked_results
+        self.signature_oids = signature_oids
+        self.stats = OdmStats()
+        self.seen: set[tuple] = set()
+        # Parents learnt from the audit stream itself (a removed row's parents are still known).
+        self.screening_of: dict[str, str] = {}
+        self.visit_of: dict[str, tuple[str, str]] = {}   # dose visit id -> (participant id, dose code)
+        self.sample_of: dict[str, tuple[str, str | None]] = {}  # sample id -> (participant id, dose visit id)
+        self.result_sample: dict[str, str] = {}
+
+    # --- locating a row ---------------------------------------------------------------------------
+
+    def _locate(self, entry: AuditEntry, row: Mapping) -> tuple[str, str | None, str | None] | None:
+        """(participant id, study event OID, event repeat key) of a row, or None if it is not clinical."""
+        table = entry.table
+        if table == "participants":
+            return entry.record_id, None, None
+        if table == "screening_judgements":
+            pid = self.screening_of.get(row.get("screening_id"))
+            return (pid, None, None) if pid else None
+        if table == "dose_visits":
+            self.visit_of[entry.record_id] = (row.get("participant_id"), row.get("dose_code"))
+            return row.get("participant_id"), "SE.DOSE", row.get("dose_code")
+        if table in ("premedications", "administrations"):
+            visit = self.visit_of.get(row.get("dose_visit_id"))
+            return (visit[0], "SE.DOSE", visit[1]) if visit else None
+        if table == "lab_samples":
+            self.sample_of[entry.record_id] = (row.get("participant_id"), row.get("dose_visit_id"))
+            return self._sample_event(entry.record_id)
+        if table == "lab_results":
+            sample = row.get("sample_id") or self.result_sample.get(entry.record_id)
+            if sample:
+                self.result_sample[entry.record_id] = sample
+            return self._sample_event(sample) if sample else None
+        pid = row.get("participant_id")
+        if table == "screenings":
+            self.screening_of[entry.record_id] = pid
+        return (pid, None, None) if pid else None
+
+    def _sample_event(self, sample_id: str) -> tuple[str, str, str] | None:
+        sample = self.sample_of.get(sample_id)
+        if not sample:
+            return None
+        pid, visit_id = sample
+        visit = self.visit_of.get(visit_id) if visit_id else None
+        if visit:
+            return pid, "SE.DOSE", visit[1]
+        return pid, "SE.UNSCHEDULED", sample_id
+
+    # --- elements --------------------------------------------------------------------------------
+
+    def _audit_record(self, parent, entry: AuditEntry) -> None:
+        rec = _sub(parent, "AuditRecord")
+        _sub(rec, "UserRef", UserOID=user_oid(entry.username))
+        _sub(rec, "LocationRef", LocationOID=location_oid(entry.site))
+        _sub(rec, "DateTimeStamp").text = entry.at
+        if entry.reason:
+            _sub(rec, "ReasonForChange").text = entry.reason
+        _sub(rec, "SourceID").text = f"audit:{entry.seq}"
+
+    def _subject(self, pid: str) -> ET.Element | None:
+        key = self.study_ids.get(pid)
+        if key is None:
+            return None
+        new = ("S", pid) not in self.seen
+        self.seen.add(("S", pid))
+        self.stats.subjects.add(key)
+        return _sub(self.clinical, "SubjectData", SubjectKey=key, TransactionType="Insert" if new else "Update")
+
+    def _child(self, parent, tag: str, key: tuple, inserting: bool, **attrs) -> ET.Element:
+        new = key not in self.seen
+        self.seen.add(key)
+        return _sub(parent, tag, **attrs, TransactionType="Insert" if (new and inserting) else "Context")
+
+    def add(self, entry: AuditEntry) -> None:
+        if entry.table == "signatures":
+            self._signature(entry)
+            return
+        target = TARGETS.get(entry.table)
+        if target is None:  # identities, users, settings …: never exported as clinical data
+            return
+        row = entry.new or entry.old
+        where = self._locate(entry, row)
+        if where is None:
+            return
+        pid, event, event_key = where
+        event = event or target.event
+        if event == "SE.UNSCHEDULED":
+            event_key = event_key
+        items = self._items(entry, target)
+        if entry.action == "UPDATE" and not items:
+            return
+        subject_new = ("S", pid) not in self.seen
+        subject = self._subject(pid)
+        if subject is None:
+            return
+        if subject_new:
+            _sub(subject, "SiteRef", LocationOID=location_oid(entry.site))
+        inserting = entry.action == "INSERT"
+        ev_key = ("E", pid, event, event_key)
+        ev = self._child(subject, "StudyEventData", ev_key, inserting, StudyEventOID=event,
+                         StudyEventRepeatKey=event_key if event in ("SE.DOSE", "SE.UNSCHEDULED") else None)
+        form = self._child(ev, "FormData", ev_key + (target.form,), inserting, FormOID=target.form)
+        group_key = self._group_key(entry, target, row)
+        action = {"INSERT": "Insert", "UPDATE": "Update", "DELETE": "Remove"}[entry.action]
+        g_key = ev_key + (target.form, target.group, group_key)
+        if entry.action == "INSERT" and g_key in self.seen:
+            action = "Update"  # a re-inserted row (never happens today; Upsert is not allowed)
+        self.seen.add(g_key)
+        if entry.action == "UPDATE":
+            group = _sub(form, "ItemGroupData", ItemGroupOID=target.group, ItemGroupRepeatKey=group_key,
+                         TransactionType="Context")
+        else:
+            group = _sub(form, "ItemGroupData", ItemGroupOID=target.group, ItemGroupRepeatKey=group_key,
+                         TransactionType=action)
+            self._audit_record(group, entry)
+        for item, value in items:
+            attrs = {"ItemOID": item.oid}
+            if value is None:
+                attrs["IsNull"] = "Yes"
+            else:
+                attrs["Value"] = value
+            if entry.action == "UPDATE":
+                attrs["TransactionType"] = "Update"
+            el = _sub(group, "ItemData", **attrs)
+            if entry.action == "UPDATE":
+                self._audit_record(el, entry)
+        self.stats.transactions += 1
+
+    def _group_key(self, entry: AuditEntry, target: Target, row: Mapping) -> str | None:
+        if target.group_key is None:
+            return None
+        if target.group_key == "id":
+            return entry.record_id
+        return str(row.get(target.group_key) or entry.record_id)
+
+    def _items(self, entry: AuditEntry, target: Target) -> list[tuple[Item, str | None]]:
+        masked = entry.table == "lab_results" and entry.record_id in self.masked
+        out = []
+        for item in target.items:
+            if entry.action == "DELETE":
+                break
+            if item.column not in entry.new:
+                continue
+            value = entry.new.get(item.column)
+            if entry.action == "UPDATE" and entry.old.get(item.column) == value:
+                continue
+            if entry.action == "INSERT" and value is None:
+                continue
+            if masked and item.column in MASKED_COLUMNS:
+                self.stats.masked_values += 1
+                continue
+            if value is not None and item.column in USER_COLUMNS:
+                value = user_oid(self.user_names.get(value, value))
+            out.append((item, None if value is None else _value(value)))
+        return out
+
+    def _signature(self, entry: AuditEntry) -> None:
+        if entry.action != "INSERT":
+            return
+        sig = entry.new
+        table, rid = sig.get("record_table"), sig.get("record_id")
+        if table == "screenings":
+            pid = self.screening_of.get(rid)
+            event, key, form = "SE.SCREENING", None, "F.SCR"
+        elif table == "dose_visits":
+            visit = self.visit_of.get(rid)
+            if not visit:
+                return
+            pid, event, key, form = visit[0], "SE.DOSE", visit[1], None
+        else:
+            return
+        subject = self._subject(pid) if pid else None
+        if subject is None:
+            return
+        ev_key = ("E", pid, event, key)
+        ev = self._child(subject, "StudyEventData", ev_key, False, StudyEventOID=event,
+                         StudyEventRepeatKey=key if event == "SE.DOSE" else None)
+        holder = ev if form is None else self._child(ev, "FormData", ev_key + (form,), False, FormOID=form)
+        el = _sub(holder, "Signature", ID=f"SIG.{sig.get('id', entry.record_id)}")
+        _sub(el, "UserRef", UserOID=user_oid(sig.get("username")))
+        _sub(el, "LocationRef", LocationOID=location_oid(sig.get("site") or entry.site))
+        _sub(el, "SignatureRef", SignatureOID=self.signature_oids[sig.get("meaning", "")])
+        _sub(el, "DateTimeStamp").text = sig.get("signed_at") or entry.at
+        # Signature before data in the XSD sequence: move it to the front of its parent.
+        holder.remove(el)
+        holder.insert(0, el)
+        self.stats.signatures += 1
+        self.stats.transactions += 1
+
+
+def signature_def_oid(meaning: str) -> str:
+    """A stable SignatureDef OID for a meaning ("No-go overridden …: <reason>" shares one)."""
+    known = {"Eligibility confirmed by investigator": "SD.ELIGIBLE",
+             "Screen failure confirmed by investigator": "SD.SCREEN_FAILURE"}
+    if meaning in known:
+        return known[meaning]
+    if meaning.startswith("No-go overridden by investigator"):
+        return "SD.NO_GO_OVERRIDE"
+    return "SD.OTHER"
+
+
+def build_odm(*, entries: Iterable[AuditEntry], study_ids: Mapping[str, str], users: Iterable[User],
+              locations: Iterable[Location], user_names: Mapping[str, str], masked_results: set[str],
+              created_at: str, file_oid: str, study_name: str, study_description: str, protocol_name: str,
+              mdv_name: str, source_version: str, originator: str) -> tuple[bytes, OdmStats]:
+    """The ODM 1.3.2 document (UTF-8 bytes) and what it holds.
+
+    ``entries`` in audit order; ``study_ids`` maps participant ids to study ids (SubjectKey);
+    ``user_names`` maps user ids to user names; ``masked_results`` are lab result ids whose values
+    this reader may not see (left out, counted in the stats).
+    """
+    entries = list(entries)
+    meanings = {e.new.get("meaning", "") for e in entries if e.table == "signatures" and e.action == "INSERT"}
+    sig_oids = {m: signature_def_oid(m) for m in meanings}
+    root = ET.Element("ODM", {
+        "xmlns": ODM_NS, "ODMVersion": "1.3.2", "FileType": "Transactional", "Granularity": "All",
+        "Archival": "Yes", "FileOID": file_oid, "CreationDateTime": created_at, "Originator": originator,
+        "SourceSystem": "TrialDesk", "SourceSystemVersion": source_version,
+        "Description": "KTS-11 clinical data with audit trail and e-signatures (study ids only, no identity data)",
+    })
+    _metadata(root, study_name, study_description, protocol_name, mdv_name)
+    admin = _sub(root, "AdminData", StudyOID=STUDY_OID)
+    users = list(users)
+    known = {u.oid for u in users}
+    for e in entries:
+        for name in (e.username, e.new.get("username") if e.table == "signatures" else None):
+            if name and user_oid(name) not in known:
+                users.append(User(user_oid(name), name, name, "Other"))
+                known.add(user_oid(name))
+    for u in users:
+        el = _sub(admin, "User", OID=u.oid, UserType=u.user_type)
+        _sub(el, "LoginName").text = u.login
+        _sub(el, "FullName").text = u.full_name
+    for loc in locations:
+        el = _sub(admin, "Location", OID=loc.oid, Name=loc.name, LocationType="Site")
+        _sub(el, "MetaDataVersionRef", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID, EffectiveDate=loc.effective_date)
+    for oid in sorted(set(sig_oids.values())):
+        meaning = next(m for m, o in sig_oids.items() if o == oid)
+        if oid == "SD.NO_GO_OVERRIDE":
+            meaning = "No-go overridden by investigator"
+        el = _sub(admin, "SignatureDef", OID=oid, Methodology="Electronic")
+        _sub(el, "Meaning").text = meaning
+        _sub(el, "LegalReason").text = ("Electronic signature with re-entered password; the legally binding "
+                                        "equivalent of the signer's handwritten signature (21 CFR 11.100)")
+    clinical = _sub(root, "ClinicalData", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID)
+    builder = _Builder(clinical, study_ids, user_names, masked_results, sig_oids)
+    for entry in entries:
+        builder.add(entry)
+    data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data, builder.stats
+
+
+def _metadata(root, study_name: str, description: str, protocol_name: str, mdv_name: str) -> None:
+    study = _sub(root, "Study", OID=STUDY_OID)
+    gv = _sub(study, "GlobalVariables")
+    _sub(gv, "StudyName").text = study_name
+    _sub(gv, "StudyDescription").text = description
+    _sub(gv, "ProtocolName").text = protocol_name
+    mdv = _sub(study, "MetaDataVersion", OID=MDV_OID, Name=mdv_name)
+    protocol = _sub(mdv, "Protocol")
+    events = dict(EVENTS)
+    events["SE.UNSCHEDULED"] = ("Unscheduled blood test", "Yes", "Unscheduled")
+    for n, oid in enumerate(events, start=1):
+        _sub(protocol, "StudyEventRef", StudyEventOID=oid, OrderNumber=str(n), Mandatory="No")
+    forms: dict[str, list[Target]] = {}
+    for t in TARGETS.values():
+        forms.setdefault(t.form, []).append(t)
+    for oid, (name, repeating, kind) in events.items():
+        el = _sub(mdv, "StudyEventDef", OID=oid, Name=name, Repeating=repeating, Type=kind)
+        event_forms = {t.form for t in TARGETS.values() if t.event == oid or (oid == "SE.UNSCHEDULED" and t.form == "F.LB")}
+        for n, form in enumerate(sorted(event_forms), start=1):
+            _sub(el, "FormRef", FormOID=form, OrderNumber=str(n), Mandatory="No")
+    for form, targets in forms.items():
+        el = _sub(mdv, "FormDef", OID=form, Name=targets[0].form_name, Repeating="No")
+        for t in targets:
+            _sub(el, "ItemGroupRef", ItemGroupOID=t.group, Mandatory="No")
+    for t in TARGETS.values():
+        el = _sub(mdv, "ItemGroupDef", OID=t.group, Name=t.table, Repeating="Yes" if t.group_key else "No",
+                  Domain=t.domain, SASDatasetName=t.domain)
+        for n, item in enumerate(t.items, start=1):
+            _sub(el, "ItemRef", ItemOID=item.oid, OrderNumber=str(n), Mandatory="No")
+    for t in TARGETS.values():
+        for item in t.items:
+            length = None if item.datatype in ("date", "datetime", "float") else "200"
+            _sub(mdv, "ItemDef", OID=item.oid, Name=item.column, DataType=item.datatype, Length=length,
+                 SDSVarName=item.sds)
+
+
+def decode(text: str | None) -> dict:
+    return json.loads(text) if text else {}

@@ -1,0 +1,242 @@
+"""Export use cases (issue 6): CDISC ODM 1.3.2 with the audit trail, and CSV per SDTM-style domain.
+
+Exports need Action.EXPORT (monitor or investigator) and are audited ("EXPORT", sha256 of the
+output, counts; never values). They carry study ids only: the identities table is never read. For
+a blinded user, lab values masked after the first dose are left out (counted in the audit detail),
+exactly as on screen and on paper. Nothing is written to disk here: the caller writes the bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from trialdesk import __version__
+from trialdesk.clock import utc_now
+from trialdesk.db import screening as screening_repo
+from trialdesk.db.connection import Store
+from trialdesk.domain.people import User
+from trialdesk.exchange import csv_export, odm
+from trialdesk.services import auth
+from trialdesk.services import screening as screening_service
+from trialdesk.services import visits as visits_service
+from trialdesk.services.permissions import Action, require
+
+__all__ = ["CsvExport", "OdmExport", "export_csv", "export_odm", "masked_result_ids"]
+
+
+@dataclass(frozen=True)
+class OdmExport:
+    data: bytes
+    sha256: str
+    subjects: int
+    transactions: int
+    signatures: int
+    masked_values: int
+
+
+@dataclass(frozen=True)
+class CsvExport:
+    """File name -> CSV bytes (``dm.csv`` …) and the sha256 of each."""
+
+    files: dict[str, bytes]
+    sha256: dict[str, str]
+
+
+def masked_result_ids(store: Store, user: User) -> set[str]:
+    """Lab results this user may not see: masked analytes sampled at or after the first dose (blinded users)."""
+    if not visits_service.is_blinded(user):
+        return set()
+    masked = list(screening_service.protocol().masked_analytes)
+    if not masked:
+        return set()
+    marks = ", ".join("?" for _ in masked)
+    rows = store.db.execute(
+        "SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
+        "JOIN (SELECT v.participant_id, min(a.started_at) AS first FROM administrations a "
+        "      JOIN dose_visits v ON v.id = a.dose_visit_id GROUP BY v.participant_id) f "
+        "  ON f.participant_id = s.participant_id "
+        f"WHERE s.sampled_at >= f.first AND r.analyte IN ({marks})", masked)
+    return {r[0] for r in rows}
+
+
+def _audit(store: Store, user: User, fmt: str, sha: str, detail: dict) -> None:
+    store.log_event("EXPORT", auth.actor(user), detail={"format": fmt, "sha256": sha, **detail})
+
+
+def export_odm(store: Store, user: User, *, now: datetime | None = None) -> OdmExport:
+    """All clinical data as an archival, transactional ODM 1.3.2 file (audit records, signatures,
+    users and locations; study ids only)."""
+    require(user, Action.EXPORT)
+    db = store.db
+    proto = screening_service.protocol()
+    now = now or utc_now()
+    created = now.strftime("%Y-%m-%dT%H:%M:%S.%f") + "Z"
+    tables = tuple(odm.TARGETS) + ("signatures",)
+    marks = ", ".join("?" for _ in tables)
+    entries = [
+        odm.AuditEntry(seq=r[0], at=r[1], username=r[2], action=r[3], table=r[4], record_id=r[5],
+                       old=odm.decode(r[6]), new=odm.decode(r[7]), reason=r[8], site=r[9])
+        for r in db.execute(
+            "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, site "
+            f"FROM audit WHERE table_name IN ({marks}) AND action IN ('INSERT','UPDATE','DELETE') "
+            "AND at < ? ORDER BY seq", [*tables, created])]
+    study_ids = dict(db.execute("SELECT id, study_id FROM participants").fetchall())
+    user_rows = db.execute("SELECT id, username, full_name, role FROM users ORDER BY username").fetchall()
+    user_types = {"investigator": "Investigator", "nurse": "Investigator", "monitor": "Sponsor",
+                  "administrator": "Other"}
+    users = [odm.User(odm.user_oid(u[1]), u[1], u[2], user_types.get(u[3], "Other")) for u in user_rows]
+    created_day = (store.meta("created_at") or created)[:10]
+    sites = {store.info.site_code: store.meta("site_name") or store.info.site_code}
+    for (site,) in db.execute("SELECT DISTINCT site FROM participants"):
+        sites.setdefault(site, f"Site {site}")
+    locations = [odm.Location(odm.location_oid(code), name, created_day) for code, name in sorted(sites.items())]
+    data, stats = odm.build_odm(
+        entries=entries, study_ids=study_ids, users=users, locations=locations,
+        user_names={u[0]: u[1] for u in user_rows}, masked_results=masked_result_ids(store, user),
+        created_at=created, file_oid=f"TRIALDESK.{store.info.store_id}.{now:%Y%m%dT%H%M%S}Z",
+        study_name=proto.study_code, study_description=proto.title_en, protocol_name=f"{proto.study_code} {proto.version}",
+        mdv_name=f"Protocol {proto.version}, TrialDesk {__version__}", source_version=__version__,
+        originator=store.meta("site_name") or "TrialDesk")
+    sha = hashlib.sha256(data).hexdigest()
+    _audit(store, user, "odm-1.3.2", sha, {"bytes": len(data), "subjects": len(stats.subjects),
+                                           "transactions": stats.transactions, "signatures": stats.signatures,
+                                           "masked_values": stats.masked_values})
+    return OdmExport(data, sha, len(stats.subjects), stats.transactions, stats.signatures, stats.masked_values)
+
+
+# --- CSV -----------------------------------------------------------------------------------------------
+
+def _rows(db, sql: str, args=()) -> list[dict]:
+    cursor = db.execute(sql, list(args))
+    cols = [d[0] for d in cursor.description]
+    return [dict(zip(cols, r)) for r in cursor.fetchall()]
+
+
+def _age(birth: str | None, on: str | None) -> int | None:
+    if not birth or not on:
+        return None
+    b, d = date.fromisoformat(birth), date.fromisoformat(on[:10])
+    return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
+
+
+def _yn(value) -> str | None:
+    return None if value is None else ("Y" if value else "N")
+
+
+_NRIND = {"L": "LOW", "H": "HIGH"}
+
+
+def export_csv(store: Store, user: User) -> CsvExport:
+    """DM, IE, LB, EC and AE as long CSV tables (study ids only; masked values left out for blinded users)."""
+    require(user, Action.EXPORT)
+    db = store.db
+    proto = screening_service.protocol()
+    study = proto.study_code
+    participants = _rows(db, "SELECT * FROM participants ORDER BY study_id")
+    by_id = {p["id"]: p for p in participants}
+    first_consent = {r["participant_id"]: r["participant_signed_on"] for r in _rows(
+        db, "SELECT participant_id, min(participant_signed_on) AS participant_signed_on FROM consents "
+            "GROUP BY participant_id")}
+    doses = _rows(db, "SELECT v.participant_id, v.dose_code, v.state, v.visit_date, a.* FROM dose_visits v "
+                      "LEFT JOIN administrations a ON a.dose_visit_id = v.id ORDER BY v.participant_id, v.dose_code")
+    given = {}
+    for d in doses:
+        if d["started_at"]:
+            given.setdefault(d["participant_id"], []).append(d["started_at"])
+    dm = []
+    for p in participants:
+        times = sorted(given.get(p["id"], []))
+        consent_day = first_consent.get(p["id"])
+        dm.append({"STUDYID": study, "DOMAIN": "DM", "USUBJID": p["study_id"], "SUBJID": p["study_id"],
+                   "SITEID": p["site"], "SEX": p["sex"], "AGE": _age(p["birth_date"], consent_day or p["created_at"]),
+                   "AGEU": "YEARS", "RFICDTC": consent_day, "RFSTDTC": times[0] if times else None,
+                   "RFENDTC": times[-1] if times else None, "DMDTC": p["inclusion_date"], "COUNTRY": "NOR",
+                   "ENRLSTAT": p["status"].upper()})
+    ie = []
+    for p in participants:
+        if screening_repo.screening_id(db, p["id"]) is None:
+            continue
+        result = screening_service.evaluate(store, p["id"])
+        for seq, r in enumerate(result.results, start=1):
+            criterion = proto.criterion(r.id)
+            statement = {"met": criterion.category == "inclusion", "failed": criterion.category != "inclusion"}
+            orres = None
+            if r.status in statement:
+                orres = "Y" if statement[r.status] else "N"
+            ie.append({"STUDYID": study, "DOMAIN": "IE", "USUBJID": p["study_id"], "IESEQ": seq,
+                       "IETESTCD": r.id, "IETEST": criterion.text_en, "IECAT": criterion.category.upper(),
+                       "IEORRES": orres, "IESTRESC": r.status.upper(),
+                       "IESTAT": "NOT DONE" if r.status == "missing" else None, "IEEXPL": r.explanation.text(),
+                       "IEDTC": result.screening_date.isoformat(), "IEVERD": result.verdict.upper(),
+                       "IEPROTV": result.protocol_version})
+    masked = masked_result_ids(store, user)
+    lb = []
+    seqs: dict[str, int] = {}
+    for r in _rows(db, "SELECT r.*, s.participant_id, s.sampled_at, s.context, v.dose_code FROM lab_results r "
+                       "JOIN lab_samples s ON s.id = r.sample_id LEFT JOIN dose_visits v ON v.id = s.dose_visit_id "
+                       "ORDER BY s.participant_id, s.sampled_at, r.analyte"):
+        p = by_id[r["participant_id"]]
+        seqs[p["id"]] = seqs.get(p["id"], 0) + 1
+        lab = proto.lab(r["analyte"])
+        hidden = r["id"] in masked
+        lb.append({"STUDYID": study, "DOMAIN": "LB", "USUBJID": p["study_id"], "LBSEQ": seqs[p["id"]],
+                   "LBREFID": r["id"], "LBTESTCD": r["analyte"], "LBTEST": lab.name_en, "LBCAT": "HEMATOLOGY/CHEMISTRY",
+                   "LBORRES": None if hidden else r["entered_value"].replace(",", "."),
+                   "LBORRESU": r["entered_unit"], "LBSTRESN": None if hidden else r["value"], "LBSTRESU": r["unit"],
+                   "LBNRIND": None if hidden else _NRIND.get(r["flag"] or "", "NORMAL"),
+                   "LBTOX": None if hidden else r["ctcae_term"], "LBTOXGR": None if hidden else r["ctcae_grade"],
+                   "LBSTAT": None, "LBREASND": "MASKED FOR BLINDED USER" if hidden else None,
+                   "LBDTC": r["sampled_at"], "LBTPT": r["context"].upper().replace("_", "-"), "VISIT": r["dose_code"]})
+    # Screening labs (NK, IgG) from the screening form.
+    for s in _rows(db, "SELECT * FROM screenings ORDER BY participant_id"):
+        p = by_id[s["participant_id"]]
+        for analyte, text, unit, value in (("NK", s["nk_value_text"], s["nk_unit"], s["nk_value"]),
+                                           ("IGG", s["igg_value_text"], s["igg_unit"], s["igg_value"])):
+            if not text:
+                continue
+            seqs[p["id"]] = seqs.get(p["id"], 0) + 1
+            lab = proto.lab(analyte)
+            lb.append({"STUDYID": study, "DOMAIN": "LB", "USUBJID": p["study_id"], "LBSEQ": seqs[p["id"]],
+                       "LBREFID": s["id"], "LBTESTCD": analyte, "LBTEST": lab.name_en, "LBCAT": "SCREENING",
+                       "LBORRES": text.replace(",", "."), "LBORRESU": unit, "LBSTRESN": value, "LBSTRESU": lab.unit,
+                       "LBDTC": s["screening_date"], "LBTPT": "SCREENING", "VISIT": "SCREENING"})
+    ec = []
+    seqs = {}
+    for d in doses:
+        p = by_id[d["participant_id"]]
+        if d["state"] == "open":
+            continue
+        seqs[p["id"]] = seqs.get(p["id"], 0) + 1
+        side = {"abdomen_left": "LEFT", "abdomen_right": "RIGHT"}.get(d["injection_site"] or "")
+        ec.append({"STUDYID": study, "DOMAIN": "EC", "USUBJID": p["study_id"], "ECSEQ": seqs[p["id"]],
+                   "ECTRT": "MASKED", "ECREFID": d["kit_number"], "ECLOT": d["lot"], "ECMOOD": "PERFORMED",
+                   "ECOCCUR": "Y" if d["state"] == "given" else "N", "ECROUTE": "SUBCUTANEOUS" if d["started_at"] else None,
+                   "ECLOC": "ABDOMEN" if side else None, "ECLAT": side, "ECSTDTC": d["started_at"] or d["visit_date"],
+                   "ECENDTC": d["ended_at"], "VISIT": d["dose_code"]})
+    ae = []
+    seqs = {}
+    visit_codes = dict(db.execute("SELECT id, dose_code FROM dose_visits").fetchall())
+    for a in _rows(db, "SELECT * FROM adverse_events ORDER BY participant_id, onset_date, created_at"):
+        p = by_id[a["participant_id"]]
+        seqs[p["id"]] = seqs.get(p["id"], 0) + 1
+        try:
+            decod = proto.ae_term(a["term"]).term_en
+        except KeyError:
+            decod = a["term"]
+        ae.append({"STUDYID": study, "DOMAIN": "AE", "USUBJID": p["study_id"], "AESEQ": seqs[p["id"]],
+                   "AETERM": a["verbatim"], "AEDECOD": decod, "AEMODIFY": a["other_specify"], "AETOXGR": a["grade"],
+                   "AESER": _yn(a["serious"]), "AESDTH": _yn(a["sae_death"]), "AESLIFE": _yn(a["sae_life_threatening"]),
+                   "AESHOSP": _yn(a["sae_hospitalisation"]), "AESDISAB": _yn(a["sae_disability"]),
+                   "AESCONG": _yn(a["sae_congenital"]), "AESMIE": _yn(a["sae_important_medical"]),
+                   "AEREL": a["causality"].upper(), "AEACN": a["action_taken"].upper(), "AEOUT": a["outcome"].upper(),
+                   "AESTDTC": a["onset_date"], "AEENDTC": a["end_date"], "AEONGO": "N" if a["end_date"] else "Y",
+                   "AEVISIT": visit_codes.get(a["reported_visit_id"])})
+    files = {csv_export.file_name(name): csv_export.to_csv(name, rows)
+             for name, rows in (("DM", dm), ("IE", ie), ("LB", lb), ("EC", ec), ("AE", ae))}
+    hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+    combined = hashlib.sha256("".join(f"{n}:{h}\n" for n, h in sorted(hashes.items())).encode()).hexdigest()
+    _audit(store, user, "csv", combined, {"files": hashes, "masked_values": sum(1 for r in lb if r.get("LBREASND"))})
+    return CsvExport(files, hashes)
+
