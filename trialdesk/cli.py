@@ -72,7 +72,27 @@ def _parser() -> argparse.ArgumentParser:
                        description="Prints one line per failing case, then 'N passed, M failed'. "
                                    "Exits 0 only when nothing failed.")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    _add_export_parser(sub, common)
     return parser
+
+
+def _add_export_parser(sub, common) -> None:
+    """``trialdesk export casebook|odm|csv`` (issue 6): audited, monitor or investigator only."""
+    export = sub.add_parser("export", help="export a casebook (PDF), ODM 1.3.2 (XML) or CSV tables",
+                            description="Exports need a monitor or investigator account and are audited. "
+                                        f"The password is read from ${PASSWORD_ENV} when set, else asked for "
+                                        "without echo. Only study ids are exported, never identities.")
+    kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+    user = argparse.ArgumentParser(add_help=False)
+    user.add_argument("--user", required=True, metavar="USER", help="your TrialDesk user name")
+    k = kinds.add_parser("casebook", parents=[common, user], help="one participant's casebook as PDF")
+    k.add_argument("--participant", required=True, metavar="STUDY_ID", help="e.g. KTS11-H-001")
+    k.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write (not overwritten)")
+    k.add_argument("--language", choices=("en", "nb"), default="en", help="language of the labels (default en)")
+    k = kinds.add_parser("odm", parents=[common, user], help="all clinical data as CDISC ODM 1.3.2 with audit trail")
+    k.add_argument("--out", required=True, metavar="FILE.xml", help="the XML file to write (not overwritten)")
+    k = kinds.add_parser("csv", parents=[common, user], help="DM, IE, LB, EC and AE as CSV tables")
+    k.add_argument("--out", required=True, metavar="DIR", help="a new or empty folder for dm.csv, ie.csv …")
 
 
 def _password(prompt: str = "Password: ", confirm: bool = False) -> str:
@@ -168,6 +188,57 @@ def _cmd_vectors(args, folder: Path) -> int:
     return vectors.run(args.paths)
 
 
+def _cmd_export(args, folder: Path) -> int:
+    from trialdesk.services import auth, exports, printing
+    from trialdesk.services.workstation import open_workstation
+
+    out = Path(args.out)
+    if args.export_kind == "csv":
+        if out.exists() and (not out.is_dir() or any(out.iterdir())):
+            raise TrialDeskError("{out} exists and is not an empty folder; nothing was written.", out=str(out))
+    elif out.exists():
+        raise TrialDeskError("{out} already exists; nothing was written (choose a new file name).", out=str(out))
+    password = _password(f"Password for {args.user}: ")
+    store = open_workstation(folder)
+    try:
+        user = auth.login(store, args.user, password)
+        if args.export_kind == "casebook":
+            from trialdesk.db.participants import by_study_id
+
+            participant = by_study_id(store.db, args.participant.strip().upper())
+            if participant is None:
+                raise TrialDeskError("No participant {study_id} in this store.", study_id=args.participant)
+            data = printing.casebook(store, user, participant.id, language=args.language)
+            _write_new(out, data)
+            print(f"Casebook of {participant.study_id} written to {out} ({len(data)} bytes). "
+                  "It holds clinical data: keep it where only authorised people can read it.")
+        elif args.export_kind == "odm":
+            result = exports.export_odm(store, user)
+            _write_new(out, result.data)
+            print(f"ODM 1.3.2 written to {out}: {result.subjects} participants, {result.transactions} "
+                  f"transactions, {result.signatures} signatures (sha256 {result.sha256[:16]}…)")
+        else:
+            result = exports.export_csv(store, user)
+            out.mkdir(parents=True, exist_ok=True)
+            for name, data in result.files.items():
+                _write_new(out / name, data)
+            print(f"CSV written to {out}: {', '.join(sorted(result.files))}")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    try:
+        with open(path, "xb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        raise TrialDeskError("{path} already exists; nothing was written.", path=str(path)) from None
+    except OSError as exc:
+        raise TrialDeskError("Cannot write {path}: {problem}", path=str(path),
+                             problem=exc.strerror or str(exc)) from None
+
+
 def _cmd_gui(args, folder: Path) -> int:
     from trialdesk.app import run_gui
 
@@ -176,7 +247,7 @@ def _cmd_gui(args, folder: Path) -> int:
 
 COMMANDS = {
     None: _cmd_gui, "gui": _cmd_gui, "init": _cmd_init, "verify": _cmd_verify, "backup": _cmd_backup,
-    "restore": _cmd_restore, "recover": _cmd_recover, "vectors": _cmd_vectors,
+    "restore": _cmd_restore, "recover": _cmd_recover, "vectors": _cmd_vectors, "export": _cmd_export,
 }
 
 
