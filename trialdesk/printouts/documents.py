@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 
+from trialdesk.printouts import fonts
 from trialdesk.printouts.layout import (
     FRAME_WIDTH, build, esc, grid_table, label, p, pairs_table, signature_flowables, spacer, styles,
 )
@@ -48,7 +49,7 @@ def _signature_lines(rows: list[str]) -> Table:
     data = [[p(text, st.small), ""] for text in rows]
     table = Table(data, colWidths=[FRAME_WIDTH * 0.36, FRAME_WIDTH * 0.64], rowHeights=[11 * mm] * len(rows))
     table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
         ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))

@@ -153,6 +153,7 @@ def pairs_table(rows: Iterable[tuple[str, str]], label_width: float = 0.32, mark
     table = Table(data, colWidths=[FRAME_WIDTH * label_width, FRAME_WIDTH * (1 - label_width)],
                   rowHeights=heights)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
+             ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
     style += [("BACKGROUND", (0, i), (-1, i), colors.HexColor("#fff3b0")) for i in marked]
     table.setStyle(TableStyle(style))
@@ -172,6 +173,7 @@ def grid_table(columns: Sequence[str], rows: Iterable[Sequence[object]], widths:
     widths = widths or [1 / len(columns)] * len(columns)
     table = Table([head] + body, colWidths=[FRAME_WIDTH * w for w in widths], repeatRows=1)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+             ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
              ("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("TOPPADDING", (0, 0), (-1, -1), 2),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("LEFTPADDING", (0, 0), (-1, -1), 3),
              ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
@@ -250,6 +252,8 @@ def _canvas_maker(header: DocumentHeader, banner: str | None, counter: list[int]
         """Keeps each page until the end so the footer can say "page X of Y"."""
 
         def __init__(self, *args, **kwargs):
+            # Start every page in the embedded font, so no unembedded Helvetica is referenced.
+            kwargs["initialFontName"] = fonts.SANS
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

@@ -1,0 +1,176 @@
+"""Every printout rendered from a real encrypted store: values, flags, masking, signatures, page
+headers and "page X of Y" on every page, and one audit row with the content hash per print."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from trialdesk.domain.people import Role
+from trialdesk.errors import PermissionDenied, ValidationError
+from trialdesk.services import printing
+
+
+def pages_text(data: bytes) -> list[str]:
+    reader = PdfReader(io.BytesIO(data))
+    return [page.extract_text() for page in reader.pages]
+
+
+def flat(data: bytes) -> str:
+    return " ".join(" ".join(pages_text(data)).split())
+
+
+def check_every_page(data: bytes, *, study_id: str, title: str, printed_by: str, language: str = "en"):
+    texts = pages_text(data)
+    assert texts, "no pages"
+    word = "Side {} av {}" if language == "nb" else "Page {} of {}"
+    for n, text in enumerate(texts, start=1):
+        one = " ".join(text.split())
+        assert study_id in one and title in one, (n, one[:300])
+        assert word.format(n, len(texts)) in one, (n, one[-300:])
+        assert printed_by in one and "Haukeland (H)" in one and "KTS-11" in one
+        assert re.search(r"\d\d\.\d\d\.\d{4} \d\d:\d\d \(UTC\+0[12]:00\)", one), one[-300:]
+    return texts
+
+
+def last_print(store) -> dict:
+    row = store.db.execute("SELECT username, table_name, record_id, new_values FROM audit WHERE action = 'PRINT' "
+                           "ORDER BY seq DESC LIMIT 1").fetchone()
+    return {"username": row[0], "table": row[1], "record_id": row[2], **json.loads(row[3])}
+
+
+def fonts_embedded(data: bytes) -> bool:
+    """Every font a page's text actually uses (``/Fx size Tf``) is embedded. (reportlab lists
+    Helvetica in every resource dictionary even when no text uses it.)"""
+    reader = PdfReader(io.BytesIO(data))
+    for page in reader.pages:
+        used = set(re.findall(rb"/([A-Za-z0-9+]+) [0-9.]+ Tf", page.get_contents().get_data()))
+        fonts = page["/Resources"]["/Font"]
+        for name in used:
+            font = fonts["/" + name.decode()].get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            if descriptor is None or "/FontFile2" not in descriptor.get_object():
+                return False
+    return True
+
+
+def test_consent_form_for_signature(store, users, trial):
+    nurse = users[Role.NURSE]
+    data = printing.consent_form(store, nurse, trial.pid)
+    check_every_page(data, study_id="KTS11-H-001", title="Samtykkeerklæring", printed_by="Nils Nurse (nurse)",
+                     language="nb")
+    text = flat(data)
+    assert "UTKAST — ikke godkjent tekst / DRAFT — not the approved text" in text
+    for needle in ("Hvorfor blir du spurt?", "Frivillig deltakelse", "Legemiddelansvarsforeningen", "biobank",
+                   "Deltakers signatur", "Sted og dato", "Rolle i studien", "versjon 0.1", "≥ 125 ×10⁶/L"):
+        assert needle in text, needle
+    assert fonts_embedded(data)
+    audit = last_print(store)
+    assert audit["document"] == "consent_form" and audit["sha256"] == hashlib.sha256(data).hexdigest()
+    assert audit["pages"] == len(pages_text(data)) and audit["username"] == "nurse"
+    english = flat(printing.consent_form(store, nurse, trial.pid, language="en"))
+    assert "Why are you being asked?" in english and "Page 1 of" in english
+
+
+def test_screening_summary_signed_then_changed_and_unsigned(store, users, trial):
+    doctor = users[Role.INVESTIGATOR]
+    data = printing.screening_summary(store, doctor, trial.pid)
+    check_every_page(data, study_id="KTS11-H-001", title="Screening summary", printed_by="Dina Doktor (doctor)")
+    text = flat(data)
+    for cid in [f"I{n}" for n in range(1, 9)] + [f"E{n}" for n in range(1, 13)]:
+        assert re.search(rf"\b{cid}\b", text), cid
+    assert "NK 210 ×10^6/L ≥ 125 ×10^6/L" in text and "IgG 9.8 g/L ≥ 5.0 g/L" in text
+    assert "age 40 on 2026-03-02" in text and "ELIGIBLE" in text
+    assert "SIGNATURE INVALID — data changed after signing" in text
+    assert "Dina Doktor (doctor)" in text and "UTC — Eligibility confirmed by investigator" in text
+    unsigned = flat(printing.screening_summary(store, doctor, trial.unsigned_pid, language="nb"))
+    assert "IKKE SIGNERT" in unsigned and "IKKE KVALIFISERT" in unsigned and "E3" in unsigned
+    assert "Side 1 av" in unsigned
+    assert last_print(store)["document"] == "screening_summary"
+
+
+def test_screening_summary_not_signed_in_english(store, users, trial):
+    text = flat(printing.screening_summary(store, users[Role.MONITOR], trial.unsigned_pid))
+    assert "NOT SIGNED" in text and "NOT ELIGIBLE" in text and "IgG 4.6 g/L < 5.0 g/L" in text
+
+
+def test_visit_summary_for_a_blinded_nurse_keeps_masked_values_masked(store, users, trial):
+    nurse = users[Role.NURSE]
+    data = printing.visit_summary(store, nurse, trial.pid, "D2")
+    check_every_page(data, study_id="KTS11-H-001", title="Dose visit summary D2", printed_by="Nils Nurse (nurse)")
+    text = flat(data)
+    assert "9,5 g/dL" in text and "95 g/L" in text and "L ↓" in text and "anemia: grade 2" in text
+    assert "204 ×10^9/L" in text  # the corrected value
+    assert "masked (blinded)" in text and "IgG: outside the pre-dose safety limit — refer to the unblinded physician" in text
+    for leak in ("2,1", "2.1", "40 ×10^6/L", "hypogammaglobulinemia"):
+        assert leak not in text, leak
+    assert "NO-GO" in text and "IgG substitution planned" in text
+    assert "No-go overridden by investigator" in text
+    for needle in ("KIT-000124", "LOT-9", "abdomen, left", "BP 122/78 mmHg", "Dina Doktor (doctor)",
+                   "innlagt med feber og frysninger", "SERIOUS", "Next visit", "D3"):
+        assert needle in text, needle
+    assert last_print(store)["table"] == "dose_visits"
+
+
+def test_visit_summary_for_the_unblinded_physician_shows_values(store, users, trial):
+    from trialdesk.db import users as users_repo
+    from trialdesk.services import visits as vs
+
+    doctor = users[Role.INVESTIGATOR]
+    vs.set_unblinded(store, users[Role.ADMINISTRATOR], doctor.id, True, reason="designated unblinded physician")
+    text = flat(printing.visit_summary(store, users_repo.get(store.db, doctor.id), trial.pid, "D2", language="nb"))
+    assert "2,1 g/L" in text and "masked" not in text and "skjult" not in text and "Side 1 av" in text
+
+
+def test_sae_report_is_prefilled_with_the_deadline(store, users, trial):
+    nurse = users[Role.NURSE]
+    data = printing.sae_report(store, nurse, trial.sae_id)
+    check_every_page(data, study_id="KTS11-H-001", title="Serious adverse event report",
+                     printed_by="Nils Nurse (nurse)")
+    text = flat(data)
+    for needle in ("Fatigue", "innlagt med feber og frysninger", "09.06.2026", "3 — ", "☒", "possible",
+                   "dose delayed", "recovering", "Deadline: 10.06.2026 10:00 (UTC+02:00)", "NOT REPORTED — OVERDUE",
+                   "Nils Nurse (nurse)", "KIT-000123", "Relevant medical history", "Concomitant medication"):
+        assert needle in text, needle
+    with pytest.raises(ValidationError, match="not marked serious"):
+        printing.sae_report(store, nurse, trial.ae_id)
+
+
+def test_casebook_has_every_form_signatures_and_the_audit_trail(store, users, trial):
+    monitor = users[Role.MONITOR]
+    data = printing.casebook(store, monitor, trial.pid)
+    texts = check_every_page(data, study_id="KTS11-H-001", title="Casebook", printed_by="Mona Monitor (monitor)")
+    text = flat(data)
+    for needle in ("Informed consent", "Criteria", "Signed eligibility decisions", "Visit calendar",
+                   "Dose visit D1", "Dose visit D2", "KIT-000123", "Adverse event 2", "Audit trail",
+                   "typing error, lab report says 204", "severity re-assessed from the GP letter",
+                   "SIGNATURE INVALID", "CHANGED AFTER SIGNING", "† Severity", "moderate → severe"):
+        assert needle in text, needle
+    # Monitors never see identity data; a blinded monitor never sees masked values.
+    for leak in ("Testperson", "+47 400", "Dr. Test", "2,1 g/L", "2.1 g/L"):
+        assert leak not in text, leak
+    assert len(texts) == last_print(store)["pages"]
+
+
+def test_who_may_print(store, users, trial):
+    with pytest.raises(PermissionDenied):
+        printing.casebook(store, users[Role.ADMINISTRATOR], trial.pid)
+    with pytest.raises(ValidationError):
+        printing.consent_form(store, users[Role.NURSE], trial.pid, language="de")
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
+def test_pages_rasterise(store, users, trial, tmp_path):
+    data = printing.visit_summary(store, users[Role.NURSE], trial.pid, "D2")
+    (tmp_path / "v.pdf").write_bytes(data)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(tmp_path / "v.pdf"), str(tmp_path / "v")],
+                   check=True, timeout=60)
+    assert list(tmp_path.glob("v*.png"))
