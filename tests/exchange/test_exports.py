@@ -1,0 +1,151 @@
+"""ODM 1.3.2 and CSV exports from a real store: schema-valid, audit-complete, no identity data,
+masked values left out for blinded users, only monitors and investigators may export, audited."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import xmlschema
+
+from tests.conftest import PASSWORD
+from trialdesk.cli import main
+from trialdesk.domain.people import Role
+from trialdesk.errors import PermissionDenied
+from trialdesk.services import exports
+
+# CI has shared/ beside the clone: ../shared/standards/odm-1.3.2. Missing means FAIL, never skip.
+XSD = Path(__file__).resolve().parents[2].parent / "shared" / "standards" / "odm-1.3.2" / "ODM1-3-2.xsd"
+NS = {"odm": "http://www.cdisc.org/ns/odm/v1.3"}
+IDENTITY = ("Testperson", "+47 400 00 000", "Dr. Test", "identities")
+
+
+@pytest.fixture(scope="module")
+def schema():
+    assert XSD.exists(), f"the official ODM 1.3.2 schema is missing: {XSD}"
+    return xmlschema.XMLSchema(str(XSD))
+
+
+def test_odm_is_valid_archival_and_complete(store, users, trial, schema):
+    monitor = users[Role.MONITOR]
+    result = exports.export_odm(store, monitor)
+    schema.validate(result.data.decode("utf-8"))
+    root = ET.fromstring(result.data)
+    assert root.get("FileType") == "Transactional" and root.get("Archival") == "Yes"
+    assert root.get("ODMVersion") == "1.3.2"
+    assert "Upsert" not in result.data.decode()
+    created = root.get("CreationDateTime")
+    stamps = [e.text for e in root.iter(f"{{{NS['odm']}}}DateTimeStamp")]
+    assert stamps and all(s < created for s in stamps)
+    audit_stamps = [r.find("odm:DateTimeStamp", NS).text for r in root.iter(f"{{{NS['odm']}}}AuditRecord")]
+    assert audit_stamps == sorted(audit_stamps)
+    # Every UPDATE with a reason in the audit trail carries its ReasonForChange.
+    reasons = {r.find("odm:SourceID", NS).text: (r.find("odm:ReasonForChange", NS).text
+                                                 if r.find("odm:ReasonForChange", NS) is not None else None)
+               for r in root.iter(f"{{{NS['odm']}}}AuditRecord")}
+    updates = store.db.execute(
+        "SELECT seq, reason FROM audit WHERE action = 'UPDATE' AND table_name IN "
+        "('participants','screenings','lab_results','dose_visits','adverse_events','planned_visits')").fetchall()
+    assert updates
+    exported = 0
+    for seq, reason in updates:
+        if f"audit:{seq}" in reasons:
+            exported += 1
+            assert reasons[f"audit:{seq}"] == reason and reason
+    assert exported >= 3
+    assert "typing error, lab report says 204" in result.data.decode()
+    # Signatures with ID, user, location, definition and time; users and locations defined.
+    sigs = list(root.iter(f"{{{NS['odm']}}}Signature"))
+    assert len(sigs) == result.signatures == 2
+    for sig in sigs:
+        assert sig.get("ID") and sig.find("odm:SignatureRef", NS) is not None
+    users_defined = {u.get("OID") for u in root.iter(f"{{{NS['odm']}}}User")}
+    refs = {u.get("UserOID") for u in root.iter(f"{{{NS['odm']}}}UserRef")}
+    assert refs <= users_defined and "USR.doctor" in refs
+    assert {x.get("LocationOID") for x in root.iter(f"{{{NS['odm']}}}LocationRef")} <= \
+        {x.get("OID") for x in root.iter(f"{{{NS['odm']}}}Location")}
+    subjects = {s.get("SubjectKey") for s in root.iter(f"{{{NS['odm']}}}SubjectData")}
+    assert subjects == {"KTS11-H-001", "KTS11-H-002"}
+    text = result.data.decode()
+    for leak in IDENTITY:
+        assert leak not in text, leak
+    assert not {d.get("SDSVarName") for d in root.iter(f"{{{NS['odm']}}}ItemDef")} & {"ARM", "ACTARM", "ARMCD"}
+    # The blinded monitor's export leaves out masked values (IgG 2.1 after the first dose).
+    assert result.masked_values > 0 and 'Value="2,1"' not in text and 'Value="2.1"' not in text
+    row = store.db.execute("SELECT username, new_values FROM audit WHERE action = 'EXPORT' ORDER BY seq DESC").fetchone()
+    detail = json.loads(row[1])
+    assert row[0] == "monitor" and detail["sha256"] == hashlib.sha256(result.data).hexdigest()
+    assert detail["format"] == "odm-1.3.2"
+
+
+def test_unblinded_investigator_exports_every_value(store, users, trial, schema):
+    from trialdesk.db import users as users_repo
+    from trialdesk.services import visits as vs
+
+    doctor = users[Role.INVESTIGATOR]
+    vs.set_unblinded(store, users[Role.ADMINISTRATOR], doctor.id, True, reason="designated unblinded physician")
+    result = exports.export_odm(store, users_repo.get(store.db, doctor.id))
+    schema.validate(result.data.decode())
+    assert result.masked_values == 0 and 'Value="2.1"' in result.data.decode()
+
+
+def test_csv_domains(store, users, trial):
+    result = exports.export_csv(store, users[Role.MONITOR])
+    assert set(result.files) == {"dm.csv", "ie.csv", "lb.csv", "ec.csv", "ae.csv"}
+    tables = {name: list(csv.DictReader(io.StringIO(data.decode("utf-8")))) for name, data in result.files.items()}
+    dm = {r["USUBJID"]: r for r in tables["dm.csv"]}
+    assert dm["KTS11-H-001"]["SEX"] == "F" and dm["KTS11-H-001"]["RFICDTC"] == "2026-03-01"
+    assert dm["KTS11-H-001"]["RFSTDTC"].startswith("2026-05-25T08:00")
+    ie = [r for r in tables["ie.csv"] if r["USUBJID"] == "KTS11-H-002" and r["IETESTCD"] == "E3"]
+    assert ie[0]["IEORRES"] == "Y" and ie[0]["IECAT"] == "EXCLUSION"
+    hb = [r for r in tables["lb.csv"] if r["LBTESTCD"] == "HB" and r["VISIT"] == "D2"][0]
+    assert (hb["LBORRES"], hb["LBORRESU"], hb["LBSTRESN"], hb["LBSTRESU"], hb["LBNRIND"], hb["LBTOXGR"]) == \
+        ("9.5", "g/dL", "95", "g/L", "LOW", "2")
+    igg = [r for r in tables["lb.csv"] if r["LBTESTCD"] == "IGG" and r["VISIT"] == "D2"][0]
+    assert igg["LBORRES"] == "" and igg["LBSTRESN"] == "" and igg["LBREASND"] == "MASKED FOR BLINDED USER"
+    ec = tables["ec.csv"]
+    assert [r["ECREFID"] for r in ec] == ["KIT-000123", "KIT-000124"] and ec[0]["ECTRT"] == "MASKED"
+    ae = {r["AETERM"]: r for r in tables["ae.csv"]}
+    sae = ae["innlagt med feber og frysninger"]
+    assert (sae["AESER"], sae["AESHOSP"], sae["AETOXGR"], sae["AEONGO"]) == ("Y", "Y", "3", "Y")
+    everything = b"".join(result.files.values()).decode()
+    for leak in IDENTITY:
+        assert leak not in everything
+    assert store.db.execute("SELECT count(*) FROM audit WHERE action = 'EXPORT'").fetchone()[0] == 1
+
+
+def test_only_monitor_or_investigator_may_export(store, users, trial):
+    for role in (Role.NURSE, Role.ADMINISTRATOR):
+        with pytest.raises(PermissionDenied):
+            exports.export_odm(store, users[role])
+        with pytest.raises(PermissionDenied):
+            exports.export_csv(store, users[role])
+    assert store.db.execute("SELECT count(*) FROM audit WHERE action = 'EXPORT'").fetchone()[0] == 0
+
+
+def test_cli_exports(workstation, users, trial, tmp_path, monkeypatch, capsys, schema):
+    folder = workstation.store.folder
+    workstation.store.close()
+    monkeypatch.setenv("TRIALDESK_PASSWORD", PASSWORD)
+    args = ["--data-dir", str(folder), "--user", "monitor"]
+    assert main(["export", "odm", *args, "--out", str(tmp_path / "x.xml")]) == 0
+    schema.validate(str(tmp_path / "x.xml"))
+    assert main(["export", "csv", *args, "--out", str(tmp_path / "csv")]) == 0
+    assert (tmp_path / "csv" / "lb.csv").exists()
+    assert main(["export", "casebook", *args, "--participant", "KTS11-H-001", "--out", str(tmp_path / "c.pdf")]) == 0
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
+    # Errors are one line, never a traceback.
+    assert main(["export", "odm", *args, "--out", str(tmp_path / "x.xml")]) == 2
+    assert main(["export", "odm", "--data-dir", str(folder), "--user", "nurse", "--out", str(tmp_path / "n.xml")]) == 2
+    assert main(["export", "casebook", *args, "--participant", "KTS11-H-999", "--out", str(tmp_path / "d.pdf")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3 and all(line.startswith("trialdesk: ") for line in err)
+    assert "Traceback" not in "\n".join(err) and "may not export data" in err[1]
+    assert not (tmp_path / "n.xml").exists()
