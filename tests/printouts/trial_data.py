@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from tests.conftest import PASSWORD
-from tests.services.test_screening import ELIGIBLE, JUDGED, TODAY, consent, register, sign
+from tests.services.test_screening import BORN, ELIGIBLE, JUDGED, TODAY, consent, register, sign
 from tests.services.test_visits import D1_DAY, administration, entries, prepare_d1
 from trialdesk.domain.people import Role
 from trialdesk.services import screening as sc
@@ -27,13 +27,14 @@ class Trial:
 
 
 def build_trial(store, users, *, change_after_signing: bool = True, nth: int = 0) -> Trial:
+    """Two participants; ``nth`` > 0 makes kit numbers and birth dates unique for bigger stores."""
     doctor, nurse = users[Role.INVESTIGATOR], users[Role.NURSE]
-    pid = register(store, doctor, nth=nth * 2)
+    pid = register(store, doctor, born=BORN + timedelta(days=nth))
     consent(store, doctor, pid)
     sc.save_screening(store, doctor, pid, ELIGIBLE, JUDGED, today=TODAY)
     sign(store, doctor, pid)
     prepare_d1(store, nurse, pid)
-    vs.record_administration(store, nurse, pid, "D1", administration(), now=D1_DAY)
+    vs.record_administration(store, nurse, pid, "D1", administration(kit=f"KIT-{nth:03d}123"), now=D1_DAY)
     # D2: IgG 2,1 g/L (below the safety limit, masked for blinded roles) -> no-go, signed override.
     vs.record_blood_bank(store, nurse, pid, type_and_screen_on=date(2026, 5, 1), alert_card_on=date(2026, 5, 1))
     vs.record_pre_dose_labs(store, nurse, pid, "D2", sampled_at=D2_DAY - timedelta(hours=2), read_back={"IGG", "NK"},
@@ -61,7 +62,7 @@ def build_trial(store, users, *, change_after_signing: bool = True, nth: int = 0
     if change_after_signing:
         sc.save_screening(store, doctor, pid, replace(ELIGIBLE, severity="severe"), JUDGED,
                           reason="severity re-assessed from the GP letter", today=TODAY)
-    other = register(store, doctor, sex="M", born=date(1979, 8, 30), nth=nth)
+    other = register(store, doctor, sex="M", born=date(1979, 8, 30) + timedelta(days=nth))
     consent(store, doctor, other)
     sc.save_screening(store, doctor, other, replace(ELIGIBLE, pregnancy_test=None, igg_text="4,6"), JUDGED,
                       today=TODAY)

@@ -184,7 +184,9 @@ def casebook(data: CasebookData) -> PdfDocument:
         change = f"{a.old} → {a.new}" if a.old else a.new
         if a.after_signing:
             change += f"  [{label('after_signing', lang)}]"
-        rows.append((a.at_local, a.username, f"{a.action} {a.record}", a.field, change, a.reason))
-    story.append(grid_table([label(k, lang) for k in ("when", "who", "record", "field", "old_new", "why")],
-                            rows, widths=(0.14, 0.09, 0.20, 0.15, 0.26, 0.16), marked=marked))
+        rows.append((f"{a.at_local}\n{a.username}", f"{a.action} {a.record}\n{a.field}", change, a.reason))
+    story.append(grid_table([f"{label('when', lang)} / {label('who', lang)}",
+                             f"{label('record', lang)} / {label('field', lang)}", label("old_new", lang),
+                             label("why", lang)],
+                            rows, widths=(0.14, 0.22, 0.46, 0.18), marked=marked))
     return build(data.header, story)

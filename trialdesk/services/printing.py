@@ -652,6 +652,24 @@ def _audit_lines(store: Store, user: User, f: _Fmt, participant_id: str) -> tupl
                 new=f"{new.get('pages', '?')} {f.t('pages', 'sider')}, sha256 {str(new.get('sha256', ''))[:16]}…",
                 reason=row.reason or ""))
             continue
+        if row.action == "INSERT":
+            # A new record is one line with all its values (keeps the trail readable and the PDF fast).
+            values, after_signing = [], False
+            for name in sorted(new):
+                value = new.get(name)
+                if name in _HIDDEN or value is None:
+                    continue
+                if row.record_id in masked_ids and name in _MASKED_FIELDS:
+                    value = label("masked", f.language)
+                if first_signed and row.at > first_signed and scope is not False and (scope is None or name in scope):
+                    after_signing = True
+                    changed_after.add((table, name if table != "screening_judgements" else str(ident)))
+                values.append(f"{name}: {value}")
+            lines.append(AuditLine(
+                at_local=f.time(row.at), username=row.username or "", action=f.t(*_ACTION_WORDS["INSERT"]),
+                record=record, field=f.t("(new record)", "(ny post)"), old="", new="; ".join(values),
+                reason=row.reason or "", after_signing=after_signing))
+            continue
         for name in sorted(set(old) | set(new)):
             if name in _HIDDEN:
                 continue
