@@ -18,7 +18,7 @@ class SignatureDialog(FormDialog):
                  summary: str, parent: QWidget | None = None):
         super().__init__(submit, parent)
         self.setWindowTitle(self.tr("Electronic signature"))
-        heading = QLabel(self.tr("Meaning of this signature: <b>{meaning}</b>").format(meaning=meaning))
+        self.heading = heading = QLabel(self.tr("Meaning of this signature: <b>{meaning}</b>").format(meaning=meaning))
         heading.setWordWrap(True)
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
