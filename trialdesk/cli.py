@@ -68,6 +68,20 @@ def _parser() -> argparse.ArgumentParser:
                    description="Reads the recovery key from the terminal (or standard input), checks it "
                                "against the store and saves it in the OS keychain.")
 
+    p = sub.add_parser("demo", parents=[common],
+                       help="build a demo store of synthetic participants at every stage (training only)",
+                       description="Creates a NEW store in the data folder (which must not hold one) with one "
+                                   "user per role and synthetic participants: candidates, screening, screen "
+                                   "failures (IgG, NK, age, very severe), enrolled, on treatment, follow-up and "
+                                   "completed. Names are fictional and identity numbers are synthetic test "
+                                   "numbers (month + 80). The key goes into the keychain as with 'init'; the "
+                                   "recovery-key sheet is written beside the data folder "
+                                   "(<data folder>-recovery-key.pdf) unless --recovery-sheet is given. The "
+                                   "demo users and their password are printed: never use a demo store for "
+                                   "real participants.")
+    p.add_argument("--recovery-sheet", metavar="FILE",
+                   help="where to write the recovery-key sheet (default: beside the data folder)")
+
     p = sub.add_parser("vectors", help="run protocol test vectors (files or folders of *.json)",
                        description="Prints one line per failing case, then 'N passed, M failed'. "
                                    "Exits 0 only when nothing failed.")
@@ -182,6 +196,28 @@ def _cmd_recover(args, folder: Path) -> int:
     return EXIT_OK
 
 
+def _cmd_demo(args, folder: Path) -> int:
+    from trialdesk.services.demo import build_demo
+
+    folder = Path(folder)
+    sheet = Path(args.recovery_sheet) if args.recovery_sheet else \
+        folder.parent / f"{folder.name or 'trialdesk'}-recovery-key.pdf"
+    result = build_demo(folder, recovery_sheet=sheet)
+    try:
+        counts = result.store.db.execute(
+            "SELECT status, count(*) FROM participants GROUP BY status ORDER BY status").fetchall()
+    finally:
+        result.store.close()
+    print(f"Demo store created in {folder} (synthetic participants only):")
+    print("  " + ", ".join(f"{status.replace('_', ' ')}: {n}" for status, n in counts))
+    print("Demo users (DEMO ONLY — never use these passwords on a real store):")
+    for username, password, role in result.users:
+        print(f"  {username:<8} {role.value:<14} password: {password}")
+    print(f"Recovery-key sheet: {result.recovery_sheet}")
+    print(f"Start it with: trialdesk --data-dir {folder}")
+    return EXIT_OK
+
+
 def _cmd_vectors(args, folder: Path) -> int:
     from trialdesk import vectors
 
@@ -247,7 +283,7 @@ def _cmd_gui(args, folder: Path) -> int:
 
 COMMANDS = {
     None: _cmd_gui, "gui": _cmd_gui, "init": _cmd_init, "verify": _cmd_verify, "backup": _cmd_backup,
-    "restore": _cmd_restore, "recover": _cmd_recover, "vectors": _cmd_vectors, "export": _cmd_export,
+    "restore": _cmd_restore, "recover": _cmd_recover, "vectors": _cmd_vectors, "demo": _cmd_demo, "export": _cmd_export,
 }
 
 

@@ -1,0 +1,61 @@
+"""Demo data: `trialdesk demo` builds a verified store with every stage and synthetic identities only."""
+
+from __future__ import annotations
+
+import pytest
+
+from trialdesk import cli
+from trialdesk.db import users as users_repo
+from trialdesk.domain.identity import check_id_number
+from trialdesk.services import participants as ps
+from trialdesk.services import screening as sc
+from trialdesk.services.demo import DEMO_PASSWORD, build_demo
+from trialdesk.services.workstation import open_workstation, verify
+
+
+def test_demo_builds_every_stage_and_verifies(tmp_path):
+    result = build_demo(tmp_path / "data", recovery_sheet=tmp_path / "sheet.pdf")
+    store = result.store
+    try:
+        assert verify(store).ok
+        doctor = users_repo.by_username(store.db, "doctor")
+        rows = ps.list_participants(store, doctor)
+        statuses = {r.status for r in rows}
+        assert statuses >= {"candidate", "screening", "screen_failure", "enrolled", "on_treatment",
+                            "follow_up", "completed"}
+        failures = {}
+        for row in rows:
+            identity = ps.get_identity(store, doctor, row.id)
+            check = check_id_number(identity.id_number)
+            assert check.valid and check.synthetic, identity.id_number  # never a real person's number
+            assert identity.full_name.startswith("Testperson ")
+            if row.status == "screen_failure":
+                failures[row.study_id] = sc.load(store, doctor, row.id).decision.failed
+        reasons = set(failures.values())
+        assert {("E3",), ("I8",), ("I2",), ("I1", "E1")} <= reasons  # IgG, NK, age, very severe
+        on_treatment = [r for r in rows if r.status == "on_treatment"][0]
+        visits = ps.planned_visits(store, doctor, on_treatment.id)
+        assert any(v.done_on for v in visits if v.kind == "dose") and any(not v.done_on for v in visits)
+        assert {u for u, _, _ in result.users} == {"admin", "doctor", "nurse", "monitor"}
+    finally:
+        store.close()
+
+
+def test_demo_command_prints_users_and_refuses_an_existing_store(tmp_path, capsys):
+    data = tmp_path / "demo"
+    assert cli.main(["demo", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "doctor" in out and DEMO_PASSWORD in out and "screen failure" in out
+    assert (tmp_path / "demo-recovery-key.pdf").read_bytes().startswith(b"%PDF")
+    store = open_workstation(data)  # the key is in the keychain like after init
+    store.close()
+    assert cli.main(["verify", "--data-dir", str(data)]) == 0
+    capsys.readouterr()
+    assert cli.main(["demo", "--data-dir", str(data), "--recovery-sheet", str(tmp_path / "other.pdf")]) == 2
+    assert "already holds" in capsys.readouterr().err
+
+
+def test_demo_has_help(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["demo", "--help"])
+    assert "synthetic" in capsys.readouterr().out
