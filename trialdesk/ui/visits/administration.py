@@ -1,0 +1,200 @@
+"""The administration form: kit number (a barcode scanner types it and presses Enter), lot, injection
+site, times, observation and vital signs. No treatment arm anywhere: the kit number is all."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
+    QVBoxLayout, QWidget,
+)
+
+from trialdesk.errors import ValidationError
+from trialdesk.services import visits as vs
+from trialdesk.ui.i18n import error_text
+from trialdesk.ui.visits.common import EnterMovesOnLineEdit, TimeField, parse_float, parse_int, parse_time
+from trialdesk.ui.widgets import FieldBox, FieldError, add_row
+
+VITALS = ("bp_sys", "bp_dia", "pulse", "temp")
+
+
+class AdministrationForm(QWidget):
+    """Inputs of :class:`services.visits.Administration`; ``record_requested`` when the button is pressed.
+
+    Attributes:
+        boxes: field name (as in ValidationError.field) -> :class:`FieldBox`.
+        vitals: (name, "before"|"after") -> line edit; their errors show in ``vitals_error``.
+    """
+
+    record_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.boxes: dict[str, FieldBox] = {}
+        self.kit_number = EnterMovesOnLineEdit()
+        self.kit_number.setPlaceholderText(self.tr("scan the kit label or type it"))
+        self.kit_number.setMaximumWidth(240)
+        self.lot = EnterMovesOnLineEdit()
+        self.lot.setMaximumWidth(240)
+        site = QWidget()
+        row = QHBoxLayout(site)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.site_left = QRadioButton(self.tr("Abdomen &left"))
+        self.site_right = QRadioButton(self.tr("Abdomen &right"))
+        self.site_left.setAccessibleName(self.tr("Injection site: abdomen left"))
+        self.site_right.setAccessibleName(self.tr("Injection site: abdomen right"))
+        self.site_group = QButtonGroup(self)
+        self.site_group.addButton(self.site_left)
+        self.site_group.addButton(self.site_right)
+        row.addWidget(self.site_left)
+        row.addWidget(self.site_right)
+        row.addStretch(1)
+        site.setFocusProxy(self.site_left)
+        self.started_at = TimeField()
+        self.ended_at = TimeField()
+        self.observation_until = TimeField(placeholder=self.tr("hh:mm (may be later today)"))
+        self.window_reason = QLineEdit()
+        self.window_reason.setPlaceholderText(self.tr("why the dose is given outside its window"))
+        self.boxes["kit_number"] = add_row(form, self.tr("&Kit number:"), self.kit_number, self.tr("Kit number"))
+        self.boxes["lot"] = add_row(form, self.tr("Lo&t:"), self.lot, self.tr("Lot number"))
+        self.boxes["injection_site"] = add_row(form, self.tr("Injection site:"), site, self.tr("Injection site"))
+        self.boxes["started_at"] = add_row(form, self.tr("&Start:"), self.started_at, self.tr("Injection started at"))
+        self.boxes["ended_at"] = add_row(form, self.tr("&End:"), self.ended_at, self.tr("Injection ended at"))
+        self.boxes["observation_until"] = add_row(form, self.tr("&Observe until:"), self.observation_until,
+                                                  self.tr("Observation until"))
+        outer.addLayout(form)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        heads = (self.tr("BP sys"), self.tr("BP dia"), self.tr("Pulse"), self.tr("Temp °C"))
+        for c, head in enumerate(heads, start=1):
+            grid.addWidget(QLabel(head), 0, c)
+        self.vitals: dict[tuple[str, str], QLineEdit] = {}
+        for r, (when, text) in enumerate((("before", self.tr("Vitals &before:")), ("after", self.tr("Vitals a&fter:"))),
+                                         start=1):
+            label = QLabel(text)
+            grid.addWidget(label, r, 0)
+            for c, name in enumerate(VITALS, start=1):
+                edit = QLineEdit()
+                edit.setMaximumWidth(70)
+                edit.setAccessibleName(self.tr("{what} {when} the injection").format(
+                    what=heads[c - 1], when=self.tr("before") if when == "before" else self.tr("after")))
+                self.vitals[(name, when)] = edit
+                grid.addWidget(edit, r, c)
+                if c == 1:
+                    label.setBuddy(edit)
+        grid.setColumnStretch(5, 1)
+        outer.addLayout(grid)
+        self.vitals_error = FieldError(self)
+        outer.addWidget(self.vitals_error)
+
+        reason_form = QFormLayout()
+        self.window_reason_label = QLabel(self.tr("&Window reason:"))
+        self.window_reason_label.setBuddy(self.window_reason)
+        self.window_reason.setAccessibleName(self.tr("Reason for giving the dose outside its window"))
+        self.boxes["window_reason"] = FieldBox(self.window_reason)
+        reason_form.addRow(self.window_reason_label, self.boxes["window_reason"])
+        outer.addLayout(reason_form)
+        self.blocked = QLabel()
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("color: #b71c1c; font-weight: 600;")
+        self.error = FieldError(self)
+        self.record_button = QPushButton(self.tr("Record &injection"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.blocked, 1)
+        buttons.addWidget(self.record_button)
+        outer.addWidget(self.error)
+        outer.addLayout(buttons)
+        self.record_button.clicked.connect(self.record_requested.emit)
+
+        order = [self.kit_number, self.lot, self.site_left, self.site_right, self.started_at, self.ended_at,
+                 self.observation_until]
+        order += [self.vitals[(n, "before")] for n in VITALS] + [self.vitals[(n, "after")] for n in VITALS]
+        order += [self.window_reason, self.record_button]
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
+        self.first_widget, self.last_widget = order[0], order[-1]
+        self.set_needs_window_reason(False)
+
+    def set_needs_window_reason(self, needed: bool) -> None:
+        self.window_reason_label.setVisible(needed)
+        self.boxes["window_reason"].setVisible(needed)
+
+    def set_blocked(self, message: str | None, *, button_text: str | None = None, enabled: bool = True) -> None:
+        self.blocked.setText(message or "")
+        self.blocked.setVisible(bool(message))
+        self.record_button.setText(button_text or self.tr("Record &injection"))
+        self.record_button.setEnabled(enabled)
+
+    # --- values -------------------------------------------------------------------------------------
+
+    def _vitals(self, when: str) -> vs.Vitals:
+        values = {}
+        for name in VITALS:
+            field = f"{name}_{when}"
+            text = self.vitals[(name, when)].text()
+            values[name] = parse_float(text, field=field) if name == "temp" else parse_int(text, field=field)
+        return vs.Vitals(**values)
+
+    def administration(self) -> vs.Administration:
+        """The typed values (ValidationError at the field for what cannot even be read)."""
+        site = "abdomen_left" if self.site_left.isChecked() else "abdomen_right" if self.site_right.isChecked() else ""
+        if not site:
+            raise ValidationError("Choose the injection site: abdomen left or right.", field="injection_site")
+        started = parse_time(self.started_at.text(), field="started_at")
+        if started is None:
+            raise ValidationError("Enter when the injection started.", field="started_at")
+        ended = parse_time(self.ended_at.text(), field="ended_at", day=started.date())
+        if ended is None:
+            raise ValidationError("Enter when the injection ended.", field="ended_at")
+        observe = parse_time(self.observation_until.text(), field="observation_until", day=started.date())
+        return vs.Administration(kit_number=self.kit_number.text(), injection_site=site, started_at=started,
+                                 ended_at=ended, lot=self.lot.text() or None, observation_until=observe,
+                                 vitals_before=self._vitals("before"), vitals_after=self._vitals("after"))
+
+    def clear_errors(self) -> None:
+        self.error.show_message(None)
+        self.vitals_error.show_message(None)
+        for box in self.boxes.values():
+            box.error.show_message(None)
+        for edit in self.vitals.values():
+            edit.setStyleSheet("")
+
+    def show_error(self, exc: BaseException) -> bool:
+        """At the field it names; True when it was one of this form's fields."""
+        field = getattr(exc, "field", None)
+        if field in self.boxes:
+            self.boxes[field].error.show_message(error_text(exc))
+            self.boxes[field].field.setFocus()
+            return True
+        if field and field.rsplit("_", 1)[0] in VITALS and field.rsplit("_", 1)[1] in ("before", "after"):
+            name, when = field.rsplit("_", 1)
+            edit = self.vitals[(name, when)]
+            edit.setStyleSheet("border: 2px solid #b71c1c;")
+            self.vitals_error.show_message(f"{edit.accessibleName()}: {error_text(exc)}")
+            edit.setFocus()
+            return True
+        self.error.show_message(error_text(exc))
+        return False
+
+    def clear(self) -> None:
+        for edit in (self.kit_number, self.lot, self.started_at, self.ended_at, self.observation_until,
+                     self.window_reason, *self.vitals.values()):
+            edit.clear()
+        self.site_group.setExclusive(False)
+        self.site_left.setChecked(False)
+        self.site_right.setChecked(False)
+        self.site_group.setExclusive(True)
+        self.clear_errors()
+
+    def show_given(self, admin: dict | None, when: datetime | None = None) -> None:
+        """Lock the form once the dose is recorded (corrections go through the audit trail)."""
+        for widget in (self.kit_number, self.lot, self.site_left, self.site_right, self.started_at, self.ended_at,
+                       self.observation_until, self.window_reason, *self.vitals.values()):
+            widget.setEnabled(admin is None)
