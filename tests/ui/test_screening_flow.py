@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QRadioButton, QWidget
 
 from tests.conftest import PASSWORD
 from tests.ui.test_first_window import _when_shown as _poll_for
@@ -191,3 +191,44 @@ def test_nurse_cannot_judge_and_monitor_sees_no_identity(qtbot, store, users):
     assert "Testperson" not in monitor_window.workspace.identity.text()
     assert "I6" in monitor_window.workspace.screening.rows and \
         "Not applicable" in monitor_window.workspace.screening.rows["I6"].status.text()
+
+
+def _mnemonics(root) -> list[str]:
+    """The Alt+letter keys of the visible labels (with a buddy), buttons and tabs under ``root``."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+
+    keys = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root.window()) and widget is not root:
+            continue
+        texts = []
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts = [widget.text()]
+        elif isinstance(widget, QAbstractButton):
+            texts = [widget.text()]
+        elif isinstance(widget, QTabBar):
+            texts = [widget.tabText(i) for i in range(widget.count())]
+        for text in texts:
+            match = re.search(r"&([^&])", text)
+            if match:
+                keys.append(match.group(1).lower())
+    return keys
+
+
+def test_keyboard_mnemonics_are_unique_on_each_page(qtbot, window, store, users):
+    pid = ps.register_candidate(store, users[Role.INVESTIGATOR], sex="F", birth_date=BORN,
+                                childbearing_potential=True, identity=None).participant_id
+    window.reload()
+    window.select_participant(pid)
+    ws = window.workspace
+    assert ws.isVisible() and ws.participant_id == pid
+    for page in (0, 1, 2):
+        ws.setCurrentIndex(page)
+        keys = _mnemonics(window)
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        assert not duplicates, (page, sorted(keys))
+    for widget in ws.screening.findChildren(QWidget):
+        if isinstance(widget, (QLineEdit, QComboBox, QRadioButton)):
+            assert widget.accessibleName(), widget

@@ -80,7 +80,7 @@ class ParticipantWorkspace(QTabWidget):
         box.addLayout(form)
         buttons = QHBoxLayout()
         self.consent_button = QPushButton(self.tr("Record &consent…"))
-        self.screening_button = QPushButton(self.tr("Open screening &checklist"))
+        self.screening_button = QPushButton(self.tr("Open screening chec&klist"))
         buttons.addWidget(self.consent_button)
         buttons.addWidget(self.screening_button)
         buttons.addStretch(1)
