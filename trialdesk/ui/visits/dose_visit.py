@@ -1,0 +1,586 @@
+"""The "Injections" tab: one dose visit at a time (D1–D5) — pre-dose blood results with read-back, blood
+bank, pregnancy test, premedication, the go / no-go verdict, and the administration (with an
+investigator's signed override of a no-go). It calls the services; dialogs only return values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QScrollArea, QTableView, QVBoxLayout, QWidget,
+)
+
+from trialdesk.clock import parse_utc
+from trialdesk.domain.dates import age_on
+from trialdesk.domain.labs import unit_label
+from trialdesk.errors import TrialDeskError, ValidationError
+from trialdesk.services import participants as participants_service
+from trialdesk.services import visit_history
+from trialdesk.services import visits as vs
+from trialdesk.services.inputs import parse_date, show_date
+from trialdesk.services.participants import Changes
+from trialdesk.services.permissions import Action, allowed
+from trialdesk.services.screening import protocol
+from trialdesk.ui.forms import FormDialog
+from trialdesk.ui.i18n import error_text
+from trialdesk.ui.reason_dialog import ReasonDialog
+from trialdesk.ui.signature_dialog import SignatureDialog
+from trialdesk.ui.visits.administration import AdministrationForm
+from trialdesk.ui.visits.common import (
+    STATE_COLOURS, TimeField, chip_style, parse_time, show_time, show_utc_iso, state_text,
+)
+from trialdesk.ui.visits.go_panel import GoNoGoPanel
+from trialdesk.ui.visits.lab_entry import LabEntryWidget, ReadBackDialog, read_back_items
+from trialdesk.ui.visits.models import LabResultTableModel
+from trialdesk.ui.widgets import FieldBox, FieldError, add_row, date_edit, ui_language
+
+ATTESTATION_OVERRIDE = ("I am the investigator responsible for this participant. I have reviewed every no-go "
+                        "reason shown and decide that the dose is given; I sign this decision with my password.")
+
+
+def first_dose_given(rows: list[vs.TimelineRow]) -> bool:
+    return any(r.kind == "dose" and r.state == "done" for r in rows)
+
+
+class LabCorrectionDialog(FormDialog):
+    """A saved value corrected: new value, unit and the reason (``submit`` saves; this never does)."""
+
+    def __init__(self, submit, record: visit_history.LabResultRecord, parent: QWidget | None = None):
+        super().__init__(submit, parent)
+        lab = protocol().lab(record.view.analyte)
+        self.setWindowTitle(self.tr("Correct {symbol}").format(symbol=lab.symbol))
+        shown = record.view.entered if not record.view.masked else self.tr("(masked for your role)")
+        intro = QLabel(self.tr("{symbol} sampled {at}: saved value {value}. Enter the value from the lab report.")
+                       .format(symbol=lab.symbol, at=show_time(parse_utc(record.view.sampled_at)), value=shown))
+        intro.setWordWrap(True)
+        self.layout_.insertWidget(0, intro)
+        self.value = QLineEdit()
+        self.unit = QComboBox()
+        for unit in lab.accepted_units:
+            self.unit.addItem(unit_label(unit), unit)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(lab.display_unit)))
+        self.reason = QLineEdit()
+        self.boxes[record.view.analyte] = add_row(self.form, self.tr("&Value:"), self.value,
+                                                  self.tr("Corrected value"), extra=self.unit)
+        self.unit.setAccessibleName(self.tr("Unit"))
+        self.boxes["reason"] = add_row(self.form, self.tr("&Reason:"), self.reason, self.tr("Reason for change"))
+        self.finish_layout()
+        self.setMinimumWidth(460)
+        self.value.setFocus()
+
+    @classmethod
+    def ask(cls, parent, submit, record):
+        dialog = cls(submit, record, parent)
+        return dialog.result_value if dialog.exec() else None
+
+    def values(self) -> tuple[vs.LabEntry, str]:
+        return vs.LabEntry(self.value.text(), self.unit.currentData()), " ".join(self.reason.text().split())
+
+
+class DoseVisitWidget(QWidget):
+    """One participant's dose visits.
+
+    Signals:
+        changes_applied(object): a :class:`Changes` after every save (the window reloads its lists).
+        ae_requested(str): "adverse event at this visit" (dose code); the workspace opens the AE dialog.
+    Attributes:
+        status: the last :class:`services.visits.DoseStatus` shown.
+    """
+
+    changes_applied = Signal(object)
+    ae_requested = Signal(str)
+
+    def __init__(self, store, user, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.user = store, user
+        self.participant_id: str | None = None
+        self.participant = None
+        self.status: vs.DoseStatus | None = None
+        self.record: vs.VisitRecord | None = None
+        self.lab_records: list[visit_history.LabResultRecord] = []
+        self._loading = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        self.dose_label = QLabel(self.tr("&Dose:"))
+        self.dose = QComboBox()
+        self.dose.setAccessibleName(self.tr("Dose visit"))
+        self.dose_label.setBuddy(self.dose)
+        for d in protocol().schedule.doses:
+            self.dose.addItem(f"{d.code} · {d.label_nb if ui_language() == 'nb' else d.label_en}", d.code)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        top.addWidget(self.dose_label)
+        top.addWidget(self.dose)
+        top.addWidget(self.header, 1)
+        outer.addLayout(top)
+
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        self.sections = QVBoxLayout(inner)
+        self.sections.setContentsMargins(0, 0, 6, 0)
+        self._build_labs()
+        self._build_pre_dose()
+        self._build_administration()
+        self.sections.addStretch(1)
+        scroll.setWidget(inner)
+        self.scroll = scroll
+        body.addWidget(scroll, 1)
+        self.go_panel = GoNoGoPanel()
+        right = QScrollArea()
+        right.setWidgetResizable(True)
+        right.setFixedWidth(300)
+        right.setFrameShape(QFrame.Shape.NoFrame)
+        right.setWidget(self.go_panel)
+        body.addWidget(right)
+        self._set_tab_order()
+        self._connect_signals()
+
+    # --- building -------------------------------------------------------------------------------------
+
+    def _group(self, title: str) -> tuple[QGroupBox, QVBoxLayout]:
+        group = QGroupBox(title)
+        group.setStyleSheet("QGroupBox { font-weight: 600; } QGroupBox * { font-weight: normal; }")
+        box = QVBoxLayout(group)
+        box.setContentsMargins(6, 6, 6, 6)
+        self.sections.addWidget(group)
+        return group, box
+
+    def _build_labs(self) -> None:
+        group, box = self._group(self.tr("1 · Pre-dose blood results"))
+        self.labs = LabEntryWidget()
+        box.addWidget(self.labs)
+        row = QHBoxLayout()
+        self.labs_error = FieldError(self)
+        self.save_labs_button = QPushButton(self.tr("Save &blood results…"))
+        row.addWidget(self.labs_error, 1)
+        row.addWidget(self.save_labs_button)
+        box.addLayout(row)
+        self.saved_labs_model = LabResultTableModel(self)
+        self.saved_labs = QTableView()
+        self.saved_labs.setModel(self.saved_labs_model)
+        self.saved_labs.setAccessibleName(self.tr("Saved blood results of this visit"))
+        self.saved_labs.verticalHeader().hide()
+        self.saved_labs.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.saved_labs.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.saved_labs.setWordWrap(False)
+        self.saved_labs.horizontalHeader().setStretchLastSection(True)
+        self.saved_labs.setMinimumHeight(90)
+        self.saved_labs.setMaximumHeight(190)
+        self.saved_labs_label = QLabel(self.tr("Saved results of this visit:"))
+        self.saved_labs_label.setBuddy(self.saved_labs)
+        box.addWidget(self.saved_labs_label)
+        box.addWidget(self.saved_labs)
+        corr = QHBoxLayout()
+        self.correct_button = QPushButton(self.tr("Co&rrect selected result…"))
+        self.corrections = QLabel()
+        self.corrections.setWordWrap(True)
+        self.corrections.setStyleSheet("color: #555;")
+        corr.addWidget(self.corrections, 1)
+        corr.addWidget(self.correct_button)
+        box.addLayout(corr)
+
+    def _build_pre_dose(self) -> None:
+        group, box = self._group(self.tr("2 · Before the dose"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.pre_boxes: dict[str, FieldBox] = {}
+        self.type_and_screen = date_edit(self.tr("dd.mm.yyyy"))
+        self.alert_card = date_edit(self.tr("dd.mm.yyyy"))
+        self.pregnancy = QComboBox()
+        self.pregnancy.addItem(self.tr("— not done —"), None)
+        self.pregnancy.addItem(self.tr("negative"), "negative")
+        self.pregnancy.addItem(self.tr("positive"), "positive")
+        self.pre_boxes["type_and_screen_on"] = add_row(form, self.tr("T&ype && screen:"), self.type_and_screen,
+                                                       self.tr("Type and screen date"))
+        self.pre_boxes["alert_card_on"] = add_row(form, self.tr("Alert &card given:"), self.alert_card,
+                                                  self.tr("Alert card issued on"))
+        self.pregnancy_label_text = self.tr("&Pregnancy test today:")
+        self.pre_boxes["pregnancy_test"] = add_row(form, self.pregnancy_label_text, self.pregnancy,
+                                                   self.tr("Pregnancy test today"))
+        self.premeds: dict[str, TimeField] = {}
+        for premed in protocol().pre_dose.premedication:
+            edit = TimeField()
+            name = premed.label_nb if ui_language() == "nb" else premed.label_en
+            self.premeds[premed.code] = edit
+            self.pre_boxes[premed.code] = add_row(
+                form, self.tr("{drug} given at:").format(drug=name), edit,
+                self.tr("{drug} given at").format(drug=name))
+        box.addLayout(form)
+        row = QHBoxLayout()
+        self.pre_error = FieldError(self)
+        self.save_pre_button = QPushButton(self.tr("Save &pre-dose checks"))
+        row.addWidget(self.pre_error, 1)
+        row.addWidget(self.save_pre_button)
+        box.addLayout(row)
+
+    def _build_administration(self) -> None:
+        group, box = self._group(self.tr("3 · Injection"))
+        self.admin = AdministrationForm()
+        box.addWidget(self.admin)
+        row = QHBoxLayout()
+        self.ae_button = QPushButton(self.tr("&Adverse event at this visit…"))
+        self.missed_button = QPushButton(self.tr("Dose &not given…"))
+        row.addWidget(self.ae_button)
+        row.addWidget(self.missed_button)
+        row.addStretch(1)
+        box.addLayout(row)
+
+    def _set_tab_order(self) -> None:
+        order = [self.dose, self.labs.sampled_at]
+        chain = [self.labs.last_widget, self.save_labs_button, self.saved_labs, self.correct_button,
+                 self.type_and_screen, self.alert_card, self.pregnancy, *self.premeds.values(), self.save_pre_button,
+                 self.admin.first_widget]
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+        QWidget.setTabOrder(self.admin.last_widget, self.ae_button)
+        QWidget.setTabOrder(self.ae_button, self.missed_button)
+
+    def _connect_signals(self) -> None:
+        self.dose.currentIndexChanged.connect(self._on_dose_currentIndexChanged)
+        self.save_labs_button.clicked.connect(self.save_labs)
+        self.correct_button.clicked.connect(self._on_correct_button_clicked)
+        self.saved_labs.activated.connect(lambda *_: self._on_correct_button_clicked())
+        self.saved_labs.selectionModel().currentRowChanged.connect(lambda *_: self._show_corrections())
+        self.save_pre_button.clicked.connect(self.save_pre_dose)
+        self.admin.record_requested.connect(self.record_administration)
+        self.ae_button.clicked.connect(lambda: self.ae_requested.emit(self.dose_code))
+        self.missed_button.clicked.connect(self._on_missed_button_clicked)
+
+    # --- showing ----------------------------------------------------------------------------------------
+
+    @property
+    def dose_code(self) -> str:
+        return self.dose.currentData()
+
+    def show_participant(self, participant_id: str, dose_code: str | None = None) -> None:
+        """Load ``participant_id`` at ``dose_code`` (default: the first dose not yet given or missed)."""
+        changed = participant_id != self.participant_id
+        self.participant_id = participant_id
+        if changed:
+            self.labs.clear()
+            self.admin.clear()
+        self.reload(dose_code=dose_code, choose_open=changed and dose_code is None)
+
+    def reload(self, dose_code: str | None = None, choose_open: bool = False) -> None:
+        if self.participant_id is None:
+            return
+        self.participant = participants_service.get_participant(self.store, self.user, self.participant_id)
+        try:
+            self.timeline = vs.timeline(self.store, self.user, self.participant_id) \
+                if self.participant.inclusion_date else []
+        except TrialDeskError:
+            self.timeline = []
+        if choose_open and dose_code is None:
+            dose_code = next((r.code for r in self.timeline if r.kind == "dose" and r.state not in ("done", "missed")),
+                             None)
+        self._loading = True
+        if dose_code:
+            self.dose.setCurrentIndex(max(0, self.dose.findData(dose_code)))
+        self._loading = False
+        self._load_visit()
+
+    def _on_dose_currentIndexChanged(self, *_: object) -> None:
+        if not self._loading and self.participant_id:
+            self.labs.clear()
+            self.admin.clear()
+            self._load_visit()
+
+    def _load_visit(self) -> None:
+        p = self.participant
+        code = self.dose_code
+        enrolled = p.status in ("enrolled", "on_treatment") and bool(self.timeline)
+        row = next((r for r in self.timeline if r.code == code), None)
+        if row is not None:
+            fg, bg = STATE_COLOURS.get(row.state, ("#000", "#fff"))
+            self.header.setText(self.tr("{study_id} · target {target} · window {start} – {end} · ").format(
+                study_id=p.study_id, target=show_date(row.target), start=show_date(row.window_start),
+                end=show_date(row.window_end)) + f"<span style='{chip_style((fg, bg))}'>{state_text(row.state)}</span>")
+        else:
+            self.header.setText(self.tr("{study_id}: not enrolled — no dose visits yet.").format(study_id=p.study_id))
+        age = age_on(p.birth_date, date.today()) if p.birth_date else None
+        masked = ({a for a, lab in protocol().labs.items() if lab.masked_after_first_dose}
+                  if vs.is_blinded(self.user) and first_dose_given(self.timeline) else set())
+        self.labs.set_person(p.sex, age, masked)
+        self.record = vs.visit_record(self.store, self.user, p.id, code) if enrolled else None
+        self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id)
+        self.saved_labs_model.set_rows([r for r in self.lab_records if r.dose_code == code])
+        self.saved_labs.resizeColumnsToContents()
+        self._show_corrections()
+        bank = visit_history.blood_bank(self.store, self.user, p.id)
+        self.type_and_screen.setText(show_date(bank.type_and_screen_on))
+        self.alert_card.setText(show_date(bank.alert_card_on))
+        pregnancy_applies = p.sex == "F" and p.childbearing_potential is not False
+        self.pregnancy.setEnabled(pregnancy_applies)
+        saved_test = self.record.pregnancy_test if self.record else None
+        self.pregnancy.setCurrentIndex(max(0, self.pregnancy.findData(saved_test)))
+        if not pregnancy_applies:
+            self.pregnancy.setToolTip(self.tr("Not required for this participant."))
+        for drug, edit in self.premeds.items():
+            given = self.record.premedication.get(drug) if self.record else None
+            edit.set_moment(given)
+        may_record = allowed(self.user, Action.RECORD_DOSE) and enrolled
+        may_labs = allowed(self.user, Action.RECORD_LABS) and enrolled
+        for w in (self.save_labs_button, self.correct_button, self.labs):
+            w.setEnabled(may_labs)
+        self.save_pre_button.setEnabled(may_record)
+        self.ae_button.setEnabled(allowed(self.user, Action.RECORD_AE) and enrolled)
+        given = self.record is not None and self.record.state == "given"
+        self.missed_button.setEnabled(may_record and not given and (self.record is None or self.record.state != "missed"))
+        self._refresh_status(enrolled, may_record, given)
+
+    def _refresh_status(self, enrolled: bool, may_record: bool, given: bool) -> None:
+        if not enrolled:
+            self.status = None
+            self.go_panel.show_status(None, self.tr("The participant is not enrolled: no dose can be given."))
+            self.admin.set_blocked(self.tr("Not enrolled."), enabled=False)
+            self.admin.show_given(None)
+            return
+        try:
+            self.status = vs.go_no_go(self.store, self.user, self.participant_id, self.dose_code)
+        except TrialDeskError as exc:
+            self.status = None
+            self.go_panel.show_status(None, error_text(exc))
+            self.admin.set_blocked(error_text(exc), enabled=False)
+            return
+        admin = self.record.administration if self.record else None
+        if given:
+            verdict = self.record.verdict or ""
+            note = self.tr("Given {at} · kit {kit} (verdict then: {verdict}).").format(
+                at=show_time(parse_utc(admin["started_at"])),
+                kit=admin["kit_number"], verdict=self.go_panel.verdict_text(verdict)[0]) if admin else ""
+            self.go_panel.show_status(self.status, note)
+            self.admin.set_blocked(note, enabled=False)
+            self.admin.show_given(admin)
+            return
+        self.go_panel.show_status(self.status)
+        self.admin.show_given(None)
+        verdict = self.status.verdict
+        self.admin.set_needs_window_reason(verdict == "needs_reason")
+        if not may_record:
+            self.admin.set_blocked(self.tr("Your role cannot record injections."), enabled=False)
+        elif verdict == "no_go":
+            if allowed(self.user, Action.OVERRIDE_NO_GO):
+                self.admin.set_blocked(self.tr("NO-GO: only with your signed override and reason."),
+                                       button_text=self.tr("Override NO-GO and record…"), enabled=True)
+            else:
+                self.admin.set_blocked(self.tr("NO-GO: a nurse cannot record this dose. Resolve the ✗ reasons, or "
+                                               "ask the investigator, who can override with a signed reason."),
+                                       enabled=False)
+        else:
+            self.admin.set_blocked(None)
+
+    def _show_corrections(self) -> None:
+        index = self.saved_labs.currentIndex()
+        record = self.saved_labs_model.row_at(index) if index.isValid() else None
+        if record is None or not record.changes:
+            self.corrections.setText("" if record is None else self.tr("{symbol}: not changed since entered.").format(
+                symbol=record.view.symbol))
+            return
+        lines = [self.tr("{at} {who}: {old} → {new} — {reason}").format(
+            at=show_utc_iso(c.at), who=c.username,
+            old=c.old, new=c.new, reason=c.reason) for c in record.changes]
+        self.corrections.setText(self.tr("History of {symbol}: ").format(symbol=record.view.symbol) + "; ".join(lines))
+
+    def _emit(self, note: str) -> None:
+        self.changes_applied.emit(Changes(self.participant_id, frozenset({"visits"}), note=note))
+
+    # --- saving -------------------------------------------------------------------------------------------
+
+    def save_labs(self) -> bool:
+        """Save the typed results (critical values read back first). True when saved."""
+        self.labs.clear_errors()
+        self.labs_error.show_message(None)
+        try:
+            entries = self.labs.entries()
+            if not entries:
+                raise ValidationError("Enter at least one result.")
+            for analyte in entries:
+                self.labs.check(analyte)
+            sampled = self.labs.sampled()
+        except ValidationError as exc:
+            if not self.labs.show_error(exc):
+                self.labs_error.show_message(error_text(exc))
+            return False
+        items = read_back_items(entries)
+        confirmed: set[str] = set()
+        if items:
+            answer = ReadBackDialog.ask(self, items)
+            if answer is None:
+                return False
+            confirmed = answer
+        try:
+            vs.record_pre_dose_labs(self.store, self.user, self.participant_id, self.dose_code, sampled_at=sampled,
+                                    entries=entries, read_back=confirmed)
+        except TrialDeskError as exc:
+            if not self.labs.show_error(exc):
+                self.labs_error.show_message(error_text(exc))
+            return False
+        self.labs.clear()
+        self.reload()
+        self._emit(self.tr("Blood results saved ({n}).").format(n=len(entries)))
+        return True
+
+    def _on_correct_button_clicked(self) -> None:
+        index = self.saved_labs.currentIndex()
+        record = self.saved_labs_model.row_at(index) if index.isValid() else None
+        if record is None:
+            self.labs_error.show_message(self.tr("Select a saved result to correct."))
+            self.saved_labs.setFocus()
+            return
+
+        def submit(values):
+            entry, reason = values
+            vs.correct_lab_result(self.store, self.user, record.id, entry, reason)
+            return True
+
+        if LabCorrectionDialog.ask(self, submit, record):
+            self.reload()
+            self._emit(self.tr("Result corrected."))
+
+    def save_pre_dose(self) -> bool:
+        """Save blood-bank dates, the pregnancy test and premedication times that were entered or changed."""
+        for box in self.pre_boxes.values():
+            box.error.show_message(None)
+        self.pre_error.show_message(None)
+        p = self.participant
+        reason: str | None = None
+        try:
+            ts = parse_date(self.type_and_screen.text(), field="type_and_screen_on", label="type & screen date")
+            card = parse_date(self.alert_card.text(), field="alert_card_on", label="alert card date")
+            premeds = {d: parse_time(e.text(), field=d) for d, e in self.premeds.items()}
+        except ValidationError as exc:
+            self._show_pre_error(exc)
+            return False
+        bank = visit_history.blood_bank(self.store, self.user, p.id)
+        saved_premeds = self.record.premedication if self.record else {}
+        saved_test = self.record.pregnancy_test if self.record else None
+        test = self.pregnancy.currentData() if self.pregnancy.isEnabled() else None
+        calls = []
+        if (ts, card) != (bank.type_and_screen_on, bank.alert_card_on) and (ts or card):
+            calls.append(lambda r: vs.record_blood_bank(self.store, self.user, p.id, type_and_screen_on=ts,
+                                                        alert_card_on=card, reason=r))
+        if test and test != saved_test:
+            calls.append(lambda r: vs.record_pregnancy_test(self.store, self.user, p.id, self.dose_code, test,
+                                                            reason=r))
+        for drug, moment in premeds.items():
+            if moment is not None and moment != saved_premeds.get(drug):
+                calls.append(lambda r, d=drug, m=moment: vs.record_premedication(
+                    self.store, self.user, p.id, self.dose_code, d, m, reason=r))
+        if not calls:
+            self.pre_error.show_message(self.tr("Nothing new to save."))
+            return False
+        done = 0
+        for call in calls:
+            while True:
+                try:
+                    call(reason)
+                except ValidationError as exc:
+                    if exc.field == "reason" and reason is None:
+                        reason = ReasonDialog.ask(self, self.tr("A saved pre-dose value is being changed. Say why; "
+                                                                "the reason is kept in the audit trail."))
+                        if reason is not None:
+                            continue
+                    self._show_pre_error(exc)
+                    self.reload_keep_pre(done)
+                    return False
+                except TrialDeskError as exc:
+                    self._show_pre_error(exc)
+                    self.reload_keep_pre(done)
+                    return False
+                done += 1
+                break
+        self.reload()
+        self._emit(self.tr("Pre-dose checks saved."))
+        return True
+
+    def reload_keep_pre(self, done: int) -> None:
+        """After a partial save the verdict is recomputed but typed inputs stay as they are."""
+        if done:
+            self._emit(self.tr("Some pre-dose checks saved."))
+            self._refresh_status(True, allowed(self.user, Action.RECORD_DOSE), False)
+
+    def _show_pre_error(self, exc: BaseException) -> None:
+        field = getattr(exc, "field", None)
+        if field in self.pre_boxes:
+            self.pre_boxes[field].error.show_message(error_text(exc))
+            self.pre_boxes[field].field.setFocus()
+        else:
+            self.pre_error.show_message(error_text(exc))
+
+    def record_administration(self) -> bool:
+        """Record the injection; a no-go needs the investigator's reason and e-signature. True when recorded."""
+        self.admin.clear_errors()
+        self._loading = False
+        try:
+            admin = self.admin.administration()
+        except ValidationError as exc:
+            self.admin.show_error(exc)
+            return False
+        status = vs.go_no_go(self.store, self.user, self.participant_id, self.dose_code)
+        window_reason = self.admin.window_reason.text().strip() or None
+        if status.verdict == "no_go":
+            if not allowed(self.user, Action.OVERRIDE_NO_GO):
+                self.admin.show_error(ValidationError(
+                    "No-go: only an investigator can override, with a signed reason."))
+                return False
+            problems = [text for ok, text in status.lines if not ok]
+            reason = ReasonDialog.ask(self, self.tr("NO-GO for {code}: {problems}\n\nWhy is the dose given anyway?")
+                                      .format(code=self.dose_code, problems="; ".join(problems)))
+            if reason is None:
+                return False
+            field_error: list[ValidationError] = []
+
+            def submit(values):
+                username, password = values
+                try:
+                    return vs.record_administration(
+                        self.store, self.user, self.participant_id, self.dose_code, admin, window_reason=window_reason,
+                        override_reason=reason, override_username=username, override_password=password)
+                except ValidationError as exc:
+                    if exc.field in (None, "username", "password"):
+                        raise
+                    field_error.append(exc)  # an input of the form: shown there, the dialog closes
+                    return None
+
+            verdict = SignatureDialog.ask(self, submit, meaning=self.tr(vs.MEANING_OVERRIDE),
+                                          attestation=self.tr(ATTESTATION_OVERRIDE),
+                                          summary=self.tr("{code}: {problems}. Reason: {reason}").format(
+                                              code=self.dose_code, problems="; ".join(problems), reason=reason))
+            if field_error:
+                self.admin.show_error(field_error[0])
+                return False
+            if verdict is None:
+                return False
+        else:
+            try:
+                vs.record_administration(self.store, self.user, self.participant_id, self.dose_code, admin,
+                                         window_reason=window_reason)
+            except TrialDeskError as exc:
+                self.admin.show_error(exc)
+                return False
+        self.reload()
+        self._emit(self.tr("{code} recorded.").format(code=self.dose_code))
+        return True
+
+    def _on_missed_button_clicked(self) -> None:
+        reason = ReasonDialog.ask(self, self.tr("{code} will be recorded as NOT GIVEN. Say why.").format(
+            code=self.dose_code))
+        if reason is None:
+            return
+        try:
+            vs.mark_missed(self.store, self.user, self.participant_id, self.dose_code, reason)
+        except TrialDeskError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
+            return
+        self.reload()
+        self._emit(self.tr("{code} recorded as not given.").format(code=self.dose_code))

@@ -1,0 +1,148 @@
+"""The visit tabs of the participant workspace (Injections, Adverse events, Lab trends, Timeline) and
+the AE actions: record (optionally at a dose visit), change with a reason, mark an SAE reported."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from trialdesk.domain.dates import age_on
+from trialdesk.errors import TrialDeskError, ValidationError
+from trialdesk.services import participants as participants_service
+from trialdesk.services import visit_history
+from trialdesk.services import visits as vs
+from trialdesk.services.participants import Changes
+from trialdesk.services.permissions import Action, allowed
+from trialdesk.ui.i18n import error_text
+from trialdesk.ui.reason_dialog import ReasonDialog
+from trialdesk.ui.visits.adverse_events import AdverseEventDialog, AdverseEventLogWidget
+from trialdesk.ui.visits.common import show_utc_iso
+from trialdesk.ui.visits.dose_visit import DoseVisitWidget
+from trialdesk.ui.visits.timeline import TimelineWidget
+from trialdesk.ui.visits.today import SaeBanner
+from trialdesk.ui.visits.trend import LabTrendWidget
+
+
+class VisitTabs(QObject):
+    """Adds the visit tabs to ``tabs`` (the participant workspace) and keeps them loaded.
+
+    Signals:
+        changes_applied(object): a :class:`Changes` after any save (the workspace passes it on).
+    Attributes:
+        injections, adverse_events, trend, timeline: the tab widgets; ``sae_banners`` the participant's
+        SAE clocks shown on the Injections and Adverse events tabs.
+    """
+
+    changes_applied = Signal(object)
+
+    def __init__(self, store, user, tabs: QTabWidget):
+        super().__init__(tabs)
+        self.store, self.user, self.tabs = store, user, tabs
+        self.participant_id: str | None = None
+        self.injections = DoseVisitWidget(store, user)
+        self.injections_page = self._with_banner(self.injections)
+        self.adverse_events = AdverseEventLogWidget()
+        self.ae_page = self._with_banner(self.adverse_events)
+        self.trend = LabTrendWidget(store, user)
+        self.timeline = TimelineWidget(store, user)
+        tabs.addTab(self.injections_page, tabs.tr("&Injections"))
+        tabs.addTab(self.ae_page, tabs.tr("&Adverse events"))
+        tabs.addTab(self.trend, tabs.tr("Lab &trends"))
+        tabs.addTab(self.timeline, tabs.tr("Time&line"))
+        self.injections.changes_applied.connect(self._on_changes)
+        self.injections.ae_requested.connect(self.new_adverse_event)
+        self.adverse_events.new_requested.connect(lambda: self.new_adverse_event(None))
+        self.adverse_events.edit_requested.connect(self.edit_adverse_event)
+        self.adverse_events.reported_requested.connect(self.mark_reported)
+
+    def _with_banner(self, widget: QWidget) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        banner = SaeBanner(self.store, self.user)
+        banner.open_requested.connect(lambda *_: self.tabs.setCurrentWidget(self.ae_page))
+        box.addWidget(banner)
+        box.addWidget(widget, 1)
+        self.sae_banners = getattr(self, "sae_banners", []) + [banner]
+        return page
+
+    def show_participant(self, participant_id: str, dose_code: str | None = None) -> None:
+        self.participant_id = participant_id
+        self.injections.show_participant(participant_id, dose_code)
+        self.reload(injections=False)
+
+    def open_dose(self, participant_id: str, dose_code: str) -> None:
+        """Show ``dose_code`` of the participant on the Injections tab (from the Today list)."""
+        self.show_participant(participant_id, dose_code)
+        self.tabs.setCurrentWidget(self.injections_page)
+        self.injections.labs.sampled_at.setFocus()
+
+    def reload(self, injections: bool = True) -> None:
+        if self.participant_id is None:
+            return
+        pid = self.participant_id
+        p = participants_service.get_participant(self.store, self.user, pid)
+        if injections:
+            self.injections.reload()
+        rows = vs.adverse_events(self.store, self.user, pid)
+        for row in rows:
+            changes = visit_history.adverse_event_changes(self.store, self.user, row["id"])
+            if changes:
+                last = changes[-1]
+                row["changed_text"] = self.tabs.tr("✎ {at} by {who}: {reason}").format(
+                    at=show_utc_iso(last.at), who=last.username, reason=last.reason)
+        self.adverse_events.set_rows(rows, allowed(self.user, Action.RECORD_AE) and p.status != "candidate")
+        self.trend.show_participant(pid, p.sex, age_on(p.birth_date, date.today()) if p.birth_date else None)
+        self.timeline.show_participant(pid, p.inclusion_date is not None)
+        for banner in self.sae_banners:
+            banner.reload(pid)
+
+    def _on_changes(self, changes) -> None:
+        self.reload(injections=False)
+        self.changes_applied.emit(changes)
+
+    def _apply(self, note: str) -> None:
+        self.reload()
+        self.changes_applied.emit(Changes(self.participant_id, frozenset({"visits"}), note=note))
+
+    # --- adverse events -----------------------------------------------------------------------------------
+
+    def new_adverse_event(self, dose_code: str | None = None) -> bool:
+        pid = self.participant_id
+
+        def submit(ae: vs.AdverseEventInput):
+            return vs.record_adverse_event(self.store, self.user, pid, ae, dose_code=dose_code)
+
+        if AdverseEventDialog.ask(self.tabs, submit) is None:
+            return False
+        self._apply(self.tabs.tr("Adverse event recorded."))
+        return True
+
+    def edit_adverse_event(self, ae: dict) -> bool:
+        def submit(values: vs.AdverseEventInput):
+            reason = ReasonDialog.ask(self.tabs, self.tabs.tr(
+                "You are changing a saved adverse event. Say why; the reason is kept in the audit trail."))
+            if reason is None:
+                raise ValidationError("Not saved: a change needs a reason.")
+            vs.update_adverse_event(self.store, self.user, ae["id"], values, reason)
+            return True
+
+        if not AdverseEventDialog.ask(self.tabs, submit, initial=ae):
+            return False
+        self._apply(self.tabs.tr("Adverse event changed."))
+        return True
+
+    def mark_reported(self, ae: dict) -> bool:
+        answer = QMessageBox.question(self.tabs, self.tabs.tr("SAE reported"), self.tabs.tr(
+            "Record that this serious adverse event was reported to the sponsor now? This stops its 24-hour clock."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            vs.mark_sae_reported(self.store, self.user, ae["id"])
+        except TrialDeskError as exc:
+            QMessageBox.warning(self.tabs, self.tabs.tr("Not saved"), error_text(exc))
+            return False
+        self._apply(self.tabs.tr("SAE marked reported."))
+        return True

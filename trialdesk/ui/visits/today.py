@@ -1,0 +1,117 @@
+"""The main window's "Today" list (dose visits due or overdue) and the SAE banner of open 24-hour clocks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QTableView, QVBoxLayout, QWidget
+
+from trialdesk.errors import TrialDeskError
+from trialdesk.services import visits as vs
+from trialdesk.ui.visits.models import SaeClockTableModel, TodayTableModel
+
+
+class TodayPanel(QWidget):
+    """Who is due today. Double-click or Enter: ``open_requested(participant_id, dose_code)``."""
+
+    open_requested = Signal(str, str)
+
+    def __init__(self, store, user, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.user = store, user
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.model = TodayTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Dose visits due today"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.note)
+        self.table.activated.connect(self._on_table_activated)
+
+    def reload(self) -> None:
+        try:
+            rows = vs.due_today(self.store, self.user)
+        except TrialDeskError:
+            rows = []
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.note.setText(self.tr("Double-click or Enter opens the dose visit.") if rows
+                          else self.tr("Nobody is due for a dose today."))
+
+    def _on_table_activated(self, index) -> None:
+        row = self.model.row_at(index)
+        if row is not None:
+            self.open_requested.emit(row.participant_id, row.code)
+
+
+class SaeBanner(QFrame):
+    """Open SAE 24-hour clocks: hidden when none; red rows under 6 h or overdue. The clock moves every 30 s.
+
+    Signals:
+        open_requested(str): the participant of the activated clock.
+    """
+
+    open_requested = Signal(str)
+
+    def __init__(self, store, user, parent: QWidget | None = None, *, compact: bool = False):
+        super().__init__(parent)
+        self.store, self.user = store, user
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("SaeBanner { border: 2px solid #b71c1c; background: #ffebee; }")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 4, 6, 4)
+        box.setSpacing(2)
+        self.title = QLabel()
+        self.title.setStyleSheet("color: #b71c1c; font-weight: 700;")
+        self.title.setWordWrap(True)
+        self.model = SaeClockTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Serious adverse events to report"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        box.addWidget(self.title)
+        box.addWidget(self.table)
+        self.participant_id: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(30_000)
+        self.timer.timeout.connect(lambda: self.model.tick())
+        self.timer.start()
+        self.table.activated.connect(self._on_table_activated)
+        self.hide()
+
+    def reload(self, participant_id: str | None = None) -> None:
+        """All open clocks (main window), or only ``participant_id``'s (the workspace)."""
+        if participant_id is not None:
+            self.participant_id = participant_id
+        try:
+            clocks = vs.open_sae_clocks(self.store, self.user)
+        except TrialDeskError:
+            clocks = []
+        if self.participant_id is not None:
+            clocks = [c for c in clocks if c.participant_id == self.participant_id]
+        self.model.set_rows(clocks)
+        self.table.resizeColumnsToContents()
+        rows = len(clocks)
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + 4 +
+                                  sum(self.table.rowHeight(r) for r in range(min(rows, 3))))
+        urgent = sum(1 for c in clocks if self.model.urgent(c))
+        self.title.setText(self.tr("⚠ SAE 24-hour reporting clock: {n} serious adverse event(s) not yet reported "
+                                   "to the sponsor{urgent}.").format(
+            n=rows, urgent=self.tr(" — {u} due within 6 hours or overdue").format(u=urgent) if urgent else ""))
+        self.setVisible(rows > 0)
+
+    def _on_table_activated(self, index) -> None:
+        clock = self.model.row_at(index)
+        if clock is not None:
+            self.open_requested.emit(clock.participant_id)
