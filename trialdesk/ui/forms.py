@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from trialdesk.errors import ValidationError
@@ -39,6 +40,16 @@ class FormDialog(QDialog):
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
+        # Wrapped labels and error messages need their height for the dialog's width: grow to fit.
+        self.layout_.activate()
+        self.resize(self.width(), max(self.height(), self.layout_.totalHeightForWidth(self.width())
+                                      if self.layout_.hasHeightForWidth() else self.sizeHint().height()))
+
     def values(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
 
@@ -55,6 +66,7 @@ class FormDialog(QDialog):
             box.field.setFocus()
         else:
             self.error.show_message(error_text(exc))
+        self._fit()
 
     def _on_buttons_accepted(self) -> None:
         self.clear_errors()
