@@ -142,7 +142,7 @@ class ScreeningChecklistWidget(QWidget):
         self.signature_label = QLabel()
         self.signature_label.setWordWrap(True)
         self.signature_label.setTextFormat(Qt.TextFormat.RichText)
-        self.save_button = QPushButton(self.tr("Save check&list"))
+        self.save_button = QPushButton(self.tr("Sa&ve checklist"))
         self.save_button.setToolTip(self.tr("Ctrl+S"))
         self.sign_button = QPushButton(self.tr("Si&gn decision…"))
         bottom.addWidget(self.signature_label, 1)
@@ -194,12 +194,12 @@ class ScreeningChecklistWidget(QWidget):
             ("screening_date", self.tr("Screening &date:"), self.screening_date, self.tr("Screening date"), None),
             ("canadian_criteria_met", self.tr("&Canadian criteria met:"), self.ccc,
              self.tr("Canadian Consensus Criteria met"), None),
-            ("severity", self.tr("Se&verity:"), self.severity, self.tr("ME/CFS severity"), None),
+            ("severity", self.tr("Severit&y:"), self.severity, self.tr("ME/CFS severity"), None),
             ("me_cfs_onset_date", self.tr("ME/CFS onset dat&e:"), self.onset_date, self.tr("ME/CFS onset date"), None),
-            ("onset_trigger", self.tr("Onset &trigger:"), self.onset_trigger, self.tr("Onset trigger"), None),
+            ("onset_trigger", self.tr("Onset t&rigger:"), self.onset_trigger, self.tr("Onset trigger"), None),
             ("pregnancy_test", self.tr("&Pregnancy test:"), self.pregnancy, self.tr("Pregnancy test"), None),
             ("nk", self.tr("N&K cells:"), self.nk_value, self.tr("NK cell count"), self.nk_unit),
-            ("igg", self.tr("&IgG:"), self.igg_value, self.tr("Serum IgG"), self.igg_unit),
+            ("igg", self.tr("IgG (ser&um):"), self.igg_value, self.tr("Serum IgG"), self.igg_unit),
         )
         for name, label, widget, accessible, extra in rows:
             self.boxes[name] = add_row(form, label, widget, accessible, extra)
