@@ -45,8 +45,8 @@ class AdministrationForm(QWidget):
         site = QWidget()
         row = QHBoxLayout(site)
         row.setContentsMargins(0, 0, 0, 0)
-        self.site_left = QRadioButton(self.tr("Abdomen &left"))
-        self.site_right = QRadioButton(self.tr("Abdomen &right"))
+        self.site_left = QRadioButton(self.tr("Abdomen left"))
+        self.site_right = QRadioButton(self.tr("Abdomen right"))
         self.site_left.setAccessibleName(self.tr("Injection site: abdomen left"))
         self.site_right.setAccessibleName(self.tr("Injection site: abdomen right"))
         self.site_group = QButtonGroup(self)
@@ -62,11 +62,11 @@ class AdministrationForm(QWidget):
         self.window_reason = QLineEdit()
         self.window_reason.setPlaceholderText(self.tr("why the dose is given outside its window"))
         self.boxes["kit_number"] = add_row(form, self.tr("&Kit number:"), self.kit_number, self.tr("Kit number"))
-        self.boxes["lot"] = add_row(form, self.tr("Lo&t:"), self.lot, self.tr("Lot number"))
+        self.boxes["lot"] = add_row(form, self.tr("Lot:"), self.lot, self.tr("Lot number"))
         self.boxes["injection_site"] = add_row(form, self.tr("Injection site:"), site, self.tr("Injection site"))
-        self.boxes["started_at"] = add_row(form, self.tr("&Start:"), self.started_at, self.tr("Injection started at"))
+        self.boxes["started_at"] = add_row(form, self.tr("Sta&rt:"), self.started_at, self.tr("Injection started at"))
         self.boxes["ended_at"] = add_row(form, self.tr("&End:"), self.ended_at, self.tr("Injection ended at"))
-        self.boxes["observation_until"] = add_row(form, self.tr("&Observe until:"), self.observation_until,
+        self.boxes["observation_until"] = add_row(form, self.tr("Observe until:"), self.observation_until,
                                                   self.tr("Observation until"))
         outer.addLayout(form)
 
@@ -76,7 +76,7 @@ class AdministrationForm(QWidget):
         for c, head in enumerate(heads, start=1):
             grid.addWidget(QLabel(head), 0, c)
         self.vitals: dict[tuple[str, str], QLineEdit] = {}
-        for r, (when, text) in enumerate((("before", self.tr("Vitals &before:")), ("after", self.tr("Vitals a&fter:"))),
+        for r, (when, text) in enumerate((("before", self.tr("Vitals be&fore:")), ("after", self.tr("Vitals after:"))),
                                          start=1):
             label = QLabel(text)
             grid.addWidget(label, r, 0)
@@ -105,7 +105,7 @@ class AdministrationForm(QWidget):
         self.blocked.setWordWrap(True)
         self.blocked.setStyleSheet("color: #b71c1c; font-weight: 600;")
         self.error = FieldError(self)
-        self.record_button = QPushButton(self.tr("Record &injection"))
+        self.record_button = QPushButton(self.tr("Record in&jection"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.blocked, 1)
         buttons.addWidget(self.record_button)
@@ -119,7 +119,7 @@ class AdministrationForm(QWidget):
         order += [self.window_reason, self.record_button]
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
-        self.first_widget, self.last_widget = order[0], order[-1]
+        self.chain = order
         self.set_needs_window_reason(False)
 
     def set_needs_window_reason(self, needed: bool) -> None:
@@ -129,7 +129,7 @@ class AdministrationForm(QWidget):
     def set_blocked(self, message: str | None, *, button_text: str | None = None, enabled: bool = True) -> None:
         self.blocked.setText(message or "")
         self.blocked.setVisible(bool(message))
-        self.record_button.setText(button_text or self.tr("Record &injection"))
+        self.record_button.setText(button_text or self.tr("Record in&jection"))
         self.record_button.setEnabled(enabled)
 
     # --- values -------------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ class AdverseEventDialog(FormDialog):
         serious_row.setFocusProxy(self.serious)
         self.boxes["aware_at"] = add_row(self.form, self.tr("&Aware at:"), self.aware_at,
                                          self.tr("Time the site became aware of the serious event"))
-        self.boxes["causality"] = add_row(self.form, self.tr("&Causality:"), self.causality, self.tr("Causality"))
+        self.boxes["causality"] = add_row(self.form, self.tr("Causa&lity:"), self.causality, self.tr("Causality"))
         self.boxes["action_taken"] = add_row(self.form, self.tr("Act&ion with study drug:"), self.action_taken,
                                              self.tr("Action taken with the study drug"))
         self.boxes["outcome"] = add_row(self.form, self.tr("O&utcome:"), self.outcome, self.tr("Outcome"))
@@ -266,8 +266,8 @@ class AdverseEventLogWidget(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.note = QLabel()
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("&New adverse event…"))
-        self.edit_button = QPushButton(self.tr("C&hange…"))
+        self.new_button = QPushButton(self.tr("Ne&w adverse event…"))
+        self.edit_button = QPushButton(self.tr("Chan&ge…"))
         self.reported_button = QPushButton(self.tr("Mark SAE &reported"))
         for b in (self.new_button, self.edit_button, self.reported_button):
             buttons.addWidget(b)

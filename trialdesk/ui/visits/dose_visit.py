@@ -179,7 +179,7 @@ class DoseVisitWidget(QWidget):
         box.addWidget(self.saved_labs_label)
         box.addWidget(self.saved_labs)
         corr = QHBoxLayout()
-        self.correct_button = QPushButton(self.tr("Co&rrect selected result…"))
+        self.correct_button = QPushButton(self.tr("Correct selected res&ult…"))
         self.corrections = QLabel()
         self.corrections.setWordWrap(True)
         self.corrections.setStyleSheet("color: #555;")
@@ -216,7 +216,7 @@ class DoseVisitWidget(QWidget):
         box.addLayout(form)
         row = QHBoxLayout()
         self.pre_error = FieldError(self)
-        self.save_pre_button = QPushButton(self.tr("Save &pre-dose checks"))
+        self.save_pre_button = QPushButton(self.tr("Sa&ve pre-dose checks"))
         row.addWidget(self.pre_error, 1)
         row.addWidget(self.save_pre_button)
         box.addLayout(row)
@@ -226,24 +226,20 @@ class DoseVisitWidget(QWidget):
         self.admin = AdministrationForm()
         box.addWidget(self.admin)
         row = QHBoxLayout()
-        self.ae_button = QPushButton(self.tr("&Adverse event at this visit…"))
-        self.missed_button = QPushButton(self.tr("Dose &not given…"))
+        self.ae_button = QPushButton(self.tr("Lo&g adverse event at this visit…"))
+        self.missed_button = QPushButton(self.tr("Dose not given…"))
         row.addWidget(self.ae_button)
         row.addWidget(self.missed_button)
         row.addStretch(1)
         box.addLayout(row)
 
     def _set_tab_order(self) -> None:
-        order = [self.dose, self.labs.sampled_at]
-        chain = [self.labs.last_widget, self.save_labs_button, self.saved_labs, self.correct_button,
+        # One explicit chain, set after every widget has its final parent (Qt moves b after a).
+        chain = [self.dose, *self.labs.chain, self.save_labs_button, self.saved_labs, self.correct_button,
                  self.type_and_screen, self.alert_card, self.pregnancy, *self.premeds.values(), self.save_pre_button,
-                 self.admin.first_widget]
-        for a, b in zip(order, order[1:]):
-            QWidget.setTabOrder(a, b)
+                 *self.admin.chain, self.ae_button, self.missed_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
-        QWidget.setTabOrder(self.admin.last_widget, self.ae_button)
-        QWidget.setTabOrder(self.ae_button, self.missed_button)
 
     def _connect_signals(self) -> None:
         self.dose.currentIndexChanged.connect(self._on_dose_currentIndexChanged)

@@ -80,7 +80,7 @@ class LabEntryWidget(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
-        self.sampled_label = QLabel(self.tr("Sample &taken:"))
+        self.sampled_label = QLabel(self.tr("Sa&mple taken:"))
         self.sampled_at = TimeField(placeholder=self.tr("hh:mm or dd.mm.yyyy hh:mm"))
         self.sampled_at.setMaximumWidth(190)
         self.sampled_at.setAccessibleName(self.tr("Sample taken at"))
@@ -106,12 +106,9 @@ class LabEntryWidget(QWidget):
         note.setStyleSheet("color: #555;")
         outer.addWidget(note)
         self.sampled_at.textChanged.connect(lambda *_: self.edited.emit())
-        previous = self.sampled_at
-        for row in self.rows.values():
-            QWidget.setTabOrder(previous, row.value)
-            QWidget.setTabOrder(row.value, row.unit)
-            previous = row.unit
-        self.last_widget = previous
+        self.chain = [self.sampled_at] + [w for row in self.rows.values() for w in (row.value, row.unit)]
+        for a, b in zip(self.chain, self.chain[1:]):
+            QWidget.setTabOrder(a, b)
 
     # --- live check ---------------------------------------------------------------------------------
 
@@ -218,7 +215,7 @@ class ReadBackDialog(FormDialog):
             box.setAccessibleName(self.tr("{text} matches the lab report").format(text=text))
             self.checks[analyte] = box
             self.form.addRow(box)
-        self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("&Confirmed — save"))
+        self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("Con&firmed — save"))
         self.finish_layout()
         self.setMinimumWidth(460)
         if self.checks:

@@ -38,7 +38,7 @@ class LabTrendWidget(QWidget):
         self.plotted = self.hidden = 0
         box = QVBoxLayout(self)
         row = QHBoxLayout()
-        label = QLabel(self.tr("&Analyte:"))
+        label = QLabel(self.tr("Anal&yte:"))
         self.analyte = QComboBox()
         self.analyte.setAccessibleName(self.tr("Analyte shown in the chart"))
         label.setBuddy(self.analyte)
