@@ -117,7 +117,7 @@ def visit_summary(data: VisitSummaryData) -> PdfDocument:
             for lab in data.labs]
     story.append(grid_table(
         [label(k, lang) for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae", "safety")],
-        rows, widths=(0.14, 0.11, 0.13, 0.13, 0.06, 0.15, 0.28), bold_first=True))
+        rows, widths=(0.14, 0.11, 0.13, 0.13, 0.07, 0.15, 0.27), bold_first=True))
     story.append(p(f"{label('go_no_go', lang)}: {data.go_verdict}", st.h1))
     go_rows = [("✓" if ok else "✗", text) for ok, text in data.go_lines]
     if go_rows:

@@ -800,7 +800,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
     views = visits_service.lab_results(store, user, pid)
     samples = {r[0]: r[1] for r in db.execute("SELECT sampled_at, dose_visit_id FROM lab_samples WHERE participant_id = ?", [pid])}
     lab_cols = tuple(label(k, f.language) for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae", "safety"))
-    lab_widths = (0.14, 0.11, 0.13, 0.13, 0.06, 0.15, 0.28)
+    lab_widths = (0.14, 0.11, 0.13, 0.13, 0.07, 0.15, 0.27)
 
     def lab_table(title: str, subset) -> Table:
         return Table(title, lab_cols, tuple((x.analyte, x.sampled_at, x.entered, x.canonical, x.flag, x.ctcae, x.safety)
