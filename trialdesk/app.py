@@ -7,44 +7,66 @@ from __future__ import annotations
 
 import os
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from trialdesk.db.connection import store_exists
-from trialdesk.db import keystore
+# Only light imports here: the sign-in window must be on screen fast (bench/startup.py). The store,
+# sqlite-utils, argon2 and the services load on a worker thread while the user types.
+from trialdesk.db.folder import StoreInfo, store_exists
 from trialdesk.errors import KeychainUnavailable, KeyMissing, TrialDeskError, ValidationError
-from trialdesk.services import auth, workstation
 from trialdesk.ui import i18n
 from trialdesk.ui.login_dialog import LoginDialog
-from trialdesk.ui.main_window import MainWindow
-from trialdesk.ui.recovery_dialog import RecoveryKeyDialog
-from trialdesk.ui.setup_wizard import SetupValues, SetupWizard
 
 # Used by bench/startup.py only: quit as soon as the named window is shown.
 EXIT_WHEN_SHOWN_ENV = "TRIALDESK_EXIT_WHEN_SHOWN"
 
 
+def _open_in_background(folder: Path):
+    """Worker-thread part of start-up: the heavy imports, then open the store with the keychain key."""
+    from trialdesk.services import auth, workstation  # noqa: F401  (auth: warm the import for sign-in)
+
+    del auth
+
+    return workstation.open_workstation(folder)
+
+
 class AppController(QObject):
-    """Walks one user through set-up / recovery / sign-in and owns the open store and main window."""
+    """Walks one user through set-up / recovery / sign-in and owns the open store and main window.
+
+    With an existing store, the sign-in window shows at once while the store opens on a worker
+    thread (``_opening``); signing in waits for it, and an error while opening (no key in the
+    keychain, a damaged store, another TrialDesk using it) closes the sign-in window and is handled.
+    """
 
     def __init__(self, folder: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.folder = Path(folder)
         self.store = None
         self.user = None
-        self.window: MainWindow | None = None
+        self.window = None
+        self._opening: Future | None = None
+        self._executor: ThreadPoolExecutor | None = None
 
     # --- steps --------------------------------------------------------------------------------------
 
     def ensure_store(self) -> bool:
-        """Set up a new store (wizard) or open the existing one; False when the user gave up."""
+        """Set up a new store (wizard), or start opening the existing one; False when the user gave up."""
         if not store_exists(self.folder):
             return self._run_setup()
-        return self._open_existing()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="trialdesk-open")
+        return True
+
+    def _start_opening(self) -> None:
+        if self._opening is None and self.store is None and self._executor is not None:
+            self._opening = self._executor.submit(_open_in_background, self.folder)
 
     def _run_setup(self) -> bool:
+        from trialdesk.services import workstation
+        from trialdesk.ui.setup_wizard import SetupValues, SetupWizard
+
         default_sheet = Path.home() / "TrialDesk-recovery-key.pdf"
 
         def submit(values: SetupValues):
@@ -64,17 +86,11 @@ class AppController(QObject):
         wizard.exec()
         return self.store is not None
 
-    def _open_existing(self) -> bool:
-        try:
-            self.store = workstation.open_workstation(self.folder)
-            return True
-        except (KeyMissing, KeychainUnavailable) as exc:
-            return self._ask_recovery_key(i18n.error_text(exc))
-        except TrialDeskError as exc:
-            QMessageBox.critical(None, self.tr("TrialDesk cannot open the store"), i18n.error_text(exc))
-            return False
-
     def _ask_recovery_key(self, reason: str) -> bool:
+        from trialdesk.db import keystore
+        from trialdesk.services import workstation
+        from trialdesk.ui.recovery_dialog import RecoveryKeyDialog
+
         def submit(text: str):
             usable, _ = keystore.keychain_usable()
             if usable:
@@ -87,22 +103,74 @@ class AppController(QObject):
         dialog.exec()
         return self.store is not None
 
-    def sign_in(self) -> bool:
-        site = self.store.meta("site_name") or self.store.info.site_code
-        dialog = LoginDialog(lambda u, p: auth.login(self.store, u, p), site=site)
-        _maybe_exit_when_shown(dialog, "login")
-        if dialog.exec() and dialog.user is not None:
-            self.user = dialog.user
-            return True
-        return False
+    def _site_label(self) -> str:
+        if self.store is not None:
+            return self.store.meta("site_name") or self.store.info.site_code
+        try:
+            return self.tr("site {code}").format(code=StoreInfo.read(self.folder).site_code)
+        except TrialDeskError:
+            return ""
 
-    def show_main_window(self) -> MainWindow:
+    def _authenticate(self, username: str, password: str):
+        from trialdesk.services import auth
+
+        if self.store is None:
+            self._start_opening()
+            self.store = self._opening.result()  # waits for the worker at most a moment
+        return auth.login(self.store, username, password)
+
+    def sign_in(self) -> bool:
+        """Show the sign-in window until someone signs in (True) or the user gives up (False)."""
+        while True:
+            failure: list[BaseException] = []
+            dialog = LoginDialog(self._authenticate, site=self._site_label())
+            if self.store is None and self._executor is not None:
+                # Start opening once the window is painted, so it shows without waiting for the worker.
+                QTimer.singleShot(0, self._start_opening)
+                timer = QTimer(dialog)
+                timer.setInterval(40)
+
+                def poll(dialog=dialog, timer=timer, failure=failure):
+                    if self._opening is None or not self._opening.done():
+                        return
+                    timer.stop()
+                    problem = self._opening.exception()
+                    if problem is not None:
+                        failure.append(problem)
+                        dialog.reject()
+                    elif self.store is None:
+                        self.store = self._opening.result()
+
+                timer.timeout.connect(poll)
+                timer.start()
+            _maybe_exit_when_shown(dialog, "login")
+            accepted = dialog.exec() and dialog.user is not None
+            if accepted:
+                self.user = dialog.user
+                return True
+            if not failure:
+                return False
+            self._opening = None
+            self._executor = None
+            problem = failure[0]
+            if isinstance(problem, (KeyMissing, KeychainUnavailable)):
+                if not self._ask_recovery_key(i18n.error_text(problem)):
+                    return False
+                continue
+            QMessageBox.critical(None, self.tr("TrialDesk cannot open the store"), i18n.error_text(problem))
+            return False
+
+    def show_main_window(self):
+        from trialdesk.ui.main_window import MainWindow
+
         self.window = MainWindow(self.store, self.user)
         self.window.sign_out_requested.connect(self._on_window_sign_out_requested)
         self.window.show()
         return self.window
 
     def _on_window_sign_out_requested(self) -> None:
+        from trialdesk.services import auth
+
         auth.logout(self.store, self.user)
         self.user = None
         window, self.window = self.window, None
@@ -115,8 +183,17 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         """On quit: an automatic verified backup, then close the store."""
+        if self.store is None and self._opening is not None:
+            try:  # opened in the background but nobody signed in: still close it (the lock)
+                self.store = self._opening.result()
+            except TrialDeskError:
+                pass
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
         if self.store is None:
             return
+        from trialdesk.services import auth, workstation
+
         try:
             if self.user is not None:
                 auth.logout(self.store, self.user)

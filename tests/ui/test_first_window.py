@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWizard
 
 from tests.conftest import PASSWORD
 from trialdesk.app import AppController
@@ -142,3 +142,58 @@ def test_first_start_end_to_end(qtbot, tmp_path):
     assert window.isVisible() and "Ada Admin" in window.session_label.text()
     controller.shutdown()
     assert list((folder / "backups").glob("*.db"))  # backup on exit
+
+
+def _sign_in_as(username, password):
+    def action(dialog):
+        dialog.username.setText(username)
+        dialog.password.setText(password)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    return action
+
+
+def test_existing_store_opens_in_the_background_while_signing_in(qtbot, workstation, users):
+    """The sign-in window comes first; the store opens on a worker thread; signing in waits for it."""
+    folder = workstation.store.folder
+    workstation.store.close()
+    controller = AppController(folder)
+    assert controller.ensure_store() and controller.store is None
+    _when_shown(LoginDialog, _sign_in_as("doctor", PASSWORD))
+    assert controller.sign_in()
+    assert controller.store is not None and controller.user.username == "doctor"
+    controller.shutdown()
+    assert controller.store is None
+
+
+def test_missing_key_leads_to_the_recovery_dialog_then_sign_in(qtbot, workstation, users, memory_keyring):
+    from trialdesk.db import keystore
+    from trialdesk.ui.recovery_dialog import RecoveryKeyDialog
+
+    folder = workstation.store.folder
+    [(service, store_id)] = list(memory_keyring.secrets)
+    key = bytes.fromhex(memory_keyring.secrets[(service, store_id)])
+    workstation.store.close()
+    memory_keyring.secrets.clear()
+    controller = AppController(folder)
+    assert controller.ensure_store()
+
+    def type_key(dialog):
+        dialog.key.setText(keystore.format_recovery_key(key) + " " + keystore.key_checksum(key))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        _when_shown(LoginDialog, _sign_in_as("nurse", PASSWORD))
+
+    _when_shown(RecoveryKeyDialog, type_key)
+    assert controller.sign_in()
+    assert controller.user.username == "nurse"
+    assert keystore.load_key(store_id) == key  # back in the keychain
+    controller.shutdown()
+
+
+def test_store_in_use_is_a_clear_message_not_a_crash(qtbot, workstation, monkeypatch):
+    messages = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: messages.append(a[2]))
+    controller = AppController(workstation.store.folder)  # the fixture still holds the store open
+    assert controller.ensure_store()
+    assert not controller.sign_in()
+    assert messages and "already open" in messages[0]
+    controller.shutdown()

@@ -14,9 +14,6 @@ not done here: callers pass the key (see :mod:`trialdesk.db.keystore`).
 from __future__ import annotations
 
 import getpass
-import json
-import os
-import socket
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +23,9 @@ from trialdesk import __version__
 from trialdesk.clock import new_id, utc_iso
 from trialdesk.db import audit, migrations
 from trialdesk.db.driver import DRIVER
+from trialdesk.db.folder import (  # noqa: F401  (re-exported)
+    DB_NAME, INFO_NAME, LOCK_INFO_NAME, LOCK_NAME, STORE_FORMAT, FolderLock, StoreInfo, store_exists,
+)
 from trialdesk.db.keystore import key_check_value
 from trialdesk.errors import (
     NoActingUser,
@@ -33,59 +33,11 @@ from trialdesk.errors import (
     StoreDamaged,
     StoreError,
     StoreExists,
-    StoreInUse,
-    StoreNotFound,
     WrongKey,
 )
 
 import sqlite_utils  # noqa: E402  (after trialdesk.db.driver, which the package import guarantees)
 
-DB_NAME = "trialdesk.db"
-INFO_NAME = "store.json"
-LOCK_NAME = "trialdesk.lock"
-LOCK_INFO_NAME = "trialdesk.lock.json"
-STORE_FORMAT = "trialdesk-store-1"
-
-
-@dataclass(frozen=True)
-class StoreInfo:
-    """The public facts kept beside the database in ``store.json``."""
-
-    store_id: str
-    site_code: str
-    created_at: str
-    key_check: str
-    format: str = STORE_FORMAT
-
-    @classmethod
-    def read(cls, folder: Path) -> "StoreInfo":
-        path = folder / INFO_NAME
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(**{k: data[k] for k in ("store_id", "site_code", "created_at", "key_check", "format")})
-        except FileNotFoundError:
-            if (folder / DB_NAME).exists():
-                raise StoreDamaged(
-                    "{path} is missing beside the store database. Run 'trialdesk recover' with the "
-                    "recovery key to rebuild it; nothing was changed.",
-                    path=str(path),
-                ) from None
-            raise StoreNotFound(
-                "No TrialDesk store in {folder}. Set up this workstation (start TrialDesk, or run "
-                "'trialdesk init'), or restore a backup with 'trialdesk restore'.",
-                folder=str(folder),
-            ) from None
-        except (ValueError, KeyError, TypeError):
-            raise StoreDamaged(
-                "{path} is damaged (it should name the store and its site). Restore it from a backup "
-                "of the data folder or ask IT; the database itself was not touched.",
-                path=str(path),
-            ) from None
-
-    def write(self, folder: Path) -> None:
-        tmp = folder / (INFO_NAME + ".tmp")
-        tmp.write_text(json.dumps(self.__dict__, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, folder / INFO_NAME)
 
 
 @dataclass(frozen=True)
@@ -103,52 +55,6 @@ class _Context:
         self.site = site
         self.actor: Actor | None = None
         self.reason: str | None = None
-
-
-def store_exists(folder: Path) -> bool:
-    """True when ``folder`` holds a store (its ``store.json`` or its database file)."""
-    return (folder / INFO_NAME).exists() or (folder / DB_NAME).exists()
-
-
-class _FolderLock:
-    """One TrialDesk per store: an OS file lock, plus a note of who holds it for the message."""
-
-    def __init__(self, folder: Path):
-        from filelock import FileLock, Timeout
-
-        self._timeout = Timeout
-        self._lock = FileLock(str(folder / LOCK_NAME), timeout=0)
-        self._info = folder / LOCK_INFO_NAME
-
-    def acquire(self) -> None:
-        try:
-            self._lock.acquire()
-        except self._timeout:
-            holder = "another TrialDesk"
-            try:
-                info = json.loads(self._info.read_text(encoding="utf-8"))
-                holder = "TrialDesk (process {pid} on {host}, opened {since})".format(**info)
-            except (OSError, ValueError, KeyError):
-                pass
-            raise StoreInUse(
-                "This store is already open in {holder}. Only one TrialDesk may use a store at a time; "
-                "close the other one first. Nothing was changed.",
-                holder=holder,
-            ) from None
-        try:
-            self._info.write_text(
-                json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": utc_iso()}),
-                encoding="utf-8",
-            )
-        except OSError:
-            pass
-
-    def release(self) -> None:
-        try:
-            self._info.unlink()
-        except OSError:
-            pass
-        self._lock.release()
 
 
 def _connect(path: Path, key: bytes):
@@ -203,7 +109,7 @@ class Store:
         info: :class:`StoreInfo` from ``store.json``.
     """
 
-    def __init__(self, folder: Path, conn, info: StoreInfo, lock: _FolderLock, ctx: _Context):
+    def __init__(self, folder: Path, conn, info: StoreInfo, lock: FolderLock, ctx: _Context):
         self.folder = folder
         self.info = info
         self._lock = lock
@@ -313,7 +219,7 @@ def open_store(folder: Path, key: bytes) -> Store:
             "key printed for this store.",
             folder=str(folder), store_id=info.store_id,
         )
-    lock = _FolderLock(folder)
+    lock = FolderLock(folder)
     lock.acquire()
     try:
         conn = _connect(folder / DB_NAME, key)
@@ -365,7 +271,7 @@ def create_store(folder: Path, key: bytes, *, site_code: str, site_name: str,
                          problem=exc.strerror or str(exc)) from None
     info = StoreInfo(store_id=new_id(), site_code=site_code, created_at=utc_iso(),
                      key_check=key_check_value(key))
-    lock = _FolderLock(folder)
+    lock = FolderLock(folder)
     lock.acquire()
     try:
         conn = _connect(folder / DB_NAME, key)

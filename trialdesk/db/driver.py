@@ -25,11 +25,13 @@ if "sqlite_utils.utils" in sys.modules:
 sys.modules.setdefault("pysqlite3", sqlcipher3)
 sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
 
-import sqlite_utils.utils as _su_utils  # noqa: E402
-
+# sqlite-utils itself is imported where it is used (trialdesk.db.connection): it costs ~0.2 s, which
+# the app spends while the sign-in window is already on screen.
 DRIVER = sqlcipher3
 
 
 def in_force() -> bool:
     """True when sqlite-utils resolved its ``sqlite3`` to sqlcipher3 (the whole point of this module)."""
-    return _su_utils.sqlite3 is sqlcipher3 and _su_utils.OperationalError is sqlcipher3.OperationalError
+    import sqlite_utils.utils as su_utils
+
+    return su_utils.sqlite3 is sqlcipher3 and su_utils.OperationalError is sqlcipher3.OperationalError

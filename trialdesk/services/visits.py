@@ -8,7 +8,7 @@ enrolment, no dose recorded by a monitor …). The treatment arm is never asked 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Mapping
 from zoneinfo import ZoneInfo
 
@@ -17,7 +17,7 @@ from trialdesk.db import visits as repo
 from trialdesk.db.connection import Store
 from trialdesk.domain import ctcae
 from trialdesk.domain.dates import age_on
-from trialdesk.domain.dosing import GO, NEEDS_REASON, NO_GO, DoseContext, GoNoGo, LabOnFile, evaluate_dose
+from trialdesk.domain.dosing import NEEDS_REASON, NO_GO, DoseContext, GoNoGo, LabOnFile, evaluate_dose
 from trialdesk.domain.explanations import Explanation
 from trialdesk.domain.labs import LabValueError, convert, reference_flag, safety_check
 from trialdesk.domain.people import Role, User

@@ -10,7 +10,7 @@ from trialdesk.clock import utc_iso
 from trialdesk.db import audit, backup, keystore
 from trialdesk.db import settings as settings_repo
 from trialdesk.db.connection import (
-    DB_NAME, INFO_NAME, Store, StoreInfo, _FolderLock, _connect, create_store, open_store,
+    DB_NAME, INFO_NAME, Store, StoreInfo, FolderLock, _connect, create_store, open_store,
     store_exists,
 )
 from trialdesk.db.driver import DRIVER
@@ -153,7 +153,7 @@ def recover(folder: Path, recovery_key_text: str, *, save: bool = True) -> Store
         store = open_store(folder, key)  # proves the key opens the database, runs migrations
         store.close()
     else:
-        lock = _FolderLock(folder)
+        lock = FolderLock(folder)
         lock.acquire()
         try:
             try:
@@ -269,9 +269,9 @@ def restore(folder: Path, source: Path, *, recovery_key_text: str | None = None)
         if check.store_id != info.store_id:
             raise StoreError("The backup belongs to store {other}, not to this store ({mine}). Nothing "
                              "was changed.", other=check.store_id, mine=info.store_id)
-    lock = _FolderLock(folder) if folder.exists() else None
+    lock = FolderLock(folder) if folder.exists() else None
     folder.mkdir(parents=True, exist_ok=True)
-    lock = lock or _FolderLock(folder)
+    lock = lock or FolderLock(folder)
     lock.acquire()
     try:
         db_path = folder / DB_NAME
