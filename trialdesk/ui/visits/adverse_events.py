@@ -109,6 +109,7 @@ class AdverseEventDialog(FormDialog):
         self.finish_layout()
         self.setMinimumWidth(620)
         self.term.currentIndexChanged.connect(self._on_term_changed)
+        self.term.editTextChanged.connect(self._on_term_changed)  # typed (or completed) text
         self.grade.currentIndexChanged.connect(self._on_grade_changed)
         self.outcome.currentIndexChanged.connect(self._on_outcome_changed)
         self.serious.toggled.connect(self._on_serious_toggled)
