@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from trialdesk import cli
@@ -59,3 +61,28 @@ def test_demo_has_help(capsys):
     with pytest.raises(SystemExit):
         cli.main(["demo", "--help"])
     assert "synthetic" in capsys.readouterr().out
+
+
+def test_demo_has_dose_visits_labs_and_adverse_events(tmp_path):
+    """Issue 5: participants on treatment have full pre-dose panels, administrations with kit numbers,
+    adverse events of several kinds and grades, and one SAE whose clock is running. No arm anywhere."""
+    from trialdesk.services import visits as vs
+
+    result = build_demo(tmp_path / "data", recovery_sheet=tmp_path / "sheet.pdf")
+    store = result.store
+    try:
+        nurse = users_repo.by_username(store.db, "nurse")
+        db = store.db
+        given = db.execute("SELECT count(*), count(DISTINCT kit_number) FROM administrations").fetchone()
+        assert given[0] >= 5 and given[0] == given[1]  # every kit used once
+        per_sample = db.execute("SELECT count(*) FROM lab_results GROUP BY sample_id").fetchall()
+        assert per_sample and all(n == 7 for (n,) in per_sample)  # IgG, NK + the pre-dose panel
+        kinds = db.execute("SELECT DISTINCT term, grade FROM adverse_events").fetchall()
+        assert len({t for t, _ in kinds}) >= 3 and len({g for _, g in kinds}) >= 2
+        [clock] = vs.open_sae_clocks(store, nurse)
+        assert 0 < clock.remaining().total_seconds() <= 24 * 3600
+        columns = " ".join(r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+        assert not re.search(r"\barm\b|_arm\b|\barm_", columns, re.IGNORECASE)
+        assert verify(store).ok
+    finally:
+        store.close()

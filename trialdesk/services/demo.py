@@ -152,13 +152,95 @@ def _populate(store: Store, doctor: User, nurse: User, today: date) -> None:
     # Enrolled (baseline period).
     screen(new("F", 45), today - timedelta(days=20))
     screen(new("M", 27), today - timedelta(days=3))
-    # On treatment, in follow-up and completed: first doses in the past (issue 5 adds dose records;
-    # here only the planned visits are marked done).
-    for weeks, status in ((15, "on_treatment"), (45, "follow_up"), (80, "completed")):
-        pid = new("F" if weeks != 45 else "M", 36 + weeks // 10)
+    # On treatment, in follow-up and completed: real dose visits in the past (labs, premedication,
+    # pregnancy tests, administrations with kit numbers) and adverse events. Lab values follow one of
+    # two courses (IgG and NK falling after the first dose, or steady); the demo, like the app, never
+    # says which arm a participant is in — there is no arm anywhere in the store.
+    kits = iter(range(100101, 100999))
+    for weeks, status, sex, course in ((15, "on_treatment", "F", "falling"), (45, "follow_up", "M", "steady"),
+                                       (80, "completed", "F", "falling")):
+        pid = new(sex, 36 + weeks // 10)
         screen(pid, today - timedelta(weeks=weeks))
-        with store.acting(auth.actor(doctor), "demo data: visits done as planned") as tx:
+        _give_doses(store, nurse, pid, sex, today, course, kits)
+        with store.acting(auth.actor(doctor), "demo data: contacts done as planned") as tx:
             for visit in screening_repo.visits(tx, pid):
-                if visit.target_date < today and (status != "completed" or visit.kind != "follow_up"):
+                if (visit.kind != "dose" and visit.done_on is None and visit.target_date < today
+                        and (status != "completed" or visit.kind != "follow_up")):
                     screening_repo.mark_done(tx, pid, visit.code, visit.target_date)
-            participants_repo.update(tx, pid, status=status)
+            if status != "on_treatment":
+                participants_repo.update(tx, pid, status=status)
+        _report_adverse_events(store, nurse, pid, today, serious=(status == "on_treatment"))
+
+
+_PANEL = {"HB": ("13,4", "g/dL"), "NEUT": ("3,6", "10^9/L"), "LYMPH": ("1,8", "10^9/L"),
+          "WBC": ("6,4", "10^9/L"), "PLT": ("251", "10^9/L")}
+_COURSES = {  # IgG g/L and NK x10^6/L before doses 1..5
+    "falling": (("9,6", "214"), ("7,9", "61"), ("7,1", "38"), ("6,4", "45"), ("6,9", "72")),
+    "steady": (("8,8", "236"), ("8,9", "229"), ("8,6", "241"), ("8,8", "233"), ("9,0", "228")),
+}
+
+
+def _give_doses(store: Store, nurse: User, pid: str, sex: str, today: date, course: str, kits) -> None:
+    """Every dose whose planned day has passed, recorded as a nurse would at the visit."""
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from trialdesk.services import visits
+
+    oslo = ZoneInfo("Europe/Oslo")
+    first_target = next(v.target_date for v in screening_repo.visits(store.db, pid) if v.code == "D1")
+    visits.record_blood_bank(store, nurse, pid, type_and_screen_on=first_target - timedelta(days=10),
+                             alert_card_on=first_target - timedelta(days=10))
+    for n, code in enumerate(("D1", "D2", "D3", "D4", "D5")):
+        planned = next(v for v in screening_repo.visits(store.db, pid) if v.code == code)
+        if planned.target_date >= today:
+            break
+        when = datetime.combine(planned.target_date, time(10, 0), oslo)
+        igg, nk = _COURSES[course][n]
+        entries = {"IGG": visits.LabEntry(igg, "g/L"), "NK": visits.LabEntry(nk, "10^6/L"),
+                   **{a: visits.LabEntry(v, u) for a, (v, u) in _PANEL.items()}}
+        visits.record_pre_dose_labs(store, nurse, pid, code, sampled_at=when - timedelta(hours=2), entries=entries,
+                                    read_back={"IGG", "NK"})
+        if sex == "F":
+            visits.record_pregnancy_test(store, nurse, pid, code, "negative", day=planned.target_date)
+        for premed in screening.protocol().pre_dose.premedication:
+            visits.record_premedication(store, nurse, pid, code, premed.code, when - timedelta(hours=1, minutes=30))
+        visits.record_administration(
+            store, nurse, pid, code, visits.Administration(
+                kit_number=f"KTS11-{next(kits)}", injection_site=("abdomen_left", "abdomen_right")[n % 2],
+                started_at=when, ended_at=when + timedelta(minutes=5), lot="DEMO-LOT-01",
+                observation_until=when + timedelta(hours=2 if n < 2 else 1),
+                vitals_before=visits.Vitals(124, 78, 68, 36.7), vitals_after=visits.Vitals(120, 76, 72, 36.9)),
+            now=when)
+
+
+def _report_adverse_events(store: Store, nurse: User, pid: str, today: date, serious: bool) -> None:
+    """A few adverse events of several kinds and grades; for one participant a serious one whose
+    24-hour reporting clock is still running."""
+    from datetime import datetime, timezone
+
+    from trialdesk.services import visits
+
+    given = [v for v in screening_repo.visits(store.db, pid) if v.kind == "dose" and v.done_on]
+    if not given:
+        return
+    first = given[0].done_on
+    visits.record_adverse_event(store, nurse, pid, visits.AdverseEventInput(
+        verbatim="rødt og kløende rundt stikkstedet", term="injection_site_reaction", onset_date=first,
+        end_date=min(first + timedelta(days=2), today), grade=1, serious=False, causality="definite", action_taken="none",
+        outcome="recovered"), dose_code=given[0].code, today=today)
+    if len(given) > 1:
+        onset = given[1].done_on + timedelta(days=3)
+        end = onset + timedelta(days=9)
+        visits.record_adverse_event(store, nurse, pid, visits.AdverseEventInput(
+            verbatim="forkjølelse med hoste og sår hals", term="upper_respiratory_infection",
+            onset_date=min(onset, today), end_date=end if end < today else None, grade=2, serious=False,
+            causality="possible", action_taken="none", outcome="recovered" if end < today else "recovering"),
+            today=today)
+    if serious:
+        aware = datetime.now(timezone.utc) - timedelta(hours=5)
+        visits.record_adverse_event(store, nurse, pid, visits.AdverseEventInput(
+            verbatim="innlagt med kraftig forverring av ME/CFS-symptomer etter injeksjon",
+            term="fatigue", onset_date=today - timedelta(days=1), grade=3, serious=True,
+            sae_criteria=frozenset({"sae_hospitalisation"}), causality="possible", action_taken="none",
+            outcome="not_recovered", aware_at=aware), today=today)

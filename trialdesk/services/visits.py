@@ -541,13 +541,13 @@ def _check_ae(ae: AdverseEventInput, today: date) -> dict:
 
 
 def record_adverse_event(store: Store, user: User, participant_id: str, ae: AdverseEventInput,
-                         dose_code: str | None = None) -> str:
+                         dose_code: str | None = None, today: date | None = None) -> str:
     """Record an AE (reported at ``dose_code``'s visit if given). A serious one starts the 24 h clock."""
     require(user, Action.RECORD_AE)
     participant = _participant(store, participant_id)
     if participant["status"] in ("candidate",):
         raise ValidationError("Adverse events are recorded from consent on.")
-    values = _check_ae(ae, date.today())
+    values = _check_ae(ae, today or datetime.now(LOCAL_TZ).date())
     if ae.serious:
         values["aware_at"] = utc_iso(ae.aware_at or utc_now())
     with store.acting(auth.actor(user)) as tx:
@@ -560,10 +560,11 @@ def record_adverse_event(store: Store, user: User, participant_id: str, ae: Adve
     return row["id"]
 
 
-def update_adverse_event(store: Store, user: User, ae_id: str, ae: AdverseEventInput, reason: str) -> None:
+def update_adverse_event(store: Store, user: User, ae_id: str, ae: AdverseEventInput, reason: str,
+                         today: date | None = None) -> None:
     require(user, Action.RECORD_AE)
     current = store.db["adverse_events"].get(ae_id)
-    values = _check_ae(ae, date.today())
+    values = _check_ae(ae, today or datetime.now(LOCAL_TZ).date())
     if ae.serious and not current["aware_at"]:
         values["aware_at"] = utc_iso(ae.aware_at or utc_now())
     with store.acting(auth.actor(user), reason) as tx:
