@@ -11,13 +11,14 @@ import pytest
 from trialdesk import cli
 from trialdesk.db import keystore
 
-COMMANDS = ["gui", "init", "verify", "backup", "restore", "recover", "vectors"]
+COMMANDS = [["gui"], ["init"], ["verify"], ["backup"], ["restore"], ["recover"], ["vectors"], ["demo"],
+            ["export"], ["export", "casebook"], ["export", "odm"], ["export", "csv"]]
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:
-        cli.main([command, "--help"])
+        cli.main([*command, "--help"])
     assert exit_.value.code == 0
     assert "usage: trialdesk" in capsys.readouterr().out
 
