@@ -150,7 +150,7 @@ def _populate(store: Store, doctor: User, nurse: User, today: date) -> None:
     screen(new("M", 66), today - timedelta(days=21))
     screen(new("F", 38), today - timedelta(days=18), replace(base, severity="very_severe"))
     # Enrolled (baseline period).
-    screen(new("F", 45), today - timedelta(days=20))
+    screen(new("F", 45), today - timedelta(weeks=12))  # first dose planned today: on the Today list
     screen(new("M", 27), today - timedelta(days=3))
     # On treatment, in follow-up and completed: real dose visits in the past (labs, premedication,
     # pregnancy tests, administrations with kit numbers) and adverse events. Lab values follow one of
