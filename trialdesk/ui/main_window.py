@@ -25,6 +25,7 @@ from trialdesk.ui.login_dialog import LoginDialog
 from trialdesk.ui.participants.candidate_dialog import CandidateValues, NewCandidateDialog
 from trialdesk.ui.participants.model import ParticipantTableModel
 from trialdesk.ui.participants.workspace import ParticipantWorkspace
+from trialdesk.ui.visits.today import SaeBanner, TodayPanel
 
 from PySide6.QtCore import QCoreApplication
 
@@ -108,6 +109,16 @@ class MainWindow(QMainWindow):
         box.addWidget(self.table)
         box.addWidget(self.empty_note)
         box.addWidget(self.new_button)
+        # Issue 5: who is due for a dose today (Ctrl+D), and open SAE 24-hour clocks above everything.
+        clinical = allowed(user, Action.VIEW_CLINICAL)
+        self.today = TodayPanel(store, user) if clinical else None
+        self.sae_banner = SaeBanner(store, user) if clinical else None
+        if self.today is not None:
+            today_title = QLabel(self.tr("Due for a dose today (Ctrl+D)"))
+            today_title.setStyleSheet("font-size: 11pt; font-weight: 600;")
+            box.addWidget(today_title)
+            self.today.setMaximumHeight(170)
+            box.addWidget(self.today)
 
         self.placeholder = QLabel(self.tr("Select a participant to open the workspace."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -134,7 +145,13 @@ class MainWindow(QMainWindow):
         lock_box.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         lock_box.addStretch(1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
+        main_page = QWidget()
+        main_box = QVBoxLayout(main_page)
+        main_box.setContentsMargins(0, 0, 0, 0)
+        if self.sae_banner is not None:
+            main_box.addWidget(self.sae_banner)
+        main_box.addWidget(splitter, 1)
+        self.stack.addWidget(main_page)
         self.stack.addWidget(self.lock_page)
         self.setCentralWidget(self.stack)
 
@@ -175,6 +192,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.backup_action, self.verify_action, self.lock_action,
                        self.sign_out_action, self.quit_action):
             file_menu.addAction(action)
+        self.today_action = QAction(self.tr("Due &today"), self)
+        self.today_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D))
+        self.addAction(self.today_action)
         self.find_action = QAction(self.tr("&Find participant"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.addAction(self.find_action)
@@ -196,6 +216,11 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.changes_applied.connect(self.changes_applied.emit)
         self.changes_applied.connect(self._on_changes_applied)
+        if self.today is not None:
+            self.today.open_requested.connect(self.open_dose_visit)
+            self.today_action.triggered.connect(self.today.table.setFocus)
+        if self.sae_banner is not None:
+            self.sae_banner.open_requested.connect(self._on_sae_banner_open_requested)
 
     # --- register -----------------------------------------------------------------------------------
 
@@ -213,6 +238,10 @@ class MainWindow(QMainWindow):
         self.empty_note.setText("" if rows else self.tr("No participants yet."))
         if current:
             self.select_participant(current, open_workspace=False)
+        if self.today is not None:
+            self.today.reload()
+        if self.sae_banner is not None:
+            self.sae_banner.reload()
 
     def _size_columns(self) -> None:
         # Fit the register into ~500 px at 1366×768: long visit names are elided (full text in the tooltip).
@@ -250,6 +279,21 @@ class MainWindow(QMainWindow):
     def _on_table_activated(self, index) -> None:
         if self.workspace is not None and self.workspace.participant_id:
             self.workspace.setFocus()
+
+    def open_dose_visit(self, participant_id: str, dose_code: str) -> None:
+        """Open the participant's Injections tab at ``dose_code`` (from the Today list)."""
+        if self.workspace is None:
+            return
+        self.filter.clear()
+        self.select_participant(participant_id)
+        self.workspace.visit_tabs.open_dose(participant_id, dose_code)
+
+    def _on_sae_banner_open_requested(self, participant_id: str) -> None:
+        if self.workspace is None:
+            return
+        self.filter.clear()
+        self.select_participant(participant_id)
+        self.workspace.setCurrentWidget(self.workspace.visit_tabs.ae_page)
 
     def _on_new_action_triggered(self) -> None:
         if not allowed(self.user, Action.REGISTER_CANDIDATE):

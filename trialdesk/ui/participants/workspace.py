@@ -24,6 +24,7 @@ from trialdesk.ui.participants.visits_model import PlannedVisitTableModel
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.screening.widget import ScreeningChecklistWidget
 from trialdesk.ui.signature_dialog import SignatureDialog
+from trialdesk.ui.visits.tabs import VisitTabs
 
 from PySide6.QtCore import QCoreApplication
 
@@ -50,6 +51,8 @@ class ParticipantWorkspace(QTabWidget):
         self._build_overview()
         self.screening = ScreeningChecklistWidget()
         self.addTab(self.screening, self.tr("&Screening"))
+        # Injections, Adverse events, Lab trends, Timeline (issue 5).
+        self.visit_tabs = VisitTabs(store, user, self)
         self._build_history()
         self._connect_signals()
 
@@ -119,6 +122,7 @@ class ParticipantWorkspace(QTabWidget):
         self.screening.save_requested.connect(self._on_screening_save_requested)
         self.screening.sign_requested.connect(self._on_screening_sign_requested)
         self.currentChanged.connect(self._on_currentChanged)
+        self.visit_tabs.changes_applied.connect(self._apply)
 
     # --- showing ------------------------------------------------------------------------------------
 
@@ -175,6 +179,7 @@ class ParticipantWorkspace(QTabWidget):
         self.visits.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.visits_note.setText("" if visits else self.tr("The calendar is created when the participant is enrolled."))
         self._reload_history()
+        self.visit_tabs.show_participant(p.id)
 
     def _decision_text(self, state) -> str:
         verdicts = {"eligible": self.tr("eligible"), "not_eligible": self.tr("not eligible"),
