@@ -4,6 +4,7 @@ print dialog, and made off the GUI thread by ui.tasks; nothing is written anywhe
 
 from __future__ import annotations
 
+import subprocess
 import tempfile
 import threading
 from io import BytesIO
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QThread
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -187,7 +189,7 @@ def print_to(monkeypatch):
 
 
 def test_print_renders_every_page_then_the_chosen_range_and_copies(qtbot, store, users, trial, private_tmp, out,
-                                                                   print_to):
+                                                                   print_to, tmp_path):
     pdf = printing.casebook(store, users[Role.INVESTIGATOR], trial.pid)
     count = _pages(pdf)
     assert count >= 3
@@ -205,6 +207,19 @@ def test_print_renders_every_page_then_the_chosen_range_and_copies(qtbot, store,
         dialog.print_button.click()
     assert printed.args == [4] and len(PdfReader(out / "range.pdf").pages) == 4
     assert sorted(p.name for p in out.iterdir()) == ["all.pdf", "range.pdf"]
+    # The sheets are white paper with dark print (QtPdf renders on transparent; black pages once).
+    sheet = _rasterise(out / "all.pdf", tmp_path / "look")
+    assert sheet.pixelColor(2, 2).lightness() >= 250
+    dark = sum(sheet.pixelColor(x, y).lightness() < 128 for x in range(0, sheet.width(), 3)
+               for y in range(0, sheet.height(), 3))
+    assert 0 < dark < sheet.width() * sheet.height() / 9 / 5
+
+
+def _rasterise(pdf: Path, folder: Path) -> QImage:
+    """Page 1 at 30 dpi with pdftoppm (poppler-utils, installed by .ci/run)."""
+    folder.mkdir()
+    subprocess.run(["pdftoppm", "-r", "30", "-f", "1", "-l", "1", "-png", str(pdf), str(folder / "p")], check=True)
+    return QImage(str(next(folder.glob("p*.png"))))
 
 
 def _pdf_printer(**settings) -> QPrinter:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSaveFile, QSize, QSizeF, QStandardPaths, Qt, Signal,
 )
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -73,6 +73,20 @@ def pages_to_print(printer: QPrinter, page_count: int, current_page: int = 0) ->
     return [p for p in chosen for _ in range(copies)]
 
 
+def _render_on_white(document: QPdfDocument, page: int, dpi: int) -> QImage:
+    """The page as an opaque image: QtPdf renders on a transparent background, which a PDF
+    printer keeps as a soft mask (3× the size) and a plain RGB conversion turns black."""
+    points = document.pagePointSize(page)
+    size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    rendered = document.render(page, size)
+    sheet = QImage(size, QImage.Format.Format_RGB32)
+    sheet.fill(Qt.GlobalColor.white)
+    painter = QPainter(sheet)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return sheet
+
+
 def print_pdf(data: bytes, printer: QPrinter, pages: list[int]) -> int:
     """Render ``pages`` (0-based, repeats allowed) of the PDF ``data`` onto ``printer``; return the
     number of sheets sent. Safe on a worker thread (QPainter on a QPrinter is; the document is
@@ -92,8 +106,7 @@ def print_pdf(data: bytes, printer: QPrinter, pages: list[int]) -> int:
             for n, page in enumerate(pages):
                 if n and not printer.newPage():
                     raise PrintError("The printer stopped after {count} pages.", count=n)
-                points = document.pagePointSize(page)
-                image = document.render(page, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)))
+                image = _render_on_white(document, page, dpi)
                 paper = QRectF(painter.viewport())
                 size = QSizeF(image.size()).scaled(paper.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 painter.drawImage(QRectF(paper.topLeft(), size), image)
