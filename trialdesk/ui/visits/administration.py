@@ -58,7 +58,7 @@ class AdministrationForm(QWidget):
         site.setFocusProxy(self.site_left)
         self.started_at = TimeField()
         self.ended_at = TimeField()
-        self.observation_until = TimeField(placeholder=self.tr("hh:mm (may be later today)"))
+        self.observation_until = TimeField(placeholder=self.tr("hh:mm"))
         self.window_reason = QLineEdit()
         self.window_reason.setPlaceholderText(self.tr("why the dose is given outside its window"))
         self.boxes["kit_number"] = add_row(form, self.tr("&Kit number:"), self.kit_number, self.tr("Kit number"))

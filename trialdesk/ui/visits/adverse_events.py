@@ -60,7 +60,7 @@ class AdverseEventDialog(FormDialog):
         self.term.lineEdit().setPlaceholderText(self.tr("type to search, e.g. inj, fatigue, other"))
         self.other_specify = QLineEdit()
         self.onset_date = date_edit(self.tr("dd.mm.yyyy"))
-        self.end_date = date_edit(self.tr("dd.mm.yyyy (empty: ongoing)"))
+        self.end_date = date_edit(self.tr("empty = ongoing"))
         self.grade = QComboBox()
         self.grade_model = QStandardItemModel(self)
         self.grade.setModel(self.grade_model)

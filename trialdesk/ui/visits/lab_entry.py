@@ -81,7 +81,7 @@ class LabEntryWidget(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
         self.sampled_label = QLabel(self.tr("Sa&mple taken:"))
-        self.sampled_at = TimeField(placeholder=self.tr("hh:mm or dd.mm.yyyy hh:mm"))
+        self.sampled_at = TimeField(placeholder=self.tr("hh:mm (n = now)"))
         self.sampled_at.setMaximumWidth(190)
         self.sampled_at.setAccessibleName(self.tr("Sample taken at"))
         self.sampled_label.setBuddy(self.sampled_at)

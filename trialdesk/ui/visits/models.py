@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from trialdesk.clock import parse_utc, utc_now
 from trialdesk.domain import ctcae
+from trialdesk.domain.labs import unit_label
 from trialdesk.services import visits as vs
 from trialdesk.services.inputs import show_date
 from trialdesk.services.screening import protocol
@@ -192,7 +193,7 @@ class LabResultTableModel(ColouredRowModel):
             (_tr("Sampled"), lambda r: show_utc_iso(r.view.sampled_at)),
             (_tr("Analyte"), lambda r: r.view.symbol),
             (_tr("Result"), self.result_text),
-            (_tr("As entered"), lambda r: r.view.entered or ""),
+            (_tr("As entered"), self.entered_text),
             (_tr("Flag"), lambda r: {"L": _tr("L (low)"), "H": _tr("H (high)")}.get(r.view.flag or "", "")),
             (_tr("CTCAE"), lambda r: _tr("grade {g}").format(g=r.view.ctcae_grade) if r.view.ctcae_grade else ""),
             (_tr("Changed"), self.changed_text),
@@ -203,6 +204,13 @@ class LabResultTableModel(ColouredRowModel):
         if r.view.masked:
             return local_dates(r.view.safety.text())
         return display_value(r.view.analyte, r.view.value)
+
+    @staticmethod
+    def entered_text(r) -> str:
+        if not r.view.entered:
+            return ""
+        value, _, unit = r.view.entered.rpartition(" ")
+        return f"{value} {unit_label(unit)}"
 
     @staticmethod
     def changed_text(r) -> str:

@@ -61,7 +61,7 @@ class VisitTabs(QObject):
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
-        banner = SaeBanner(self.store, self.user)
+        banner = SaeBanner(self.store, self.user, compact=True)
         banner.open_requested.connect(lambda *_: self.tabs.setCurrentWidget(self.ae_page))
         box.addWidget(banner)
         box.addWidget(widget, 1)

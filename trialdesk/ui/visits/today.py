@@ -63,6 +63,7 @@ class SaeBanner(QFrame):
     def __init__(self, store, user, parent: QWidget | None = None, *, compact: bool = False):
         super().__init__(parent)
         self.store, self.user = store, user
+        self.compact = compact  # one line of text, no table (the participant's tabs)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("SaeBanner { border: 2px solid #b71c1c; background: #ffebee; }")
         box = QVBoxLayout(self)
@@ -109,6 +110,12 @@ class SaeBanner(QFrame):
         self.title.setText(self.tr("⚠ SAE 24-hour reporting clock: {n} serious adverse event(s) not yet reported "
                                    "to the sponsor{urgent}.").format(
             n=rows, urgent=self.tr(" — {u} due within 6 hours or overdue").format(u=urgent) if urgent else ""))
+        if self.compact:
+            self.table.hide()
+            self.title.setText(self.tr("⚠ SAE not yet reported: {clocks}").format(clocks="; ".join(
+                f"{self.model.data(self.model.index(r, 1))} — {self.tr('due')} "
+                f"{self.model.data(self.model.index(r, 2))}, {self.model.data(self.model.index(r, 3))}"
+                for r in range(rows))))
         self.setVisible(rows > 0)
 
     def _on_table_activated(self, index) -> None:
