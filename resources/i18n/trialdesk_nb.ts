@@ -1,0 +1,2562 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nb_NO">
+  <context>
+    <name>AppController</name>
+    <message>
+      <source>Backup on exit</source>
+      <translation>Sikkerhetskopi ved avslutning</translation>
+    </message>
+    <message>
+      <source>TrialDesk cannot open the store</source>
+      <translation>TrialDesk kan ikke åpne datalageret</translation>
+    </message>
+    <message>
+      <source>site {code}</source>
+      <translation>studiested {code}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsentDialog</name>
+    <message>
+      <source>&amp;Copy:</source>
+      <translation>&amp;Kopi:</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+      <source>&amp;Record consent</source>
+      <translation>&amp;Registrer samtykke</translation>
+    </message>
+    <message>
+      <source>A copy of the signed form was given to the participant</source>
+      <translation>Deltakeren har fått en kopi av den signerte samtykkeerklæringen</translation>
+    </message>
+    <message>
+      <source>Consent form language</source>
+      <translation>Språk på samtykkeerklæringen</translation>
+    </message>
+    <message>
+      <source>Consent form version</source>
+      <translation>Versjon av samtykkeerklæringen</translation>
+    </message>
+    <message>
+      <source>Copy given</source>
+      <translation>Kopi utlevert</translation>
+    </message>
+    <message>
+      <source>Date signed by investigator</source>
+      <translation>Dato signert av utprøver</translation>
+    </message>
+    <message>
+      <source>Date signed by participant</source>
+      <translation>Dato signert av deltaker</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Engelsk</translation>
+    </message>
+    <message>
+      <source>Form &amp;version:</source>
+      <translation>Skjema&amp;versjon:</translation>
+    </message>
+    <message>
+      <source>Informed consent — {study_id}</source>
+      <translation>Informert samtykke — {study_id}</translation>
+    </message>
+    <message>
+      <source>Norwegian (bokmål)</source>
+      <translation>Norsk (bokmål)</translation>
+    </message>
+    <message>
+      <source>Record the consent form the participant signed. Obtained by: {name}.</source>
+      <translation>Registrer samtykkeerklæringen som deltakeren har signert. Innhentet av: {name}.</translation>
+    </message>
+    <message>
+      <source>Signed by &amp;investigator on:</source>
+      <translation>Signert av &amp;utprøver den:</translation>
+    </message>
+    <message>
+      <source>Signed by &amp;participant on:</source>
+      <translation>Signert av &amp;deltaker den:</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>e.g. 1.0 of 05.01.2026</source>
+      <translation>f.eks. 1.0 datert 05.01.2026</translation>
+    </message>
+  </context>
+  <context>
+    <name>CriterionRow</name>
+    <message>
+      <source>? Open</source>
+      <translation>? Åpen</translation>
+    </message>
+    <message>
+      <source>Judgement:</source>
+      <translation>Vurdering:</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Nei</translation>
+    </message>
+    <message>
+      <source>Note (optional)</source>
+      <translation>Merknad (valgfritt)</translation>
+    </message>
+    <message>
+      <source>Note on {cid}</source>
+      <translation>Merknad til {cid}</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Ja</translation>
+    </message>
+    <message>
+      <source>{cid} investigator's judgement</source>
+      <translation>Utprøvers vurdering av {cid}</translation>
+    </message>
+    <message>
+      <source>{cid} status: {text}</source>
+      <translation>Status for {cid}: {text}</translation>
+    </message>
+    <message>
+      <source>– Not applicable</source>
+      <translation>– Ikke aktuelt</translation>
+    </message>
+    <message>
+      <source>✓ Absent</source>
+      <translation>✓ Ikke til stede</translation>
+    </message>
+    <message>
+      <source>✓ Met</source>
+      <translation>✓ Oppfylt</translation>
+    </message>
+    <message>
+      <source>✗ Not met</source>
+      <translation>✗ Ikke oppfylt</translation>
+    </message>
+    <message>
+      <source>✗ Present</source>
+      <translation>✗ Til stede</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldError</name>
+    <message>
+      <source>Error message</source>
+      <translation>Feilmelding</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation>&amp;Brukernavn:</translation>
+    </message>
+    <message>
+      <source>Enter your user name and password.</source>
+      <translation>Skriv inn brukernavn og passord.</translation>
+    </message>
+    <message>
+      <source>KTS-11 · {site}</source>
+      <translation>KTS-11 · {site}</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Passord</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>Logg inn</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>Logg ut</translation>
+    </message>
+    <message>
+      <source>The window is locked. Enter your password to continue; your unsaved work is kept.</source>
+      <translation>Vinduet er låst. Skriv inn passordet ditt for å fortsette; arbeid som ikke er lagret, blir tatt vare på.</translation>
+    </message>
+    <message>
+      <source>TrialDesk — locked</source>
+      <translation>TrialDesk — låst</translation>
+    </message>
+    <message>
+      <source>TrialDesk — sign in</source>
+      <translation>TrialDesk — logg inn</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>Brukernavn</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;Back up now</source>
+      <translation>Ta &amp;sikkerhetskopi nå</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Fil</translation>
+    </message>
+    <message>
+      <source>&amp;Find participant</source>
+      <translation>&amp;Finn deltaker</translation>
+    </message>
+    <message>
+      <source>&amp;Lock now</source>
+      <translation>&amp;Lås nå</translation>
+    </message>
+    <message>
+      <source>&amp;New candidate…</source>
+      <translation>&amp;Ny kandidat…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock…</source>
+      <translation>Lås &amp;opp…</translation>
+    </message>
+    <message>
+      <source>&amp;Verify store</source>
+      <translation>&amp;Kontroller datalageret</translation>
+    </message>
+    <message>
+      <source>All checks passed.</source>
+      <translation>Alle kontroller er i orden.</translation>
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation>Sikkerhetskopi</translation>
+    </message>
+    <message>
+      <source>Backup written and verified: {file}</source>
+      <translation>Sikkerhetskopien er skrevet og kontrollert: {file}</translation>
+    </message>
+    <message>
+      <source>Ctrl+N</source>
+      <translation>Ctrl+N</translation>
+    </message>
+    <message>
+      <source>Filter participants by study id</source>
+      <translation>Filtrer deltakere på studie-ID</translation>
+    </message>
+    <message>
+      <source>No participants yet.</source>
+      <translation>Ingen deltakere ennå.</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Deltakere</translation>
+    </message>
+    <message>
+      <source>Problems found.</source>
+      <translation>Det ble funnet feil.</translation>
+    </message>
+    <message>
+      <source>Registered {study_id}.</source>
+      <translation>{study_id} er registrert.</translation>
+    </message>
+    <message>
+      <source>Select a participant to open the workspace.</source>
+      <translation>Velg en deltaker for å åpne arbeidsområdet.</translation>
+    </message>
+    <message>
+      <source>Sign &amp;out</source>
+      <translation>Logg &amp;ut</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>Logg ut</translation>
+    </message>
+    <message>
+      <source>Sign out {name}? Unsaved input in this window will be lost.</source>
+      <translation>Logge ut {name}? Det som ikke er lagret i dette vinduet, går tapt.</translation>
+    </message>
+    <message>
+      <source>Signed in: {name} ({role}) · site {site}</source>
+      <translation>Innlogget: {name} ({role}) · studiested {site}</translation>
+    </message>
+    <message>
+      <source>The screening checklist of {study_id} has unsaved input. Discard it?</source>
+      <translation>Screeningsjekklisten for {study_id} har endringer som ikke er lagret. Vil du forkaste dem?</translation>
+    </message>
+    <message>
+      <source>TrialDesk is locked ({name}). Your unsaved work is kept.</source>
+      <translation>TrialDesk er låst ({name}). Arbeid som ikke er lagret, blir tatt vare på.</translation>
+    </message>
+    <message>
+      <source>TrialDesk — KTS-11 — {site}</source>
+      <translation>TrialDesk — KTS-11 — {site}</translation>
+    </message>
+    <message>
+      <source>Type to filter by study id (Ctrl+F)</source>
+      <translation>Skriv for å filtrere på studie-ID (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Unsaved screening input</source>
+      <translation>Screeningdata er ikke lagret</translation>
+    </message>
+    <message>
+      <source>Verify store</source>
+      <translation>Kontroller datalageret</translation>
+    </message>
+    <message>
+      <source>Your role has no access to clinical data.</source>
+      <translation>Rollen din har ikke tilgang til kliniske data.</translation>
+    </message>
+    <message>
+      <source>Due &amp;today</source>
+      <translation>Til behandling i &amp;dag</translation>
+    </message>
+    <message>
+      <source>Due for a dose today (Ctrl+D)</source>
+      <translation>Til behandling i dag: dose (Ctrl+D)</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewCandidateDialog</name>
+    <message>
+      <source>&amp;Birth date:</source>
+      <translation>&amp;Fødselsdato:</translation>
+    </message>
+    <message>
+      <source>&amp;GP (fastlege):</source>
+      <translation>Fast&amp;lege:</translation>
+    </message>
+    <message>
+      <source>&amp;Identity number (fødselsnummer):</source>
+      <translation>Fødsels&amp;nummer:</translation>
+    </message>
+    <message>
+      <source>&amp;Phone:</source>
+      <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+      <source>&amp;Register</source>
+      <translation>&amp;Registrer</translation>
+    </message>
+    <message>
+      <source>&amp;Sex:</source>
+      <translation>&amp;Kjønn:</translation>
+    </message>
+    <message>
+      <source>11 digits</source>
+      <translation>11 sifre</translation>
+    </message>
+    <message>
+      <source>Birth date</source>
+      <translation>Fødselsdato</translation>
+    </message>
+    <message>
+      <source>C&amp;hildbearing potential:</source>
+      <translation>Kan bli &amp;gravid:</translation>
+    </message>
+    <message>
+      <source>Childbearing potential</source>
+      <translation>Kan bli gravid</translation>
+    </message>
+    <message>
+      <source>Full &amp;name:</source>
+      <translation>Fullt n&amp;avn:</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Fullt navn</translation>
+    </message>
+    <message>
+      <source>General practitioner</source>
+      <translation>Fastlege</translation>
+    </message>
+    <message>
+      <source>Identity number</source>
+      <translation>Fødselsnummer</translation>
+    </message>
+    <message>
+      <source>Man</source>
+      <translation>Mann</translation>
+    </message>
+    <message>
+      <source>New candidate</source>
+      <translation>Ny kandidat</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Nei</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefon</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>Kjønn</translation>
+    </message>
+    <message>
+      <source>The study id is issued when you save. Identity data is stored apart from the clinical data and never exported.</source>
+      <translation>Studie-ID tildeles når du lagrer. Identitetsopplysninger lagres atskilt fra de kliniske dataene og eksporteres aldri.</translation>
+    </message>
+    <message>
+      <source>Woman</source>
+      <translation>Kvinne</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Ja</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— velg —</translation>
+    </message>
+  </context>
+  <context>
+    <name>ParticipantWorkspace</name>
+    <message>
+      <source> (failed: {ids})</source>
+      <translation> (ikke oppfylt: {ids})</translation>
+    </message>
+    <message>
+      <source> · not signed</source>
+      <translation> · ikke signert</translation>
+    </message>
+    <message>
+      <source> — included {date}</source>
+      <translation> — inkludert {date}</translation>
+    </message>
+    <message>
+      <source>&amp;History</source>
+      <translation>&amp;Historikk</translation>
+    </message>
+    <message>
+      <source>&amp;Overview</source>
+      <translation>&amp;Oversikt</translation>
+    </message>
+    <message>
+      <source>&amp;Screening</source>
+      <translation>&amp;Screening</translation>
+    </message>
+    <message>
+      <source>, not of childbearing potential</source>
+      <translation>, kan ikke bli gravid</translation>
+    </message>
+    <message>
+      <source>, of childbearing potential</source>
+      <translation>, kan bli gravid</translation>
+    </message>
+    <message>
+      <source>Cannot sign</source>
+      <translation>Kan ikke signere</translation>
+    </message>
+    <message>
+      <source>Consent:</source>
+      <translation>Samtykke:</translation>
+    </message>
+    <message>
+      <source>Eligibility:</source>
+      <translation>Kvalifisering:</translation>
+    </message>
+    <message>
+      <source>History of changes</source>
+      <translation>Endringshistorikk</translation>
+    </message>
+    <message>
+      <source>Identity:</source>
+      <translation>Identitet:</translation>
+    </message>
+    <message>
+      <source>Open screening &amp;checklist</source>
+      <translation type="vanished">Åpne screeningsjekk&amp;liste</translation>
+    </message>
+    <message>
+      <source>Participant:</source>
+      <translation>Deltaker:</translation>
+    </message>
+    <message>
+      <source>Record &amp;consent…</source>
+      <translation>Registrer sam&amp;tykke…</translation>
+    </message>
+    <message>
+      <source>Screening not saved</source>
+      <translation>Screening er ikke lagret</translation>
+    </message>
+    <message>
+      <source>Status:</source>
+      <translation>Status:</translation>
+    </message>
+    <message>
+      <source>The calendar is created when the participant is enrolled.</source>
+      <translation>Besøksplanen opprettes når deltakeren blir inkludert.</translation>
+    </message>
+    <message>
+      <source>The checklist is incomplete: {ids} still open.</source>
+      <translation>Sjekklisten er ufullstendig: {ids} er ikke besvart ennå.</translation>
+    </message>
+    <message>
+      <source>Visit calendar</source>
+      <translation>Besøksplan</translation>
+    </message>
+    <message>
+      <source>You are changing screening data that was already saved or signed. Say why; the reason is kept in the audit trail with the change.</source>
+      <translation>Du endrer screeningdata som allerede er lagret eller signert. Oppgi begrunnelse for endringen; den lagres i revisjonssporet sammen med endringen.</translation>
+    </message>
+    <message>
+      <source>eligible</source>
+      <translation>kvalifisert</translation>
+    </message>
+    <message>
+      <source>form {version} ({language}); signed by the participant {p_date} and by the investigator {i_date}; obtained by {who}; copy given: {copy}</source>
+      <translation>skjema {version} ({language}); signert av deltaker {p_date} og av utprøver {i_date}; innhentet av {who}; kopi utlevert: {copy}</translation>
+    </message>
+    <message>
+      <source>incomplete</source>
+      <translation>ufullstendig</translation>
+    </message>
+    <message>
+      <source>live verdict: {verdict}</source>
+      <translation>foreløpig vurdering: {verdict}</translation>
+    </message>
+    <message>
+      <source>man</source>
+      <translation>mann</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nei</translation>
+    </message>
+    <message>
+      <source>not eligible</source>
+      <translation>ikke kvalifisert</translation>
+    </message>
+    <message>
+      <source>not recorded</source>
+      <translation>ikke registrert</translation>
+    </message>
+    <message>
+      <source>not recorded — screening data can be saved only after consent.</source>
+      <translation>ikke registrert — screeningdata kan først lagres etter samtykke.</translation>
+    </message>
+    <message>
+      <source>signature no longer valid: the checklist changed after signing; sign again</source>
+      <translation>signaturen er ikke lenger gyldig: sjekklisten er endret etter signering; signer på nytt</translation>
+    </message>
+    <message>
+      <source>signed decision: {verdict}</source>
+      <translation>signert beslutning: {verdict}</translation>
+    </message>
+    <message>
+      <source>woman</source>
+      <translation>kvinne</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>{name} · {number} · phone {phone} · GP {gp}</source>
+      <translation>{name} · {number} · telefon {phone} · fastlege {gp}</translation>
+    </message>
+    <message>
+      <source>{n} changes, newest first. Times are Oslo time.</source>
+      <translation>{n} endringer, nyeste først. Klokkeslett er norsk tid (Oslo).</translation>
+    </message>
+    <message>
+      <source>{sex}, born {born}{potential}</source>
+      <translation>{sex}, født {born}{potential}</translation>
+    </message>
+    <message>
+      <source>{study_id}: ELIGIBLE. Signing enrols the participant today and creates the visit calendar.</source>
+      <translation>{study_id}: KVALIFISERT. Når du signerer, blir deltakeren inkludert i dag, og besøksplanen opprettes.</translation>
+    </message>
+    <message>
+      <source>{study_id}: NOT ELIGIBLE (failed: {ids}). Signing records a screen failure.</source>
+      <translation>{study_id}: IKKE KVALIFISERT (ikke oppfylt: {ids}). Når du signerer, registreres screeningsvikt.</translation>
+    </message>
+    <message>
+      <source>Open screening chec&amp;klist</source>
+      <translation>Åpne screeningsjekk&amp;liste</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReasonDialog</name>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Begrunnelse:</translation>
+    </message>
+    <message>
+      <source>&amp;Save with this reason</source>
+      <translation>&amp;Lagre med denne begrunnelsen</translation>
+    </message>
+    <message>
+      <source>Reason for change</source>
+      <translation>Begrunnelse for endring</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+      <source>Recovery key</source>
+      <translation>Gjenopprettingsnøkkel</translation>
+    </message>
+    <message>
+      <source>TrialDesk — recovery key</source>
+      <translation>TrialDesk — gjenopprettingsnøkkel</translation>
+    </message>
+    <message>
+      <source>Type the recovery key from the sheet printed when this workstation was set up: 16 groups of four characters, then the 4-character checksum. Spaces do not matter.</source>
+      <translation>Skriv inn gjenopprettingsnøkkelen fra arket som ble skrevet ut da denne arbeidsstasjonen ble satt opp: 16 grupper à fire tegn, deretter kontrollsummen på fire tegn. Mellomrom spiller ingen rolle.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScreeningChecklistWidget</name>
+    <message>
+      <source>&amp;Canadian criteria met:</source>
+      <translation>&amp;Kanadiske kriterier oppfylt:</translation>
+    </message>
+    <message>
+      <source>&amp;IgG:</source>
+      <translation type="vanished">&amp;IgG:</translation>
+    </message>
+    <message>
+      <source>&amp;NK cells:</source>
+      <translation type="vanished">&amp;NK-celler:</translation>
+    </message>
+    <message>
+      <source>&amp;Pregnancy test:</source>
+      <translation>&amp;Graviditetstest:</translation>
+    </message>
+    <message>
+      <source>&amp;Save checklist</source>
+      <translation type="vanished">&amp;Lagre sjekkliste</translation>
+    </message>
+    <message>
+      <source>, not of childbearing potential</source>
+      <translation>, kan ikke bli gravid</translation>
+    </message>
+    <message>
+      <source>, of childbearing potential</source>
+      <translation>, kan bli gravid</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;No consent recorded:&lt;/b&gt; screening data cannot be saved yet.</source>
+      <translation>&lt;b&gt;Samtykke er ikke registrert:&lt;/b&gt; screeningdata kan ikke lagres ennå.</translation>
+    </message>
+    <message>
+      <source>? INCOMPLETE — still open: {reasons}</source>
+      <translation>? UFULLSTENDIG — ikke besvart ennå: {reasons}</translation>
+    </message>
+    <message>
+      <source>Canadian Consensus Criteria met</source>
+      <translation>Kanadiske konsensuskriterier oppfylt</translation>
+    </message>
+    <message>
+      <source>Consent complete {date}.</source>
+      <translation>Samtykke fullstendig {date}.</translation>
+    </message>
+    <message>
+      <source>Ctrl+S</source>
+      <translation>Ctrl+S</translation>
+    </message>
+    <message>
+      <source>Eligibility verdict</source>
+      <translation>Vurdering av kvalifisering</translation>
+    </message>
+    <message>
+      <source>Exclusion criteria (none may be present)</source>
+      <translation>Eksklusjonskriterier (ingen kan være til stede)</translation>
+    </message>
+    <message>
+      <source>IgG unit</source>
+      <translation>IgG-enhet</translation>
+    </message>
+    <message>
+      <source>Inclusion criteria (all must be met)</source>
+      <translation>Inklusjonskriterier (alle må være oppfylt)</translation>
+    </message>
+    <message>
+      <source>ME/CFS &amp;onset date:</source>
+      <translation type="vanished">ME/CFS-d&amp;ebutdato:</translation>
+    </message>
+    <message>
+      <source>ME/CFS onset date</source>
+      <translation>Debutdato for ME/CFS</translation>
+    </message>
+    <message>
+      <source>ME/CFS severity</source>
+      <translation>Alvorlighetsgrad av ME/CFS</translation>
+    </message>
+    <message>
+      <source>Man</source>
+      <translation>Mann</translation>
+    </message>
+    <message>
+      <source>NK cell count</source>
+      <translation>Antall NK-celler</translation>
+    </message>
+    <message>
+      <source>NK unit</source>
+      <translation>NK-enhet</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Nei</translation>
+    </message>
+    <message>
+      <source>Not signed.</source>
+      <translation>Ikke signert.</translation>
+    </message>
+    <message>
+      <source>Onset &amp;trigger:</source>
+      <translation type="vanished">&amp;Utløsende faktor:</translation>
+    </message>
+    <message>
+      <source>Onset trigger</source>
+      <translation>Utløsende faktor</translation>
+    </message>
+    <message>
+      <source>Pregnancy test</source>
+      <translation>Graviditetstest</translation>
+    </message>
+    <message>
+      <source>Screening &amp;date:</source>
+      <translation>Screening&amp;dato:</translation>
+    </message>
+    <message>
+      <source>Screening date</source>
+      <translation>Screeningdato</translation>
+    </message>
+    <message>
+      <source>Screening facts</source>
+      <translation>Screeningopplysninger</translation>
+    </message>
+    <message>
+      <source>Se&amp;verity:</source>
+      <translation type="vanished">&amp;Alvorlighetsgrad:</translation>
+    </message>
+    <message>
+      <source>Serum IgG</source>
+      <translation>IgG i serum</translation>
+    </message>
+    <message>
+      <source>Si&amp;gn decision…</source>
+      <translation>&amp;Signer beslutning…</translation>
+    </message>
+    <message>
+      <source>Still open: {reasons}</source>
+      <translation>Ikke besvart ennå: {reasons}</translation>
+    </message>
+    <message>
+      <source>Unsaved changes — save the checklist (Ctrl+S) before signing.</source>
+      <translation>Endringer er ikke lagret — lagre sjekklisten (Ctrl+S) før du signerer.</translation>
+    </message>
+    <message>
+      <source>Woman</source>
+      <translation>Kvinne</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Ja</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>e.g. 4,9</source>
+      <translation>f.eks. 4,9</translation>
+    </message>
+    <message>
+      <source>infection</source>
+      <translation>infeksjon</translation>
+    </message>
+    <message>
+      <source>mild</source>
+      <translation>mild</translation>
+    </message>
+    <message>
+      <source>mild/moderate</source>
+      <translation>mild/moderat</translation>
+    </message>
+    <message>
+      <source>moderate (housebound)</source>
+      <translation>moderat (hjemmebundet)</translation>
+    </message>
+    <message>
+      <source>moderate/severe</source>
+      <translation>moderat/alvorlig</translation>
+    </message>
+    <message>
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <source>no defined trigger</source>
+      <translation>ingen kjent utløsende faktor</translation>
+    </message>
+    <message>
+      <source>other immunological trigger</source>
+      <translation>annen immunologisk utløsende faktor</translation>
+    </message>
+    <message>
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
+    <message>
+      <source>severe (mainly bedridden)</source>
+      <translation>alvorlig (hovedsakelig sengeliggende)</translation>
+    </message>
+    <message>
+      <source>sex not recorded</source>
+      <translation>kjønn ikke registrert</translation>
+    </message>
+    <message>
+      <source>very severe (needs help with all ADL)</source>
+      <translation>svært alvorlig (trenger hjelp med all ADL)</translation>
+    </message>
+    <message>
+      <source>{sex}, born {born}{potential}. {consent}</source>
+      <translation>{sex}, født {born}{potential}. {consent}</translation>
+    </message>
+    <message>
+      <source>— not recorded —</source>
+      <translation>— ikke registrert —</translation>
+    </message>
+    <message>
+      <source>✓ ELIGIBLE — every inclusion criterion is met and no exclusion criterion is present.</source>
+      <translation>✓ KVALIFISERT — alle inklusjonskriterier er oppfylt, og ingen eksklusjonskriterier er til stede.</translation>
+    </message>
+    <message>
+      <source>✓ Signed: {who}</source>
+      <translation>✓ Signert: {who}</translation>
+    </message>
+    <message>
+      <source>✗ NOT ELIGIBLE — not satisfied: {reasons}</source>
+      <translation>✗ IKKE KVALIFISERT — ikke oppfylt: {reasons}</translation>
+    </message>
+    <message>
+      <source>✗ SIGNATURE NO LONGER VALID: the checklist changed after {who}. It must be signed again.</source>
+      <translation>✗ SIGNATUREN ER IKKE LENGER GYLDIG: sjekklisten er endret etter {who}. Den må signeres på nytt.</translation>
+    </message>
+    <message>
+      <source>IgG (ser&amp;um):</source>
+      <translation>IgG (se&amp;rum):</translation>
+    </message>
+    <message>
+      <source>ME/CFS onset dat&amp;e:</source>
+      <translation>ME/CFS-d&amp;ebutdato:</translation>
+    </message>
+    <message>
+      <source>N&amp;K cells:</source>
+      <translation>&amp;NK-celler:</translation>
+    </message>
+    <message>
+      <source>Onset t&amp;rigger:</source>
+      <translation>&amp;Utløsende faktor:</translation>
+    </message>
+    <message>
+      <source>Sa&amp;ve checklist</source>
+      <translation>&amp;Lagre sjekkliste</translation>
+    </message>
+    <message>
+      <source>Severit&amp;y:</source>
+      <translation>&amp;Alvorlighetsgrad:</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupWizard</name>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Bla gjennom…</translation>
+    </message>
+    <message>
+      <source>&amp;Full name:</source>
+      <translation>&amp;Fullt navn:</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat password:</source>
+      <translation>&amp;Gjenta passord:</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation>&amp;Brukernavn:</translation>
+    </message>
+    <message>
+      <source>Choose where to save the recovery sheet</source>
+      <translation>Velg hvor gjenopprettingsarket skal lagres</translation>
+    </message>
+    <message>
+      <source>Enter the site's name as it should appear on printouts.</source>
+      <translation>Skriv inn navnet på studiestedet slik det skal stå på utskrifter.</translation>
+    </message>
+    <message>
+      <source>First administrator</source>
+      <translation>Første administrator</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Fullt navn</translation>
+    </message>
+    <message>
+      <source>H</source>
+      <translation>H</translation>
+    </message>
+    <message>
+      <source>Haukeland University Hospital</source>
+      <translation>Haukeland universitetssjukehus</translation>
+    </message>
+    <message>
+      <source>One letter, e.g. H for Haukeland.</source>
+      <translation>Én bokstav, f.eks. H for Haukeland.</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Passord</translation>
+    </message>
+    <message>
+      <source>Recovery &amp;sheet:</source>
+      <translation>Gjenopprettings&amp;ark:</translation>
+    </message>
+    <message>
+      <source>Recovery key</source>
+      <translation>Gjenopprettingsnøkkel</translation>
+    </message>
+    <message>
+      <source>Recovery sheet file</source>
+      <translation>Fil for gjenopprettingsarket</translation>
+    </message>
+    <message>
+      <source>Repeat password</source>
+      <translation>Gjenta passord</translation>
+    </message>
+    <message>
+      <source>Save the recovery sheet</source>
+      <translation>Lagre gjenopprettingsarket</translation>
+    </message>
+    <message>
+      <source>Set up TrialDesk on this workstation</source>
+      <translation>Sett opp TrialDesk på denne arbeidsstasjonen</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Studiested</translation>
+    </message>
+    <message>
+      <source>Site &amp;code:</source>
+      <translation>Studiested&amp;kode:</translation>
+    </message>
+    <message>
+      <source>Site &amp;name:</source>
+      <translation>&amp;Navn på studiested:</translation>
+    </message>
+    <message>
+      <source>Site code</source>
+      <translation>Studiestedkode</translation>
+    </message>
+    <message>
+      <source>Site name</source>
+      <translation>Navn på studiested</translation>
+    </message>
+    <message>
+      <source>The administrator manages users, settings and backups (no clinical data).</source>
+      <translation>Administratoren forvalter brukere, innstillinger og sikkerhetskopier (ingen kliniske data).</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>De to passordene er ikke like.</translation>
+    </message>
+    <message>
+      <source>TrialDesk writes a recovery-key sheet (PDF). Print it and lock it away: without it, the data cannot be opened on another computer.</source>
+      <translation>TrialDesk lager et ark med gjenopprettingsnøkkelen (PDF). Skriv det ut og lås det inn: uten arket kan dataene ikke åpnes på en annen datamaskin.</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>Brukernavn</translation>
+    </message>
+    <message>
+      <source>Which trial site is this workstation at?</source>
+      <translation>Hvilket studiested står denne arbeidsstasjonen på?</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignatureDialog</name>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+      <source>&amp;Sign</source>
+      <translation>&amp;Signer</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation>&amp;Brukernavn:</translation>
+    </message>
+    <message>
+      <source>Electronic signature</source>
+      <translation>Elektronisk signatur</translation>
+    </message>
+    <message>
+      <source>Meaning of this signature: &lt;b&gt;{meaning}&lt;/b&gt;</source>
+      <translation>Betydningen av denne signaturen: &lt;b&gt;{meaning}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Passord</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>Brukernavn</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>"{text}" is not a date: write it as 26.11.2026 or 2026-11-26.</source>
+      <translation>«{text}» er ikke en dato: skriv den som 26.11.2026 eller 2026-11-26.</translation>
+    </message>
+    <message>
+      <source>A fatal event is serious (criterion: death).</source>
+      <translation>En hendelse med dødelig utfall er alvorlig (kriterium: død).</translation>
+    </message>
+    <message>
+      <source>A reason is required to change or delete data that was already saved.</source>
+      <translation>Oppgi begrunnelse for å endre eller slette data som allerede er lagret.</translation>
+    </message>
+    <message>
+      <source>A result was already saved: give the reason for the change.</source>
+      <translation>Svaret er allerede lagret: oppgi begrunnelse for endringen.</translation>
+    </message>
+    <message>
+      <source>A saved date is being changed: give the reason.</source>
+      <translation>En lagret dato endres: oppgi begrunnelse.</translation>
+    </message>
+    <message>
+      <source>A serious event needs at least one seriousness criterion.</source>
+      <translation>En alvorlig hendelse må ha minst ett alvorlighetskriterium.</translation>
+    </message>
+    <message>
+      <source>A signing date cannot be in the future.</source>
+      <translation>En signeringsdato kan ikke være fram i tid.</translation>
+    </message>
+    <message>
+      <source>Administrators cannot change their own role.</source>
+      <translation>Administratorer kan ikke endre sin egen rolle.</translation>
+    </message>
+    <message>
+      <source>Administrators cannot deactivate themselves.</source>
+      <translation>Administratorer kan ikke deaktivere seg selv.</translation>
+    </message>
+    <message>
+      <source>Adverse events are recorded from consent on.</source>
+      <translation>Uønskede hendelser registreres fra samtykket er gitt.</translation>
+    </message>
+    <message>
+      <source>Cannot create the data folder {folder}: {problem}</source>
+      <translation>Kan ikke opprette datamappen {folder}: {problem}</translation>
+    </message>
+    <message>
+      <source>Cannot create {folder}: {problem}</source>
+      <translation>Kan ikke opprette {folder}: {problem}</translation>
+    </message>
+    <message>
+      <source>Cannot write the backup to {path}: {problem}</source>
+      <translation>Kan ikke skrive sikkerhetskopien til {path}: {problem}</translation>
+    </message>
+    <message>
+      <source>Cannot write the recovery sheet to {path}: {problem}</source>
+      <translation>Kan ikke skrive gjenopprettingsarket til {path}: {problem}</translation>
+    </message>
+    <message>
+      <source>Changes need a signed-in user.</source>
+      <translation>Endringer krever en innlogget bruker.</translation>
+    </message>
+    <message>
+      <source>Choose a severity from the list.</source>
+      <translation>Velg en alvorlighetsgrad fra listen.</translation>
+    </message>
+    <message>
+      <source>Choose a term from the list (or 'Other, specify').</source>
+      <translation>Velg en term fra listen (eller «Annet, spesifiser»).</translation>
+    </message>
+    <message>
+      <source>Choose a value from the list.</source>
+      <translation>Velg en verdi fra listen.</translation>
+    </message>
+    <message>
+      <source>Choose negative or positive.</source>
+      <translation>Velg negativ eller positiv.</translation>
+    </message>
+    <message>
+      <source>Choose the candidate's sex.</source>
+      <translation>Velg kandidatens kjønn.</translation>
+    </message>
+    <message>
+      <source>Choose the injection site: abdomen left or right.</source>
+      <translation>Velg injeksjonssted: abdomen venstre eller høyre.</translation>
+    </message>
+    <message>
+      <source>Choose the language of the consent form.</source>
+      <translation>Velg språket på samtykkeerklæringen.</translation>
+    </message>
+    <message>
+      <source>Choose the onset trigger from the list.</source>
+      <translation>Velg utløsende faktor fra listen.</translation>
+    </message>
+    <message>
+      <source>Choose the pregnancy test result from the list.</source>
+      <translation>Velg resultatet av graviditetstesten fra listen.</translation>
+    </message>
+    <message>
+      <source>Enter at least one result.</source>
+      <translation>Skriv inn minst ett svar.</translation>
+    </message>
+    <message>
+      <source>Enter the administrator's full name.</source>
+      <translation>Skriv inn administratorens fulle navn.</translation>
+    </message>
+    <message>
+      <source>Enter the birth date.</source>
+      <translation>Skriv inn fødselsdatoen.</translation>
+    </message>
+    <message>
+      <source>Enter the candidate's full name.</source>
+      <translation>Skriv inn kandidatens fulle navn.</translation>
+    </message>
+    <message>
+      <source>Enter the date the investigator signed.</source>
+      <translation>Skriv inn datoen utprøveren signerte.</translation>
+    </message>
+    <message>
+      <source>Enter the date the participant signed.</source>
+      <translation>Skriv inn datoen deltakeren signerte.</translation>
+    </message>
+    <message>
+      <source>Enter the person's full name as it should appear on signatures.</source>
+      <translation>Skriv inn personens fulle navn slik det skal stå i signaturer.</translation>
+    </message>
+    <message>
+      <source>Enter the site's name as it should appear on printouts.</source>
+      <translation>Skriv inn navnet på studiestedet slik det skal stå på utskrifter.</translation>
+    </message>
+    <message>
+      <source>Enter the version of the consent form that was signed.</source>
+      <translation>Skriv inn versjonen av samtykkeerklæringen som ble signert.</translation>
+    </message>
+    <message>
+      <source>Give a reason for the correction.</source>
+      <translation>Oppgi begrunnelse for korrigeringen.</translation>
+    </message>
+    <message>
+      <source>Grade 5 (death) and outcome 'fatal' go together.</source>
+      <translation>Grad 5 (død) og utfallet «dødelig» hører sammen.</translation>
+    </message>
+    <message>
+      <source>Grade {grade} does not exist for this term.</source>
+      <translation>Grad {grade} finnes ikke for denne termen.</translation>
+    </message>
+    <message>
+      <source>Kit {kit} was already used for another injection: check the label.</source>
+      <translation>Kit {kit} er allerede brukt til en annen injeksjon: kontroller etiketten.</translation>
+    </message>
+    <message>
+      <source>No TrialDesk store database in {folder}.</source>
+      <translation>Ingen TrialDesk-database i {folder}.</translation>
+    </message>
+    <message>
+      <source>No TrialDesk store in {folder}. Set up this workstation (start TrialDesk, or run 'trialdesk init'), or restore a backup with 'trialdesk restore'.</source>
+      <translation>Det finnes ikke noe TrialDesk-datalager i {folder}. Sett opp denne arbeidsstasjonen (start TrialDesk, eller kjør «trialdesk init»), eller gjenopprett en sikkerhetskopi med «trialdesk restore».</translation>
+    </message>
+    <message>
+      <source>No backup file at {path}.</source>
+      <translation>Fant ingen sikkerhetskopi i {path}.</translation>
+    </message>
+    <message>
+      <source>No dose before enrolment: {study_id} is {status}.</source>
+      <translation>Ingen dose før inklusjon: {study_id} er {status}.</translation>
+    </message>
+    <message>
+      <source>No dose visit before enrolment: {study_id} is {status}.</source>
+      <translation>Ingen dosebesøk før inklusjon: {study_id} er {status}.</translation>
+    </message>
+    <message>
+      <source>No such participant.</source>
+      <translation>Deltakeren finnes ikke.</translation>
+    </message>
+    <message>
+      <source>No such result.</source>
+      <translation>Svaret finnes ikke.</translation>
+    </message>
+    <message>
+      <source>No such user.</source>
+      <translation>Brukeren finnes ikke.</translation>
+    </message>
+    <message>
+      <source>No terminal to ask for the password: set {env}.</source>
+      <translation>Ingen terminal å be om passordet i: sett {env}.</translation>
+    </message>
+    <message>
+      <source>No usable keychain on this computer ({detail}). TrialDesk keeps the store key in the operating system's keychain; enter the recovery key to open the store, or ask IT to enable a keychain (or set PYTHON_KEYRING_BACKEND).</source>
+      <translation>Ingen brukbar nøkkelring på denne datamaskinen ({detail}). TrialDesk oppbevarer nøkkelen til datalageret i operativsystemets nøkkelring; skriv inn gjenopprettingsnøkkelen for å åpne datalageret, eller be IT aktivere en nøkkelring (eller sett PYTHON_KEYRING_BACKEND).</translation>
+    </message>
+    <message>
+      <source>No-go: {problems}. Only an investigator can override, with a signed reason.</source>
+      <translation>NO-GO: {problems}. Bare en utprøver kan overstyre, med signert begrunnelse.</translation>
+    </message>
+    <message>
+      <source>Only an investigator can be the unblinded safety physician.</source>
+      <translation>Bare en utprøver kan være ublindet sikkerhetslege.</translation>
+    </message>
+    <message>
+      <source>Only an investigator may answer the judgement criteria ({ids}); your other entries were not saved either.</source>
+      <translation>Bare en utprøver kan besvare vurderingskriteriene ({ids}); de andre registreringene dine ble heller ikke lagret.</translation>
+    </message>
+    <message>
+      <source>Only serious adverse events are reported on the 24-hour clock.</source>
+      <translation>Bare alvorlige uønskede hendelser har 24-timers meldefrist.</translation>
+    </message>
+    <message>
+      <source>Read {symbol} back from the lab report and confirm it before saving.</source>
+      <translation>Les {symbol} tilbake fra laboratoriesvaret og bekreft verdien før du lagrer.</translation>
+    </message>
+    <message>
+      <source>Save the screening checklist before signing.</source>
+      <translation>Lagre screeningsjekklisten før du signerer.</translation>
+    </message>
+    <message>
+      <source>Say whether the candidate is of childbearing potential.</source>
+      <translation>Oppgi om kandidaten kan bli gravid.</translation>
+    </message>
+    <message>
+      <source>Scan or type the kit number from the label (letters, digits, '-').</source>
+      <translation>Skann eller skriv inn kitnummeret fra etiketten (bokstaver, sifre, «-»).</translation>
+    </message>
+    <message>
+      <source>Screening data cannot be saved before the informed consent is recorded: no study-specific procedure may happen before the participant has signed (criterion I3). Record the consent first (investigator).</source>
+      <translation>Screeningdata kan ikke lagres før informert samtykke er registrert: ingen studiespesifikke prosedyrer kan utføres før deltakeren har signert (kriterium I3). Registrer samtykket først (utprøver).</translation>
+    </message>
+    <message>
+      <source>Seriousness criteria are ticked: mark the event serious.</source>
+      <translation>Alvorlighetskriterier er krysset av: merk hendelsen som alvorlig.</translation>
+    </message>
+    <message>
+      <source>Sign in first.</source>
+      <translation>Logg inn først.</translation>
+    </message>
+    <message>
+      <source>Sign with your own user name ({username}).</source>
+      <translation>Signer med ditt eget brukernavn ({username}).</translation>
+    </message>
+    <message>
+      <source>Specify the term.</source>
+      <translation>Spesifiser termen.</translation>
+    </message>
+    <message>
+      <source>The ME/CFS onset date cannot be in the future.</source>
+      <translation>Debutdatoen for ME/CFS kan ikke være fram i tid.</translation>
+    </message>
+    <message>
+      <source>The ME/CFS onset date is before the birth date.</source>
+      <translation>Debutdatoen for ME/CFS er før fødselsdatoen.</translation>
+    </message>
+    <message>
+      <source>The account {username} is deactivated.</source>
+      <translation>Kontoen {username} er deaktivert.</translation>
+    </message>
+    <message>
+      <source>The account {username} is deactivated; ask the administrator.</source>
+      <translation>Kontoen {username} er deaktivert; kontakt administratoren.</translation>
+    </message>
+    <message>
+      <source>The account {username} is locked after too many wrong passwords until {until} (UTC). Wait, or ask the administrator to unlock it.</source>
+      <translation>Kontoen {username} er sperret til {until} (UTC) etter for mange feil passord. Vent, eller be administratoren låse den opp.</translation>
+    </message>
+    <message>
+      <source>The account {username} is locked; ask the administrator.</source>
+      <translation>Kontoen {username} er sperret; kontakt administratoren.</translation>
+    </message>
+    <message>
+      <source>The backup belongs to store {other}, not to this store ({mine}). Nothing was changed.</source>
+      <translation>Sikkerhetskopien tilhører datalager {other}, ikke dette datalageret ({mine}). Ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>The backup did not verify ({problem}); it was discarded. Try again or ask IT.</source>
+      <translation>Sikkerhetskopien besto ikke kontrollen ({problem}) og ble forkastet. Prøv igjen, eller kontakt IT.</translation>
+    </message>
+    <message>
+      <source>The backup {path} cannot be read ({problem}).</source>
+      <translation>Sikkerhetskopien {path} kan ikke leses ({problem}).</translation>
+    </message>
+    <message>
+      <source>The backup {path} does not open with this store's key: it belongs to another store or is damaged. Nothing was changed.</source>
+      <translation>Sikkerhetskopien {path} kan ikke åpnes med nøkkelen til dette datalageret: den tilhører et annet datalager eller er skadet. Ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>The backup {path} failed its check ({problem}); nothing was restored.</source>
+      <translation>Sikkerhetskopien {path} besto ikke kontrollen ({problem}); ingenting ble gjenopprettet.</translation>
+    </message>
+    <message>
+      <source>The birth date cannot be in the future.</source>
+      <translation>Fødselsdatoen kan ikke være fram i tid.</translation>
+    </message>
+    <message>
+      <source>The date is in the future.</source>
+      <translation>Datoen er fram i tid.</translation>
+    </message>
+    <message>
+      <source>The decision cannot be signed while the checklist is incomplete: {ids} still open.</source>
+      <translation>Beslutningen kan ikke signeres mens sjekklisten er ufullstendig: {ids} er ikke besvart ennå.</translation>
+    </message>
+    <message>
+      <source>The dose is outside its window: give the reason.</source>
+      <translation>Dosen er utenfor tidsvinduet: oppgi begrunnelse.</translation>
+    </message>
+    <message>
+      <source>The end date must be between the onset date and today.</source>
+      <translation>Sluttdatoen må være mellom startdatoen og dagens dato.</translation>
+    </message>
+    <message>
+      <source>The folder {folder} does not exist.</source>
+      <translation>Mappen {folder} finnes ikke.</translation>
+    </message>
+    <message>
+      <source>The identity number belongs to someone born {number_date}, not {entered}: check the number and the birth date.</source>
+      <translation>Fødselsnummeret tilhører en person født {number_date}, ikke {entered}: kontroller nummeret og fødselsdatoen.</translation>
+    </message>
+    <message>
+      <source>The identity number is not valid: {problem}.</source>
+      <translation>Fødselsnummeret er ikke gyldig: {problem}.</translation>
+    </message>
+    <message>
+      <source>The injection cannot end before it started.</source>
+      <translation>Injeksjonen kan ikke avsluttes før den startet.</translation>
+    </message>
+    <message>
+      <source>The investigator signs on or after the participant's date ({date}).</source>
+      <translation>Utprøveren må signere samme dag som eller etter deltakeren ({date}).</translation>
+    </message>
+    <message>
+      <source>The key of this store (store {store_id}) is not in this computer's keychain. Enter the recovery key from the sheet printed at set-up ('trialdesk recover').</source>
+      <translation>Nøkkelen til dette datalageret (datalager {store_id}) finnes ikke i nøkkelringen på denne datamaskinen. Skriv inn gjenopprettingsnøkkelen fra arket som ble skrevet ut ved oppsettet («trialdesk recover»).</translation>
+    </message>
+    <message>
+      <source>The keychain entry for this store is damaged; use the recovery key.</source>
+      <translation>Oppføringen for dette datalageret i nøkkelringen er skadet; bruk gjenopprettingsnøkkelen.</translation>
+    </message>
+    <message>
+      <source>The onset date is in the future.</source>
+      <translation>Startdatoen er fram i tid.</translation>
+    </message>
+    <message>
+      <source>The participant is not enrolled: no visit calendar yet.</source>
+      <translation>Deltakeren er ikke inkludert: ingen besøksplan ennå.</translation>
+    </message>
+    <message>
+      <source>The participant's signing date is before the birth date.</source>
+      <translation>Deltakerens signeringsdato er før fødselsdatoen.</translation>
+    </message>
+    <message>
+      <source>The sample time is in the future.</source>
+      <translation>Prøvetakingstidspunktet er fram i tid.</translation>
+    </message>
+    <message>
+      <source>The sample time needs a time zone.</source>
+      <translation>Prøvetakingstidspunktet mangler tidssone.</translation>
+    </message>
+    <message>
+      <source>The screening date cannot be in the future.</source>
+      <translation>Screeningdatoen kan ikke være fram i tid.</translation>
+    </message>
+    <message>
+      <source>The screening date {day} is before the consent was complete ({consent}): no study procedure may come before consent.</source>
+      <translation>Screeningdatoen {day} er før samtykket var fullstendig ({consent}): ingen studieprosedyre kan utføres før samtykke.</translation>
+    </message>
+    <message>
+      <source>The store database cannot be read ({problem}). Nothing was changed. Restore the latest backup with 'trialdesk restore'.</source>
+      <translation type="vanished">Databasen kan ikke leses ({problem}). Ingenting ble endret. Gjenopprett siste sikkerhetskopi med «trialdesk restore».</translation>
+    </message>
+    <message>
+      <source>The store database cannot be read ({problem}): it is damaged or not a TrialDesk store. Nothing was changed. Restore the latest backup with 'trialdesk restore'.</source>
+      <translation>Databasen kan ikke leses ({problem}): den er skadet eller ikke et TrialDesk-datalager. Ingenting ble endret. Gjenopprett siste sikkerhetskopi med «trialdesk restore».</translation>
+    </message>
+    <message>
+      <source>The store database failed its integrity check: it is damaged. Nothing was changed. Restore the latest backup with 'trialdesk restore'.</source>
+      <translation>Databasen besto ikke integritetskontrollen: den er skadet. Ingenting ble endret. Gjenopprett siste sikkerhetskopi med «trialdesk restore».</translation>
+    </message>
+    <message>
+      <source>The store database {path} is missing (store.json is there). Restore the latest backup with 'trialdesk restore'; no new store was created.</source>
+      <translation>Databasen {path} mangler (store.json finnes). Gjenopprett siste sikkerhetskopi med «trialdesk restore»; det ble ikke opprettet noe nytt datalager.</translation>
+    </message>
+    <message>
+      <source>The store in {folder} cannot be read.</source>
+      <translation>Datalageret i {folder} kan ikke leses.</translation>
+    </message>
+    <message>
+      <source>The time given is in the future.</source>
+      <translation>Tidspunktet som er oppgitt, er fram i tid.</translation>
+    </message>
+    <message>
+      <source>The time is in the future.</source>
+      <translation>Tidspunktet er fram i tid.</translation>
+    </message>
+    <message>
+      <source>The time needs a time zone.</source>
+      <translation>Tidspunktet mangler tidssone.</translation>
+    </message>
+    <message>
+      <source>The time was already saved: give the reason for the change.</source>
+      <translation>Tidspunktet er allerede lagret: oppgi begrunnelse for endringen.</translation>
+    </message>
+    <message>
+      <source>The two passwords differ; nothing was created.</source>
+      <translation>De to passordene er ikke like; ingenting ble opprettet.</translation>
+    </message>
+    <message>
+      <source>The user name {username} is taken (accounts are never deleted).</source>
+      <translation>Brukernavnet {username} er allerede i bruk (kontoer slettes aldri).</translation>
+    </message>
+    <message>
+      <source>The {label} {text} is in the future (today is {today}).</source>
+      <translation>{text} er fram i tid ({label}; i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>This checklist is already signed; nothing has changed since.</source>
+      <translation>Sjekklisten er allerede signert; ingenting er endret siden.</translation>
+    </message>
+    <message>
+      <source>This identity number is already registered as {study_id}.</source>
+      <translation>Dette fødselsnummeret er allerede registrert som {study_id}.</translation>
+    </message>
+    <message>
+      <source>This key does not belong to the store in {folder} (store {store_id}). Use the recovery key printed for this store.</source>
+      <translation>Denne nøkkelen hører ikke til datalageret i {folder} (datalager {store_id}). Bruk gjenopprettingsnøkkelen som ble skrevet ut for dette datalageret.</translation>
+    </message>
+    <message>
+      <source>This recovery key does not belong to the store in {folder} (store {store_id}).</source>
+      <translation>Denne gjenopprettingsnøkkelen hører ikke til datalageret i {folder} (datalager {store_id}).</translation>
+    </message>
+    <message>
+      <source>This recovery key does not open the store in {folder}.</source>
+      <translation>Denne gjenopprettingsnøkkelen åpner ikke datalageret i {folder}.</translation>
+    </message>
+    <message>
+      <source>This store already has users; ask its administrator for an account.</source>
+      <translation>Dette datalageret har allerede brukere; be administratoren om en konto.</translation>
+    </message>
+    <message>
+      <source>This store is already open in {holder}. Only one TrialDesk may use a store at a time; close the other one first. Nothing was changed.</source>
+      <translation>Dette datalageret er allerede åpent i {holder}. Bare én TrialDesk kan bruke et datalager om gangen; lukk den andre først. Ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>This store was written by a newer TrialDesk (schema {found}; this TrialDesk knows up to {known}). Install the newer TrialDesk; nothing was changed.</source>
+      <translation>Dette datalageret er skrevet av en nyere TrialDesk (skjema {found}; denne TrialDesk kjenner skjema til og med {known}). Installer den nyere TrialDesk; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>Unexpected error ({kind}). Nothing more was changed.</source>
+      <translation>Uventet feil ({kind}). Ingenting mer ble endret.</translation>
+    </message>
+    <message>
+      <source>Unknown premedication {drug}.</source>
+      <translation>Ukjent premedisinering: {drug}.</translation>
+    </message>
+    <message>
+      <source>Unknown seriousness criterion.</source>
+      <translation>Ukjent alvorlighetskriterium.</translation>
+    </message>
+    <message>
+      <source>Write what the participant reported (verbatim).</source>
+      <translation>Skriv det deltakeren rapporterte (ordrett).</translation>
+    </message>
+    <message>
+      <source>Wrong password.</source>
+      <translation>Feil passord.</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password.</source>
+      <translation>Feil brukernavn eller passord.</translation>
+    </message>
+    <message>
+      <source>Your role ({role}) may not {action}.</source>
+      <translation>Rollen din ({role}) har ikke tillatelse til dette: {action}.</translation>
+    </message>
+    <message>
+      <source>store.json names store {expected} but the database is store {found}. Nothing was changed; ask IT to check the data folder.</source>
+      <translation>store.json angir datalager {expected}, men databasen er datalager {found}. Ingenting ble endret; be IT kontrollere datamappen.</translation>
+    </message>
+    <message>
+      <source>{cid} is not a judgement criterion of the protocol.</source>
+      <translation>{cid} er ikke et vurderingskriterium i protokollen.</translation>
+    </message>
+    <message>
+      <source>{code} is not a dose of this protocol.</source>
+      <translation>{code} er ikke en dose i denne protokollen.</translation>
+    </message>
+    <message>
+      <source>{code} is not a dose visit.</source>
+      <translation>{code} er ikke et dosebesøk.</translation>
+    </message>
+    <message>
+      <source>{folder} already holds a TrialDesk store; it was left untouched.</source>
+      <translation>{folder} inneholder allerede et TrialDesk-datalager; det ble ikke endret.</translation>
+    </message>
+    <message>
+      <source>{folder} already holds a TrialDesk store; it was left untouched. Choose another folder or open that store.</source>
+      <translation>{folder} inneholder allerede et TrialDesk-datalager; det ble ikke endret. Velg en annen mappe, eller åpne det datalageret.</translation>
+    </message>
+    <message>
+      <source>{path} exists already; choose a new file for the recovery sheet.</source>
+      <translation>{path} finnes allerede; velg en ny fil for gjenopprettingsarket.</translation>
+    </message>
+    <message>
+      <source>{path} exists already; choose another file name.</source>
+      <translation>{path} finnes allerede; velg et annet filnavn.</translation>
+    </message>
+    <message>
+      <source>{path} is damaged (it should name the store and its site). Restore it from a backup of the data folder or ask IT; the database itself was not touched.</source>
+      <translation>{path} er skadet (filen skal angi datalageret og studiestedet). Gjenopprett den fra en sikkerhetskopi av datamappen, eller kontakt IT; selve databasen ble ikke endret.</translation>
+    </message>
+    <message>
+      <source>{path} is missing beside the store database. Run 'trialdesk recover' with the recovery key to rebuild it; nothing was changed.</source>
+      <translation>{path} mangler ved siden av databasen. Kjør «trialdesk recover» med gjenopprettingsnøkkelen for å gjenskape filen; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>{text} does not exist in the calendar.</source>
+      <translation>{text} finnes ikke i kalenderen.</translation>
+    </message>
+    <message>
+      <source>{text} is too far in the past for a {label}.</source>
+      <translation>{text} er for langt tilbake i tid ({label}).</translation>
+    </message>
+    <message>
+      <source>{value} is not a plausible value ({low}–{high}).</source>
+      <translation>{value} er ikke en plausibel verdi ({low}–{high}).</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {problem}</source>
+      <translation>Kan ikke skrive {path}: {problem}</translation>
+    </message>
+    <message>
+      <source>Choose the language of the printout: nb or en.</source>
+      <translation>Velg språk for utskriften: nb eller en.</translation>
+    </message>
+    <message>
+      <source>Give the reason the dose was not given.</source>
+      <translation>Oppgi begrunnelse for at dosen ikke ble gitt.</translation>
+    </message>
+    <message>
+      <source>No consent form template for {language} (version {version}) is installed.</source>
+      <translation>Ingen mal for samtykkeerklæring på {language} (versjon {version}) er installert.</translation>
+    </message>
+    <message>
+      <source>No participant {study_id} in this store.</source>
+      <translation>Deltaker {study_id} finnes ikke i dette datalageret.</translation>
+    </message>
+    <message>
+      <source>No such adverse event.</source>
+      <translation>Den uønskede hendelsen finnes ikke.</translation>
+    </message>
+    <message>
+      <source>Nothing is recorded for {dose} of {study_id} yet.</source>
+      <translation>Ingenting er registrert for {dose} for {study_id} ennå.</translation>
+    </message>
+    <message>
+      <source>The results changed while they were read; try again.</source>
+      <translation>Svarene ble endret mens de ble lest; prøv igjen.</translation>
+    </message>
+    <message>
+      <source>This adverse event is not marked serious: there is no SAE report to print.</source>
+      <translation>Denne uønskede hendelsen er ikke merket som alvorlig: det finnes ingen AUH-rapport å skrive ut.</translation>
+    </message>
+    <message>
+      <source>{code} was given; correct the administration instead.</source>
+      <translation>{code} er gitt; korriger registreringen av administreringen i stedet.</translation>
+    </message>
+    <message>
+      <source>{out} already exists; nothing was written (choose a new file name).</source>
+      <translation>{out} finnes allerede; ingenting ble skrevet (velg et nytt filnavn).</translation>
+    </message>
+    <message>
+      <source>{out} exists and is not an empty folder; nothing was written.</source>
+      <translation>{out} finnes og er ikke en tom mappe; ingenting ble skrevet.</translation>
+    </message>
+    <message>
+      <source>{path} already exists; nothing was written.</source>
+      <translation>{path} finnes allerede; ingenting ble skrevet.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdministrationForm</name>
+    <message>
+      <source>&amp;End:</source>
+      <translation>&amp;Slutt:</translation>
+    </message>
+    <message>
+      <source>&amp;Kit number:</source>
+      <translation>&amp;Kitnummer:</translation>
+    </message>
+    <message>
+      <source>&amp;Window reason:</source>
+      <translation>Begrunnelse utenfor tids&amp;vindu:</translation>
+    </message>
+    <message>
+      <source>Abdomen left</source>
+      <translation>Abdomen venstre</translation>
+    </message>
+    <message>
+      <source>Abdomen right</source>
+      <translation>Abdomen høyre</translation>
+    </message>
+    <message>
+      <source>BP dia</source>
+      <translation>BT dia</translation>
+    </message>
+    <message>
+      <source>BP sys</source>
+      <translation>BT sys</translation>
+    </message>
+    <message>
+      <source>Injection ended at</source>
+      <translation>Injeksjonen avsluttet kl.</translation>
+    </message>
+    <message>
+      <source>Injection site</source>
+      <translation>Injeksjonssted</translation>
+    </message>
+    <message>
+      <source>Injection site:</source>
+      <translation>Injeksjonssted:</translation>
+    </message>
+    <message>
+      <source>Injection site: abdomen left</source>
+      <translation>Injeksjonssted: abdomen venstre</translation>
+    </message>
+    <message>
+      <source>Injection site: abdomen right</source>
+      <translation>Injeksjonssted: abdomen høyre</translation>
+    </message>
+    <message>
+      <source>Injection started at</source>
+      <translation>Injeksjonen startet kl.</translation>
+    </message>
+    <message>
+      <source>Kit number</source>
+      <translation>Kitnummer</translation>
+    </message>
+    <message>
+      <source>Lot number</source>
+      <translation>Batchnummer</translation>
+    </message>
+    <message>
+      <source>Lot:</source>
+      <translation>Batch:</translation>
+    </message>
+    <message>
+      <source>Observation until</source>
+      <translation>Observasjon til</translation>
+    </message>
+    <message>
+      <source>Observe until:</source>
+      <translation>Observer til:</translation>
+    </message>
+    <message>
+      <source>Pulse</source>
+      <translation>Puls</translation>
+    </message>
+    <message>
+      <source>Reason for giving the dose outside its window</source>
+      <translation>Begrunnelse for å gi dosen utenfor tidsvinduet</translation>
+    </message>
+    <message>
+      <source>Record in&amp;jection</source>
+      <translation>Registrer in&amp;jeksjon</translation>
+    </message>
+    <message>
+      <source>Sta&amp;rt:</source>
+      <translation>Sta&amp;rt:</translation>
+    </message>
+    <message>
+      <source>Temp °C</source>
+      <translation>Temp °C</translation>
+    </message>
+    <message>
+      <source>Vitals after:</source>
+      <translation>Vitale parametre etter:</translation>
+    </message>
+    <message>
+      <source>Vitals be&amp;fore:</source>
+      <translation>Vitale parametre &amp;før:</translation>
+    </message>
+    <message>
+      <source>after</source>
+      <translation>etter</translation>
+    </message>
+    <message>
+      <source>before</source>
+      <translation>før</translation>
+    </message>
+    <message>
+      <source>hh:mm (may be later today)</source>
+      <translation type="vanished">tt:mm (kan være senere i dag)</translation>
+    </message>
+    <message>
+      <source>scan the kit label or type it</source>
+      <translation>skann kitetiketten eller skriv inn nummeret</translation>
+    </message>
+    <message>
+      <source>why the dose is given outside its window</source>
+      <translation>hvorfor dosen gis utenfor tidsvinduet</translation>
+    </message>
+    <message>
+      <source>{what} {when} the injection</source>
+      <translation>{what} {when} injeksjonen</translation>
+    </message>
+    <message>
+      <source>hh:mm</source>
+      <translation>tt:mm</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdverseEventDialog</name>
+    <message>
+      <source>&amp;Aware at:</source>
+      <translation>&amp;Kjent kl.:</translation>
+    </message>
+    <message>
+      <source>&amp;Grade:</source>
+      <translation>&amp;Grad:</translation>
+    </message>
+    <message>
+      <source>&amp;Onset date:</source>
+      <translation>Start&amp;dato:</translation>
+    </message>
+    <message>
+      <source>&amp;Seriousness:</source>
+      <translation>&amp;Alvorlighet:</translation>
+    </message>
+    <message>
+      <source>&amp;Verbatim:</source>
+      <translation>&amp;Ordrett beskrivelse:</translation>
+    </message>
+    <message>
+      <source>Act&amp;ion with study drug:</source>
+      <translation>&amp;Tiltak med studielegemidlet:</translation>
+    </message>
+    <message>
+      <source>Action taken with the study drug</source>
+      <translation>Tiltak med studielegemidlet</translation>
+    </message>
+    <message>
+      <source>Adverse event</source>
+      <translation>Uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>CTCAE &amp;term:</source>
+      <translation>CTCAE-te&amp;rm:</translation>
+    </message>
+    <message>
+      <source>CTCAE grade</source>
+      <translation>CTCAE-grad</translation>
+    </message>
+    <message>
+      <source>CTCAE term</source>
+      <translation>CTCAE-term</translation>
+    </message>
+    <message>
+      <source>Causa&amp;lity:</source>
+      <translation>Årsakssamme&amp;nheng:</translation>
+    </message>
+    <message>
+      <source>Causality</source>
+      <translation>Årsakssammenheng</translation>
+    </message>
+    <message>
+      <source>Change adverse event</source>
+      <translation>Endre uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>Choose the term first: the grades and their texts follow it.</source>
+      <translation>Velg term først: gradene og beskrivelsene deres følger av termen.</translation>
+    </message>
+    <message>
+      <source>E&amp;nd date:</source>
+      <translation>S&amp;luttdato:</translation>
+    </message>
+    <message>
+      <source>End date</source>
+      <translation>Sluttdato</translation>
+    </message>
+    <message>
+      <source>O&amp;utcome:</source>
+      <translation>&amp;Utfall:</translation>
+    </message>
+    <message>
+      <source>Onset date</source>
+      <translation>Startdato</translation>
+    </message>
+    <message>
+      <source>Other term, specify</source>
+      <translation>Annen term, spesifiser</translation>
+    </message>
+    <message>
+      <source>Other, s&amp;pecify:</source>
+      <translation>Annet, s&amp;pesifiser:</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Utfall</translation>
+    </message>
+    <message>
+      <source>Serious</source>
+      <translation>Alvorlig</translation>
+    </message>
+    <message>
+      <source>Serious (SAE)</source>
+      <translation>Alvorlig (AUH)</translation>
+    </message>
+    <message>
+      <source>Serious adverse event</source>
+      <translation>Alvorlig uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>Seriousness criterion: {text}</source>
+      <translation>Alvorlighetskriterium: {text}</translation>
+    </message>
+    <message>
+      <source>Time the site became aware of the serious event</source>
+      <translation>Tidspunkt da studiestedet fikk kjennskap til den alvorlige hendelsen</translation>
+    </message>
+    <message>
+      <source>Verbatim term</source>
+      <translation>Ordrett beskrivelse</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy (empty: ongoing)</source>
+      <translation type="vanished">dd.mm.åååå (tom: pågår)</translation>
+    </message>
+    <message>
+      <source>hh:mm (empty: now)</source>
+      <translation>tt:mm (tom: nå)</translation>
+    </message>
+    <message>
+      <source>in the participant's words</source>
+      <translation>med deltakerens egne ord</translation>
+    </message>
+    <message>
+      <source>type to search, e.g. inj, fatigue, other</source>
+      <translation>skriv for å søke (engelske CTCAE-termer), f.eks. inj, fatigue, other</translation>
+    </message>
+    <message>
+      <source>{g} — not defined for this term</source>
+      <translation>{g} — ikke definert for denne termen</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— velg —</translation>
+    </message>
+    <message>
+      <source>empty = ongoing</source>
+      <translation>tom = pågår</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdverseEventLogWidget</name>
+    <message>
+      <source>Adverse events</source>
+      <translation>Uønskede hendelser</translation>
+    </message>
+    <message>
+      <source>Chan&amp;ge…</source>
+      <translation>&amp;Endre…</translation>
+    </message>
+    <message>
+      <source>Mark SAE &amp;reported</source>
+      <translation>Merk AUH som &amp;rapportert</translation>
+    </message>
+    <message>
+      <source>Ne&amp;w adverse event…</source>
+      <translation>&amp;Ny uønsket hendelse…</translation>
+    </message>
+    <message>
+      <source>{n} adverse events; {s} serious event(s) not yet reported.</source>
+      <translation>{n} uønskede hendelser; {s} alvorlig(e) hendelse(r) er ikke rapportert ennå.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoseVisitWidget</name>
+    <message>
+      <source>&amp;Dose:</source>
+      <translation>&amp;Dose:</translation>
+    </message>
+    <message>
+      <source>&amp;Pregnancy test today:</source>
+      <translation>&amp;Graviditetstest i dag:</translation>
+    </message>
+    <message>
+      <source>1 · Pre-dose blood results</source>
+      <translation>1 · Blodprøvesvar før dosering</translation>
+    </message>
+    <message>
+      <source>2 · Before the dose</source>
+      <translation>2 · Før dosering</translation>
+    </message>
+    <message>
+      <source>3 · Injection</source>
+      <translation>3 · Injeksjon</translation>
+    </message>
+    <message>
+      <source>A saved pre-dose value is being changed. Say why; the reason is kept in the audit trail.</source>
+      <translation>En lagret verdi fra kontrollen før dosering endres. Oppgi begrunnelse; den lagres i revisjonssporet.</translation>
+    </message>
+    <message>
+      <source>Alert &amp;card given:</source>
+      <translation>&amp;Pasientkort utlevert:</translation>
+    </message>
+    <message>
+      <source>Alert card issued on</source>
+      <translation>Pasientkort utlevert den</translation>
+    </message>
+    <message>
+      <source>Blood results saved ({n}).</source>
+      <translation>Blodprøvesvar lagret ({n}).</translation>
+    </message>
+    <message>
+      <source>Correct selected res&amp;ult…</source>
+      <translation>Korriger valgt &amp;svar…</translation>
+    </message>
+    <message>
+      <source>Dose not given…</source>
+      <translation>Dose ikke gitt…</translation>
+    </message>
+    <message>
+      <source>Dose visit</source>
+      <translation>Dosebesøk</translation>
+    </message>
+    <message>
+      <source>Given {at} · kit {kit} (verdict then: {verdict}).</source>
+      <translation>Gitt {at} · kit {kit} (vurdering da: {verdict}).</translation>
+    </message>
+    <message>
+      <source>History of {symbol}: </source>
+      <translation>Historikk for {symbol}: </translation>
+    </message>
+    <message>
+      <source>Lo&amp;g adverse event at this visit…</source>
+      <translation>Registrer &amp;uønsket hendelse ved dette besøket…</translation>
+    </message>
+    <message>
+      <source>NO-GO for {code}: {problems}
+
+Why is the dose given anyway?</source>
+      <translation>NO-GO for {code}: {problems}
+
+Hvorfor gis dosen likevel?</translation>
+    </message>
+    <message>
+      <source>NO-GO: a nurse cannot record this dose. Resolve the ✗ reasons, or ask the investigator, who can override with a signed reason.</source>
+      <translation>NO-GO: studiesykepleier kan ikke registrere denne dosen. Løs årsakene merket ✗, eller spør utprøveren, som kan overstyre med en signert begrunnelse.</translation>
+    </message>
+    <message>
+      <source>NO-GO: only with your signed override and reason.</source>
+      <translation>NO-GO: bare med din signerte overstyring og begrunnelse.</translation>
+    </message>
+    <message>
+      <source>Not enrolled.</source>
+      <translation>Ikke inkludert.</translation>
+    </message>
+    <message>
+      <source>Not required for this participant.</source>
+      <translation>Ikke nødvendig for denne deltakeren.</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>Ikke lagret</translation>
+    </message>
+    <message>
+      <source>Nothing new to save.</source>
+      <translation>Ingenting nytt å lagre.</translation>
+    </message>
+    <message>
+      <source>Override NO-GO and record…</source>
+      <translation>Overstyr NO-GO og registrer…</translation>
+    </message>
+    <message>
+      <source>Pre-dose checks saved.</source>
+      <translation>Kontrollene før dosering er lagret.</translation>
+    </message>
+    <message>
+      <source>Pregnancy test today</source>
+      <translation>Graviditetstest i dag</translation>
+    </message>
+    <message>
+      <source>Result corrected.</source>
+      <translation>Svaret er korrigert.</translation>
+    </message>
+    <message>
+      <source>Sa&amp;ve pre-dose checks</source>
+      <translation>&amp;Lagre kontroller før dosering</translation>
+    </message>
+    <message>
+      <source>Save &amp;blood results…</source>
+      <translation>Lagre &amp;blodprøvesvar…</translation>
+    </message>
+    <message>
+      <source>Saved blood results of this visit</source>
+      <translation>Lagrede blodprøvesvar fra dette besøket</translation>
+    </message>
+    <message>
+      <source>Saved results of this visit:</source>
+      <translation>Lagrede svar fra dette besøket:</translation>
+    </message>
+    <message>
+      <source>Select a saved result to correct.</source>
+      <translation>Velg et lagret svar som skal korrigeres.</translation>
+    </message>
+    <message>
+      <source>Some pre-dose checks saved.</source>
+      <translation>Noen av kontrollene før dosering er lagret.</translation>
+    </message>
+    <message>
+      <source>T&amp;ype &amp;&amp; screen:</source>
+      <translation>Blod&amp;type &amp;&amp; antistoffscreening:</translation>
+    </message>
+    <message>
+      <source>The participant is not enrolled: no dose can be given.</source>
+      <translation>Deltakeren er ikke inkludert: ingen dose kan gis.</translation>
+    </message>
+    <message>
+      <source>Type and screen date</source>
+      <translation>Dato for blodtype og antistoffscreening</translation>
+    </message>
+    <message>
+      <source>Your role cannot record injections.</source>
+      <translation>Rollen din kan ikke registrere injeksjoner.</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
+    <message>
+      <source>{at} {who}: {old} → {new} — {reason}</source>
+      <translation>{at} {who}: {old} → {new} — {reason}</translation>
+    </message>
+    <message>
+      <source>{code} recorded as not given.</source>
+      <translation>{code} er registrert som ikke gitt.</translation>
+    </message>
+    <message>
+      <source>{code} recorded.</source>
+      <translation>{code} er registrert.</translation>
+    </message>
+    <message>
+      <source>{code} will be recorded as NOT GIVEN. Say why.</source>
+      <translation>{code} blir registrert som IKKE GITT. Oppgi begrunnelse.</translation>
+    </message>
+    <message>
+      <source>{code}: {problems}. Reason: {reason}</source>
+      <translation>{code}: {problems}. Begrunnelse: {reason}</translation>
+    </message>
+    <message>
+      <source>{drug} given at</source>
+      <translation>{drug} gitt kl.</translation>
+    </message>
+    <message>
+      <source>{drug} given at:</source>
+      <translation>{drug} gitt kl.:</translation>
+    </message>
+    <message>
+      <source>{study_id} · target {target} · window {start} – {end} · </source>
+      <translation>{study_id} · måldato {target} · tidsvindu {start} – {end} · </translation>
+    </message>
+    <message>
+      <source>{study_id}: not enrolled — no dose visits yet.</source>
+      <translation>{study_id}: ikke inkludert — ingen dosebesøk ennå.</translation>
+    </message>
+    <message>
+      <source>{symbol}: not changed since entered.</source>
+      <translation>{symbol}: ikke endret siden registrering.</translation>
+    </message>
+    <message>
+      <source>— not done —</source>
+      <translation>— ikke utført —</translation>
+    </message>
+  </context>
+  <context>
+    <name>GoNoGoPanel</name>
+    <message>
+      <source>! GO WITH REASON — outside the window</source>
+      <translation>! GO MED BEGRUNNELSE — utenfor tidsvinduet</translation>
+    </message>
+    <message>
+      <source>Go / no-go reasons</source>
+      <translation>Årsaker til GO / NO-GO</translation>
+    </message>
+    <message>
+      <source>Go / no-go verdict</source>
+      <translation>GO / NO-GO-vurdering</translation>
+    </message>
+    <message>
+      <source>– no verdict</source>
+      <translation>– ingen vurdering</translation>
+    </message>
+    <message>
+      <source>✓ GO</source>
+      <translation>✓ GO</translation>
+    </message>
+    <message>
+      <source>✗ NO-GO</source>
+      <translation>✗ NO-GO</translation>
+    </message>
+  </context>
+  <context>
+    <name>LabCorrectionDialog</name>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Begrunnelse:</translation>
+    </message>
+    <message>
+      <source>&amp;Value:</source>
+      <translation>&amp;Verdi:</translation>
+    </message>
+    <message>
+      <source>(masked for your role)</source>
+      <translation>(skjult for din rolle)</translation>
+    </message>
+    <message>
+      <source>Correct {symbol}</source>
+      <translation>Korriger {symbol}</translation>
+    </message>
+    <message>
+      <source>Corrected value</source>
+      <translation>Korrigert verdi</translation>
+    </message>
+    <message>
+      <source>Reason for change</source>
+      <translation>Begrunnelse for endring</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Enhet</translation>
+    </message>
+    <message>
+      <source>{symbol} sampled {at}: saved value {value}. Enter the value from the lab report.</source>
+      <translation>{symbol} tatt {at}: lagret verdi {value}. Skriv inn verdien fra laboratoriesvaret.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LabEntryWidget</name>
+    <message>
+      <source>* read back from the lab report before saving. Decimal comma or point.</source>
+      <translation>* les tilbake fra laboratoriesvaret før lagring. Desimalkomma eller -punktum.</translation>
+    </message>
+    <message>
+      <source>CTCAE grade {g} suggested</source>
+      <translation>Forslag: CTCAE-grad {g}</translation>
+    </message>
+    <message>
+      <source>H (above reference)</source>
+      <translation>H (over referanseområdet)</translation>
+    </message>
+    <message>
+      <source>L (below reference)</source>
+      <translation>L (under referanseområdet)</translation>
+    </message>
+    <message>
+      <source>Sa&amp;mple taken:</source>
+      <translation>Prø&amp;vetakingstidspunkt:</translation>
+    </message>
+    <message>
+      <source>Sample taken at</source>
+      <translation>Prøvetakingstidspunkt</translation>
+    </message>
+    <message>
+      <source>hh:mm or dd.mm.yyyy hh:mm</source>
+      <translation type="vanished">tt:mm eller dd.mm.åååå tt:mm</translation>
+    </message>
+    <message>
+      <source>plausible · {safety}</source>
+      <translation>plausibel · {safety}</translation>
+    </message>
+    <message>
+      <source>within reference</source>
+      <translation>innenfor referanseområdet</translation>
+    </message>
+    <message>
+      <source>hh:mm (n = now)</source>
+      <translation>tt:mm (n = nå)</translation>
+    </message>
+  </context>
+  <context>
+    <name>LabTrendWidget</name>
+    <message>
+      <source> — {n} masked value(s) not plotted (blinded role)</source>
+      <translation> — {n} skjult(e) verdi(er) er ikke vist (blindet rolle)</translation>
+    </message>
+    <message>
+      <source>Anal&amp;yte:</source>
+      <translation>&amp;Analytt:</translation>
+    </message>
+    <message>
+      <source>Analyte shown in the chart</source>
+      <translation>Analytt som vises i diagrammet</translation>
+    </message>
+    <message>
+      <source>Eligibility limit {v} {unit}</source>
+      <translation>Kvalifiseringsgrense {v} {unit}</translation>
+    </message>
+    <message>
+      <source>Lab trend chart</source>
+      <translation>Trenddiagram for laboratorieverdier</translation>
+    </message>
+    <message>
+      <source>No results of this analyte yet.</source>
+      <translation>Ingen svar for denne analytten ennå.</translation>
+    </message>
+    <message>
+      <source>Reference high</source>
+      <translation>Øvre referansegrense</translation>
+    </message>
+    <message>
+      <source>Reference low</source>
+      <translation>Nedre referansegrense</translation>
+    </message>
+    <message>
+      <source>Safety limit {v} {unit}</source>
+      <translation>Sikkerhetsgrense {v} {unit}</translation>
+    </message>
+    <message>
+      <source>{name} across samples</source>
+      <translation>{name} over tid</translation>
+    </message>
+    <message>
+      <source>{n} result(s) after the first dose are masked for your role and are not plotted; their safety check is shown with the visit.</source>
+      <translation>{n} svar etter første dose er skjult for din rolle og vises ikke i diagrammet; sikkerhetskontrollen av dem vises ved besøket.</translation>
+    </message>
+    <message>
+      <source>{n} result(s); thresholds and reference range from protocol {version}.</source>
+      <translation>{n} svar; grenseverdier og referanseområde fra protokoll {version}.</translation>
+    </message>
+    <message>
+      <source>{symbol} ({unit})</source>
+      <translation>{symbol} ({unit})</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+      <source>&amp;Fit width</source>
+      <translation>&amp;Tilpass bredde</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation>Lagre som &amp;PDF…</translation>
+    </message>
+    <message>
+      <source>Error message</source>
+      <translation>Feilmelding</translation>
+    </message>
+    <message>
+      <source>Fit the page to the width of the window</source>
+      <translation>Tilpass siden til vindusbredden</translation>
+    </message>
+    <message>
+      <source>Fit to width</source>
+      <translation>Tilpass bredde</translation>
+    </message>
+    <message>
+      <source>Not printed</source>
+      <translation>Ikke skrevet ut</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>PDF-dokumenter (*.pdf)</translation>
+    </message>
+    <message>
+      <source>PDF not saved</source>
+      <translation>PDF ikke lagret</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Side</translation>
+    </message>
+    <message>
+      <source>Page {page} of {count}</source>
+      <translation>Side {page} av {count}</translation>
+    </message>
+    <message>
+      <source>Preparing {name}…</source>
+      <translation>Klargjør {name}…</translation>
+    </message>
+    <message>
+      <source>Preview of {name}</source>
+      <translation>Forhåndsvisning av {name}</translation>
+    </message>
+    <message>
+      <source>Print on paper (Ctrl+P)</source>
+      <translation>Skriv ut på papir (Ctrl+P)</translation>
+    </message>
+    <message>
+      <source>Print preview — {name}</source>
+      <translation>Forhåndsvisning — {name}</translation>
+    </message>
+    <message>
+      <source>Print {name}</source>
+      <translation>Skriv ut {name}</translation>
+    </message>
+    <message>
+      <source>Printing {name}…</source>
+      <translation>Skriver ut {name}…</translation>
+    </message>
+    <message>
+      <source>Save a copy as a PDF file (Ctrl+S). The file is not encrypted.</source>
+      <translation>Lagre en kopi som PDF-fil (Ctrl+S). Filen er ikke kryptert.</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>Lagre som PDF</translation>
+    </message>
+    <message>
+      <source>The PDF could not be saved as {path}:
+{reason}
+
+The preview stays open: choose another folder and try again.</source>
+      <translation>PDF-filen kunne ikke lagres som {path}:
+{reason}
+
+Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</translation>
+    </message>
+    <message>
+      <source>The PDF could not be shown. It can still be saved as a file.</source>
+      <translation>PDF-en kunne ikke vises. Den kan likevel lagres som fil.</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>Zoom</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Zoom inn</translation>
+    </message>
+    <message>
+      <source>Zoom in (+)</source>
+      <translation>Zoom inn (+)</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Zoom ut</translation>
+    </message>
+    <message>
+      <source>Zoom out (-)</source>
+      <translation>Zoom ut (-)</translation>
+    </message>
+    <message>
+      <source>{path} already exists. Replace it?</source>
+      <translation>{path} finnes allerede. Vil du erstatte den?</translation>
+    </message>
+    <message>
+      <source>{percent} %</source>
+      <translation>{percent} %</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReadBackDialog</name>
+    <message>
+      <source>Con&amp;firmed — save</source>
+      <translation>&amp;Bekreftet — lagre</translation>
+    </message>
+    <message>
+      <source>Read back critical values</source>
+      <translation>Les tilbake kritiske verdier</translation>
+    </message>
+    <message>
+      <source>Read each value back from the lab report — number AND unit — and tick it when it matches exactly.</source>
+      <translation>Les hver verdi tilbake fra laboratoriesvaret — tall OG enhet — og kryss av når den stemmer nøyaktig.</translation>
+    </message>
+    <message>
+      <source>{text} matches the lab report</source>
+      <translation>{text} stemmer med laboratoriesvaret</translation>
+    </message>
+  </context>
+  <context>
+    <name>SaeBanner</name>
+    <message>
+      <source> — {u} due within 6 hours or overdue</source>
+      <translation> — {u} med frist innen 6 timer eller forsinket</translation>
+    </message>
+    <message>
+      <source>Serious adverse events to report</source>
+      <translation>Alvorlige uønskede hendelser som skal rapporteres</translation>
+    </message>
+    <message>
+      <source>⚠ SAE 24-hour reporting clock: {n} serious adverse event(s) not yet reported to the sponsor{urgent}.</source>
+      <translation>⚠ 24-timers meldefrist for AUH: {n} alvorlig(e) uønsket/uønskede hendelse(r) er ikke rapportert til sponsor ennå{urgent}.</translation>
+    </message>
+    <message>
+      <source>⚠ SAE not yet reported: {clocks}</source>
+      <translation>⚠ AUH ikke rapportert ennå: {clocks}</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineWidget</name>
+    <message>
+      <source>The timeline starts when the participant is enrolled.</source>
+      <translation>Tidslinjen starter når deltakeren blir inkludert.</translation>
+    </message>
+    <message>
+      <source>Today's state of every visit; the dose dates count from the first dose given.</source>
+      <translation>Status i dag for hvert besøk; dosedatoene regnes fra første gitte dose.</translation>
+    </message>
+    <message>
+      <source>Visit timeline</source>
+      <translation>Tidslinje for besøk</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodayPanel</name>
+    <message>
+      <source>Dose visits due today</source>
+      <translation>Dosebesøk til behandling i dag</translation>
+    </message>
+    <message>
+      <source>Double-click or Enter opens the dose visit.</source>
+      <translation>Dobbeltklikk eller Enter åpner dosebesøket.</translation>
+    </message>
+    <message>
+      <source>Nobody is due for a dose today.</source>
+      <translation>Ingen skal ha dose i dag.</translation>
+    </message>
+  </context>
+  <context>
+    <name>owner</name>
+    <message>
+      <source>value</source>
+      <translation>verdi</translation>
+    </message>
+    <message>
+      <source>{symbol} result</source>
+      <translation>Svar for {symbol}</translation>
+    </message>
+    <message>
+      <source>{symbol} unit</source>
+      <translation>Enhet for {symbol}</translation>
+    </message>
+    <message>
+      <source>{symbol} value</source>
+      <translation>Verdi for {symbol}</translation>
+    </message>
+  </context>
+  <context>
+    <name>self.tabs</name>
+    <message>
+      <source>Adverse event changed.</source>
+      <translation>Den uønskede hendelsen er endret.</translation>
+    </message>
+    <message>
+      <source>Adverse event recorded.</source>
+      <translation>Den uønskede hendelsen er registrert.</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>Ikke lagret</translation>
+    </message>
+    <message>
+      <source>Record that this serious adverse event was reported to the sponsor now? This stops its 24-hour clock.</source>
+      <translation>Registrere at denne alvorlige uønskede hendelsen nå er rapportert til sponsor? Da stoppes 24-timers meldefrist for hendelsen.</translation>
+    </message>
+    <message>
+      <source>SAE marked reported.</source>
+      <translation>AUH er merket som rapportert.</translation>
+    </message>
+    <message>
+      <source>SAE reported</source>
+      <translation>AUH rapportert</translation>
+    </message>
+    <message>
+      <source>You are changing a saved adverse event. Say why; the reason is kept in the audit trail.</source>
+      <translation>Du endrer en lagret uønsket hendelse. Oppgi begrunnelse; den lagres i revisjonssporet.</translation>
+    </message>
+    <message>
+      <source>✎ {at} by {who}: {reason}</source>
+      <translation>✎ {at} av {who}: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>tabs</name>
+    <message>
+      <source>&amp;Adverse events</source>
+      <translation>&amp;Uønskede hendelser</translation>
+    </message>
+    <message>
+      <source>&amp;Injections</source>
+      <translation>&amp;Injeksjoner</translation>
+    </message>
+    <message>
+      <source>Lab &amp;trends</source>
+      <translation>Laboratorie&amp;trender</translation>
+    </message>
+    <message>
+      <source>Time&amp;line</source>
+      <translation>Tids&amp;linje</translation>
+    </message>
+  </context>
+  <context>
+    <name>tasks</name>
+    <message>
+      <source>Busy</source>
+      <translation>Opptatt</translation>
+    </message>
+    <message>
+      <source>Please wait</source>
+      <translation>Vent litt</translation>
+    </message>
+    <message>
+      <source>TrialDesk</source>
+      <translation>TrialDesk</translation>
+    </message>
+    <message>
+      <source>Working…</source>
+      <translation>Arbeider…</translation>
+    </message>
+  </context>
+</TS>
