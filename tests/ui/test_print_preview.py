@@ -37,6 +37,14 @@ def private_tmp(tmp_path, monkeypatch):
     assert list(folder.iterdir()) == [], "nothing may be written to the temporary folder"
 
 
+@pytest.fixture(autouse=True)
+def jobs_drained(qtbot):
+    """Every job has delivered before the next test (a pending job holds the user's input back)."""
+    yield
+    qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=30_000)
+    assert QApplication.overrideCursor() is None
+
+
 @pytest.fixture
 def trial(store, users):
     return build_trial(store, users)

@@ -188,7 +188,7 @@ class _BusyIndicator(QObject):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             self.timer.start(BUSY_DELAY_MS)
         elif self.dialog is not None and task.label:
-            self.dialog.setLabelText(task.label)
+            self._set_label(task.label)
 
     def job_ended(self, task: BackgroundTask) -> None:
         if task not in self.pending:
@@ -196,7 +196,7 @@ class _BusyIndicator(QObject):
         self.pending.remove(task)
         if self.pending:
             if self.dialog is not None:
-                self.dialog.setLabelText(self._label())
+                self._set_label(self._label())
             return
         self.timer.stop()
         app = QApplication.instance()
@@ -208,6 +208,10 @@ class _BusyIndicator(QObject):
             dialog.reset()
             dialog.hide()
             dialog.deleteLater()
+
+    def _set_label(self, text: str) -> None:
+        self.dialog.setLabelText(text)
+        self.dialog.setMinimumWidth(max(self.dialog.minimumWidth(), self.dialog.fontMetrics().horizontalAdvance(text) + 60))
 
     def _label(self) -> str:
         for task in reversed(self.pending):
@@ -228,6 +232,8 @@ class _BusyIndicator(QObject):
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
+        # QProgressDialog sizes itself before the label is laid out and clips long file names.
+        dialog.setMinimumWidth(max(380, dialog.fontMetrics().horizontalAdvance(self._label()) + 60))
         self.dialog = dialog
         dialog.show()
 
