@@ -223,6 +223,21 @@ def test_print_renders_every_page_then_the_chosen_range_and_copies(qtbot, store,
     assert 0 < dark < sheet.width() * sheet.height() / 9 / 5
 
 
+def test_printer_failure_is_reported_and_the_preview_stays(qtbot, store, users, trial, private_tmp, out, print_to,
+                                                           no_message_boxes, monkeypatch):
+    pdf = printing.visit_summary(store, users[Role.NURSE], trial.pid, "D1")
+    dialog = _open(qtbot, pdf, "visit.pdf")
+    print_to["file"] = out / "no such folder" / "x.pdf"  # the printer cannot start
+    started = []
+    real = tasks.run_in_background
+    monkeypatch.setattr(tasks, "run_in_background", lambda *a, **k: started.append(real(*a, **k)) or started[-1])
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: bool(started) and started[0].done, timeout=30_000)
+    assert no_message_boxes == [("warning", "Not printed",
+                                 "The printer could not be started. Check that it is connected and try again.")]
+    assert dialog.isVisible() and list(out.iterdir()) == []
+
+
 def _rasterise(pdf: Path, folder: Path) -> QImage:
     """Page 1 at 30 dpi with pdftoppm (poppler-utils, installed by .ci/run)."""
     folder.mkdir()

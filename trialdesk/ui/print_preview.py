@@ -6,7 +6,8 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSaveFile, QSize, QSizeF, QStandardPaths, Qt, Signal,
+    QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSaveFile, QSize, QSizeF,
+    QStandardPaths, Qt, Signal,
 )
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
@@ -30,7 +31,8 @@ ZOOM_MIN, ZOOM_MAX = 0.25, 4.0
 
 
 class PrintError(TrialDeskError):
-    """The printer could not be used (the PDF itself is still in the preview)."""
+    """The printer could not be used (the PDF itself is still in the preview). Its messages are
+    marked with QT_TRANSLATE_NOOP("errors", …) so that i18n.error_text finds their translation."""
 
 
 def _open_pdf(data: QByteArray | bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
@@ -94,18 +96,19 @@ def print_pdf(data: bytes, printer: QPrinter, pages: list[int]) -> int:
     document, buffer = _open_pdf(data)
     try:
         if document.status() != QPdfDocument.Status.Ready:
-            raise PrintError("The PDF could not be read for printing.")
+            raise PrintError(QT_TRANSLATE_NOOP("errors", "The PDF could not be read for printing."))
         if not pages:
-            raise PrintError("No pages were chosen to print.")
+            raise PrintError(QT_TRANSLATE_NOOP("errors", "No pages were chosen to print."))
         printer.setFullPage(True)  # the PDF carries its own margins: map page to paper 1:1
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintError("The printer could not be started. Check that it is connected and try again.")
+            raise PrintError(QT_TRANSLATE_NOOP(
+                "errors", "The printer could not be started. Check that it is connected and try again."))
         try:
             dpi = min(printer.resolution(), MAX_PRINT_DPI)
             for n, page in enumerate(pages):
                 if n and not printer.newPage():
-                    raise PrintError("The printer stopped after {count} pages.", count=n)
+                    raise PrintError(QT_TRANSLATE_NOOP("errors", "The printer stopped after {count} pages."), count=n)
                 image = _render_on_white(document, page, dpi)
                 paper = QRectF(painter.viewport())
                 size = QSizeF(image.size()).scaled(paper.size(), Qt.AspectRatioMode.KeepAspectRatio)

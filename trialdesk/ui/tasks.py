@@ -211,7 +211,8 @@ class _BusyIndicator(QObject):
 
     def _set_label(self, text: str) -> None:
         self.dialog.setLabelText(text)
-        self.dialog.setMinimumWidth(max(self.dialog.minimumWidth(), self.dialog.fontMetrics().horizontalAdvance(text) + 60))
+        needed = self.dialog.fontMetrics().horizontalAdvance(text) + 60
+        self.dialog.setMinimumWidth(max(self.dialog.minimumWidth(), needed))
 
     def _label(self) -> str:
         for task in reversed(self.pending):
