@@ -3,9 +3,11 @@ History. It calls the services and shows their errors where they belong."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QTabWidget,
+    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -86,6 +88,12 @@ class ParticipantWorkspace(QTabWidget):
         self.screening_button = QPushButton(self.tr("Open screening chec&klist"))
         buttons.addWidget(self.consent_button)
         buttons.addWidget(self.screening_button)
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setAccessibleName(self.tr("Print a document for this participant"))
+        self.print_menu = QMenu(self.print_button)
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.setEnabled(allowed(self.user, Action.PRINT))
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
         box.addWidget(QLabel("<b>" + self.tr("Visit calendar") + "</b>"))
@@ -122,7 +130,57 @@ class ParticipantWorkspace(QTabWidget):
         self.screening.save_requested.connect(self._on_screening_save_requested)
         self.screening.sign_requested.connect(self._on_screening_sign_requested)
         self.currentChanged.connect(self._on_currentChanged)
+        self.print_menu.aboutToShow.connect(self._on_print_menu_aboutToShow)
         self.visit_tabs.changes_applied.connect(self._apply)
+
+    # --- printing -----------------------------------------------------------------------------------
+
+    def print_documents(self) -> list[tuple[str, object, str]]:
+        """(menu text, function building the PDF, file name) for what this participant has to print.
+
+        The functions capture plain values, never widgets: they run on the worker thread.
+        """
+        from trialdesk.services import printing
+        from trialdesk.services import visits as visits_service
+        from trialdesk.ui.widgets import ui_language
+
+        store, user, pid, sid, lang = self.store, self.user, self.participant_id, self.study_id, ui_language()
+        docs = [
+            (self.tr("Consent form for signature"),
+             lambda: printing.consent_form(store, user, pid, language=lang), f"{sid}_consent.pdf"),
+            (self.tr("Screening summary"),
+             lambda: printing.screening_summary(store, user, pid, language=lang), f"{sid}_screening.pdf"),
+        ]
+        for row in visits_service.timeline(store, user, pid):
+            if row.kind == "dose" and row.state == "done":
+                label = row.label_nb if lang == "nb" else row.label_en
+                docs.append((self.tr("Visit summary: {visit}").format(visit=label),
+                             lambda code=row.code: printing.visit_summary(store, user, pid, code, language=lang),
+                             f"{sid}_{row.code}_visit.pdf"))
+        for ae in visits_service.adverse_events(store, user, pid):
+            if ae["serious"]:
+                docs.append((self.tr("SAE report: {term} ({onset})").format(term=ae["term"].replace("_", " "),
+                                                                            onset=show_date(date.fromisoformat(ae["onset_date"]))),
+                             lambda ae_id=ae["id"]: printing.sae_report(store, user, ae_id, language=lang),
+                             f"{sid}_SAE_{ae['onset_date']}.pdf"))
+        docs.append((self.tr("Casebook (every form, signature and change)"),
+                     lambda: printing.casebook(store, user, pid, language=lang), f"{sid}_casebook.pdf"))
+        return docs
+
+    def _on_print_menu_aboutToShow(self) -> None:
+        from trialdesk.ui.print_preview import show_print_preview
+
+        self.print_menu.clear()
+        if self.participant_id is None:
+            return
+        try:
+            docs = self.print_documents()
+        except TrialDeskError as exc:
+            self.print_menu.addAction(error_text(exc)).setEnabled(False)
+            return
+        for text, make, name in docs:
+            action = self.print_menu.addAction(text)
+            action.triggered.connect(lambda _=False, make=make, name=name: show_print_preview(self, make, name))
 
     # --- showing ------------------------------------------------------------------------------------
 
