@@ -182,7 +182,11 @@ class AppController(QObject):
             QApplication.instance().quit()
 
     def shutdown(self) -> None:
-        """On quit: an automatic verified backup, then close the store."""
+        """On quit: let a running background job (a PDF) finish, make an automatic verified backup,
+        then close the store."""
+        from trialdesk.ui import tasks
+
+        tasks.wait_for_idle()
         if self.store is None and self._opening is not None:
             try:  # opened in the background but nobody signed in: still close it (the lock)
                 self.store = self._opening.result()
