@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,3 +93,74 @@ def test_error_text_is_translated_and_filled_in(qapp):
         assert i18n.error_text(exc) == "Signer med ditt eget brukernavn (kari)."
     finally:
         i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def norwegian(qapp):
+    """The Norwegian UI for one test (windows built after this fixture are in Bokmål), then English again."""
+    from trialdesk.ui import i18n
+
+    i18n.install(qapp, "nb")
+    yield
+    i18n.install(qapp, "en")
+
+
+def _mnemonic_clashes(window) -> dict[str, list[str]]:
+    """Alt+letter keys used more than once by the visible labels (with a buddy), buttons and tabs."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
+
+    texts = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        if widget is not window and not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts.append(widget.text())
+        elif isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+    keys: dict[str, list[str]] = {}
+    for text in texts:
+        match = re.search(r"&([^&])", text)
+        if match:
+            keys.setdefault(match.group(1).lower(), []).append(text)
+    return {key: found for key, found in keys.items() if len(found) > 1}
+
+
+def _norwegian_window(qtbot, store, user):
+    from trialdesk.ui.main_window import MainWindow
+
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
+def test_norwegian_mnemonics_are_unique_on_each_participant_page(norwegian, qtbot, store, users):
+    from tests.ui.test_screening_flow import BORN
+    from trialdesk.domain.people import Role
+    from trialdesk.services import participants as ps
+
+    investigator = users[Role.INVESTIGATOR]
+    pid = ps.register_candidate(store, investigator, sex="F", birth_date=BORN,
+                                childbearing_potential=True, identity=None).participant_id
+    window = _norwegian_window(qtbot, store, investigator)
+    window.select_participant(pid)
+    ws = window.workspace
+    tabs = [ws.tabText(i) for i in range(ws.count())]
+    assert "&Oversikt" in tabs, tabs  # the window really is in Bokmål
+    for page in range(ws.count()):
+        ws.setCurrentIndex(page)
+        assert not _mnemonic_clashes(window), (tabs[page], _mnemonic_clashes(window))
+
+
+@pytest.mark.parametrize("tab", ["injections_page", "ae_page", "trend", "timeline"])
+def test_norwegian_mnemonics_are_unique_on_visit_tabs(norwegian, qtbot, store, doctor, nurse, tab):
+    from tests.ui.test_visits_flow import enrol_due_today
+
+    pid = enrol_due_today(store, doctor)
+    window = _norwegian_window(qtbot, store, nurse)
+    window.select_participant(pid)
+    window.workspace.setCurrentWidget(getattr(window.workspace.visit_tabs, tab))
+    assert not _mnemonic_clashes(window), (tab, _mnemonic_clashes(window))

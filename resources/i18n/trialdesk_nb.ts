@@ -489,7 +489,7 @@
     </message>
     <message>
       <source>Record &amp;consent…</source>
-      <translation>Registrer sam&amp;tykke…</translation>
+      <translation>Re&amp;gistrer samtykke…</translation>
     </message>
     <message>
       <source>Screening not saved</source>
@@ -589,7 +589,35 @@
     </message>
     <message>
       <source>Open screening chec&amp;klist</source>
-      <translation>Åpne screeningsjekk&amp;liste</translation>
+      <translation>Åpne screeningsj&amp;ekkliste</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+      <source>Casebook (every form, signature and change)</source>
+      <translation>Casebok (alle skjemaer, signaturer og endringer)</translation>
+    </message>
+    <message>
+      <source>Consent form for signature</source>
+      <translation>Samtykkeerklæring til signering</translation>
+    </message>
+    <message>
+      <source>Print a document for this participant</source>
+      <translation>Skriv ut et dokument for denne deltakeren</translation>
+    </message>
+    <message>
+      <source>SAE report: {term} ({onset})</source>
+      <translation>AUH-rapport: {term} ({onset})</translation>
+    </message>
+    <message>
+      <source>Screening summary</source>
+      <translation>Oppsummering av screening</translation>
+    </message>
+    <message>
+      <source>Visit summary: {visit}</source>
+      <translation>Oppsummering av besøk: {visit}</translation>
     </message>
   </context>
   <context>
@@ -754,7 +782,7 @@
     </message>
     <message>
       <source>Si&amp;gn decision…</source>
-      <translation>&amp;Signer beslutning…</translation>
+      <translation>Signer &amp;beslutning…</translation>
     </message>
     <message>
       <source>Still open: {reasons}</source>
@@ -862,26 +890,26 @@
     </message>
     <message>
       <source>N&amp;K cells:</source>
-      <translation>&amp;NK-celler:</translation>
+      <translation>NK-&amp;celler:</translation>
     </message>
     <message>
       <source>Onset t&amp;rigger:</source>
-      <translation>&amp;Utløsende faktor:</translation>
+      <translation>Utløsende &amp;faktor:</translation>
     </message>
     <message>
       <source>Sa&amp;ve checklist</source>
-      <translation>&amp;Lagre sjekkliste</translation>
+      <translation>Lagre s&amp;jekkliste</translation>
     </message>
     <message>
       <source>Severit&amp;y:</source>
-      <translation>&amp;Alvorlighetsgrad:</translation>
+      <translation>Al&amp;vorlighetsgrad:</translation>
     </message>
   </context>
   <context>
     <name>SetupWizard</name>
     <message>
       <source>&amp;Browse…</source>
-      <translation>&amp;Bla gjennom…</translation>
+      <translation>Bla &amp;gjennom…</translation>
     </message>
     <message>
       <source>&amp;Full name:</source>
@@ -1605,12 +1633,28 @@
       <source>{path} already exists; nothing was written.</source>
       <translation>{path} finnes allerede; ingenting ble skrevet.</translation>
     </message>
+    <message>
+      <source>No pages were chosen to print.</source>
+      <translation>Ingen sider er valgt for utskrift.</translation>
+    </message>
+    <message>
+      <source>The PDF could not be read for printing.</source>
+      <translation>PDF-en kunne ikke leses for utskrift.</translation>
+    </message>
+    <message>
+      <source>The printer could not be started. Check that it is connected and try again.</source>
+      <translation>Skriveren kunne ikke startes. Kontroller at den er tilkoblet, og prøv igjen.</translation>
+    </message>
+    <message>
+      <source>The printer stopped after {count} pages.</source>
+      <translation>Skriveren stoppet etter {count} sider.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
     <message>
       <source>&amp;End:</source>
-      <translation>&amp;Slutt:</translation>
+      <translation>A&amp;vsluttet:</translation>
     </message>
     <message>
       <source>&amp;Kit number:</source>
@@ -1706,7 +1750,7 @@
     </message>
     <message>
       <source>Vitals be&amp;fore:</source>
-      <translation>Vitale parametre &amp;før:</translation>
+      <translation>Vitale para&amp;metre før:</translation>
     </message>
     <message>
       <source>after</source>
@@ -1900,7 +1944,7 @@
     </message>
     <message>
       <source>Ne&amp;w adverse event…</source>
-      <translation>&amp;Ny uønsket hendelse…</translation>
+      <translation>N&amp;y uønsket hendelse…</translation>
     </message>
     <message>
       <source>{n} adverse events; {s} serious event(s) not yet reported.</source>
@@ -1947,7 +1991,7 @@
     </message>
     <message>
       <source>Correct selected res&amp;ult…</source>
-      <translation>Korriger valgt &amp;svar…</translation>
+      <translation>Korrig&amp;er valgt svar…</translation>
     </message>
     <message>
       <source>Dose not given…</source>
@@ -2019,7 +2063,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>Sa&amp;ve pre-dose checks</source>
-      <translation>&amp;Lagre kontroller før dosering</translation>
+      <translation>Lagre kontroller &amp;før dosering</translation>
     </message>
     <message>
       <source>Save &amp;blood results…</source>
@@ -2043,7 +2087,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>T&amp;ype &amp;&amp; screen:</source>
-      <translation>Blod&amp;type &amp;&amp; antistoffscreening:</translation>
+      <translation>Blodt&amp;ype &amp;&amp; antistoffscreening:</translation>
     </message>
     <message>
       <source>The participant is not enrolled: no dose can be given.</source>
@@ -2196,7 +2240,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>Sa&amp;mple taken:</source>
-      <translation>Prø&amp;vetakingstidspunkt:</translation>
+      <translation>Pr&amp;øvetakingstidspunkt:</translation>
     </message>
     <message>
       <source>Sample taken at</source>
@@ -2227,7 +2271,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>Anal&amp;yte:</source>
-      <translation>&amp;Analytt:</translation>
+      <translation>Anal&amp;ytt:</translation>
     </message>
     <message>
       <source>Analyte shown in the chart</source>
