@@ -480,10 +480,6 @@
       <translation>Identitet:</translation>
     </message>
     <message>
-      <source>Open screening &amp;checklist</source>
-      <translation type="vanished">Åpne screeningsjekk&amp;liste</translation>
-    </message>
-    <message>
       <source>Participant:</source>
       <translation>Deltaker:</translation>
     </message>
@@ -593,7 +589,7 @@
     </message>
     <message>
       <source>&amp;Print…</source>
-      <translation>Skriv &amp;ut…</translation>
+      <translation>Skri&amp;v ut…</translation>
     </message>
     <message>
       <source>Casebook (every form, signature and change)</source>
@@ -657,20 +653,8 @@
       <translation>&amp;Kanadiske kriterier oppfylt:</translation>
     </message>
     <message>
-      <source>&amp;IgG:</source>
-      <translation type="vanished">&amp;IgG:</translation>
-    </message>
-    <message>
-      <source>&amp;NK cells:</source>
-      <translation type="vanished">&amp;NK-celler:</translation>
-    </message>
-    <message>
       <source>&amp;Pregnancy test:</source>
       <translation>&amp;Graviditetstest:</translation>
-    </message>
-    <message>
-      <source>&amp;Save checklist</source>
-      <translation type="vanished">&amp;Lagre sjekkliste</translation>
     </message>
     <message>
       <source>, not of childbearing potential</source>
@@ -717,10 +701,6 @@
       <translation>Inklusjonskriterier (alle må være oppfylt)</translation>
     </message>
     <message>
-      <source>ME/CFS &amp;onset date:</source>
-      <translation type="vanished">ME/CFS-d&amp;ebutdato:</translation>
-    </message>
-    <message>
       <source>ME/CFS onset date</source>
       <translation>Debutdato for ME/CFS</translation>
     </message>
@@ -749,10 +729,6 @@
       <translation>Ikke signert.</translation>
     </message>
     <message>
-      <source>Onset &amp;trigger:</source>
-      <translation type="vanished">&amp;Utløsende faktor:</translation>
-    </message>
-    <message>
       <source>Onset trigger</source>
       <translation>Utløsende faktor</translation>
     </message>
@@ -771,10 +747,6 @@
     <message>
       <source>Screening facts</source>
       <translation>Screeningopplysninger</translation>
-    </message>
-    <message>
-      <source>Se&amp;verity:</source>
-      <translation type="vanished">&amp;Alvorlighetsgrad:</translation>
     </message>
     <message>
       <source>Serum IgG</source>
@@ -1422,10 +1394,6 @@
       <translation>Screeningdatoen {day} er før samtykket var fullstendig ({consent}): ingen studieprosedyre kan utføres før samtykke.</translation>
     </message>
     <message>
-      <source>The store database cannot be read ({problem}). Nothing was changed. Restore the latest backup with 'trialdesk restore'.</source>
-      <translation type="vanished">Databasen kan ikke leses ({problem}). Ingenting ble endret. Gjenopprett siste sikkerhetskopi med «trialdesk restore».</translation>
-    </message>
-    <message>
       <source>The store database cannot be read ({problem}): it is damaged or not a TrialDesk store. Nothing was changed. Restore the latest backup with 'trialdesk restore'.</source>
       <translation>Databasen kan ikke leses ({problem}): den er skadet eller ikke et TrialDesk-datalager. Ingenting ble endret. Gjenopprett siste sikkerhetskopi med «trialdesk restore».</translation>
     </message>
@@ -1761,10 +1729,6 @@
       <translation>før</translation>
     </message>
     <message>
-      <source>hh:mm (may be later today)</source>
-      <translation type="vanished">tt:mm (kan være senere i dag)</translation>
-    </message>
-    <message>
       <source>scan the kit label or type it</source>
       <translation>skann kitetiketten eller skriv inn nummeret</translation>
     </message>
@@ -1900,10 +1864,6 @@
       <translation>dd.mm.åååå</translation>
     </message>
     <message>
-      <source>dd.mm.yyyy (empty: ongoing)</source>
-      <translation type="vanished">dd.mm.åååå (tom: pågår)</translation>
-    </message>
-    <message>
       <source>hh:mm (empty: now)</source>
       <translation>tt:mm (tom: nå)</translation>
     </message>
@@ -2011,7 +1971,7 @@
     </message>
     <message>
       <source>Lo&amp;g adverse event at this visit…</source>
-      <translation>Registrer &amp;uønsket hendelse ved dette besøket…</translation>
+      <translation>Registrer uønsket hendelse ved dette besøket (&amp;0)…</translation>
     </message>
     <message>
       <source>NO-GO for {code}: {problems}
@@ -2247,10 +2207,6 @@ Hvorfor gis dosen likevel?</translation>
       <translation>Prøvetakingstidspunkt</translation>
     </message>
     <message>
-      <source>hh:mm or dd.mm.yyyy hh:mm</source>
-      <translation type="vanished">tt:mm eller dd.mm.åååå tt:mm</translation>
-    </message>
-    <message>
       <source>plausible · {safety}</source>
       <translation>plausibel · {safety}</translation>
     </message>
@@ -2261,6 +2217,22 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>hh:mm (n = now)</source>
       <translation>tt:mm (n = nå)</translation>
+    </message>
+    <message>
+      <source>value</source>
+      <translation>verdi</translation>
+    </message>
+    <message>
+      <source>{symbol} result</source>
+      <translation>Svar for {symbol}</translation>
+    </message>
+    <message>
+      <source>{symbol} unit</source>
+      <translation>Enhet for {symbol}</translation>
+    </message>
+    <message>
+      <source>{symbol} value</source>
+      <translation>Verdi for {symbol}</translation>
     </message>
   </context>
   <context>
@@ -2330,7 +2302,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>&amp;Print…</source>
-      <translation>Skriv &amp;ut…</translation>
+      <translation>Skri&amp;v ut…</translation>
     </message>
     <message>
       <source>&amp;Save as PDF…</source>
@@ -2512,26 +2484,34 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
   </context>
   <context>
-    <name>owner</name>
+    <name>tasks</name>
     <message>
-      <source>value</source>
-      <translation>verdi</translation>
+      <source>Busy</source>
+      <translation>Opptatt</translation>
     </message>
     <message>
-      <source>{symbol} result</source>
-      <translation>Svar for {symbol}</translation>
+      <source>Please wait</source>
+      <translation>Vent litt</translation>
     </message>
     <message>
-      <source>{symbol} unit</source>
-      <translation>Enhet for {symbol}</translation>
+      <source>TrialDesk</source>
+      <translation>TrialDesk</translation>
     </message>
     <message>
-      <source>{symbol} value</source>
-      <translation>Verdi for {symbol}</translation>
+      <source>Working…</source>
+      <translation>Arbeider…</translation>
     </message>
   </context>
   <context>
-    <name>self.tabs</name>
+    <name>VisitTabs</name>
+    <message>
+      <source>&amp;Adverse events</source>
+      <translation>&amp;Uønskede hendelser</translation>
+    </message>
+    <message>
+      <source>&amp;Injections</source>
+      <translation>&amp;Injeksjoner</translation>
+    </message>
     <message>
       <source>Adverse event changed.</source>
       <translation>Den uønskede hendelsen er endret.</translation>
@@ -2539,6 +2519,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Adverse event recorded.</source>
       <translation>Den uønskede hendelsen er registrert.</translation>
+    </message>
+    <message>
+      <source>Lab &amp;trends</source>
+      <translation>Laboratorie&amp;trender</translation>
     </message>
     <message>
       <source>Not saved</source>
@@ -2557,50 +2541,16 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <translation>AUH rapportert</translation>
     </message>
     <message>
+      <source>Time&amp;line</source>
+      <translation>Tids&amp;linje</translation>
+    </message>
+    <message>
       <source>You are changing a saved adverse event. Say why; the reason is kept in the audit trail.</source>
       <translation>Du endrer en lagret uønsket hendelse. Oppgi begrunnelse; den lagres i revisjonssporet.</translation>
     </message>
     <message>
       <source>✎ {at} by {who}: {reason}</source>
       <translation>✎ {at} av {who}: {reason}</translation>
-    </message>
-  </context>
-  <context>
-    <name>tabs</name>
-    <message>
-      <source>&amp;Adverse events</source>
-      <translation>&amp;Uønskede hendelser</translation>
-    </message>
-    <message>
-      <source>&amp;Injections</source>
-      <translation>&amp;Injeksjoner</translation>
-    </message>
-    <message>
-      <source>Lab &amp;trends</source>
-      <translation>Laboratorie&amp;trender</translation>
-    </message>
-    <message>
-      <source>Time&amp;line</source>
-      <translation>Tids&amp;linje</translation>
-    </message>
-  </context>
-  <context>
-    <name>tasks</name>
-    <message>
-      <source>Busy</source>
-      <translation>Opptatt</translation>
-    </message>
-    <message>
-      <source>Please wait</source>
-      <translation>Vent litt</translation>
-    </message>
-    <message>
-      <source>TrialDesk</source>
-      <translation>TrialDesk</translation>
-    </message>
-    <message>
-      <source>Working…</source>
-      <translation>Arbeider…</translation>
     </message>
   </context>
 </TS>

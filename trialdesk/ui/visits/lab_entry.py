@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -37,18 +37,18 @@ class LabRow:
         self.label.setToolTip(name)
         self.value = QLineEdit()
         self.value.setMaximumWidth(80)
-        self.value.setAccessibleName(owner.tr("{symbol} value").format(symbol=lab.symbol))
-        self.value.setPlaceholderText(owner.tr("value"))
+        self.value.setAccessibleName(QCoreApplication.translate("LabEntryWidget", "{symbol} value").format(symbol=lab.symbol))
+        self.value.setPlaceholderText(QCoreApplication.translate("LabEntryWidget", "value"))
         self.label.setBuddy(self.value)
         self.unit = QComboBox()
         for unit in lab.accepted_units:
             self.unit.addItem(unit_label(unit), unit)
         self.unit.setCurrentIndex(max(0, self.unit.findData(lab.display_unit)))
-        self.unit.setAccessibleName(owner.tr("{symbol} unit").format(symbol=lab.symbol))
+        self.unit.setAccessibleName(QCoreApplication.translate("LabEntryWidget", "{symbol} unit").format(symbol=lab.symbol))
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.result.setAccessibleName(owner.tr("{symbol} result").format(symbol=lab.symbol))
+        self.result.setAccessibleName(QCoreApplication.translate("LabEntryWidget", "{symbol} result").format(symbol=lab.symbol))
         self.error = FieldError(owner)
 
     def entry(self) -> vs.LabEntry | None:

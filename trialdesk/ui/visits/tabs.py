@@ -47,10 +47,10 @@ class VisitTabs(QObject):
         self.ae_page = self._with_banner(self.adverse_events)
         self.trend = LabTrendWidget(store, user)
         self.timeline = TimelineWidget(store, user)
-        tabs.addTab(self.injections_page, tabs.tr("&Injections"))
-        tabs.addTab(self.ae_page, tabs.tr("&Adverse events"))
-        tabs.addTab(self.trend, tabs.tr("Lab &trends"))
-        tabs.addTab(self.timeline, tabs.tr("Time&line"))
+        tabs.addTab(self.injections_page, self.tr("&Injections"))
+        tabs.addTab(self.ae_page, self.tr("&Adverse events"))
+        tabs.addTab(self.trend, self.tr("Lab &trends"))
+        tabs.addTab(self.timeline, self.tr("Time&line"))
         self.injections.changes_applied.connect(self._on_changes)
         self.injections.ae_requested.connect(self.new_adverse_event)
         self.adverse_events.new_requested.connect(lambda: self.new_adverse_event(None))
@@ -91,7 +91,7 @@ class VisitTabs(QObject):
             changes = visit_history.adverse_event_changes(self.store, self.user, row["id"])
             if changes:
                 last = changes[-1]
-                row["changed_text"] = self.tabs.tr("✎ {at} by {who}: {reason}").format(
+                row["changed_text"] = self.tr("✎ {at} by {who}: {reason}").format(
                     at=show_utc_iso(last.at), who=last.username, reason=last.reason)
         self.adverse_events.set_rows(rows, allowed(self.user, Action.RECORD_AE) and p.status != "candidate")
         self.trend.show_participant(pid, p.sex, age_on(p.birth_date, date.today()) if p.birth_date else None)
@@ -117,12 +117,12 @@ class VisitTabs(QObject):
 
         if AdverseEventDialog.ask(self.tabs, submit) is None:
             return False
-        self._apply(self.tabs.tr("Adverse event recorded."))
+        self._apply(self.tr("Adverse event recorded."))
         return True
 
     def edit_adverse_event(self, ae: dict) -> bool:
         def submit(values: vs.AdverseEventInput):
-            reason = ReasonDialog.ask(self.tabs, self.tabs.tr(
+            reason = ReasonDialog.ask(self.tabs, self.tr(
                 "You are changing a saved adverse event. Say why; the reason is kept in the audit trail."))
             if reason is None:
                 raise ValidationError("Not saved: a change needs a reason.")
@@ -131,18 +131,18 @@ class VisitTabs(QObject):
 
         if not AdverseEventDialog.ask(self.tabs, submit, initial=ae):
             return False
-        self._apply(self.tabs.tr("Adverse event changed."))
+        self._apply(self.tr("Adverse event changed."))
         return True
 
     def mark_reported(self, ae: dict) -> bool:
-        answer = QMessageBox.question(self.tabs, self.tabs.tr("SAE reported"), self.tabs.tr(
+        answer = QMessageBox.question(self.tabs, self.tr("SAE reported"), self.tr(
             "Record that this serious adverse event was reported to the sponsor now? This stops its 24-hour clock."))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
             vs.mark_sae_reported(self.store, self.user, ae["id"])
         except TrialDeskError as exc:
-            QMessageBox.warning(self.tabs, self.tabs.tr("Not saved"), error_text(exc))
+            QMessageBox.warning(self.tabs, self.tr("Not saved"), error_text(exc))
             return False
-        self._apply(self.tabs.tr("SAE marked reported."))
+        self._apply(self.tr("SAE marked reported."))
         return True
