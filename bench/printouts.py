@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402
 
-import trialdesk.db  # noqa: E402,F401
+import trialdesk.db.driver  # noqa: E402,F401
 from _common import median_ms, report  # noqa: E402
 
 

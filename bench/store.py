@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import trialdesk.db  # noqa: E402,F401
+import trialdesk.db.driver  # noqa: E402,F401
 from _common import median_ms, report  # noqa: E402
 from trialdesk.clock import new_id, utc_iso  # noqa: E402
 from trialdesk.db import keystore, migrations  # noqa: E402

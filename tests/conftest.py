@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import keyring  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
-import trialdesk.db  # noqa: E402,F401  (puts sqlcipher3 under sqlite-utils before anything else)
+import trialdesk.db.driver  # noqa: E402,F401  (puts sqlcipher3 under sqlite-utils before anything else)
 
 
 class MemoryKeyring(KeyringBackend):

@@ -21,8 +21,8 @@ from typing import Iterator
 
 from trialdesk import __version__
 from trialdesk.clock import new_id, utc_iso
+from trialdesk.db.driver import DRIVER  # first: sqlcipher3 under sqlite-utils (see driver.py)
 from trialdesk.db import audit, migrations
-from trialdesk.db.driver import DRIVER
 from trialdesk.db.folder import (  # noqa: F401  (re-exported)
     DB_NAME, INFO_NAME, LOCK_INFO_NAME, LOCK_NAME, STORE_FORMAT, FolderLock, StoreInfo, store_exists,
 )
@@ -36,7 +36,7 @@ from trialdesk.errors import (
     WrongKey,
 )
 
-import sqlite_utils  # noqa: E402  (after trialdesk.db.driver, which the package import guarantees)
+import sqlite_utils  # noqa: E402  (after trialdesk.db.driver, imported above)
 
 
 

@@ -11,7 +11,6 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from trialdesk.clock import utc_iso
 from trialdesk.errors import StoreDamaged, StoreInUse, StoreNotFound
 
 DB_NAME = "trialdesk.db"
@@ -93,6 +92,8 @@ class FolderLock:
                 "close the other one first. Nothing was changed.",
                 holder=holder,
             ) from None
+        from trialdesk.clock import utc_iso
+
         try:
             self._info.write_text(
                 json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": utc_iso()}),
