@@ -167,8 +167,8 @@ def test_who_may_print(store, users, trial):
         printing.consent_form(store, users[Role.NURSE], trial.pid, language="de")
 
 
-@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
 def test_pages_rasterise(store, users, trial, tmp_path):
+    assert shutil.which("pdftoppm"), "pdftoppm is needed: install poppler-utils (bash .ci/run does)"
     data = printing.visit_summary(store, users[Role.NURSE], trial.pid, "D2")
     (tmp_path / "v.pdf").write_bytes(data)
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(tmp_path / "v.pdf"), str(tmp_path / "v")],
