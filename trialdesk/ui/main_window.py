@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, S
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
-    QTableView, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from trialdesk.domain.people import User
@@ -21,6 +21,7 @@ from trialdesk.services import participants as participants_service
 from trialdesk.services import workstation
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.ui.i18n import error_text
+from trialdesk.ui.widgets import row_table
 from trialdesk.ui.login_dialog import LoginDialog
 from trialdesk.ui.participants.candidate_dialog import CandidateValues, NewCandidateDialog
 from trialdesk.ui.participants.model import ParticipantTableModel
@@ -85,16 +86,9 @@ class MainWindow(QMainWindow):
         self.filter.setPlaceholderText(self.tr("Type to filter by study id (Ctrl+F)"))
         self.filter.setAccessibleName(self.tr("Filter participants by study id"))
         self.filter.setClearButtonEnabled(True)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = row_table(self.proxy, self.tr("Participants"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAccessibleName(self.tr("Participants"))
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.empty_note = QLabel()
         self.empty_note.setWordWrap(True)
         self.new_button = QPushButton(self.tr("&New candidate…"))

@@ -24,7 +24,7 @@ class FieldError(QLabel):
 
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QButtonGroup, QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QVBoxLayout,
+    QButtonGroup, QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QTableView, QVBoxLayout,
 )
 
 
@@ -117,3 +117,17 @@ _ISO_DATE = _re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 def local_dates(text: str) -> str:
     """ISO dates in a rule's explanation shown as Norwegians write them (2026-11-26 -> 26.11.2026)."""
     return _ISO_DATE.sub(r"\3.\2.\1", text)
+
+
+def row_table(model, accessible_name: str) -> QTableView:
+    """A read-only list view in the house layout: whole rows selected one at a time, no row numbers,
+    no word wrap (long cells show their tooltip), the last column stretched."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

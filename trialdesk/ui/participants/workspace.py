@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton, QTableView, QTabWidget,
+    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -27,6 +27,7 @@ from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.screening.widget import ScreeningChecklistWidget
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.tabs import VisitTabs
+from trialdesk.ui.widgets import row_table
 
 from PySide6.QtCore import QCoreApplication
 
@@ -98,11 +99,7 @@ class ParticipantWorkspace(QTabWidget):
         box.addLayout(buttons)
         box.addWidget(QLabel("<b>" + self.tr("Visit calendar") + "</b>"))
         self.visits_model = PlannedVisitTableModel(self)
-        self.visits = QTableView()
-        self.visits.setModel(self.visits_model)
-        self.visits.setAccessibleName(self.tr("Visit calendar"))
-        self.visits.verticalHeader().hide()
-        self.visits.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.visits = row_table(self.visits_model, self.tr("Visit calendar"))
         self.visits.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.visits_note = QLabel()
         box.addWidget(self.visits, 1)
@@ -113,12 +110,7 @@ class ParticipantWorkspace(QTabWidget):
         page = QWidget()
         box = QVBoxLayout(page)
         self.history_model = HistoryTableModel(self)
-        self.history = QTableView()
-        self.history.setModel(self.history_model)
-        self.history.setAccessibleName(self.tr("History of changes"))
-        self.history.verticalHeader().hide()
-        self.history.setWordWrap(False)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history = row_table(self.history_model, self.tr("History of changes"))
         self.history_note = QLabel()
         box.addWidget(self.history, 1)
         box.addWidget(self.history_note)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from trialdesk.domain import ctcae
@@ -22,7 +22,7 @@ from trialdesk.services.screening import protocol
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.visits.common import TimeField, parse_time, show_time
 from trialdesk.ui.visits.models import AdverseEventTableModel, action_text, causality_text, outcome_text
-from trialdesk.ui.widgets import add_row, date_edit, ui_language
+from trialdesk.ui.widgets import add_row, date_edit, row_table, ui_language
 
 SAE_CRITERIA_TEXT = {
     "sae_death": "results in death", "sae_life_threatening": "life-threatening",
@@ -257,14 +257,7 @@ class AdverseEventLogWidget(QWidget):
         self.model = AdverseEventTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Adverse events"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.proxy, self.tr("Adverse events"))
         self.note = QLabel()
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("Ne&w adverse event…"))

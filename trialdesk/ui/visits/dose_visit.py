@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QScrollArea, QTableView, QVBoxLayout, QWidget,
+    QScrollArea, QVBoxLayout, QWidget,
 )
 
 from trialdesk.clock import parse_utc
@@ -34,7 +34,7 @@ from trialdesk.ui.visits.common import (
 from trialdesk.ui.visits.go_panel import GoNoGoPanel
 from trialdesk.ui.visits.lab_entry import LabEntryWidget, ReadBackDialog, read_back_items
 from trialdesk.ui.visits.models import LabResultTableModel
-from trialdesk.ui.widgets import FieldBox, FieldError, add_row, date_edit, ui_language
+from trialdesk.ui.widgets import FieldBox, FieldError, add_row, date_edit, row_table, ui_language
 
 ATTESTATION_OVERRIDE = ("I am the investigator responsible for this participant. I have reviewed every no-go "
                         "reason shown and decide that the dose is given; I sign this decision with my password.")
@@ -164,14 +164,7 @@ class DoseVisitWidget(QWidget):
         row.addWidget(self.save_labs_button)
         box.addLayout(row)
         self.saved_labs_model = LabResultTableModel(self)
-        self.saved_labs = QTableView()
-        self.saved_labs.setModel(self.saved_labs_model)
-        self.saved_labs.setAccessibleName(self.tr("Saved blood results of this visit"))
-        self.saved_labs.verticalHeader().hide()
-        self.saved_labs.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.saved_labs.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.saved_labs.setWordWrap(False)
-        self.saved_labs.horizontalHeader().setStretchLastSection(True)
+        self.saved_labs = row_table(self.saved_labs_model, self.tr("Saved blood results of this visit"))
         self.saved_labs.setMinimumHeight(90)
         self.saved_labs.setMaximumHeight(190)
         self.saved_labs_label = QLabel(self.tr("Saved results of this visit:"))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from trialdesk.errors import TrialDeskError
 from trialdesk.services import visits as vs
+from trialdesk.ui.widgets import row_table
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.visits.models import TimelineTableModel
 
@@ -18,12 +19,7 @@ class TimelineWidget(QWidget):
         self.store, self.user = store, user
         box = QVBoxLayout(self)
         self.model = TimelineTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Visit timeline"))
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        self.table = row_table(self.model, self.tr("Visit timeline"))
         self.note = QLabel()
         box.addWidget(self.table, 1)
         box.addWidget(self.note)

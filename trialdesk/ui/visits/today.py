@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from trialdesk.errors import TrialDeskError
 from trialdesk.services import visits as vs
+from trialdesk.ui.widgets import row_table
 from trialdesk.ui.visits.models import SaeClockTableModel, TodayTableModel
 
 
@@ -21,14 +22,7 @@ class TodayPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.model = TodayTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Dose visits due today"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, self.tr("Dose visits due today"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         box.addWidget(self.table, 1)
@@ -73,13 +67,7 @@ class SaeBanner(QFrame):
         self.title.setStyleSheet("color: #b71c1c; font-weight: 700;")
         self.title.setWordWrap(True)
         self.model = SaeClockTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Serious adverse events to report"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, self.tr("Serious adverse events to report"))
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         box.addWidget(self.title)
         box.addWidget(self.table)
