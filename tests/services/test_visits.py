@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -300,3 +301,116 @@ def test_visit_record_collects_the_visit(store, nurse, enrolled):
     assert {v.analyte for v in record.labs} == set(PANEL) and record.pregnancy_test == "negative"
     assert set(record.premedication) == {p.code for p in sc.protocol().pre_dose.premedication}
     assert [a["term"] for a in record.adverse_events] == ["injection_site_reaction"]
+
+
+# --- corrections of the injection record, and the participant's history -----------------------------
+
+def _given_d1(store, nurse, pid, when=D1_DAY):
+    prepare_d1(store, nurse, pid, when=when)
+    vs.record_administration(store, nurse, pid, "D1", administration(when), now=when)
+
+
+def test_administration_can_be_corrected_with_a_reason(store, nurse, enrolled):
+    from trialdesk.services import visit_history
+
+    _given_d1(store, nurse, enrolled)
+    fixed = replace(administration(), kit_number="kit-000132", injection_site="abdomen_right",
+                    vitals_after=vs.Vitals(118, 76, 72, 36.9))
+    with pytest.raises(ValidationError) as err:
+        vs.correct_administration(store, nurse, enrolled, "D1", fixed, reason="  ")
+    assert err.value.field == "reason"
+    with pytest.raises(ValidationError, match="Nothing was changed"):
+        vs.correct_administration(store, nurse, enrolled, "D1", administration(), reason="recheck")
+    changed = vs.correct_administration(store, nurse, enrolled, "D1", fixed, reason="kit label misread")
+    assert changed == ["injection_site", "kit_number", "pulse_post"]
+    saved = vs.visit_record(store, nurse, enrolled, "D1").administration
+    assert (saved["kit_number"], saved["injection_site"], saved["pulse_post"]) == ("KIT-000132", "abdomen_right", 72)
+    changes = visit_history.administration_changes(store, nurse, enrolled, "D1")
+    assert {c.field for c in changes} == {"injection_site", "kit_number", "pulse_post"}
+    kit = next(c for c in changes if c.field == "kit_number")
+    assert (kit.old, kit.new, kit.username, kit.reason) == ("kit_number: KIT-000123", "kit_number: KIT-000132",
+                                                            "nurse", "kit label misread")
+    from trialdesk.services.workstation import verify
+
+    assert verify(store).ok
+
+
+def test_administration_correction_checks_like_recording(store, nurse, users, enrolled):
+    _given_d1(store, nurse, enrolled)
+    with pytest.raises(ValidationError) as err:
+        vs.correct_administration(store, nurse, enrolled, "D1",
+                                  replace(administration(), ended_at=D1_DAY - timedelta(minutes=1)), reason="x")
+    assert err.value.field == "ended_at"
+    with pytest.raises(ValidationError, match="no injection record"):
+        vs.correct_administration(store, nurse, enrolled, "D2", administration(), reason="x")
+    with pytest.raises(PermissionDenied):
+        vs.correct_administration(store, users[Role.MONITOR], enrolled, "D1",
+                                  replace(administration(), lot="LOT-10"), reason="x")
+    # A kit used by another injection is refused; the record's own kit is not "used by another".
+    d2 = D1_DAY + timedelta(days=14)
+    vs.record_pre_dose_labs(store, nurse, enrolled, "D2", sampled_at=d2 - timedelta(hours=2), entries=entries(),
+                            read_back={"IGG"})
+    vs.record_pregnancy_test(store, nurse, enrolled, "D2", "negative", day=d2.date())
+    for premed in sc.protocol().pre_dose.premedication:
+        vs.record_premedication(store, nurse, enrolled, "D2", premed.code, d2 - timedelta(hours=2))
+    vs.record_administration(store, nurse, enrolled, "D2", administration(d2, kit="KIT-000124"), now=d2)
+    with pytest.raises(ValidationError, match="already used") as err:
+        vs.correct_administration(store, nurse, enrolled, "D2", administration(d2, kit="KIT-000123"), reason="x")
+    assert err.value.field == "kit_number"
+    vs.correct_administration(store, nurse, enrolled, "D2", replace(administration(d2, kit="KIT-000124"), lot="L2"),
+                              reason="lot added from the kit label")
+
+
+def test_correcting_the_first_dose_date_moves_the_calendar(store, nurse, enrolled):
+    _given_d1(store, nurse, enrolled)
+    later = D1_DAY + timedelta(days=2)
+    vs.correct_administration(store, nurse, enrolled, "D1", administration(later), reason="wrong day typed")
+    record = vs.visit_record(store, nurse, enrolled, "D1")
+    assert record.visit_date == later.date() and record.window_reason is None  # still inside the window
+    d2 = store.db.execute("SELECT target_date FROM planned_visits WHERE participant_id = ? AND code = 'D2'",
+                          [enrolled]).fetchone()[0]
+    assert d2 == (later.date() + timedelta(days=14)).isoformat()
+    rows = {r.code: r for r in vs.timeline(store, nurse, enrolled, today=later.date())}
+    assert rows["D1"].done_on == later.date()
+    outside = D1_DAY + timedelta(days=20)
+    vs.correct_administration(store, nurse, enrolled, "D1", administration(outside), reason="given late, cold")
+    assert vs.visit_record(store, nurse, enrolled, "D1").window_reason == "given late, cold"
+
+
+def test_history_shows_visit_records_and_masks_for_blinded_roles(store, doctor, nurse, users, enrolled):
+    from trialdesk.services import history as history_service
+
+    _given_d1(store, nurse, enrolled)
+    d2 = D1_DAY + timedelta(days=14)
+    vs.record_pre_dose_labs(store, nurse, enrolled, "D2", sampled_at=d2, read_back={"IGG", "NK"},
+                            entries=entries(IGG=("2,1", "g/L"), NK=("40", "10^6/L")))
+    igg = store.db.execute("SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
+                           "WHERE r.analyte = 'IGG' AND s.sampled_at LIKE '2026-06-08%'").fetchone()[0]
+    vs.correct_lab_result(store, doctor, igg, vs.LabEntry("2,3", "g/L"), reason="lab re-issued the report")
+    vs.correct_administration(store, nurse, enrolled, "D1", replace(administration(), lot="LOT-10"),
+                              reason="lot misread")
+    vs.record_adverse_event(store, nurse, enrolled, _ae(), dose_code="D1")
+    rows = history_service.history(store, nurse, enrolled)
+    tables = {r.table for r in rows}
+    assert {"dose_visits", "premedications", "lab_samples", "lab_results", "administrations",
+            "adverse_events"} <= tables
+    lot = [r for r in rows if r.table == "administrations" and r.action == "UPDATE"]
+    assert [(r.record, r.field, r.old, r.new, r.reason) for r in lot] == [
+        ("D1", "lot", "LOT-9", "LOT-10", "lot misread")]
+    given_by = next(r for r in rows if r.table == "administrations" and r.field == "given by")
+    assert given_by.new == "nurse"
+    # The nurse is blinded: D2's IgG (after the first dose) is masked, its correction too; D1's is not.
+    d2_igg = [r for r in rows if r.table == "lab_results" and r.record == "D2 IGG"]
+    assert d2_igg and all("2,1" not in r.old + r.new and "2,3" not in r.old + r.new and "2.1" not in r.new
+                          for r in d2_igg)
+    corrected = [r for r in d2_igg if r.action == "UPDATE"]
+    assert corrected and all(r.new == "(masked)" and r.reason == "lab re-issued the report" for r in corrected)
+    d1_igg = [r for r in rows if r.table == "lab_results" and r.record == "D1 IGG" and r.field == "value as entered"]
+    assert [r.new for r in d1_igg] == ["8,4"]
+    # An unblinded physician sees the values.
+    admin = users[Role.ADMINISTRATOR]
+    vs.set_unblinded(store, admin, doctor.id, True, reason="designated unblinded safety physician")
+    from trialdesk.db import users as users_repo
+
+    seen = history_service.history(store, users_repo.get(store.db, doctor.id), enrolled)
+    assert any(r.record == "D2 IGG" and r.field == "value as entered" and r.new == "2,3" for r in seen)

@@ -178,3 +178,35 @@ def adverse_events(db, participant_id: str | None = None) -> list[dict]:
     if participant_id is None:
         return list(db["adverse_events"].rows(order_by="onset_date"))
     return list(db["adverse_events"].rows_where("participant_id = ?", [participant_id], order_by="onset_date"))
+
+
+def record_labels(db, participant_id: str) -> dict[tuple[str, str], str]:
+    """(table, record id) -> a short name (dose code, analyte, drug, AE term) of every injection-visit row
+    of the participant, for its history."""
+    out: dict[tuple[str, str], str] = {}
+    queries = (
+        ("dose_visits", "SELECT id, dose_code FROM dose_visits WHERE participant_id = ?"),
+        ("premedications", "SELECT p.id, v.dose_code || ' ' || p.drug FROM premedications p "
+                           "JOIN dose_visits v ON v.id = p.dose_visit_id WHERE v.participant_id = ?"),
+        ("administrations", "SELECT a.id, v.dose_code FROM administrations a "
+                            "JOIN dose_visits v ON v.id = a.dose_visit_id WHERE v.participant_id = ?"),
+        ("lab_samples", "SELECT s.id, COALESCE(v.dose_code, '') FROM lab_samples s "
+                        "LEFT JOIN dose_visits v ON v.id = s.dose_visit_id WHERE s.participant_id = ?"),
+        ("lab_results", "SELECT r.id, TRIM(COALESCE(v.dose_code, '') || ' ' || r.analyte) FROM lab_results r "
+                        "JOIN lab_samples s ON s.id = r.sample_id LEFT JOIN dose_visits v ON v.id = s.dose_visit_id "
+                        "WHERE s.participant_id = ?"),
+        ("adverse_events", "SELECT id, term FROM adverse_events WHERE participant_id = ?"),
+        ("signatures", "SELECT override_signature_id, dose_code FROM dose_visits "
+                       "WHERE participant_id = ? AND override_signature_id IS NOT NULL"),
+    )
+    for table, sql in queries:
+        for rid, label in db.execute(sql, [participant_id]):
+            out[(table, rid)] = label or ""
+    return out
+
+
+def masking_facts(db, participant_id: str) -> dict[str, tuple[str, str]]:
+    """lab result id -> (analyte, sampled_at) of every result of the participant (for masking its history)."""
+    return {rid: (analyte, sampled) for rid, analyte, sampled in db.execute(
+        "SELECT r.id, r.analyte, s.sampled_at FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
+        "WHERE s.participant_id = ?", [participant_id])}

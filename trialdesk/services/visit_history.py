@@ -13,9 +13,8 @@ from trialdesk.db.connection import Store
 from trialdesk.domain.people import User
 from trialdesk.errors import ValidationError
 from trialdesk.services import visits as vs
+from trialdesk.services.history import MASKED
 from trialdesk.services.permissions import Action, require
-
-MASKED = "(masked)"
 
 
 @dataclass(frozen=True)
@@ -27,6 +26,7 @@ class Change:
     old: str
     new: str
     reason: str
+    field: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,21 +95,37 @@ _AE_FIELDS = ("verbatim", "term", "other_specify", "onset_date", "end_date", "gr
               "sae_disability", "sae_congenital", "sae_important_medical", "sae_reported_at")
 
 
-def adverse_event_changes(store: Store, user: User, ae_id: str) -> list[Change]:
-    """The corrections of one adverse event (one :class:`Change` per changed field, ``old``/``new`` as
-    ``field: value``), oldest first."""
-    require(user, Action.VIEW_CLINICAL)
+def _field_changes(store: Store, table: str, record_id: str, fields: tuple[str, ...]) -> list[Change]:
+    """One :class:`Change` per changed field of one record (``old``/``new`` as ``field: value``), oldest first."""
     out = []
-    for row in history_repo.rows_for(store.db, [("adverse_events", ae_id)]):
+    for row in history_repo.rows_for(store.db, [(table, record_id)]):
         if row.action != "UPDATE":
             continue
         old = json.loads(row.old_values) if row.old_values else {}
         new = json.loads(row.new_values) if row.new_values else {}
-        for name in _AE_FIELDS:
+        for name in fields:
             if name in new and old.get(name) != new.get(name):
                 out.append(Change(row.at, row.username or "", f"{name}: {old.get(name)}", f"{name}: {new.get(name)}",
-                                  row.reason or ""))
+                                  row.reason or "", field=name))
     return out
+
+
+def adverse_event_changes(store: Store, user: User, ae_id: str) -> list[Change]:
+    """The corrections of one adverse event, oldest first."""
+    require(user, Action.VIEW_CLINICAL)
+    return _field_changes(store, "adverse_events", ae_id, _AE_FIELDS)
+
+
+_ADMIN_FIELDS = ("kit_number", "lot", "injection_site", "started_at", "ended_at", "observation_until",
+                 *(f"{v}_{when}" for when in ("pre", "post") for v in ("bp_sys", "bp_dia", "pulse", "temp")))
+
+
+def administration_changes(store: Store, user: User, participant_id: str, dose_code: str) -> list[Change]:
+    """The corrections of a dose's injection record (none when it was not given), oldest first."""
+    require(user, Action.VIEW_CLINICAL)
+    visit = repo.get_dose_visit(store.db, participant_id, dose_code)
+    admin = repo.administration(store.db, visit["id"]) if visit else None
+    return _field_changes(store, "administrations", admin["id"], _ADMIN_FIELDS) if admin else []
 
 
 @dataclass(frozen=True)
@@ -130,5 +146,5 @@ def blood_bank(store: Store, user: User, participant_id: str) -> BloodBank:
     return BloodBank(*(date.fromisoformat(v) if v else None for v in row))
 
 
-__all__ = ["BloodBank", "Change", "LabResultRecord", "MASKED", "adverse_event_changes", "blood_bank",
-           "lab_result_records"]
+__all__ = ["BloodBank", "Change", "LabResultRecord", "MASKED", "administration_changes", "adverse_event_changes",
+           "blood_bank", "lab_result_records"]

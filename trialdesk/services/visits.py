@@ -404,6 +404,24 @@ def _check_administration(a: Administration) -> None:
                                       field=f"{name}_{when}", value=value, low=low, high=high)
 
 
+def _admin_columns(a: Administration) -> dict:
+    """The ``administrations`` columns an :class:`Administration` fills (kit numbers upper case)."""
+    return {
+        "kit_number": a.kit_number.strip().upper(), "lot": (a.lot or "").strip() or None,
+        "injection_site": a.injection_site, "started_at": utc_iso(a.started_at), "ended_at": utc_iso(a.ended_at),
+        "observation_until": utc_iso(a.observation_until) if a.observation_until else None,
+        **{f"{k}_pre": getattr(a.vitals_before, k) for k in VITAL_LIMITS},
+        **{f"{k}_post": getattr(a.vitals_after, k) for k in VITAL_LIMITS},
+    }
+
+
+def _check_kit_unused(store: Store, kit: str, own_id: str | None = None) -> None:
+    row = store.db.execute("SELECT id FROM administrations WHERE kit_number = ?", [kit]).fetchone()
+    if row is not None and row[0] != own_id:
+        raise ValidationError("Kit {kit} was already used for another injection: check the label.",
+                              field="kit_number", kit=kit)
+
+
 def record_administration(store: Store, user: User, participant_id: str, dose_code: str, admin: Administration,
                           *, window_reason: str | None = None, override_reason: str | None = None,
                           override_username: str | None = None, override_password: str | None = None,
@@ -423,10 +441,7 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
                               study_id=participant["study_id"], status=participant["status"].replace("_", " "))
     if any(c.kind == "order" and not c.ok for c in decision.checks):
         raise ValidationError("; ".join(c.explanation.text() for c in decision.problems if c.kind == "order"))
-    kit = admin.kit_number.strip().upper()
-    if store.db.execute("SELECT 1 FROM administrations WHERE kit_number = ?", [kit]).fetchone():
-        raise ValidationError("Kit {kit} was already used for another injection: check the label.",
-                              field="kit_number", kit=kit)
+    _check_kit_unused(store, admin.kit_number.strip().upper())
     signature = None
     if decision.verdict == NEEDS_REASON and not (window_reason or "").strip():
         raise ValidationError("The dose is outside its window: give the reason.", field="window_reason")
@@ -445,14 +460,8 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
                 meaning=f"{MEANING_OVERRIDE}: {override_reason.strip()}", record_table="dose_visits",
                 record_id=visit["id"], content={"dose": dose_code, "problems": [c.explanation.text() for c in decision.problems]},
                 tx=tx)
-        repo.insert(tx, "administrations", store.info.site_code, {
-            "dose_visit_id": visit["id"], "kit_number": kit, "lot": (admin.lot or "").strip() or None,
-            "injection_site": admin.injection_site, "started_at": utc_iso(admin.started_at),
-            "ended_at": utc_iso(admin.ended_at), "given_by": user.id,
-            "observation_until": utc_iso(admin.observation_until) if admin.observation_until else None,
-            **{f"{k}_pre": getattr(admin.vitals_before, k) for k in VITAL_LIMITS},
-            **{f"{k}_post": getattr(admin.vitals_after, k) for k in VITAL_LIMITS},
-        })
+        repo.insert(tx, "administrations", store.info.site_code,
+                    {"dose_visit_id": visit["id"], "given_by": user.id, **_admin_columns(admin)})
         repo.update(tx, "dose_visits", visit["id"], {
             "state": "given", "visit_date": admin.started_at.astimezone(LOCAL_TZ).date().isoformat(),
             "verdict": decision.verdict, "window_reason": (window_reason or "").strip() or None,
@@ -462,6 +471,43 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
             tx["participants"].update(participant_id, {"status": "on_treatment", "updated_at": utc_iso()})
         _sync_calendar(store, tx, participant_id)
     return decision.verdict
+
+
+def correct_administration(store: Store, user: User, participant_id: str, dose_code: str, admin: Administration,
+                           reason: str) -> list[str]:
+    """Correct a saved injection record (kit, lot, site, times, vitals) with a reason.
+
+    One audited transaction; the fields' old and new values are in the audit trail. A changed injection
+    date moves the visit date (and, for the first dose, the calendar that counts from it); a date outside
+    the dose's window keeps the reason given here as the window reason. Returns the changed column names.
+    """
+    require(user, Action.RECORD_DOSE)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError("Give the reason for the correction.", field="reason")
+    _check_administration(admin)
+    visit = repo.get_dose_visit(store.db, participant_id, dose_code)
+    saved = repo.administration(store.db, visit["id"]) if visit else None
+    if saved is None:
+        raise ValidationError("{code} has no injection record to correct.", code=dose_code)
+    values = _admin_columns(admin)
+    _check_kit_unused(store, values["kit_number"], own_id=saved["id"])
+    changed = {k: v for k, v in values.items() if saved.get(k) != v}
+    if not changed:
+        raise ValidationError("Nothing was changed.")
+    day = admin.started_at.astimezone(LOCAL_TZ).date()
+    visit_values: dict = {}
+    if day.isoformat() != visit["visit_date"]:
+        visit_values["visit_date"] = day.isoformat()
+        plan = _dose_visit_plan(store, _participant(store, participant_id), dose_code)
+        if not plan.window_start <= day <= plan.window_end and not visit["window_reason"]:
+            visit_values["window_reason"] = reason
+    with store.acting(auth.actor(user), reason) as tx:
+        repo.update(tx, "administrations", saved["id"], changed)
+        if visit_values:
+            repo.update(tx, "dose_visits", visit["id"], visit_values)
+            _sync_calendar(store, tx, participant_id)
+    return sorted(changed)
 
 
 def _sync_calendar(store: Store, tx, participant_id: str) -> None:
