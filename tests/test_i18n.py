@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "trialdesk_nb.ts"
@@ -164,3 +164,57 @@ def test_norwegian_mnemonics_are_unique_on_visit_tabs(norwegian, qtbot, store, d
     window.select_participant(pid)
     window.workspace.setCurrentWidget(getattr(window.workspace.visit_tabs, tab))
     assert not _mnemonic_clashes(window), (tab, _mnemonic_clashes(window))
+
+
+def test_every_history_label_is_listed_for_translation():
+    """The history service's table, field and action names all reach the .ts (via ui.history.model.LABELS)."""
+    from trialdesk.services.history import ACTION_TEXT, FIELD_TEXT, MASKED, TABLE_TEXT
+    from trialdesk.ui.history.model import LABELS
+
+    produced = {*TABLE_TEXT.values(), *FIELD_TEXT.values(), *ACTION_TEXT.values(), "yes", "no", "(hidden)", MASKED}
+    assert produced - set(LABELS) == set()
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_given_dose_and_its_correction_have_unique_mnemonics(qapp, qtbot, store, doctor, nurse, language):
+    from tests.services.test_visits import administration, prepare_d1
+    from tests.ui.test_visits_flow import enrol_due_today
+    from trialdesk.services import visits as vs
+    from trialdesk.ui import i18n
+
+    pid = enrol_due_today(store, doctor)
+    now = vs.utc_now()
+    prepare_d1(store, nurse, pid, when=now)
+    vs.record_administration(store, nurse, pid, "D1", administration(now), now=now)
+    i18n.install(qapp, language)
+    try:
+        window = _norwegian_window(qtbot, store, nurse)
+        window.open_dose_visit(pid, "D1")
+        visit = window.workspace.visit_tabs.injections
+        assert visit.correct_admin_button.isVisibleTo(window)
+        assert not _mnemonic_clashes(window), _mnemonic_clashes(window)
+        visit.correct_admin_button.click()
+        assert not _mnemonic_clashes(window), _mnemonic_clashes(window)
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor):
+    from tests.services.test_visits import administration, prepare_d1
+    from tests.ui.test_visits_flow import enrol_due_today
+    from trialdesk.services import visits as vs
+
+    pid = enrol_due_today(store, doctor)
+    now = vs.utc_now()
+    prepare_d1(store, nurse, pid, when=now)
+    vs.record_administration(store, nurse, pid, "D1", administration(now), now=now)
+    window = _norwegian_window(qtbot, store, nurse)
+    window.select_participant(pid)
+    model = window.workspace.history_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Når (Oslo-tid)", "Hvem", "Hva", "Felt", "Gammel", "Ny", "Hvorfor"]
+    cells = [[str(model.data(model.index(r, c))) for c in range(model.columnCount())] for r in range(model.rowCount())]
+    kit = next(row for row in cells if row[3] == "kitnummer")
+    assert kit[2] == "Injeksjon D1 registrert" and kit[5] == "KIT-000123"
+    started = next(row for row in cells if row[3] == "startet")
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d \+0[12]:00", started[5]), started[5]

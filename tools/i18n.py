@@ -4,7 +4,8 @@
     python tools/i18n.py release    # compile the .ts into trialdesk_nb.qm (what the app loads)
     python tools/i18n.py check      # exit 1 listing every string without a finished translation
 
-UI strings come from ``tr()``/``translate()``/``QT_TRANSLATE_NOOP`` calls (pyside6-lupdate); the
+UI strings come from ``tr()``/``translate()``/``QT_TRANSLATE_NOOP`` calls (pyside6-lupdate) and from calls
+through a module's ``_tr = lambda text: QCoreApplication.translate("Ctx", text)`` alias; the
 messages of TrialDesk's own errors (raised in services, db, domain) are collected from the source
 under the context ``errors`` — the UI translates them in ``trialdesk.ui.i18n.error_text``.
 Translators edit the .ts with Qt Linguist (``pyside6-linguist``) or by hand.
@@ -57,6 +58,35 @@ def ui_messages() -> dict[tuple[str, str], str]:
     return found
 
 
+def alias_messages() -> dict[tuple[str, str], str]:
+    """(context, source) of calls through a module's translate alias, which lupdate does not see:
+    ``_tr = lambda text: QCoreApplication.translate("Ctx", text)`` then ``_tr("Who")``."""
+    found = {}
+    for entry in UI_SOURCES:
+        path = ROOT / entry
+        for file in sorted(path.rglob("*.py") if path.is_dir() else [path]):
+            tree = ast.parse(file.read_text(encoding="utf-8"))
+            constants = {t.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                         for t in node.targets if isinstance(t, ast.Name)
+                         and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)}
+            aliases = {}
+            for node in tree.body:
+                if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda)):
+                    continue
+                body = node.value.body
+                if (isinstance(body, ast.Call) and isinstance(body.func, ast.Attribute)
+                        and body.func.attr == "translate" and body.args):
+                    ctx = body.args[0]
+                    context = _literal(ctx) or (constants.get(ctx.id) if isinstance(ctx, ast.Name) else None)
+                    if context:
+                        aliases.update({t.id: context for t in node.targets if isinstance(t, ast.Name)})
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in aliases
+                        and node.args and _literal(node.args[0])):
+                    found[(aliases[node.func.id], _literal(node.args[0]))] = file.name
+    return found
+
+
 def error_messages() -> dict[tuple[str, str], str]:
     """("errors", template) for every string literal that starts a TrialDesk error outside the UI."""
     found = {}
@@ -97,7 +127,7 @@ def _load() -> tuple[ET.ElementTree, dict[tuple[str, str], ET.Element]]:
 
 
 def wanted() -> dict[tuple[str, str], str]:
-    return {**ui_messages(), **error_messages()}
+    return {**ui_messages(), **alias_messages(), **error_messages()}
 
 
 def update() -> int:

@@ -1617,6 +1617,18 @@
       <source>The printer stopped after {count} pages.</source>
       <translation>Skriveren stoppet etter {count} sider.</translation>
     </message>
+    <message>
+      <source>Give the reason for the correction.</source>
+      <translation>Oppgi begrunnelsen for korrigeringen.</translation>
+    </message>
+    <message>
+      <source>Nothing was changed.</source>
+      <translation>Ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>{code} has no injection record to correct.</source>
+      <translation>{code} har ingen injeksjonsregistrering å korrigere.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -2117,6 +2129,114 @@ Hvorfor gis dosen likevel?</translation>
       <source>— not done —</source>
       <translation>— ikke utført —</translation>
     </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(tom)</translation>
+    </message>
+    <message>
+      <source>BP dia after</source>
+      <translation>BT dia etter</translation>
+    </message>
+    <message>
+      <source>BP dia before</source>
+      <translation>BT dia før</translation>
+    </message>
+    <message>
+      <source>BP sys after</source>
+      <translation>BT sys etter</translation>
+    </message>
+    <message>
+      <source>BP sys before</source>
+      <translation>BT sys før</translation>
+    </message>
+    <message>
+      <source>Correct injection record…</source>
+      <translation>Korriger injeksjonsregistreringen…</translation>
+    </message>
+    <message>
+      <source>Cancel correction</source>
+      <translation>Avbryt korrigering</translation>
+    </message>
+    <message>
+      <source>Changed: {changes}</source>
+      <translation>Endret: {changes}</translation>
+    </message>
+    <message>
+      <source>Correcting the saved injection record: change what was wrong, then save with the reason.</source>
+      <translation>Korrigerer den lagrede injeksjonsregistreringen: endre det som var feil, og lagre med begrunnelse.</translation>
+    </message>
+    <message>
+      <source>Corrections of the injection record</source>
+      <translation>Korrigeringer av injeksjonsregistreringen</translation>
+    </message>
+    <message>
+      <source>Save in&amp;jection correction…</source>
+      <translation>Lagre in&amp;jeksjonskorrigering…</translation>
+    </message>
+    <message>
+      <source>The injection record of {code} is being corrected. Say why; the old and new values and the reason are kept in the audit trail.</source>
+      <translation>Injeksjonsregistreringen for {code} korrigeres. Oppgi hvorfor; gamle og nye verdier og begrunnelsen lagres i revisjonssporet.</translation>
+    </message>
+    <message>
+      <source>abdomen left</source>
+      <translation>abdomen venstre</translation>
+    </message>
+    <message>
+      <source>abdomen right</source>
+      <translation>abdomen høyre</translation>
+    </message>
+    <message>
+      <source>end</source>
+      <translation>slutt</translation>
+    </message>
+    <message>
+      <source>injection site</source>
+      <translation>injeksjonssted</translation>
+    </message>
+    <message>
+      <source>kit number</source>
+      <translation>kitnummer</translation>
+    </message>
+    <message>
+      <source>lot</source>
+      <translation>batch</translation>
+    </message>
+    <message>
+      <source>observe until</source>
+      <translation>observer til</translation>
+    </message>
+    <message>
+      <source>pulse after</source>
+      <translation>puls etter</translation>
+    </message>
+    <message>
+      <source>pulse before</source>
+      <translation>puls før</translation>
+    </message>
+    <message>
+      <source>start</source>
+      <translation>start</translation>
+    </message>
+    <message>
+      <source>temp after</source>
+      <translation>temp etter</translation>
+    </message>
+    <message>
+      <source>temp before</source>
+      <translation>temp før</translation>
+    </message>
+    <message>
+      <source>{at} {who}: {field} {old} → {new} — {reason}</source>
+      <translation>{at} {who}: {field} {old} → {new} — {reason}</translation>
+    </message>
+    <message>
+      <source>{code}: injection record corrected ({n} fields).</source>
+      <translation>{code}: injeksjonsregistreringen korrigert ({n} felt).</translation>
+    </message>
+    <message>
+      <source>✎ Injection record changed: </source>
+      <translation>✎ Injeksjonsregistreringen endret: </translation>
+    </message>
   </context>
   <context>
     <name>GoNoGoPanel</name>
@@ -2551,6 +2671,794 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>✎ {at} by {who}: {reason}</source>
       <translation>✎ {at} av {who}: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryTableModel</name>
+    <message>
+      <source>(hidden)</source>
+      <translation>(skjult)</translation>
+    </message>
+    <message>
+      <source>(masked)</source>
+      <translation>(maskert)</translation>
+    </message>
+    <message>
+      <source>Adverse event</source>
+      <translation>Uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>BP diastolic after</source>
+      <translation>BT diastolisk etter</translation>
+    </message>
+    <message>
+      <source>BP diastolic before</source>
+      <translation>BT diastolisk før</translation>
+    </message>
+    <message>
+      <source>BP systolic after</source>
+      <translation>BT systolisk etter</translation>
+    </message>
+    <message>
+      <source>BP systolic before</source>
+      <translation>BT systolisk før</translation>
+    </message>
+    <message>
+      <source>Blood result</source>
+      <translation>Blodprøvesvar</translation>
+    </message>
+    <message>
+      <source>Blood sample</source>
+      <translation>Blodprøve</translation>
+    </message>
+    <message>
+      <source>CTCAE grade</source>
+      <translation>CTCAE-grad</translation>
+    </message>
+    <message>
+      <source>CTCAE term</source>
+      <translation>CTCAE-term</translation>
+    </message>
+    <message>
+      <source>CTCAE version</source>
+      <translation>CTCAE-versjon</translation>
+    </message>
+    <message>
+      <source>Canadian criteria met</source>
+      <translation>Kanadiske kriterier oppfylt</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Samtykke</translation>
+    </message>
+    <message>
+      <source>Dose visit</source>
+      <translation>Dosebesøk</translation>
+    </message>
+    <message>
+      <source>Eligibility decision</source>
+      <translation>Kvalifikasjonsbeslutning</translation>
+    </message>
+    <message>
+      <source>GP</source>
+      <translation>fastlege</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>Identitet</translation>
+    </message>
+    <message>
+      <source>IgG (g/L)</source>
+      <translation>IgG (g/L)</translation>
+    </message>
+    <message>
+      <source>IgG as entered</source>
+      <translation>IgG som registrert</translation>
+    </message>
+    <message>
+      <source>IgG unit</source>
+      <translation>IgG-enhet</translation>
+    </message>
+    <message>
+      <source>Injection</source>
+      <translation>Injeksjon</translation>
+    </message>
+    <message>
+      <source>Judgement</source>
+      <translation>Vurdering</translation>
+    </message>
+    <message>
+      <source>ME/CFS onset date</source>
+      <translation>debutdato ME/CFS</translation>
+    </message>
+    <message>
+      <source>NK (×10^6/L)</source>
+      <translation>NK (×10^6/L)</translation>
+    </message>
+    <message>
+      <source>NK as entered</source>
+      <translation>NK som registrert</translation>
+    </message>
+    <message>
+      <source>NK unit</source>
+      <translation>NK-enhet</translation>
+    </message>
+    <message>
+      <source>Participant</source>
+      <translation>Deltaker</translation>
+    </message>
+    <message>
+      <source>Premedication</source>
+      <translation>Premedisinering</translation>
+    </message>
+    <message>
+      <source>SAE reported at</source>
+      <translation>AUH meldt</translation>
+    </message>
+    <message>
+      <source>SAE: congenital anomaly</source>
+      <translation>AUH: medfødt misdannelse</translation>
+    </message>
+    <message>
+      <source>SAE: death</source>
+      <translation>AUH: død</translation>
+    </message>
+    <message>
+      <source>SAE: disability</source>
+      <translation>AUH: uførhet</translation>
+    </message>
+    <message>
+      <source>SAE: hospitalisation</source>
+      <translation>AUH: sykehusinnleggelse</translation>
+    </message>
+    <message>
+      <source>SAE: important medical event</source>
+      <translation>AUH: viktig medisinsk hendelse</translation>
+    </message>
+    <message>
+      <source>SAE: life-threatening</source>
+      <translation>AUH: livstruende</translation>
+    </message>
+    <message>
+      <source>Screening</source>
+      <translation>Screening</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Signatur</translation>
+    </message>
+    <message>
+      <source>Visit calendar</source>
+      <translation>Besøksplan</translation>
+    </message>
+    <message>
+      <source>action with study drug</source>
+      <translation>tiltak med studielegemidlet</translation>
+    </message>
+    <message>
+      <source>analyte</source>
+      <translation>analytt</translation>
+    </message>
+    <message>
+      <source>answer</source>
+      <translation>svar</translation>
+    </message>
+    <message>
+      <source>aware at</source>
+      <translation>kjent fra</translation>
+    </message>
+    <message>
+      <source>birth date</source>
+      <translation>fødselsdato</translation>
+    </message>
+    <message>
+      <source>causality</source>
+      <translation>årsakssammenheng</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>endret</translation>
+    </message>
+    <message>
+      <source>checklist hash</source>
+      <translation>sjekkliste-hash</translation>
+    </message>
+    <message>
+      <source>childbearing potential</source>
+      <translation>fertil</translation>
+    </message>
+    <message>
+      <source>context</source>
+      <translation>sammenheng</translation>
+    </message>
+    <message>
+      <source>copy given</source>
+      <translation>kopi gitt</translation>
+    </message>
+    <message>
+      <source>decided at</source>
+      <translation>besluttet</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>slettet</translation>
+    </message>
+    <message>
+      <source>done on</source>
+      <translation>gjennomført</translation>
+    </message>
+    <message>
+      <source>dose</source>
+      <translation>dose</translation>
+    </message>
+    <message>
+      <source>drug</source>
+      <translation>legemiddel</translation>
+    </message>
+    <message>
+      <source>end date</source>
+      <translation>sluttdato</translation>
+    </message>
+    <message>
+      <source>ended at</source>
+      <translation>avsluttet</translation>
+    </message>
+    <message>
+      <source>entered</source>
+      <translation>registrert</translation>
+    </message>
+    <message>
+      <source>failed criteria</source>
+      <translation>kriterier ikke oppfylt</translation>
+    </message>
+    <message>
+      <source>flag</source>
+      <translation>flagg</translation>
+    </message>
+    <message>
+      <source>form version</source>
+      <translation>skjemaversjon</translation>
+    </message>
+    <message>
+      <source>given at</source>
+      <translation>gitt</translation>
+    </message>
+    <message>
+      <source>given by</source>
+      <translation>gitt av</translation>
+    </message>
+    <message>
+      <source>grade</source>
+      <translation>grad</translation>
+    </message>
+    <message>
+      <source>identity number</source>
+      <translation>fødselsnummer</translation>
+    </message>
+    <message>
+      <source>inclusion date</source>
+      <translation>inklusjonsdato</translation>
+    </message>
+    <message>
+      <source>injection site</source>
+      <translation>injeksjonssted</translation>
+    </message>
+    <message>
+      <source>kind</source>
+      <translation>type</translation>
+    </message>
+    <message>
+      <source>kit number</source>
+      <translation>kitnummer</translation>
+    </message>
+    <message>
+      <source>language</source>
+      <translation>språk</translation>
+    </message>
+    <message>
+      <source>lot</source>
+      <translation>batch</translation>
+    </message>
+    <message>
+      <source>meaning</source>
+      <translation>betydning</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>navn</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nei</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>merknad</translation>
+    </message>
+    <message>
+      <source>observe until</source>
+      <translation>observer til</translation>
+    </message>
+    <message>
+      <source>obtained by</source>
+      <translation>innhentet av</translation>
+    </message>
+    <message>
+      <source>onset date</source>
+      <translation>startdato</translation>
+    </message>
+    <message>
+      <source>onset trigger</source>
+      <translation>utløsende årsak</translation>
+    </message>
+    <message>
+      <source>open criteria</source>
+      <translation>ubesvarte kriterier</translation>
+    </message>
+    <message>
+      <source>other, specify</source>
+      <translation>annet, spesifiser</translation>
+    </message>
+    <message>
+      <source>outcome</source>
+      <translation>utfall</translation>
+    </message>
+    <message>
+      <source>override reason</source>
+      <translation>begrunnelse for overstyring</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>telefon</translation>
+    </message>
+    <message>
+      <source>pregnancy test</source>
+      <translation>graviditetstest</translation>
+    </message>
+    <message>
+      <source>protocol unit</source>
+      <translation>protokollenhet</translation>
+    </message>
+    <message>
+      <source>protocol version</source>
+      <translation>protokollversjon</translation>
+    </message>
+    <message>
+      <source>pulse after</source>
+      <translation>puls etter</translation>
+    </message>
+    <message>
+      <source>pulse before</source>
+      <translation>puls før</translation>
+    </message>
+    <message>
+      <source>read back</source>
+      <translation>lest tilbake</translation>
+    </message>
+    <message>
+      <source>sampled at</source>
+      <translation>prøvetakingstidspunkt</translation>
+    </message>
+    <message>
+      <source>screening date</source>
+      <translation>screeningdato</translation>
+    </message>
+    <message>
+      <source>serious</source>
+      <translation>alvorlig</translation>
+    </message>
+    <message>
+      <source>severity</source>
+      <translation>alvorlighetsgrad</translation>
+    </message>
+    <message>
+      <source>sex</source>
+      <translation>kjønn</translation>
+    </message>
+    <message>
+      <source>signature</source>
+      <translation>signatur</translation>
+    </message>
+    <message>
+      <source>signed at</source>
+      <translation>signert</translation>
+    </message>
+    <message>
+      <source>signed by</source>
+      <translation>signert av</translation>
+    </message>
+    <message>
+      <source>signed by investigator</source>
+      <translation>signert av utprøver</translation>
+    </message>
+    <message>
+      <source>signed by participant</source>
+      <translation>signert av deltaker</translation>
+    </message>
+    <message>
+      <source>signed content hash</source>
+      <translation>hash av signert innhold</translation>
+    </message>
+    <message>
+      <source>signed record</source>
+      <translation>signert post</translation>
+    </message>
+    <message>
+      <source>signed record id</source>
+      <translation>ID for signert post</translation>
+    </message>
+    <message>
+      <source>started at</source>
+      <translation>startet</translation>
+    </message>
+    <message>
+      <source>state</source>
+      <translation>status</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>status</translation>
+    </message>
+    <message>
+      <source>study id</source>
+      <translation>studie-ID</translation>
+    </message>
+    <message>
+      <source>target date</source>
+      <translation>måldato</translation>
+    </message>
+    <message>
+      <source>temperature after</source>
+      <translation>temperatur etter</translation>
+    </message>
+    <message>
+      <source>temperature before</source>
+      <translation>temperatur før</translation>
+    </message>
+    <message>
+      <source>unit as entered</source>
+      <translation>enhet som registrert</translation>
+    </message>
+    <message>
+      <source>user name</source>
+      <translation>brukernavn</translation>
+    </message>
+    <message>
+      <source>value (protocol unit)</source>
+      <translation>verdi (protokollenhet)</translation>
+    </message>
+    <message>
+      <source>value as entered</source>
+      <translation>verdi som registrert</translation>
+    </message>
+    <message>
+      <source>verbatim term</source>
+      <translation>ordrett beskrivelse</translation>
+    </message>
+    <message>
+      <source>verdict</source>
+      <translation>vurdering</translation>
+    </message>
+    <message>
+      <source>visit</source>
+      <translation>besøk</translation>
+    </message>
+    <message>
+      <source>visit (nb)</source>
+      <translation>besøk (nb)</translation>
+    </message>
+    <message>
+      <source>visit date</source>
+      <translation>besøksdato</translation>
+    </message>
+    <message>
+      <source>window from</source>
+      <translation>vindu fra</translation>
+    </message>
+    <message>
+      <source>window reason</source>
+      <translation>begrunnelse utenfor vindu</translation>
+    </message>
+    <message>
+      <source>window to</source>
+      <translation>vindu til</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Felt</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>Ny</translation>
+    </message>
+    <message>
+      <source>Old</source>
+      <translation>Gammel</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Hva</translation>
+    </message>
+    <message>
+      <source>When (Oslo time)</source>
+      <translation>Når (Oslo-tid)</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Hvem</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Hvorfor</translation>
+    </message>
+  </context>
+  <context>
+    <name>ParticipantTableModel</name>
+    <message>
+      <source>Candidate</source>
+      <translation>Kandidat</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Fullført</translation>
+    </message>
+    <message>
+      <source>Enrolled (baseline)</source>
+      <translation>Inkludert (baseline)</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Oppfølging</translation>
+    </message>
+    <message>
+      <source>On treatment</source>
+      <translation>Under behandling</translation>
+    </message>
+    <message>
+      <source>Screen failure</source>
+      <translation>Screeningsvikt</translation>
+    </message>
+    <message>
+      <source>Screening</source>
+      <translation>Screening</translation>
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>Trukket fra studien</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>Alder</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Dato</translation>
+    </message>
+    <message>
+      <source>F</source>
+      <translation>K</translation>
+    </message>
+    <message>
+      <source>M</source>
+      <translation>M</translation>
+    </message>
+    <message>
+      <source>Next visit</source>
+      <translation>Neste besøk</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>Kjønn</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Studiested</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Study id</source>
+      <translation>Studie-ID</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlannedVisitTableModel</name>
+    <message>
+      <source>Code</source>
+      <translation>Kode</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Gjennomført</translation>
+    </message>
+    <message>
+      <source>Target date</source>
+      <translation>Måldato</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>Besøk</translation>
+    </message>
+    <message>
+      <source>Window</source>
+      <translation>Vindu</translation>
+    </message>
+  </context>
+  <context>
+    <name>visits</name>
+    <message>
+      <source>! Overdue</source>
+      <translation>! Forsinket</translation>
+    </message>
+    <message>
+      <source>Analyte</source>
+      <translation>Analytt</translation>
+    </message>
+    <message>
+      <source>As entered</source>
+      <translation>Som registrert</translation>
+    </message>
+    <message>
+      <source>CTCAE</source>
+      <translation>CTCAE</translation>
+    </message>
+    <message>
+      <source>Causality</source>
+      <translation>Årsakssammenheng</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Endret</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Kode</translation>
+    </message>
+    <message>
+      <source>Done on</source>
+      <translation>Gjennomført</translation>
+    </message>
+    <message>
+      <source>Dose</source>
+      <translation>Dose</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Slutt</translation>
+    </message>
+    <message>
+      <source>Flag</source>
+      <translation>Flagg</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grad</translation>
+    </message>
+    <message>
+      <source>H (high)</source>
+      <translation>H (høy)</translation>
+    </message>
+    <message>
+      <source>L (low)</source>
+      <translation>L (lav)</translation>
+    </message>
+    <message>
+      <source>OVERDUE by {hm}</source>
+      <translation>FORSINKET med {hm}</translation>
+    </message>
+    <message>
+      <source>Onset</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Utfall</translation>
+    </message>
+    <message>
+      <source>Remaining</source>
+      <translation>Gjenstår</translation>
+    </message>
+    <message>
+      <source>Report due (Oslo)</source>
+      <translation>Meldefrist (Oslo)</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Resultat</translation>
+    </message>
+    <message>
+      <source>SAE</source>
+      <translation>AUH</translation>
+    </message>
+    <message>
+      <source>SAE · reported {at}</source>
+      <translation>AUH · meldt {at}</translation>
+    </message>
+    <message>
+      <source>SAE · {left} (due {due})</source>
+      <translation>AUH · {left} (frist {due})</translation>
+    </message>
+    <message>
+      <source>Sampled</source>
+      <translation>Prøvetatt</translation>
+    </message>
+    <message>
+      <source>Serious</source>
+      <translation>Alvorlig</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Study id</source>
+      <translation>Studie-ID</translation>
+    </message>
+    <message>
+      <source>Target date</source>
+      <translation>Måldato</translation>
+    </message>
+    <message>
+      <source>Term (CTCAE)</source>
+      <translation>Term (CTCAE)</translation>
+    </message>
+    <message>
+      <source>Verbatim</source>
+      <translation>Ordrett</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>Besøk</translation>
+    </message>
+    <message>
+      <source>Window</source>
+      <translation>Vindu</translation>
+    </message>
+    <message>
+      <source>Window ends</source>
+      <translation>Vinduet slutter</translation>
+    </message>
+    <message>
+      <source>grade {g}</source>
+      <translation>grad {g}</translation>
+    </message>
+    <message>
+      <source>hh:mm (n = now)</source>
+      <translation>tt:mm (n = nå)</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nei</translation>
+    </message>
+    <message>
+      <source>{hm} left</source>
+      <translation>{hm} igjen</translation>
+    </message>
+    <message>
+      <source>○ Upcoming</source>
+      <translation>○ Kommende</translation>
+    </message>
+    <message>
+      <source>● Due today</source>
+      <translation>● Til behandling i dag</translation>
+    </message>
+    <message>
+      <source>✎ changed {at} by {who}: {reason}</source>
+      <translation>✎ endret {at} av {who}: {reason}</translation>
+    </message>
+    <message>
+      <source>✓ Done</source>
+      <translation>✓ Gjennomført</translation>
+    </message>
+    <message>
+      <source>✗ Missed</source>
+      <translation>✗ Ikke gjennomført</translation>
     </message>
   </context>
 </TS>

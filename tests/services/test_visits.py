@@ -328,8 +328,7 @@ def test_administration_can_be_corrected_with_a_reason(store, nurse, enrolled):
     changes = visit_history.administration_changes(store, nurse, enrolled, "D1")
     assert {c.field for c in changes} == {"injection_site", "kit_number", "pulse_post"}
     kit = next(c for c in changes if c.field == "kit_number")
-    assert (kit.old, kit.new, kit.username, kit.reason) == ("kit_number: KIT-000123", "kit_number: KIT-000132",
-                                                            "nurse", "kit label misread")
+    assert (kit.old, kit.new, kit.username, kit.reason) == ("KIT-000123", "KIT-000132", "nurse", "kit label misread")
     from trialdesk.services.workstation import verify
 
     assert verify(store).ok

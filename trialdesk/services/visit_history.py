@@ -96,7 +96,8 @@ _AE_FIELDS = ("verbatim", "term", "other_specify", "onset_date", "end_date", "gr
 
 
 def _field_changes(store: Store, table: str, record_id: str, fields: tuple[str, ...]) -> list[Change]:
-    """One :class:`Change` per changed field of one record (``old``/``new`` as ``field: value``), oldest first."""
+    """One :class:`Change` per changed field of one record (``field`` the column, ``old``/``new`` its values as
+    stored, "" for none), oldest first."""
     out = []
     for row in history_repo.rows_for(store.db, [(table, record_id)]):
         if row.action != "UPDATE":
@@ -105,8 +106,9 @@ def _field_changes(store: Store, table: str, record_id: str, fields: tuple[str, 
         new = json.loads(row.new_values) if row.new_values else {}
         for name in fields:
             if name in new and old.get(name) != new.get(name):
-                out.append(Change(row.at, row.username or "", f"{name}: {old.get(name)}", f"{name}: {new.get(name)}",
-                                  row.reason or "", field=name))
+                before, after = old.get(name), new.get(name)
+                out.append(Change(row.at, row.username or "", "" if before is None else str(before),
+                                  "" if after is None else str(after), row.reason or "", field=name))
     return out
 
 

@@ -382,7 +382,9 @@ class Administration:
 VITAL_LIMITS = {"bp_sys": (50, 260), "bp_dia": (20, 160), "pulse": (20, 250), "temp": (30.0, 43.0)}
 
 
-def _check_administration(a: Administration) -> None:
+def check_administration(a: Administration) -> None:
+    """The checks of one injection record that need no store (kit format, site, times, vitals); the UI runs
+    them before asking for a reason. ValidationError at the field."""
     kit = (a.kit_number or "").strip()
     if not kit or len(kit) > 40 or not all(c.isalnum() or c in "-_/." for c in kit):
         raise ValidationError("Scan or type the kit number from the label (letters, digits, '-').",
@@ -432,7 +434,7 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
     signed override (``override_*``). Returns the verdict the dose was given under.
     """
     require(user, Action.RECORD_DOSE)
-    _check_administration(admin)
+    check_administration(admin)
     now = now or utc_now()
     decision, plan = _decide(store, participant_id, dose_code, now)
     participant = _participant(store, participant_id)
@@ -485,7 +487,7 @@ def correct_administration(store: Store, user: User, participant_id: str, dose_c
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("Give the reason for the correction.", field="reason")
-    _check_administration(admin)
+    check_administration(admin)
     visit = repo.get_dose_visit(store.db, participant_id, dose_code)
     saved = repo.administration(store.db, visit["id"]) if visit else None
     if saved is None:

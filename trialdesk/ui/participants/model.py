@@ -14,14 +14,14 @@ _tr = lambda text: QCoreApplication.translate("ParticipantTableModel", text)  # 
 
 _C = "ParticipantTableModel"
 STATUS_TEXT = {
-    "candidate": QT_TRANSLATE_NOOP(_C, "Candidate"),
-    "screening": QT_TRANSLATE_NOOP(_C, "Screening"),
-    "screen_failure": QT_TRANSLATE_NOOP(_C, "Screen failure"),
-    "enrolled": QT_TRANSLATE_NOOP(_C, "Enrolled (baseline)"),
-    "on_treatment": QT_TRANSLATE_NOOP(_C, "On treatment"),
-    "follow_up": QT_TRANSLATE_NOOP(_C, "Follow-up"),
-    "completed": QT_TRANSLATE_NOOP(_C, "Completed"),
-    "withdrawn": QT_TRANSLATE_NOOP(_C, "Withdrawn"),
+    "candidate": QT_TRANSLATE_NOOP("ParticipantTableModel", "Candidate"),
+    "screening": QT_TRANSLATE_NOOP("ParticipantTableModel", "Screening"),
+    "screen_failure": QT_TRANSLATE_NOOP("ParticipantTableModel", "Screen failure"),
+    "enrolled": QT_TRANSLATE_NOOP("ParticipantTableModel", "Enrolled (baseline)"),
+    "on_treatment": QT_TRANSLATE_NOOP("ParticipantTableModel", "On treatment"),
+    "follow_up": QT_TRANSLATE_NOOP("ParticipantTableModel", "Follow-up"),
+    "completed": QT_TRANSLATE_NOOP("ParticipantTableModel", "Completed"),
+    "withdrawn": QT_TRANSLATE_NOOP("ParticipantTableModel", "Withdrawn"),
 }
 
 

@@ -3,7 +3,7 @@ site, times, observation and vital signs. No treatment arm anywhere: the kit num
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Mapping
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -11,10 +11,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from trialdesk.clock import parse_utc
 from trialdesk.errors import ValidationError
 from trialdesk.services import visits as vs
 from trialdesk.ui.i18n import error_text
-from trialdesk.ui.visits.common import EnterMovesOnLineEdit, TimeField, parse_float, parse_int, parse_time
+from trialdesk.ui.visits.common import (
+    EnterMovesOnLineEdit, TimeField, decimal_text, parse_float, parse_int, parse_time,
+)
 from trialdesk.ui.widgets import FieldBox, FieldError, add_row
 
 VITALS = ("bp_sys", "bp_dia", "pulse", "temp")
@@ -193,8 +196,34 @@ class AdministrationForm(QWidget):
         self.site_group.setExclusive(True)
         self.clear_errors()
 
-    def show_given(self, admin: dict | None, when: datetime | None = None) -> None:
-        """Lock the form once the dose is recorded (corrections go through the audit trail)."""
-        for widget in (self.kit_number, self.lot, self.site_left, self.site_right, self.started_at, self.ended_at,
-                       self.observation_until, self.window_reason, *self.vitals.values()):
-            widget.setEnabled(admin is None)
+    def _inputs(self) -> tuple[QWidget, ...]:
+        return (self.kit_number, self.lot, self.site_left, self.site_right, self.started_at, self.ended_at,
+                self.observation_until, self.window_reason, *self.vitals.values())
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in self._inputs():
+            widget.setEnabled(editable)
+
+    def fill(self, admin: Mapping[str, object]) -> None:
+        """Show a saved injection record (an ``administrations`` row) in the fields."""
+        self.clear()
+        self.kit_number.setText(str(admin.get("kit_number") or ""))
+        self.lot.setText(str(admin.get("lot") or ""))
+        self.site_left.setChecked(admin.get("injection_site") == "abdomen_left")
+        self.site_right.setChecked(admin.get("injection_site") == "abdomen_right")
+        for name, edit in (("started_at", self.started_at), ("ended_at", self.ended_at),
+                           ("observation_until", self.observation_until)):
+            value = admin.get(name)
+            edit.set_moment(parse_utc(str(value)) if value else None)
+        for (name, when), edit in self.vitals.items():
+            value = admin.get(f"{name}_{'pre' if when == 'before' else 'post'}")
+            edit.setText("" if value is None else decimal_text(value) if name == "temp" else str(value))
+
+    def show_given(self, admin: Mapping[str, object] | None) -> None:
+        """Once the dose is recorded the fields show what was saved and are locked; corrections go through
+        :meth:`DoseVisitWidget.start_correction` (with a reason, into the audit trail)."""
+        if admin is None:
+            self.set_editable(True)
+            return
+        self.fill(admin)
+        self.set_editable(False)

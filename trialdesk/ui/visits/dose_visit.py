@@ -101,6 +101,7 @@ class DoseVisitWidget(QWidget):
         self.record: vs.VisitRecord | None = None
         self.lab_records: list[visit_history.LabResultRecord] = []
         self._loading = False
+        self.correcting = False  # the saved injection record is open for a correction
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
@@ -218,11 +219,18 @@ class DoseVisitWidget(QWidget):
         group, box = self._group(self.tr("3 · Injection"))
         self.admin = AdministrationForm()
         box.addWidget(self.admin)
+        self.admin_changes = QLabel()
+        self.admin_changes.setWordWrap(True)
+        self.admin_changes.setStyleSheet("color: #555;")
+        self.admin_changes.setAccessibleName(self.tr("Corrections of the injection record"))
+        box.addWidget(self.admin_changes)
         row = QHBoxLayout()
         self.ae_button = QPushButton(self.tr("Lo&g adverse event at this visit…"))
         self.missed_button = QPushButton(self.tr("Dose not given…"))
+        self.correct_admin_button = QPushButton(self.tr("Correct injection record…"))
         row.addWidget(self.ae_button)
         row.addWidget(self.missed_button)
+        row.addWidget(self.correct_admin_button)
         row.addStretch(1)
         box.addLayout(row)
 
@@ -230,7 +238,7 @@ class DoseVisitWidget(QWidget):
         # One explicit chain, set after every widget has its final parent (Qt moves b after a).
         chain = [self.dose, *self.labs.chain, self.save_labs_button, self.saved_labs, self.correct_button,
                  self.type_and_screen, self.alert_card, self.pregnancy, *self.premeds.values(), self.save_pre_button,
-                 *self.admin.chain, self.ae_button, self.missed_button]
+                 *self.admin.chain, self.ae_button, self.missed_button, self.correct_admin_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -244,6 +252,7 @@ class DoseVisitWidget(QWidget):
         self.admin.record_requested.connect(self.record_administration)
         self.ae_button.clicked.connect(lambda: self.ae_requested.emit(self.dose_code))
         self.missed_button.clicked.connect(self._on_missed_button_clicked)
+        self.correct_admin_button.clicked.connect(self._on_correct_admin_button_clicked)
 
     # --- showing ----------------------------------------------------------------------------------------
 
@@ -258,6 +267,7 @@ class DoseVisitWidget(QWidget):
         if changed:
             self.labs.clear()
             self.admin.clear()
+            self.correcting = False
         self.reload(dose_code=dose_code, choose_open=changed and dose_code is None)
 
     def reload(self, dose_code: str | None = None, choose_open: bool = False) -> None:
@@ -282,6 +292,7 @@ class DoseVisitWidget(QWidget):
         if not self._loading and self.participant_id:
             self.labs.clear()
             self.admin.clear()
+            self.correcting = False
             self._load_visit()
 
     def _load_visit(self) -> None:
@@ -325,6 +336,8 @@ class DoseVisitWidget(QWidget):
         self.ae_button.setEnabled(allowed(self.user, Action.RECORD_AE) and enrolled)
         given = self.record is not None and self.record.state == "given"
         self.missed_button.setEnabled(may_record and not given and (self.record is None or self.record.state != "missed"))
+        self.correct_admin_button.setVisible(given and may_record)
+        self._show_admin_changes(given)
         self._refresh_status(enrolled, may_record, given)
 
     def _refresh_status(self, enrolled: bool, may_record: bool, given: bool) -> None:
@@ -348,8 +361,18 @@ class DoseVisitWidget(QWidget):
                 at=show_time(parse_utc(admin["started_at"])),
                 kit=admin["kit_number"], verdict=self.go_panel.verdict_text(verdict)[0]) if admin else ""
             self.go_panel.show_status(self.status, note)
+            self.admin.set_needs_window_reason(False)
+            if self.correcting:  # what is typed into the correction stays
+                self.admin.set_editable(True)
+                self.admin.window_reason.setEnabled(False)
+                self.admin.set_blocked(self.tr("Correcting the saved injection record: change what was wrong, then "
+                                               "save with the reason."),
+                                       button_text=self.tr("Save in&jection correction…"), enabled=True)
+                self.correct_admin_button.setText(self.tr("Cancel correction"))
+                return
             self.admin.set_blocked(note, enabled=False)
             self.admin.show_given(admin)
+            self.correct_admin_button.setText(self.tr("Correct injection record…"))
             return
         self.go_panel.show_status(self.status)
         self.admin.show_given(None)
@@ -367,6 +390,51 @@ class DoseVisitWidget(QWidget):
                                        enabled=False)
         else:
             self.admin.set_blocked(None)
+
+    def _admin_field_label(self, name: str) -> str:
+        labels = {
+            "kit_number": self.tr("kit number"), "lot": self.tr("lot"), "injection_site": self.tr("injection site"),
+            "started_at": self.tr("start"), "ended_at": self.tr("end"), "observation_until": self.tr("observe until"),
+            "bp_sys_pre": self.tr("BP sys before"), "bp_dia_pre": self.tr("BP dia before"),
+            "pulse_pre": self.tr("pulse before"), "temp_pre": self.tr("temp before"),
+            "bp_sys_post": self.tr("BP sys after"), "bp_dia_post": self.tr("BP dia after"),
+            "pulse_post": self.tr("pulse after"), "temp_post": self.tr("temp after"),
+        }
+        return labels.get(name, name)
+
+    def _admin_value(self, name: str, value: str) -> str:
+        if not value:
+            return self.tr("(empty)")
+        if name in ("started_at", "ended_at", "observation_until"):
+            return show_utc_iso(value)
+        if name == "injection_site":
+            return self.tr("abdomen left") if value == "abdomen_left" else self.tr("abdomen right")
+        return value.replace(".", ",") if name.startswith("temp") else value
+
+    def _show_admin_changes(self, given: bool) -> None:
+        """Who corrected which field of the injection record, when and why (also as the fields' tooltips)."""
+        changes = visit_history.administration_changes(self.store, self.user, self.participant_id, self.dose_code) \
+            if given else []
+        by_field: dict[str, list[str]] = {}
+        lines = []
+        for c in changes:
+            line = self.tr("{at} {who}: {field} {old} → {new} — {reason}").format(
+                at=show_utc_iso(c.at), who=c.username, field=self._admin_field_label(c.field),
+                old=self._admin_value(c.field, c.old), new=self._admin_value(c.field, c.new), reason=c.reason)
+            lines.append(line)
+            by_field.setdefault(c.field, []).append(line)
+        self.admin_changes.setText(self.tr("✎ Injection record changed: ") + "; ".join(lines) if lines else "")
+        self.admin_changes.setVisible(bool(lines))
+        boxes = {"kit_number": self.admin.kit_number, "lot": self.admin.lot, "started_at": self.admin.started_at,
+                 "ended_at": self.admin.ended_at, "observation_until": self.admin.observation_until,
+                 "injection_site": self.admin.site_left}
+        for (name, when), edit in self.admin.vitals.items():
+            boxes[f"{name}_{'pre' if when == 'before' else 'post'}"] = edit
+        for name, widget in boxes.items():
+            text = "\n".join(by_field.get(name, ()))
+            widget.setToolTip(self.tr("Changed: {changes}").format(changes=text) if text else "")
+            if name == "injection_site":
+                self.admin.site_right.setToolTip(widget.toolTip())
 
     def _show_corrections(self) -> None:
         index = self.saved_labs.currentIndex()
@@ -506,8 +574,45 @@ class DoseVisitWidget(QWidget):
         else:
             self.pre_error.show_message(error_text(exc))
 
+    def _on_correct_admin_button_clicked(self) -> None:
+        self.correcting = not self.correcting
+        self.admin.clear_errors()
+        if self.correcting:
+            self._refresh_status(True, allowed(self.user, Action.RECORD_DOSE), True)
+            self.admin.kit_number.setFocus()
+        else:
+            self.reload()  # the saved values back in the fields
+
+    def save_administration_correction(self) -> bool:
+        """Save the corrected injection record with a reason. True when saved; errors at the field, input kept."""
+        self.admin.clear_errors()
+        try:
+            admin = self.admin.administration()
+            vs.check_administration(admin)  # before asking the reason: a typo is shown at its field first
+        except ValidationError as exc:
+            self.admin.show_error(exc)
+            return False
+        reason = ReasonDialog.ask(self, self.tr("The injection record of {code} is being corrected. Say why; the "
+                                                "old and new values and the reason are kept in the audit trail.")
+                                  .format(code=self.dose_code))
+        if reason is None:
+            return False
+        try:
+            changed = vs.correct_administration(self.store, self.user, self.participant_id, self.dose_code, admin,
+                                                reason)
+        except TrialDeskError as exc:
+            self.admin.show_error(exc)
+            return False
+        self.correcting = False
+        self.reload()
+        self._emit(self.tr("{code}: injection record corrected ({n} fields).").format(code=self.dose_code,
+                                                                                      n=len(changed)))
+        return True
+
     def record_administration(self) -> bool:
         """Record the injection; a no-go needs the investigator's reason and e-signature. True when recorded."""
+        if self.correcting:
+            return self.save_administration_correction()
         self.admin.clear_errors()
         self._loading = False
         try:
