@@ -216,5 +216,32 @@ def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor):
     cells = [[str(model.data(model.index(r, c))) for c in range(model.columnCount())] for r in range(model.rowCount())]
     kit = next(row for row in cells if row[3] == "kitnummer")
     assert kit[2] == "Injeksjon D1 registrert" and kit[5] == "KIT-000123"
+    site = next(row for row in cells if row[3] == "injeksjonssted")
+    assert site[5] == "abdomen venstre"
+    temp = next(row for row in cells if row[3] == "temperatur før")
+    assert temp[5] == "36,8"
+    status = next(row for row in cells if row[3] == "status" and row[2].startswith("Deltaker"))
+    assert (status[4], status[5]) == ("Inkludert (baseline)", "Under behandling")
     started = next(row for row in cells if row[3] == "startet")
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d \+0[12]:00", started[5]), started[5]
+
+
+def test_choices_roles_and_signature_words_in_norwegian(norwegian, qtbot, store, nurse):
+    """Texts kept in tables (AE choices, SAE criteria, roles, signature meanings) reach the Norwegian UI too."""
+    from trialdesk.services import screening as screening_service
+    from trialdesk.services import visits as vs
+    from trialdesk.ui.i18n import signature_words
+    from trialdesk.ui.visits.adverse_events import AdverseEventDialog
+
+    dialog = AdverseEventDialog(lambda values: values)
+    qtbot.addWidget(dialog)
+    items = {combo: [combo.itemText(i) for i in range(combo.count())]
+             for combo in (dialog.causality, dialog.action_taken, dialog.outcome)}
+    assert "ikke relatert" in items[dialog.causality] and "sikkert relatert" in items[dialog.causality]
+    assert "restituert" in items[dialog.outcome] and "dødelig" in items[dialog.outcome]
+    assert "dose utsatt" in items[dialog.action_taken]
+    assert dialog.criteria["sae_hospitalisation"].text() == "krever eller forlenger sykehusinnleggelse"
+    window = _norwegian_window(qtbot, store, nurse)
+    assert "(Studiesykepleier)" in window.session_label.text()
+    assert signature_words(vs.MEANING_OVERRIDE) == "NO-GO overstyrt av utprøver"
+    assert signature_words(screening_service.ATTESTATION).startswith("Ved å signere bekrefter jeg")

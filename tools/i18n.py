@@ -87,6 +87,19 @@ def alias_messages() -> dict[tuple[str, str], str]:
     return found
 
 
+def signature_messages() -> dict[tuple[str, str], str]:
+    """("signatures", text) of every module-level ``MEANING_*`` / ``ATTESTATION*`` string: what a signature
+    means and what the signer attests, shown translated by ``trialdesk.ui.i18n.signature_words``."""
+    found = {}
+    for path in sorted((ROOT / "trialdesk").rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and _literal(node.value):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and target.id.startswith(("MEANING_", "ATTESTATION")):
+                        found[("signatures", _literal(node.value))] = path.name
+    return found
+
+
 def error_messages() -> dict[tuple[str, str], str]:
     """("errors", template) for every string literal that starts a TrialDesk error outside the UI."""
     found = {}
@@ -127,7 +140,7 @@ def _load() -> tuple[ET.ElementTree, dict[tuple[str, str], ET.Element]]:
 
 
 def wanted() -> dict[tuple[str, str], str]:
-    return {**ui_messages(), **alias_messages(), **error_messages()}
+    return {**ui_messages(), **alias_messages(), **signature_messages(), **error_messages()}
 
 
 def update() -> int:

@@ -325,6 +325,22 @@
       <source>Due for a dose today (Ctrl+D)</source>
       <translation>Til behandling i dag: dose (Ctrl+D)</translation>
     </message>
+    <message>
+      <source>Administrator</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>Investigator</source>
+      <translation>Utprøver</translation>
+    </message>
+    <message>
+      <source>Monitor</source>
+      <translation>Monitor</translation>
+    </message>
+    <message>
+      <source>Nurse</source>
+      <translation>Studiesykepleier</translation>
+    </message>
   </context>
   <context>
     <name>NewCandidateDialog</name>
@@ -1899,6 +1915,30 @@
       <source>empty = ongoing</source>
       <translation>tom = pågår</translation>
     </message>
+    <message>
+      <source>congenital anomaly / birth defect</source>
+      <translation>medfødt anomali / fødselsskade</translation>
+    </message>
+    <message>
+      <source>important medical event</source>
+      <translation>viktig medisinsk hendelse</translation>
+    </message>
+    <message>
+      <source>life-threatening</source>
+      <translation>livstruende</translation>
+    </message>
+    <message>
+      <source>persistent disability</source>
+      <translation>varig uførhet</translation>
+    </message>
+    <message>
+      <source>requires or prolongs hospitalisation</source>
+      <translation>krever eller forlenger sykehusinnleggelse</translation>
+    </message>
+    <message>
+      <source>results in death</source>
+      <translation>fører til død</translation>
+    </message>
   </context>
   <context>
     <name>AdverseEventLogWidget</name>
@@ -1983,7 +2023,7 @@
     </message>
     <message>
       <source>Lo&amp;g adverse event at this visit…</source>
-      <translation>Registrer uønsket hendelse ved dette besøket (&amp;0)…</translation>
+      <translation>Registrer uønsket hendelse fr&amp;a dette besøket…</translation>
     </message>
     <message>
       <source>NO-GO for {code}: {problems}
@@ -2237,6 +2277,14 @@ Hvorfor gis dosen likevel?</translation>
       <source>✎ Injection record changed: </source>
       <translation>✎ Injeksjonsregistreringen endret: </translation>
     </message>
+    <message>
+      <source>NO-GO overridden by the investigator: {reason}</source>
+      <translation>NO-GO overstyrt av utprøver: {reason}</translation>
+    </message>
+    <message>
+      <source>Outside the window because: {reason}</source>
+      <translation>Utenfor tidsvinduet fordi: {reason}</translation>
+    </message>
   </context>
   <context>
     <name>GoNoGoPanel</name>
@@ -2263,6 +2311,10 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>✗ NO-GO</source>
       <translation>✗ NO-GO</translation>
+    </message>
+    <message>
+      <source>✓ DOSE GIVEN</source>
+      <translation>✓ DOSE GITT</translation>
     </message>
   </context>
   <context>
@@ -3195,6 +3247,62 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>Why</source>
       <translation>Hvorfor</translation>
     </message>
+    <message>
+      <source>GO</source>
+      <translation>GO</translation>
+    </message>
+    <message>
+      <source>GO with reason (outside window)</source>
+      <translation>GO med begrunnelse (utenfor tidsvindu)</translation>
+    </message>
+    <message>
+      <source>NO-GO (overridden)</source>
+      <translation>NO-GO (overstyrt)</translation>
+    </message>
+    <message>
+      <source>abdomen left</source>
+      <translation>abdomen venstre</translation>
+    </message>
+    <message>
+      <source>abdomen right</source>
+      <translation>abdomen høyre</translation>
+    </message>
+    <message>
+      <source>eligible</source>
+      <translation>kvalifisert</translation>
+    </message>
+    <message>
+      <source>given</source>
+      <translation>gitt</translation>
+    </message>
+    <message>
+      <source>incomplete</source>
+      <translation>ufullstendig</translation>
+    </message>
+    <message>
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <source>not eligible</source>
+      <translation>ikke kvalifisert</translation>
+    </message>
+    <message>
+      <source>not given</source>
+      <translation>ikke gitt</translation>
+    </message>
+    <message>
+      <source>not given (missed)</source>
+      <translation>ikke gitt (ikke gjennomført)</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>åpen</translation>
+    </message>
+    <message>
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
   </context>
   <context>
     <name>ParticipantTableModel</name>
@@ -3459,6 +3567,93 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>✗ Missed</source>
       <translation>✗ Ikke gjennomført</translation>
+    </message>
+    <message>
+      <source>definitely related</source>
+      <translation>sikkert relatert</translation>
+    </message>
+    <message>
+      <source>dose delayed</source>
+      <translation>dose utsatt</translation>
+    </message>
+    <message>
+      <source>dose not given</source>
+      <translation>dose ikke gitt</translation>
+    </message>
+    <message>
+      <source>fatal</source>
+      <translation>dødelig</translation>
+    </message>
+    <message>
+      <source>none (dose not changed)</source>
+      <translation>ingen (dosen ikke endret)</translation>
+    </message>
+    <message>
+      <source>not applicable</source>
+      <translation>ikke relevant</translation>
+    </message>
+    <message>
+      <source>not recovered</source>
+      <translation>ikke restituert</translation>
+    </message>
+    <message>
+      <source>not related</source>
+      <translation>ikke relatert</translation>
+    </message>
+    <message>
+      <source>possible</source>
+      <translation>mulig</translation>
+    </message>
+    <message>
+      <source>probable</source>
+      <translation>sannsynlig</translation>
+    </message>
+    <message>
+      <source>recovered</source>
+      <translation>restituert</translation>
+    </message>
+    <message>
+      <source>recovered with sequelae</source>
+      <translation>restituert med følgetilstand</translation>
+    </message>
+    <message>
+      <source>recovering</source>
+      <translation>i bedring</translation>
+    </message>
+    <message>
+      <source>study drug withdrawn</source>
+      <translation>studielegemiddel seponert</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>ukjent</translation>
+    </message>
+    <message>
+      <source>unlikely</source>
+      <translation>usannsynlig</translation>
+    </message>
+  </context>
+  <context>
+    <name>signatures</name>
+    <message>
+      <source>By signing I confirm that I have checked every inclusion and exclusion criterion for this participant against the source documents, and that the decision shown is mine. My signature is the legally binding equivalent of my handwritten signature.</source>
+      <translation>Ved å signere bekrefter jeg at jeg har kontrollert hvert inklusjons- og eksklusjonskriterium for denne deltakeren mot kildedokumentene, og at beslutningen som vises er min. Signaturen min er juridisk bindende og likestilt med min håndskrevne signatur.</translation>
+    </message>
+    <message>
+      <source>Eligibility confirmed by investigator</source>
+      <translation>Kvalifisering bekreftet av utprøver</translation>
+    </message>
+    <message>
+      <source>I am the investigator responsible for this participant. I have reviewed every no-go reason shown and decide that the dose is given; I sign this decision with my password.</source>
+      <translation>Jeg er utprøveren med ansvar for denne deltakeren. Jeg har gjennomgått hver NO-GO-årsak som vises, og beslutter at dosen gis; jeg signerer denne beslutningen med passordet mitt.</translation>
+    </message>
+    <message>
+      <source>No-go overridden by investigator</source>
+      <translation>NO-GO overstyrt av utprøver</translation>
+    </message>
+    <message>
+      <source>Screen failure confirmed by investigator</source>
+      <translation>Screeningsvikt bekreftet av utprøver</translation>
     </message>
   </context>
 </TS>

@@ -86,6 +86,7 @@ class HistoryRow:
     old: str
     new: str
     reason: str
+    column: str = ""  # the stored column name behind ``field``
 
 
 def _text(name: str, value, users: dict[str, str]) -> str:
@@ -140,7 +141,7 @@ def history(store: Store, user: User, participant_id: str) -> list[HistoryRow]:
                 after = MASKED if after else ""
             out.append(HistoryRow(at=row.at, username=row.username or "", action=row.action, table=table,
                                   record=str(record), field=FIELD_TEXT.get(name, name), old=before, new=after,
-                                  reason=row.reason or ""))
+                                  reason=row.reason or "", column=name))
     return out
 
 

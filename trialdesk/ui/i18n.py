@@ -22,7 +22,14 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
         if translator.load(str(resource_path("i18n", "trialdesk_nb.qm"))):
             app.installTranslator(translator)
             _installed.append(translator)
+    app.setProperty("trialdesk_language", lang)  # protocol texts (visit and drug names) follow the UI language
     return lang
+
+
+def signature_words(text: str) -> str:
+    """A signature's meaning or attestation (``MEANING_*`` / ``ATTESTATION*`` constants, collected by
+    tools/i18n.py under the context ``signatures``) in the UI language. The stored meaning stays English."""
+    return QCoreApplication.translate("signatures", text)
 
 
 def error_text(exc: BaseException) -> str:

@@ -7,7 +7,7 @@ the lock is the only way for another user to take over.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
@@ -30,8 +30,9 @@ from trialdesk.ui.visits.today import SaeBanner, TodayPanel
 
 from PySide6.QtCore import QCoreApplication
 
-ROLE_TEXT = {"investigator": "Investigator", "nurse": "Nurse", "monitor": "Monitor",
-             "administrator": "Administrator"}
+ROLE_TEXT = {"investigator": QT_TRANSLATE_NOOP("MainWindow", "Investigator"),
+             "nurse": QT_TRANSLATE_NOOP("MainWindow", "Nurse"), "monitor": QT_TRANSLATE_NOOP("MainWindow", "Monitor"),
+             "administrator": QT_TRANSLATE_NOOP("MainWindow", "Administrator")}
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                  QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 

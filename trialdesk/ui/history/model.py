@@ -10,8 +10,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from trialdesk.clock import parse_utc
 from trialdesk.services.history import ACTION_TEXT, TABLE_TEXT, HistoryRow
+from trialdesk.ui.i18n import signature_words
 from trialdesk.ui.table_model import RowTableModel
-from trialdesk.ui.widgets import local_dates
+from trialdesk.ui.participants.model import status_text
+from trialdesk.ui.visits.models import action_text, causality_text, outcome_text
+from trialdesk.ui.widgets import local_dates, ui_language
 
 _C = "HistoryTableModel"
 _tr = lambda text: QCoreApplication.translate(_C, text)  # noqa: E731
@@ -157,7 +160,7 @@ def local_time(utc_text: str) -> str:
 def signature_text(sig) -> str:
     """A signature as shown on screen: printed name, user id, Oslo time with offset, meaning."""
     when = local_time(sig.signed_at)
-    meaning = QCoreApplication.translate("SignatureDialog", sig.meaning)
+    meaning = signature_words(sig.meaning)
     return f"{sig.full_name} ({sig.username}), {when} — {meaning}"
 
 
@@ -172,18 +175,50 @@ class HistoryTableModel(RowTableModel):
              lambda r: " ".join(x for x in (_tr(TABLE_TEXT.get(r.table, r.table)), r.record,
                                             _tr(ACTION_TEXT.get(r.action, r.action))) if x)),
             (_tr("Field"), lambda r: _tr(r.field)),
-            (_tr("Old"), lambda r: value_text(r.old)),
-            (_tr("New"), lambda r: value_text(r.new)),
+            (_tr("Old"), lambda r: value_text(r.old, r.column, r.table)),
+            (_tr("New"), lambda r: value_text(r.new, r.column, r.table)),
             (_tr("Why"), lambda r: r.reason),
         )
 
 
-def value_text(value: str) -> str:
-    """A stored value as shown: UTC times in Oslo time, ISO dates as dd.mm.yyyy, the value words translated."""
+# Stored codes shown as words, per column ("status" of a participant, "state" of a dose visit, ...).
+_CODES = {
+    "state": {"open": QT_TRANSLATE_NOOP("HistoryTableModel", "open"),
+              "given": QT_TRANSLATE_NOOP("HistoryTableModel", "given"),
+              "missed": QT_TRANSLATE_NOOP("HistoryTableModel", "not given (missed)"),
+              "not_given": QT_TRANSLATE_NOOP("HistoryTableModel", "not given")},
+    "verdict": {"go": QT_TRANSLATE_NOOP("HistoryTableModel", "GO"),
+                "needs_reason": QT_TRANSLATE_NOOP("HistoryTableModel", "GO with reason (outside window)"),
+                "no_go": QT_TRANSLATE_NOOP("HistoryTableModel", "NO-GO (overridden)"),
+                "eligible": QT_TRANSLATE_NOOP("HistoryTableModel", "eligible"),
+                "not_eligible": QT_TRANSLATE_NOOP("HistoryTableModel", "not eligible"),
+                "incomplete": QT_TRANSLATE_NOOP("HistoryTableModel", "incomplete")},
+    "injection_site": {"abdomen_left": QT_TRANSLATE_NOOP("HistoryTableModel", "abdomen left"),
+                       "abdomen_right": QT_TRANSLATE_NOOP("HistoryTableModel", "abdomen right")},
+    "pregnancy_test": {"negative": QT_TRANSLATE_NOOP("HistoryTableModel", "negative"),
+                       "positive": QT_TRANSLATE_NOOP("HistoryTableModel", "positive")},
+}
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def value_text(value: str, column: str = "", table: str = "") -> str:
+    """A stored value as shown: UTC times in Oslo time, ISO dates as dd.mm.yyyy, decimals with a comma in
+    Norwegian, codes (status, state, verdict, site, AE choices) and yes/no as words in the UI language."""
+    if not value:
+        return value
     if _UTC_STAMP.fullmatch(value):
         return local_time(value)
     if value in ("yes", "no", "(hidden)", "(masked)"):
         return _tr(value)
+    if column == "status" and table == "participants":
+        return status_text(value)
+    words = {"causality": causality_text, "outcome": outcome_text, "action_taken": action_text}
+    if column in words:
+        return words[column](value)
+    if value in _CODES.get(column, {}):
+        return _tr(_CODES[column][value])
+    if _DECIMAL.fullmatch(value) and ui_language() == "nb":
+        return value.replace(".", ",")
     return local_dates(value)
 
 

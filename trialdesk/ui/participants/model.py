@@ -25,6 +25,11 @@ STATUS_TEXT = {
 }
 
 
+def status_text(code: str) -> str:
+    """A participant status code as a word in the UI language."""
+    return _tr(STATUS_TEXT.get(code, code))
+
+
 class ParticipantTableModel(RowTableModel):
     """Rows of :class:`ParticipantRow`; ``ROW_ROLE`` returns the row object itself.
 
@@ -42,7 +47,7 @@ class ParticipantTableModel(RowTableModel):
     def columns(self) -> tuple[tuple[str, Callable[[ParticipantRow], Any]], ...]:
         return (
             (_tr("Study id"), lambda r: r.study_id),
-            (_tr("Status"), lambda r: _tr(STATUS_TEXT.get(r.status, r.status))),
+            (_tr("Status"), lambda r: status_text(r.status)),
             (_tr("Sex"), lambda r: {"F": _tr("F"), "M": _tr("M")}.get(r.sex or "", "")),
             (_tr("Age"), lambda r: r.age_on(self._today())),
             (_tr("Next visit"), lambda r: r.next_visit or ""),

@@ -19,21 +19,15 @@ from trialdesk.services import screening as screening_service
 from trialdesk.services.inputs import show_date
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.ui.history.model import HistoryTableModel, signature_text
-from trialdesk.ui.i18n import error_text
+from trialdesk.ui.i18n import error_text, signature_words
 from trialdesk.ui.participants.consent_dialog import ConsentDialog, ConsentValues
-from trialdesk.ui.participants.model import STATUS_TEXT
+from trialdesk.ui.participants.model import status_text
 from trialdesk.ui.participants.visits_model import PlannedVisitTableModel
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.screening.widget import ScreeningChecklistWidget
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.tabs import VisitTabs
 from trialdesk.ui.widgets import row_table
-
-from PySide6.QtCore import QCoreApplication
-
-
-def _status_text(status: str) -> str:
-    return QCoreApplication.translate("ParticipantTableModel", STATUS_TEXT.get(status, status))
 
 
 class ParticipantWorkspace(QTabWidget):
@@ -187,7 +181,7 @@ class ParticipantWorkspace(QTabWidget):
         p = participants_service.get_participant(self.store, self.user, self.participant_id)
         self.study_id = p.study_id
         self.title.setText(p.study_id)
-        self.status.setText(_status_text(p.status)
+        self.status.setText(status_text(p.status)
                             + (self.tr(" — included {date}").format(date=show_date(p.inclusion_date))
                                if p.inclusion_date else ""))
         sex = {"F": self.tr("woman"), "M": self.tr("man")}.get(p.sex or "", "")
@@ -337,8 +331,8 @@ class ParticipantWorkspace(QTabWidget):
             return screening_service.sign_eligibility(self.store, self.user, self.participant_id,
                                                      username=username, password=password)
 
-        changes = SignatureDialog.ask(self, submit, meaning=self.tr(meaning),
-                                      attestation=self.tr(screening_service.ATTESTATION), summary=summary)
+        changes = SignatureDialog.ask(self, submit, meaning=signature_words(meaning),
+                                      attestation=signature_words(screening_service.ATTESTATION), summary=summary)
         if changes is not None:
             self._apply(changes)
             self.setCurrentIndex(0)

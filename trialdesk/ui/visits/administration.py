@@ -109,8 +109,11 @@ class AdministrationForm(QWidget):
         self.blocked.setStyleSheet("color: #b71c1c; font-weight: 600;")
         self.error = FieldError(self)
         self.record_button = QPushButton(self.tr("Record in&jection"))
+        self.correct_button = QPushButton()  # the dose visit shows it once the dose is recorded
+        self.correct_button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.blocked, 1)
+        buttons.addWidget(self.correct_button)
         buttons.addWidget(self.record_button)
         outer.addWidget(self.error)
         outer.addLayout(buttons)
@@ -119,7 +122,7 @@ class AdministrationForm(QWidget):
         order = [self.kit_number, self.lot, self.site_left, self.site_right, self.started_at, self.ended_at,
                  self.observation_until]
         order += [self.vitals[(n, "before")] for n in VITALS] + [self.vitals[(n, "after")] for n in VITALS]
-        order += [self.window_reason, self.record_button]
+        order += [self.window_reason, self.correct_button, self.record_button]
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
         self.chain = order
@@ -129,7 +132,10 @@ class AdministrationForm(QWidget):
         self.window_reason_label.setVisible(needed)
         self.boxes["window_reason"].setVisible(needed)
 
-    def set_blocked(self, message: str | None, *, button_text: str | None = None, enabled: bool = True) -> None:
+    def set_blocked(self, message: str | None, *, button_text: str | None = None, enabled: bool = True,
+                    warning: bool = True) -> None:
+        """The line left of the record button: why it is disabled (red), or a plain note (``warning=False``)."""
+        self.blocked.setStyleSheet("color: #b71c1c; font-weight: 600;" if warning else "color: #0d47a1;")
         self.blocked.setText(message or "")
         self.blocked.setVisible(bool(message))
         self.record_button.setText(button_text or self.tr("Record in&jection"))

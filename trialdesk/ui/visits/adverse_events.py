@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
@@ -25,9 +25,12 @@ from trialdesk.ui.visits.models import AdverseEventTableModel, action_text, caus
 from trialdesk.ui.widgets import add_row, date_edit, row_table, ui_language
 
 SAE_CRITERIA_TEXT = {
-    "sae_death": "results in death", "sae_life_threatening": "life-threatening",
-    "sae_hospitalisation": "requires or prolongs hospitalisation", "sae_disability": "persistent disability",
-    "sae_congenital": "congenital anomaly / birth defect", "sae_important_medical": "important medical event",
+    "sae_death": QT_TRANSLATE_NOOP("AdverseEventDialog", "results in death"),
+    "sae_life_threatening": QT_TRANSLATE_NOOP("AdverseEventDialog", "life-threatening"),
+    "sae_hospitalisation": QT_TRANSLATE_NOOP("AdverseEventDialog", "requires or prolongs hospitalisation"),
+    "sae_disability": QT_TRANSLATE_NOOP("AdverseEventDialog", "persistent disability"),
+    "sae_congenital": QT_TRANSLATE_NOOP("AdverseEventDialog", "congenital anomaly / birth defect"),
+    "sae_important_medical": QT_TRANSLATE_NOOP("AdverseEventDialog", "important medical event"),
 }
 
 

@@ -24,7 +24,7 @@ from trialdesk.services.participants import Changes
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.services.screening import protocol
 from trialdesk.ui.forms import FormDialog
-from trialdesk.ui.i18n import error_text
+from trialdesk.ui.i18n import error_text, signature_words
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.administration import AdministrationForm
@@ -227,10 +227,10 @@ class DoseVisitWidget(QWidget):
         row = QHBoxLayout()
         self.ae_button = QPushButton(self.tr("Lo&g adverse event at this visit…"))
         self.missed_button = QPushButton(self.tr("Dose not given…"))
-        self.correct_admin_button = QPushButton(self.tr("Correct injection record…"))
+        self.correct_admin_button = self.admin.correct_button
+        self.correct_admin_button.setText(self.tr("Correct injection record…"))
         row.addWidget(self.ae_button)
         row.addWidget(self.missed_button)
-        row.addWidget(self.correct_admin_button)
         row.addStretch(1)
         box.addLayout(row)
 
@@ -238,7 +238,7 @@ class DoseVisitWidget(QWidget):
         # One explicit chain, set after every widget has its final parent (Qt moves b after a).
         chain = [self.dose, *self.labs.chain, self.save_labs_button, self.saved_labs, self.correct_button,
                  self.type_and_screen, self.alert_card, self.pregnancy, *self.premeds.values(), self.save_pre_button,
-                 *self.admin.chain, self.ae_button, self.missed_button, self.correct_admin_button]
+                 *self.admin.chain, self.ae_button, self.missed_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -360,17 +360,23 @@ class DoseVisitWidget(QWidget):
             note = self.tr("Given {at} · kit {kit} (verdict then: {verdict}).").format(
                 at=show_time(parse_utc(admin["started_at"])),
                 kit=admin["kit_number"], verdict=self.go_panel.verdict_text(verdict)[0]) if admin else ""
-            self.go_panel.show_status(self.status, note)
+            extra = []
+            if self.record.window_reason:
+                extra.append(self.tr("Outside the window because: {reason}").format(reason=self.record.window_reason))
+            if self.record.override_reason:
+                extra.append(self.tr("NO-GO overridden by the investigator: {reason}").format(
+                    reason=self.record.override_reason))
+            self.go_panel.show_given(self.record.verdict, " ".join([note, *extra]))
             self.admin.set_needs_window_reason(False)
             if self.correcting:  # what is typed into the correction stays
                 self.admin.set_editable(True)
                 self.admin.window_reason.setEnabled(False)
                 self.admin.set_blocked(self.tr("Correcting the saved injection record: change what was wrong, then "
                                                "save with the reason."),
-                                       button_text=self.tr("Save in&jection correction…"), enabled=True)
+                                       button_text=self.tr("Save in&jection correction…"), enabled=True, warning=False)
                 self.correct_admin_button.setText(self.tr("Cancel correction"))
                 return
-            self.admin.set_blocked(note, enabled=False)
+            self.admin.set_blocked(note, enabled=False, warning=False)
             self.admin.show_given(admin)
             self.correct_admin_button.setText(self.tr("Correct injection record…"))
             return
@@ -646,8 +652,8 @@ class DoseVisitWidget(QWidget):
                     field_error.append(exc)  # an input of the form: shown there, the dialog closes
                     return None
 
-            verdict = SignatureDialog.ask(self, submit, meaning=self.tr(vs.MEANING_OVERRIDE),
-                                          attestation=self.tr(ATTESTATION_OVERRIDE),
+            verdict = SignatureDialog.ask(self, submit, meaning=signature_words(vs.MEANING_OVERRIDE),
+                                          attestation=signature_words(ATTESTATION_OVERRIDE),
                                           summary=self.tr("{code}: {problems}. Reason: {reason}").format(
                                               code=self.dose_code, problems="; ".join(problems), reason=reason))
             if field_error:

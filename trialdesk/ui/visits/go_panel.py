@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trialdesk.services import visits as vs
-from trialdesk.ui.visits.common import AMBER, GREEN, GREY, RED, chip_style
+from trialdesk.ui.visits.common import AMBER, BLUE, GREEN, GREY, RED, chip_style
 from trialdesk.ui.widgets import local_dates
 
 
@@ -55,3 +55,10 @@ class GoNoGoPanel(QWidget):
                         f"<td style='padding-bottom:3px'>{escape(local_dates(line))}</td></tr>")
         extra = f"<p>{escape(note)}</p>" if note else ""
         self.lines.setText(f"<table cellspacing='0'>{''.join(rows)}</table>{extra}")
+
+    def show_given(self, verdict: str | None, note: str) -> None:
+        """The dose is recorded: no verdict to act on any more, only what was given and under which verdict."""
+        self.status = None
+        self.verdict.setText(self.tr("✓ DOSE GIVEN"))
+        self.verdict.setStyleSheet(chip_style(BLUE, "8px 10px") + " font-size: 15pt;")
+        self.lines.setText(f"<p>{escape(note)}</p>")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from trialdesk.clock import parse_utc, utc_now
@@ -125,12 +125,24 @@ class SaeClockTableModel(ColouredRowModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
 
-_CAUSALITY = {"not_related": "not related", "unlikely": "unlikely", "possible": "possible", "probable": "probable",
-              "definite": "definitely related"}
-_OUTCOME = {"recovered": "recovered", "recovering": "recovering", "not_recovered": "not recovered",
-            "recovered_with_sequelae": "recovered with sequelae", "fatal": "fatal", "unknown": "unknown"}
-_ACTION = {"none": "none (dose not changed)", "dose_delayed": "dose delayed", "dose_not_given": "dose not given",
-           "withdrawn": "study drug withdrawn", "not_applicable": "not applicable", "unknown": "unknown"}
+_CAUSALITY = {
+    "not_related": QT_TRANSLATE_NOOP("visits", "not related"), "unlikely": QT_TRANSLATE_NOOP("visits", "unlikely"),
+    "possible": QT_TRANSLATE_NOOP("visits", "possible"), "probable": QT_TRANSLATE_NOOP("visits", "probable"),
+    "definite": QT_TRANSLATE_NOOP("visits", "definitely related"),
+}
+_OUTCOME = {
+    "recovered": QT_TRANSLATE_NOOP("visits", "recovered"), "recovering": QT_TRANSLATE_NOOP("visits", "recovering"),
+    "not_recovered": QT_TRANSLATE_NOOP("visits", "not recovered"),
+    "recovered_with_sequelae": QT_TRANSLATE_NOOP("visits", "recovered with sequelae"),
+    "fatal": QT_TRANSLATE_NOOP("visits", "fatal"), "unknown": QT_TRANSLATE_NOOP("visits", "unknown"),
+}
+_ACTION = {
+    "none": QT_TRANSLATE_NOOP("visits", "none (dose not changed)"),
+    "dose_delayed": QT_TRANSLATE_NOOP("visits", "dose delayed"),
+    "dose_not_given": QT_TRANSLATE_NOOP("visits", "dose not given"),
+    "withdrawn": QT_TRANSLATE_NOOP("visits", "study drug withdrawn"),
+    "not_applicable": QT_TRANSLATE_NOOP("visits", "not applicable"), "unknown": QT_TRANSLATE_NOOP("visits", "unknown"),
+}
 
 
 def causality_text(code: str) -> str:
