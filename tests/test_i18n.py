@@ -210,6 +210,8 @@ def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor):
     vs.record_administration(store, nurse, pid, "D1", administration(now), now=now)
     window = _norwegian_window(qtbot, store, nurse)
     window.select_participant(pid)
+    register = window.model
+    assert register.data(register.index(0, 4)) == "Injeksjon 2"  # next visit, in the UI language
     model = window.workspace.history_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Når (Oslo-tid)", "Hvem", "Hva", "Felt", "Gammel", "Ny", "Hvorfor"]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.services.test_visits import D1_DAY, _ae, administration, enrolled, prepare_d1  # noqa: F401
 from tests.ui.test_visits_flow import _when_shown, enrol_due_today
+from trialdesk.services import participants as ps
 from trialdesk.services import visits as vs
 from trialdesk.ui.main_window import MainWindow
 from trialdesk.ui.reason_dialog import ReasonDialog
@@ -140,6 +141,8 @@ def test_dose_recorded_as_not_given(qtbot, store, doctor, nurse):
     rows = {r.code: r.state for r in vs.timeline(store, nurse, pid)}
     assert rows["D1"] == "missed"
     assert window.today.model.rowCount() == 0  # no longer due
+    [row] = ps.list_participants(store, nurse)
+    assert (row.next_visit, row.next_visit_nb) == ("Injection 2", "Injeksjon 2")  # the register moves on
     timeline = window.workspace.visit_tabs.timeline.model
     assert any("Missed" in str(timeline.data(timeline.index(r, 4))) for r in range(timeline.rowCount()))
 

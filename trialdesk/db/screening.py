@@ -197,11 +197,14 @@ def visits(db, participant_id: str) -> list[PlannedVisitRecord]:
 
 
 def next_visits(db) -> dict[str, tuple[str, str, str]]:
-    """participant id -> (label_en, label_nb, target date ISO) of the earliest visit not done."""
+    """participant id -> (label_en, label_nb, target date ISO) of the earliest visit not done (a dose recorded
+    as not given is not "next" any more)."""
     out: dict[str, tuple[str, str, str]] = {}
     for pid, label_en, label_nb, target in db.execute(
-            "SELECT participant_id, label_en, label_nb, target_date FROM planned_visits "
-            "WHERE done_on IS NULL ORDER BY target_date DESC, code DESC"):
+            "SELECT p.participant_id, p.label_en, p.label_nb, p.target_date FROM planned_visits p "
+            "WHERE p.done_on IS NULL AND NOT EXISTS (SELECT 1 FROM dose_visits d WHERE d.participant_id = "
+            "p.participant_id AND d.dose_code = p.code AND d.state IN ('missed', 'not_given')) "
+            "ORDER BY p.target_date DESC, p.code DESC"):
         out[pid] = (label_en, label_nb, target)  # the earliest wins (rows come latest first)
     return out
 

@@ -55,6 +55,7 @@ class ParticipantRow:
     site: str
     next_visit: str | None = None
     next_visit_date: str | None = None
+    next_visit_nb: str | None = None  # the same visit's Norwegian name
 
     def age_on(self, day: date) -> int | None:
         if not self.birth_date:
@@ -79,7 +80,8 @@ def list_participants(store: Store, user: User) -> list[ParticipantRow]:
         rows.append(ParticipantRow(
             id=p.id, study_id=p.study_id, status=p.status, sex=p.sex,
             birth_date=p.birth_date.isoformat() if p.birth_date else None, site=p.site,
-            next_visit=nxt[0] if nxt else None, next_visit_date=nxt[2] if nxt else None))
+            next_visit=nxt[0] if nxt else None, next_visit_date=nxt[2] if nxt else None,
+            next_visit_nb=nxt[1] if nxt else None))
     return rows
 
 

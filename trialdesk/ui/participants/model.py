@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPe
 
 from trialdesk.services.participants import ParticipantRow
 from trialdesk.ui.table_model import RowTableModel
+from trialdesk.ui.widgets import ui_language
 
 _tr = lambda text: QCoreApplication.translate("ParticipantTableModel", text)  # noqa: E731
 
@@ -50,7 +51,7 @@ class ParticipantTableModel(RowTableModel):
             (_tr("Status"), lambda r: status_text(r.status)),
             (_tr("Sex"), lambda r: {"F": _tr("F"), "M": _tr("M")}.get(r.sex or "", "")),
             (_tr("Age"), lambda r: r.age_on(self._today())),
-            (_tr("Next visit"), lambda r: r.next_visit or ""),
+            (_tr("Next visit"), lambda r: (r.next_visit_nb if ui_language() == "nb" else r.next_visit) or ""),
             (_tr("Date"), lambda r: r.next_visit_date or ""),  # next visit; ISO sorts, shown dd.mm.yyyy
             (_tr("Site"), lambda r: r.site),
         )
