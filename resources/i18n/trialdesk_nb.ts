@@ -2285,6 +2285,26 @@ Hvorfor gis dosen likevel?</translation>
       <source>Outside the window because: {reason}</source>
       <translation>Utenfor tidsvinduet fordi: {reason}</translation>
     </message>
+    <message>
+      <source>Corrections of the pre-dose checks</source>
+      <translation>Korrigeringer av kontrollene før dosering</translation>
+    </message>
+    <message>
+      <source>alert card</source>
+      <translation>pasientkort</translation>
+    </message>
+    <message>
+      <source>pregnancy test</source>
+      <translation>graviditetstest</translation>
+    </message>
+    <message>
+      <source>type &amp; screen</source>
+      <translation>blodtype og antistoffscreening</translation>
+    </message>
+    <message>
+      <source>✎ Changed: </source>
+      <translation>✎ Endret: </translation>
+    </message>
   </context>
   <context>
     <name>GoNoGoPanel</name>

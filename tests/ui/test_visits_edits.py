@@ -177,3 +177,22 @@ def test_dose_outside_its_window_needs_a_reason_at_the_field(qtbot, store, docto
     record = vs.visit_record(store, nurse, pid, "D1")
     assert record.state == "given" and record.verdict == "needs_reason"
     assert record.window_reason == "participant had a cold at the planned visit"
+
+
+def test_saved_pre_dose_checks_changed_with_a_reason_show_who_changed_them(qtbot, store, nurse, enrolled):
+    prepare_d1(store, nurse, enrolled)
+    window = _window(qtbot, store, nurse)
+    window.open_dose_visit(enrolled, "D1")
+    visit = window.workspace.visit_tabs.injections
+    assert not visit.pre_changes.isVisible()  # first entries are not changes
+    premed = next(iter(visit.premeds))
+    saved = visit.premeds[premed].text()
+    assert saved == "25.05.2026 08:30"
+    visit.premeds[premed].setText("25.05.2026 08:15")
+    _give_reason(qtbot, "time copied from the medication chart")
+    visit.save_pre_button.click()
+    assert visit.pre_changes.isVisible()
+    text = visit.pre_changes.text()
+    assert "nurse" in text and "25.05.2026 08:30 → 25.05.2026 08:15" in text
+    assert "time copied from the medication chart" in text
+    assert "time copied" in visit.premeds[premed].toolTip() and visit.type_and_screen.toolTip() == ""

@@ -4,7 +4,7 @@ ids and correction history (masked for blinded roles), an AE's change history, t
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from trialdesk.db import history as history_repo
@@ -130,6 +130,28 @@ def administration_changes(store: Store, user: User, participant_id: str, dose_c
     return _field_changes(store, "administrations", admin["id"], _ADMIN_FIELDS) if admin else []
 
 
+def pre_dose_changes(store: Store, user: User, participant_id: str, dose_code: str) -> dict[str, list[Change]]:
+    """Corrections of the saved pre-dose facts of one dose, by field: ``type_and_screen_on``, ``alert_card_on``
+    (the participant's blood-bank dates), ``pregnancy_test`` and each premedication's drug code. A first entry
+    is not a change; only a saved value replaced (with its reason) is."""
+    require(user, Action.VIEW_CLINICAL)
+    out: dict[str, list[Change]] = {}
+
+    def collect(table: str, record_id: str, fields: dict[str, str]) -> None:
+        for change in _field_changes(store, table, record_id, tuple(fields)):
+            if change.old:
+                out.setdefault(fields[change.field], []).append(replace(change, field=fields[change.field]))
+
+    collect("participants", participant_id,
+            {"type_and_screen_on": "type_and_screen_on", "alert_card_issued_on": "alert_card_on"})
+    visit = repo.get_dose_visit(store.db, participant_id, dose_code)
+    if visit:
+        collect("dose_visits", visit["id"], {"pregnancy_test": "pregnancy_test"})
+        for drug, row in repo.premedications(store.db, visit["id"]).items():
+            collect("premedications", row["id"], {"given_at": drug})
+    return out
+
+
 @dataclass(frozen=True)
 class BloodBank:
     """Type & screen and alert-card dates on file (None: not recorded)."""
@@ -149,4 +171,4 @@ def blood_bank(store: Store, user: User, participant_id: str) -> BloodBank:
 
 
 __all__ = ["BloodBank", "Change", "LabResultRecord", "MASKED", "administration_changes", "adverse_event_changes",
-           "blood_bank", "lab_result_records"]
+           "blood_bank", "lab_result_records", "pre_dose_changes"]

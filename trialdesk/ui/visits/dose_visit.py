@@ -208,6 +208,11 @@ class DoseVisitWidget(QWidget):
                 form, self.tr("{drug} given at:").format(drug=name), edit,
                 self.tr("{drug} given at").format(drug=name))
         box.addLayout(form)
+        self.pre_changes = QLabel()
+        self.pre_changes.setWordWrap(True)
+        self.pre_changes.setStyleSheet("color: #555;")
+        self.pre_changes.setAccessibleName(self.tr("Corrections of the pre-dose checks"))
+        box.addWidget(self.pre_changes)
         row = QHBoxLayout()
         self.pre_error = FieldError(self)
         self.save_pre_button = QPushButton(self.tr("Sa&ve pre-dose checks"))
@@ -338,6 +343,7 @@ class DoseVisitWidget(QWidget):
         self.missed_button.setEnabled(may_record and not given and (self.record is None or self.record.state != "missed"))
         self.correct_admin_button.setVisible(given and may_record)
         self._show_admin_changes(given)
+        self._show_pre_dose_changes()
         self._refresh_status(enrolled, may_record, given)
 
     def _refresh_status(self, enrolled: bool, may_record: bool, given: bool) -> None:
@@ -417,18 +423,52 @@ class DoseVisitWidget(QWidget):
             return self.tr("abdomen left") if value == "abdomen_left" else self.tr("abdomen right")
         return value.replace(".", ",") if name.startswith("temp") else value
 
-    def _show_admin_changes(self, given: bool) -> None:
-        """Who corrected which field of the injection record, when and why (also as the fields' tooltips)."""
-        changes = visit_history.administration_changes(self.store, self.user, self.participant_id, self.dose_code) \
-            if given else []
+    def _change_lines(self, changes, label, value) -> tuple[list[str], dict[str, list[str]]]:
+        """Readable lines of corrections (all, and by field): when, who, field old → new, why."""
         by_field: dict[str, list[str]] = {}
         lines = []
         for c in changes:
             line = self.tr("{at} {who}: {field} {old} → {new} — {reason}").format(
-                at=show_utc_iso(c.at), who=c.username, field=self._admin_field_label(c.field),
-                old=self._admin_value(c.field, c.old), new=self._admin_value(c.field, c.new), reason=c.reason)
+                at=show_utc_iso(c.at), who=c.username, field=label(c.field),
+                old=value(c.field, c.old), new=value(c.field, c.new), reason=c.reason)
             lines.append(line)
             by_field.setdefault(c.field, []).append(line)
+        return lines, by_field
+
+    def _mark_changed(self, widgets: dict[str, QWidget], by_field: dict[str, list[str]]) -> None:
+        for name, widget in widgets.items():
+            text = "\n".join(by_field.get(name, ()))
+            widget.setToolTip(self.tr("Changed: {changes}").format(changes=text) if text else "")
+
+    def _show_pre_dose_changes(self) -> None:
+        """Who replaced a saved blood-bank date, pregnancy test or premedication time, when and why."""
+        changes = [c for cs in visit_history.pre_dose_changes(self.store, self.user, self.participant_id,
+                                                              self.dose_code).values() for c in cs]
+        changes.sort(key=lambda c: c.at)
+        names = {"type_and_screen_on": self.tr("type & screen"), "alert_card_on": self.tr("alert card"),
+                 "pregnancy_test": self.tr("pregnancy test")}
+        for premed in protocol().pre_dose.premedication:
+            names[premed.code] = premed.label_nb if ui_language() == "nb" else premed.label_en
+
+        def value(field: str, text: str) -> str:
+            if field in ("type_and_screen_on", "alert_card_on"):
+                return show_date(date.fromisoformat(text)) if text else self.tr("(empty)")
+            if field == "pregnancy_test":
+                return {"negative": self.tr("negative"), "positive": self.tr("positive")}.get(text, text)
+            return show_utc_iso(text)
+
+        lines, by_field = self._change_lines(changes, lambda f: names.get(f, f), value)
+        self.pre_changes.setText(self.tr("✎ Changed: ") + "; ".join(lines) if lines else "")
+        self.pre_changes.setVisible(bool(lines))
+        widgets: dict[str, QWidget] = {"type_and_screen_on": self.type_and_screen, "alert_card_on": self.alert_card,
+                                       "pregnancy_test": self.pregnancy, **self.premeds}
+        self._mark_changed(widgets, by_field)
+
+    def _show_admin_changes(self, given: bool) -> None:
+        """Who corrected which field of the injection record, when and why (also as the fields' tooltips)."""
+        changes = visit_history.administration_changes(self.store, self.user, self.participant_id, self.dose_code) \
+            if given else []
+        lines, by_field = self._change_lines(changes, self._admin_field_label, self._admin_value)
         self.admin_changes.setText(self.tr("✎ Injection record changed: ") + "; ".join(lines) if lines else "")
         self.admin_changes.setVisible(bool(lines))
         boxes = {"kit_number": self.admin.kit_number, "lot": self.admin.lot, "started_at": self.admin.started_at,
@@ -436,11 +476,8 @@ class DoseVisitWidget(QWidget):
                  "injection_site": self.admin.site_left}
         for (name, when), edit in self.admin.vitals.items():
             boxes[f"{name}_{'pre' if when == 'before' else 'post'}"] = edit
-        for name, widget in boxes.items():
-            text = "\n".join(by_field.get(name, ()))
-            widget.setToolTip(self.tr("Changed: {changes}").format(changes=text) if text else "")
-            if name == "injection_site":
-                self.admin.site_right.setToolTip(widget.toolTip())
+        self._mark_changed(boxes, by_field)
+        self.admin.site_right.setToolTip(self.admin.site_left.toolTip())
 
     def _show_corrections(self) -> None:
         index = self.saved_labs.currentIndex()
