@@ -23,6 +23,7 @@ from trialdesk.services.inputs import parse_date, show_date
 from trialdesk.services.participants import Changes
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.services.screening import protocol
+from trialdesk.ui.explain import explain
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.reason_dialog import ReasonDialog
@@ -522,7 +523,7 @@ class DoseVisitWidget(QWidget):
                 self.admin.show_error(ValidationError(
                     "No-go: only an investigator can override, with a signed reason."))
                 return False
-            problems = [text for ok, text in status.lines if not ok]
+            problems = [explain(e) for e in status.problems]
             reason = ReasonDialog.ask(self, self.tr("NO-GO for {code}: {problems}\n\nWhy is the dose given anyway?")
                                       .format(code=self.dose_code, problems="; ".join(problems)))
             if reason is None:
