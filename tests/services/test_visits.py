@@ -114,6 +114,13 @@ def test_go_when_everything_is_done(store, nurse, enrolled):
     assert store.db.execute("SELECT count(*) FROM audit WHERE table_name = 'administrations'").fetchone()[0] == 1
 
 
+def test_premedication_time_is_the_local_clock_time(store, nurse, enrolled):
+    prepare_d1(store, nurse, enrolled)  # premedication at 08:30 Oslo time (06:30 UTC in May)
+    status = vs.go_no_go(store, nurse, enrolled, "D1", now=D1_DAY)
+    given = [e for _, e in status.reasons if e.code == "premed_given"]
+    assert given and all(e.params["time"] == "08:30" for e in given), [e.text() for e in given]
+
+
 def test_dose_status_carries_the_explanations_and_their_english(store, nurse, enrolled):
     prepare_d1(store, nurse, enrolled, pregnancy=None)
     status = vs.go_no_go(store, nurse, enrolled, "D1", now=D1_DAY)

@@ -355,7 +355,9 @@ def _decide(store: Store, participant_id: str, dose_code: str, now: datetime) ->
         labs[analyte] = LabOnFile(record["value"], parse_utc(record["sampled_at"]).astimezone(LOCAL_TZ).date())
     premeds = {}
     if visit:
-        premeds = {d: parse_utc(r["given_at"]) for d, r in repo.premedications(store.db, visit["id"]).items()}
+        # Local time: the explanation shows the clock time the nurse wrote down ("given at 08:30").
+        premeds = {d: parse_utc(r["given_at"]).astimezone(LOCAL_TZ)
+                   for d, r in repo.premedications(store.db, visit["id"]).items()}
     wocbp = None
     if participant["sex"] == "M":
         wocbp = False
