@@ -29,7 +29,9 @@ ERROR_CLASSES = {
     "WrongKey", "StoreDamaged", "StoreTooNew", "StoreInUse", "NoActingUser", "ReasonRequired", "AuthError",
     "AccountLocked", "PermissionDenied", "ValidationError",
 }
-UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py"]
+# trialdesk/services/explain.py: explanation wording shared by the UI and printouts (no Qt there; it
+# marks its texts with a QT_TRANSLATE_NOOP of its own).
+UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py", "trialdesk/services/explain.py"]
 
 
 def _tool(name: str) -> str:

@@ -1645,6 +1645,10 @@
       <source>{code} has no injection record to correct.</source>
       <translation>{code} har ingen injeksjonsregistrering å korrigere.</translation>
     </message>
+    <message>
+      <source>{problems}</source>
+      <translation>{problems}</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -2298,7 +2302,7 @@ Hvorfor gis dosen likevel?</translation>
       <translation>graviditetstest</translation>
     </message>
     <message>
-      <source>type &amp; screen</source>
+      <source>type and screen</source>
       <translation>blodtype og antistoffscreening</translation>
     </message>
     <message>
@@ -3674,6 +3678,349 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Screen failure confirmed by investigator</source>
       <translation>Screeningsvikt bekreftet av utprøver</translation>
+    </message>
+  </context>
+  <context>
+    <name>Explanation</name>
+    <message>
+      <source>Canadian Consensus Criteria</source>
+      <translation>Kanadiske konsensuskriterier</translation>
+    </message>
+    <message>
+      <source>Canadian Consensus Criteria met; severity is {value}</source>
+      <translation>Kanadiske konsensuskriterier oppfylt; alvorlighetsgrad er {value}</translation>
+    </message>
+    <message>
+      <source>Canadian Consensus Criteria not met</source>
+      <translation>Kanadiske konsensuskriterier ikke oppfylt</translation>
+    </message>
+    <message>
+      <source>ME/CFS onset date</source>
+      <translation>debutdato for ME/CFS</translation>
+    </message>
+    <message>
+      <source>age {age} on {day} (born {birth_date}); needs {min_years}–{max_years}</source>
+      <translation>alder {age} år den {day} (født {birth_date}); krav {min_years}–{max_years} år</translation>
+    </message>
+    <message>
+      <source>alert card issued {date}</source>
+      <translation>pasientkort utlevert {date}</translation>
+    </message>
+    <message>
+      <source>alert card not issued (required before the first dose)</source>
+      <translation>pasientkort ikke utlevert (påkrevd før første dose)</translation>
+    </message>
+    <message>
+      <source>awaiting the investigator's judgement</source>
+      <translation>venter på utprøvers vurdering</translation>
+    </message>
+    <message>
+      <source>birth date</source>
+      <translation>fødselsdato</translation>
+    </message>
+    <message>
+      <source>candidate</source>
+      <translation>kandidat</translation>
+    </message>
+    <message>
+      <source>childbearing potential not recorded</source>
+      <translation>ikke registrert om deltakeren kan bli gravid</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <translation>fullført</translation>
+    </message>
+    <message>
+      <source>consent date</source>
+      <translation>samtykkedato</translation>
+    </message>
+    <message>
+      <source>disease duration {duration} (onset {onset}); needs ≥ {minimum}</source>
+      <translation>sykdomsvarighet {duration} (debut {onset}); krav ≥ {minimum}</translation>
+    </message>
+    <message>
+      <source>eligibility is not signed, or its signature no longer matches the data</source>
+      <translation>kvalifiseringen er ikke signert, eller signaturen stemmer ikke lenger med dataene</translation>
+    </message>
+    <message>
+      <source>eligibility signed by an investigator</source>
+      <translation>kvalifisering signert av utprøver</translation>
+    </message>
+    <message>
+      <source>enrolled</source>
+      <translation>inkludert</translation>
+    </message>
+    <message>
+      <source>expected a value and a unit</source>
+      <translation>verdi og enhet mangler</translation>
+    </message>
+    <message>
+      <source>follow up</source>
+      <translation>oppfølging</translation>
+    </message>
+    <message>
+      <source>infection</source>
+      <translation>infeksjon</translation>
+    </message>
+    <message>
+      <source>investigator's judgement: no</source>
+      <translation>utprøvers vurdering: nei</translation>
+    </message>
+    <message>
+      <source>investigator's judgement: yes</source>
+      <translation>utprøvers vurdering: ja</translation>
+    </message>
+    <message>
+      <source>mild</source>
+      <translation>mild</translation>
+    </message>
+    <message>
+      <source>mild/moderate</source>
+      <translation>mild/moderat</translation>
+    </message>
+    <message>
+      <source>moderate</source>
+      <translation>moderat</translation>
+    </message>
+    <message>
+      <source>moderate/severe</source>
+      <translation>moderat/alvorlig</translation>
+    </message>
+    <message>
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <source>no pregnancy test recorded</source>
+      <translation>ingen graviditetstest registrert</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>ingen</translation>
+    </message>
+    <message>
+      <source>not applicable: the participant is a man</source>
+      <translation>ikke aktuelt: deltakeren er mann</translation>
+    </message>
+    <message>
+      <source>not applicable: woman not of childbearing potential</source>
+      <translation>ikke aktuelt: kvinne som ikke kan bli gravid</translation>
+    </message>
+    <message>
+      <source>on treatment</source>
+      <translation>under behandling</translation>
+    </message>
+    <message>
+      <source>onset trigger</source>
+      <translation>utløsende faktor</translation>
+    </message>
+    <message>
+      <source>other immunological</source>
+      <translation>annen immunologisk</translation>
+    </message>
+    <message>
+      <source>participant enrolled</source>
+      <translation>deltakeren er inkludert</translation>
+    </message>
+    <message>
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
+    <message>
+      <source>pregnancy test POSITIVE: do not dose</source>
+      <translation>graviditetstest POSITIV: ikke gi dosen</translation>
+    </message>
+    <message>
+      <source>pregnancy test negative today</source>
+      <translation>graviditetstest negativ i dag</translation>
+    </message>
+    <message>
+      <source>pregnancy test not required (not a woman of childbearing potential)</source>
+      <translation>graviditetstest ikke påkrevd (ikke kvinne som kan bli gravid)</translation>
+    </message>
+    <message>
+      <source>pregnancy test required before the dose: none recorded for today</source>
+      <translation>graviditetstest påkrevd før dosen: ingen registrert i dag</translation>
+    </message>
+    <message>
+      <source>pregnancy test {result}</source>
+      <translation>graviditetstest {result}</translation>
+    </message>
+    <message>
+      <source>premedication not recorded: {drug}</source>
+      <translation>premedisinering ikke registrert: {drug}</translation>
+    </message>
+    <message>
+      <source>previous doses recorded ({previous})</source>
+      <translation>tidligere doser registrert ({previous})</translation>
+    </message>
+    <message>
+      <source>screen failure</source>
+      <translation>screeningsvikt</translation>
+    </message>
+    <message>
+      <source>screening</source>
+      <translation>screening</translation>
+    </message>
+    <message>
+      <source>severe</source>
+      <translation>alvorlig</translation>
+    </message>
+    <message>
+      <source>severity</source>
+      <translation>alvorlighetsgrad</translation>
+    </message>
+    <message>
+      <source>sex not recorded</source>
+      <translation>kjønn ikke registrert</translation>
+    </message>
+    <message>
+      <source>the participant is not enrolled (status {status})</source>
+      <translation>deltakeren er ikke inkludert (status: {status})</translation>
+    </message>
+    <message>
+      <source>the protocol sets no pre-dose safety limit for {analyte}</source>
+      <translation>protokollen har ingen sikkerhetsgrense før dosering for {analyte}</translation>
+    </message>
+    <message>
+      <source>the unit is not one of this analyte's units</source>
+      <translation>enheten hører ikke til denne analysen</translation>
+    </message>
+    <message>
+      <source>the value is not a number</source>
+      <translation>verdien er ikke et tall</translation>
+    </message>
+    <message>
+      <source>the value is outside the plausible range</source>
+      <translation>verdien er utenfor det plausible området</translation>
+    </message>
+    <message>
+      <source>type and screen done {date}</source>
+      <translation>blodtype og antistoffscreening tatt {date}</translation>
+    </message>
+    <message>
+      <source>type and screen not recorded (required before the first dose)</source>
+      <translation>blodtype og antistoffscreening ikke registrert (påkrevd før første dose)</translation>
+    </message>
+    <message>
+      <source>very severe</source>
+      <translation>svært alvorlig</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>trukket fra studien</translation>
+    </message>
+    <message>
+      <source>{analyte} cannot be used: {reason}</source>
+      <translation>{analyte} kan ikke brukes: {reason}</translation>
+    </message>
+    <message>
+      <source>{analyte} not recorded</source>
+      <translation>{analyte} ikke registrert</translation>
+    </message>
+    <message>
+      <source>{analyte} {entered}{value} {unit} {relation} {threshold} {unit}</source>
+      <translation>{analyte} {entered}{value} {unit} {relation} {threshold} {unit}</translation>
+    </message>
+    <message>
+      <source>{analyte} {value} {unit} is above the pre-dose safety limit {limit} {unit}</source>
+      <translation>{analyte} {value} {unit} er over sikkerhetsgrensen før dosering på {limit} {unit}</translation>
+    </message>
+    <message>
+      <source>{analyte} {value} {unit} is below the pre-dose safety limit {limit} {unit}</source>
+      <translation>{analyte} {value} {unit} er under sikkerhetsgrensen før dosering på {limit} {unit}</translation>
+    </message>
+    <message>
+      <source>{analyte} {value} {unit} is within the pre-dose safety limits ({limits})</source>
+      <translation>{analyte} {value} {unit} er innenfor sikkerhetsgrensene før dosering ({limits})</translation>
+    </message>
+    <message>
+      <source>{analyte}: no pre-dose result</source>
+      <translation>{analyte}: ingen prøvesvar før dosering</translation>
+    </message>
+    <message>
+      <source>{analyte}: outside the pre-dose safety limit — refer to the unblinded physician</source>
+      <translation>{analyte}: utenfor sikkerhetsgrensen før dosering — kontakt ublindet lege</translation>
+    </message>
+    <message>
+      <source>{analyte}: result on file, within limits</source>
+      <translation>{analyte}: resultat registrert, innenfor grensene</translation>
+    </message>
+    <message>
+      <source>{analyte}: sample of {sampled} is more than {days} days before the dose</source>
+      <translation>{analyte}: prøven fra {sampled} er tatt mer enn {days} dager før dosen</translation>
+    </message>
+    <message>
+      <source>{dose} on {day} is inside its window {start} – {end}</source>
+      <translation>{dose} {day} er innenfor tidsvinduet {start} – {end}</translation>
+    </message>
+    <message>
+      <source>{dose} on {day} is outside its window {start} – {end}: allowed only with a reason</source>
+      <translation>{dose} {day} er utenfor tidsvinduet {start} – {end}: bare tillatt med begrunnelse</translation>
+    </message>
+    <message>
+      <source>{dose} was already given on {date}</source>
+      <translation>{dose} ble allerede gitt {date}</translation>
+    </message>
+    <message>
+      <source>{drug} given at {time} ({hours} h before now)</source>
+      <translation>{drug} gitt kl. {time} ({hours} timer siden)</translation>
+    </message>
+    <message>
+      <source>{drug} given at {time}: {hours} h before now, needs {min}–{max} h</source>
+      <translation>{drug} gitt kl. {time}: {hours} timer siden, krav {min}–{max} timer</translation>
+    </message>
+    <message>
+      <source>{fact} "{value}" is not a recognised value</source>
+      <translation>{fact} «{value}» er ikke en gyldig verdi</translation>
+    </message>
+    <message>
+      <source>{fact} is {value}</source>
+      <translation>{fact} er {value}</translation>
+    </message>
+    <message>
+      <source>{fact} is {value}, not {choices}</source>
+      <translation>{fact} er {value}, ikke {choices}</translation>
+    </message>
+    <message>
+      <source>{fact} not recorded</source>
+      <translation>{fact} ikke registrert</translation>
+    </message>
+    <message>
+      <source>{fact} {date} is after the screening date {day}</source>
+      <translation>{fact} {date} er etter screeningdatoen {day}</translation>
+    </message>
+    <message>
+      <source>{fact} {date} is on or before the screening date {day}</source>
+      <translation>{fact} {date} er på eller før screeningdatoen {day}</translation>
+    </message>
+    <message>
+      <source>{items} or {last}</source>
+      <translation>{items} eller {last}</translation>
+    </message>
+    <message>
+      <source>{n} month</source>
+      <translation>{n} måned</translation>
+    </message>
+    <message>
+      <source>{n} months</source>
+      <translation>{n} måneder</translation>
+    </message>
+    <message>
+      <source>{n} year</source>
+      <translation>{n} år</translation>
+    </message>
+    <message>
+      <source>{n} years</source>
+      <translation>{n} år</translation>
+    </message>
+    <message>
+      <source>{previous} is not recorded yet (given or missed)</source>
+      <translation>{previous} er ikke registrert ennå (gitt eller ikke gjennomført)</translation>
+    </message>
+    <message>
+      <source>pregnancy test</source>
+      <translation>graviditetstest</translation>
     </message>
   </context>
 </TS>

@@ -88,11 +88,12 @@ def test_screening_summary_signed_then_changed_and_unsigned(store, users, trial)
     for cid in [f"I{n}" for n in range(1, 9)] + [f"E{n}" for n in range(1, 13)]:
         assert re.search(rf"\b{cid}\b", text), cid
     assert "NK 210 ×10^6/L ≥ 125 ×10^6/L" in text and "IgG 9.8 g/L ≥ 5.0 g/L" in text
-    assert "age 40 on 2026-03-02" in text and "ELIGIBLE" in text
+    assert "age 40 on 02.03.2026" in text and "ELIGIBLE" in text  # dates as everywhere in the document
     assert "SIGNATURE INVALID — data changed after signing" in text
     assert "Dina Doktor (doctor)" in text and "UTC — Eligibility confirmed by investigator" in text
     unsigned = flat(printing.screening_summary(store, doctor, trial.unsigned_pid, language="nb"))
     assert "IKKE SIGNERT" in unsigned and "IKKE KVALIFISERT" in unsigned and "E3" in unsigned
+    assert re.search(r"alder \d+ år den 02\.03\.2026", unsigned) and "age " not in unsigned  # Norwegian reasons
     assert "Side 1 av" in unsigned
     assert last_print(store)["document"] == "screening_summary"
 
@@ -128,6 +129,8 @@ def test_visit_summary_for_the_unblinded_physician_shows_values(store, users, tr
     vs.set_unblinded(store, users[Role.ADMINISTRATOR], doctor.id, True, reason="designated unblinded physician")
     text = flat(printing.visit_summary(store, users_repo.get(store.db, doctor.id), trial.pid, "D2", language="nb"))
     assert "2,1 g/L" in text and "masked" not in text and "skjult" not in text and "Side 1 av" in text
+    assert "IgG 2,1 g/L er under sikkerhetsgrensen før dosering på 3,0 g/L" in text
+    assert "is below" not in text and "2.1" not in text
 
 
 def test_sae_report_is_prefilled_with_the_deadline(store, users, trial):

@@ -115,6 +115,21 @@ def test_go_when_everything_is_done(store, nurse, enrolled):
     assert store.db.execute("SELECT count(*) FROM audit WHERE table_name = 'administrations'").fetchone()[0] == 1
 
 
+def test_premedication_time_is_the_local_clock_time(store, nurse, enrolled):
+    prepare_d1(store, nurse, enrolled)  # premedication at 08:30 Oslo time (06:30 UTC in May)
+    status = vs.go_no_go(store, nurse, enrolled, "D1", now=D1_DAY)
+    given = [e for _, e in status.reasons if e.code == "premed_given"]
+    assert given and all(e.params["time"] == "08:30" for e in given), [e.text() for e in given]
+
+
+def test_dose_status_carries_the_explanations_and_their_english(store, nurse, enrolled):
+    prepare_d1(store, nurse, enrolled, pregnancy=None)
+    status = vs.go_no_go(store, nurse, enrolled, "D1", now=D1_DAY)
+    assert len(status.reasons) == len(status.decision.checks) == len(status.lines)
+    assert status.lines == tuple((ok, e.text()) for ok, e in status.reasons)
+    assert [e.code for e in status.problems] == ["pregnancy_required_missing"]
+
+
 def test_no_go_for_missing_pregnancy_test_blocks_a_nurse(store, nurse, enrolled):
     prepare_d1(store, nurse, enrolled, pregnancy=None)
     status = vs.go_no_go(store, nurse, enrolled, "D1", now=D1_DAY)
@@ -199,6 +214,10 @@ def test_masking_after_first_dose(store, doctor, nurse, users, enrolled):
     status = vs.go_no_go(store, nurse, enrolled, "D2", now=d2)
     assert status.verdict == "no_go"  # the safety flag still works while masked
     assert not any("2.1" in text for _, text in status.lines)
+    with pytest.raises(ValidationError) as err:  # the no-go message is masked too
+        vs.record_administration(store, nurse, enrolled, "D2", administration(d2, kit="KIT-000124"), now=d2,
+                                 override_reason="clinically judged")
+    assert "refer to the unblinded physician" in str(err.value) and "2.1" not in str(err.value)
     admin = users[Role.ADMINISTRATOR]
     vs.set_unblinded(store, admin, doctor.id, True, reason="designated unblinded safety physician")
     from trialdesk.db import users as users_repo

@@ -81,7 +81,7 @@ def evaluate_dose(protocol: Protocol, ctx: DoseContext) -> GoNoGo:
         "dose_eligibility_signed" if ctx.eligibility_signed else "dose_eligibility_unsigned")))
     missing = [code for code, state in ctx.previous_doses.items() if state not in ("given", "missed")]
     add(DoseCheck("order", not missing, Explanation("dose_previous_missing", {"previous": ", ".join(missing)})
-                  if missing else Explanation("dose_previous_done", {"previous": ", ".join(ctx.previous_doses) or "none"})))
+                  if missing else Explanation("dose_previous_done", {"previous": ", ".join(ctx.previous_doses)})))
     if ctx.already_given_on is not None:
         add(DoseCheck("order", False, Explanation("dose_already_given", {
             "dose": ctx.visit.code, "date": ctx.already_given_on.isoformat()})))
@@ -92,14 +92,14 @@ def evaluate_dose(protocol: Protocol, ctx: DoseContext) -> GoNoGo:
 
     rules = protocol.pre_dose
     for analyte in rules.analytes:
-        symbol = protocol.lab(analyte).symbol
+        names = {"analyte": protocol.lab(analyte).symbol, "analyte_nb": protocol.lab(analyte).symbol_nb}
         result = ctx.labs.get(analyte)
         if result is None:
-            add(DoseCheck("lab", False, Explanation("lab_sample_missing", {"analyte": symbol}), analyte=analyte))
+            add(DoseCheck("lab", False, Explanation("lab_sample_missing", names), analyte=analyte))
             continue
         if ctx.day - result.sampled_on > timedelta(days=rules.sample_max_days_before_dose):
             add(DoseCheck("lab", False, Explanation("lab_sample_old", {
-                "analyte": symbol, "sampled": result.sampled_on.isoformat(),
+                **names, "sampled": result.sampled_on.isoformat(),
                 "days": rules.sample_max_days_before_dose}), analyte=analyte))
             continue
         safety = safety_check(protocol, analyte, result.value)
@@ -118,10 +118,11 @@ def evaluate_dose(protocol: Protocol, ctx: DoseContext) -> GoNoGo:
     for premed in rules.premedication:
         given = ctx.premedication.get(premed.code)
         if given is None:
-            add(DoseCheck("premedication", False, Explanation("premed_missing", {"drug": premed.label_en})))
+            add(DoseCheck("premedication", False, Explanation("premed_missing", {
+                "drug": premed.label_en, "drug_nb": premed.label_nb})))
             continue
         hours = (ctx.now - given).total_seconds() / 3600
-        params = {"drug": premed.label_en, "time": given.strftime("%H:%M"),
+        params = {"drug": premed.label_en, "drug_nb": premed.label_nb, "time": given.strftime("%H:%M"),
                   "hours": format_decimal(round(hours, 1)), "min": format_decimal(premed.min_hours_before),
                   "max": format_decimal(premed.max_hours_before)}
         ok = premed.min_hours_before <= hours <= premed.max_hours_before

@@ -312,32 +312,33 @@ def _lab_threshold(criterion: Criterion, params: Mapping[str, Any], case: _Case)
     lab = case.protocol.lab(analyte)
     raw = _lab_fact(case.facts, analyte)
     if raw is None:
-        return None, Explanation("lab_missing", {"analyte": lab.symbol})
+        return None, Explanation("lab_missing", {"analyte": lab.symbol, "analyte_nb": lab.symbol_nb})
     if isinstance(raw, LabValue):
         value = raw
     else:
         try:
             entered_value, entered_unit = raw
             if entered_value is None or (isinstance(entered_value, str) and not entered_value.strip()):
-                return None, Explanation("lab_missing", {"analyte": lab.symbol})
+                return None, Explanation("lab_missing", {"analyte": lab.symbol, "analyte_nb": lab.symbol_nb})
             value = convert(case.protocol, analyte, entered_value, entered_unit)
         except LabValueError as error:
-            return None, Explanation("lab_unusable", {"analyte": lab.symbol, "reason": error.message})
+            return None, Explanation("lab_unusable", {"analyte": lab.symbol, "analyte_nb": lab.symbol_nb,
+                                                      "reason": error.message, "kind": error.kind})
         except (TypeError, ValueError):
-            return None, Explanation("lab_unusable", {"analyte": lab.symbol,
-                                                      "reason": "expected a value and a unit"})
+            return None, Explanation("lab_unusable", {"analyte": lab.symbol, "analyte_nb": lab.symbol_nb,
+                                                      "reason": "expected a value and a unit", "kind": "input"})
     compare, holds_symbol, fails_symbol = _OPERATORS[params["operator"]]
     holds = compare(value.exact, params["threshold_canonical"])
-    entered = ""
+    entered = {"entered_value": "", "entered_unit": ""}  # only when converted to the protocol's unit
     entered_unit = normalise_unit(value.entered_unit) if value.entered_unit else lab.unit
     if lab.factor(entered_unit) != 1:
         try:
             shown = format_decimal(parse_number(value.entered_text))
         except LabValueError:
             shown = value.entered_text
-        entered = f"{shown} {unit_label(entered_unit)} = "
+        entered = {"entered_value": shown, "entered_unit": unit_label(entered_unit)}
     return holds, Explanation("lab", {
-        "analyte": lab.symbol, "entered": entered, "value": format_decimal(value.exact),
+        "analyte": lab.symbol, "analyte_nb": lab.symbol_nb, **entered, "value": format_decimal(value.exact),
         "unit": unit_label(lab.unit), "relation": holds_symbol if holds else fails_symbol,
         "threshold": params["threshold_text"],
     })

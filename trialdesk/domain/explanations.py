@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-__all__ = ["CODES", "FACT_LABELS", "Explanation"]
+__all__ = ["CODES", "FACT_LABELS", "Explanation", "Explanations"]
 
 
 def _plural(n: int, word: str) -> str:
@@ -43,6 +43,18 @@ def _choices(p: Mapping[str, Any]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
+def _limits(p: Mapping[str, Any]) -> str:
+    parts = [] if p.get("min") is None else [f"≥ {p['min']} {p['unit']}"]
+    if p.get("max") is not None:
+        parts.append(f"≤ {p['max']} {p['unit']}")
+    return ", ".join(parts)
+
+
+def _entered(p: Mapping[str, Any]) -> str:
+    # The value as entered, when it was converted to the protocol's unit ("8.5 mg/dL = ").
+    return f"{p['entered_value']} {p['entered_unit']} = " if p.get("entered_value") else ""
+
+
 def _duration(p: Mapping[str, Any]) -> str:
     text = _plural(p["years"], "year")
     if p["months"]:
@@ -51,8 +63,10 @@ def _duration(p: Mapping[str, Any]) -> str:
 
 
 # Every explanation code TrialDesk's rules produce, with its English text. Parameters are plain
-# strings and numbers (dates ISO, numbers already formatted), so the UI can translate by code and
-# fill in the same parameters. Keep this list small; add a code here before using it.
+# strings and numbers (dates ISO, decimals as format_decimal text with a point, each number its own
+# parameter), so the UI and the printouts can word them in another language from the same parameters
+# (trialdesk/services/explain.py, which has one template per code here). Keep this list small; add a
+# code here, and its template there, before using it.
 CODES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     # investigator judgement
     "judgement_missing": lambda p: "awaiting the investigator's judgement",
@@ -79,12 +93,12 @@ CODES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "duration": lambda p: (f"disease duration {_duration(p)} (onset {p['onset']}); "
                            f"needs ≥ {_plural(p['min_years'], 'year')}"),
     # lab values
-    "lab": lambda p: (f"{p['analyte']} {p['entered']}{p['value']} {p['unit']} "
+    "lab": lambda p: (f"{p['analyte']} {_entered(p)}{p['value']} {p['unit']} "
                       f"{p['relation']} {p['threshold']} {p['unit']}"),
     "lab_missing": lambda p: f"{p['analyte']} not recorded",
     "lab_unusable": lambda p: f"{p['analyte']} cannot be used: {p['reason']}",
     # pre-dose safety
-    "safety_within": lambda p: f"{p['analyte']} {p['value']} {p['unit']} is within the pre-dose safety limits ({p['limits']})",
+    "safety_within": lambda p: f"{p['analyte']} {p['value']} {p['unit']} is within the pre-dose safety limits ({_limits(p)})",
     "safety_below": lambda p: f"{p['analyte']} {p['value']} {p['unit']} is below the pre-dose safety limit {p['limit']} {p['unit']}",
     "safety_above": lambda p: f"{p['analyte']} {p['value']} {p['unit']} is above the pre-dose safety limit {p['limit']} {p['unit']}",
     "safety_no_limits": lambda p: f"the protocol sets no pre-dose safety limit for {p['analyte']}",
@@ -97,7 +111,7 @@ CODES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "dose_eligibility_signed": lambda p: "eligibility signed by an investigator",
     "dose_eligibility_unsigned": lambda p: "eligibility is not signed, or its signature no longer matches the data",
     "dose_previous_missing": lambda p: f"{p['previous']} is not recorded yet (given or missed)",
-    "dose_previous_done": lambda p: f"previous doses recorded ({p['previous']})",
+    "dose_previous_done": lambda p: f"previous doses recorded ({p['previous'] or 'none'})",
     "dose_already_given": lambda p: f"{p['dose']} was already given on {p['date']}",
     "dose_in_window": lambda p: f"{p['dose']} on {p['day']} is inside its window {p['start']} – {p['end']}",
     "dose_outside_window": lambda p: (f"{p['dose']} on {p['day']} is outside its window {p['start']} – {p['end']}: "
@@ -137,3 +151,17 @@ class Explanation:
 
     def __str__(self) -> str:
         return self.text()
+
+
+class Explanations(tuple):
+    """Several explanations as one message parameter: ``str()`` is the English, joined by "; ".
+
+    An error's ``params`` can carry one, so the UI words each explanation in its own language
+    (``trialdesk.ui.i18n.error_text``) while the CLI and the logs print the English.
+    """
+
+    def __str__(self) -> str:
+        return "; ".join(e.text() for e in self)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)

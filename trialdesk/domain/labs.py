@@ -287,7 +287,8 @@ def safety_check(protocol: "Protocol", analyte: str, value: float | Decimal | La
     """Compare a canonical value with the protocol's pre-dose safety limits (a value on the limit is within)."""
     lab = protocol.lab(analyte)
     exact = _exact(value)
-    params = {"analyte": lab.symbol, "value": format_decimal(exact), "unit": unit_label(lab.unit)}
+    params = {"analyte": lab.symbol, "analyte_nb": lab.symbol_nb, "value": format_decimal(exact),
+              "unit": unit_label(lab.unit)}
     safety = lab.safety
     status, limit = "within", None
     if safety is None:
@@ -297,18 +298,15 @@ def safety_check(protocol: "Protocol", analyte: str, value: float | Decimal | La
     elif safety.max is not None and exact > safety.max:
         status, limit = "above", safety.max
     if status == "no_limits":
-        explanation = Explanation("safety_no_limits", {"analyte": lab.symbol})
+        explanation = Explanation("safety_no_limits", {"analyte": lab.symbol, "analyte_nb": lab.symbol_nb})
     elif status == "within":
-        parts = []
-        if safety.min is not None:
-            parts.append(f"≥ {format_decimal(safety.min)} {unit_label(lab.unit)}")
-        if safety.max is not None:
-            parts.append(f"≤ {format_decimal(safety.max)} {unit_label(lab.unit)}")
-        explanation = Explanation("safety_within", {**params, "limits": ", ".join(parts)})
+        explanation = Explanation("safety_within", {
+            **params, "min": None if safety.min is None else format_decimal(safety.min),
+            "max": None if safety.max is None else format_decimal(safety.max)})
     else:
         explanation = Explanation(f"safety_{status}", {**params, "limit": format_decimal(limit)})
     masked = Explanation("safety_masked_within" if status in ("within", "no_limits") else "safety_masked_outside",
-                         {"analyte": lab.symbol})
+                         {"analyte": lab.symbol, "analyte_nb": lab.symbol_nb})
     return SafetyResult(analyte=lab.code, status=status, value=float(exact), unit=lab.unit,
                         limit=float(limit) if limit is not None else None,
                         explanation=explanation, masked_explanation=masked)

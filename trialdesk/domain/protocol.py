@@ -142,6 +142,12 @@ class Lab:
     masked_after_first_dose: bool = False
 
     @property
+    def symbol_nb(self) -> str:
+        """The symbol for Norwegian text: ``symbol`` ("IgG", "Hb"), or ``name_nb`` where the symbol is
+        the English name ("Platelets" -> "Trombocytter")."""
+        return self.name_nb if self.symbol == self.name_en else self.symbol
+
+    @property
     def accepted_units(self) -> tuple[str, ...]:
         """The accepted unit spellings, canonical first as written in the protocol."""
         return tuple(unit for unit, _ in self.units)

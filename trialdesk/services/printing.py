@@ -23,6 +23,7 @@ from trialdesk.db import participants as participants_repo
 from trialdesk.db import screening as screening_repo
 from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
+from trialdesk.domain.explanations import Explanation
 from trialdesk.domain.labs import format_decimal, unit_label
 from trialdesk.domain.people import User
 from trialdesk.errors import ValidationError
@@ -34,7 +35,7 @@ from trialdesk.printouts.model import (
     DocumentHeader, LabLine, PdfDocument, SaeReportData, ScreeningSummaryData, SignatureBlock, Table,
     VisitSummaryData,
 )
-from trialdesk.services import auth, signatures
+from trialdesk.services import auth, explain, signatures
 from trialdesk.services import screening as screening_service
 from trialdesk.services import visits as visits_service
 from trialdesk.services.permissions import Action, require
@@ -102,6 +103,10 @@ class _Fmt:
 
     def code(self, value) -> str:
         return "" if value is None else str(value).replace("_", " ")
+
+    def explain(self, explanation: Explanation) -> str:
+        """A rule's explanation in the document's language (dates 26.11.2026, nb decimal comma)."""
+        return explain.in_language(explanation, self.language)
 
 
 def _check_language(language: str) -> str:
@@ -255,7 +260,7 @@ def screening_summary(store: Store, user: User, participant_id: str, *, language
         criteria.append(CriterionLine(
             id=criterion.id, category=criterion.category,
             text=criterion.text_nb if language == "nb" else criterion.text_en,
-            status=f.t(en, nb), explanation=result.explanation.text()))
+            status=f.t(en, nb), explanation=f.explain(result.explanation)))
     verdict = f.t(*_VERDICT[state.result.verdict])
     if state.result.failed:
         verdict += f" — {f.t('failed', 'ikke oppfylt')}: {', '.join(state.result.failed)}"
@@ -285,7 +290,7 @@ def _lab_lines(f: _Fmt, views) -> list[LabLine]:
     for v in views:
         if v.masked:
             lines.append(LabLine(analyte=v.symbol, sampled_at=f.time(v.sampled_at), entered=label("masked", f.language),
-                                 canonical=label("masked", f.language), flag="", ctcae="", safety=v.safety.text(),
+                                 canonical=label("masked", f.language), flag="", ctcae="", safety=f.explain(v.safety),
                                  masked=True))
             continue
         entered = v.entered or ""
@@ -297,7 +302,7 @@ def _lab_lines(f: _Fmt, views) -> list[LabLine]:
             canonical=f"{f.num(v.value)} {unit_label(lab.unit)}",
             flag={"L": "L ↓", "H": "H ↑"}.get(v.flag or "", ""),
             ctcae=f"{v.ctcae_term.replace('_', ' ')}: {f.t('grade', 'grad')} {v.ctcae_grade}" if v.ctcae_grade else "",
-            safety=v.safety.text()))
+            safety=f.explain(v.safety)))
     return lines
 
 
@@ -423,7 +428,7 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
             # the data on file, at the time of administration (later corrections show here).
             at = parse_utc(admin["started_at"])
             status = visits_service.go_no_go(store, user, participant.id, dose_code, now=at)
-            go_lines = [line for check, line in zip(status.decision.checks, status.lines)
+            go_lines = [(ok, f.explain(why)) for check, (ok, why) in zip(status.decision.checks, status.reasons)
                         if check.explanation.code != "dose_already_given"]
             go_verdict = (f.t("recorded at administration", "registrert ved administrering") + ": "
                           + f.t(*_GO.get(visit["verdict"] or "", (visit["verdict"] or "",) * 2)))
@@ -432,7 +437,7 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
                               "vurdert på nytt med dagens data, på administreringstidspunktet ") + local_stamp(at)))
         else:
             status = visits_service.go_no_go(store, user, participant.id, dose_code, now=now)
-            go_lines = list(status.lines)
+            go_lines = [(ok, f.explain(why)) for ok, why in status.reasons]
             go_verdict = f.t(*_GO.get(status.verdict, (status.verdict,) * 2))
             notes.append((f.t("Checks evaluated at", "Kontroller vurdert"), local_stamp(now or utc_now())))
     else:
@@ -755,7 +760,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
             result = state.result.result(criterion.id)
             judged = state.judgements.get(criterion.id)
             crit_rows.append((criterion.id, criterion.text_nb if f.language == "nb" else criterion.text_en,
-                              f.t(*_STATUS[result.status]), result.explanation.text()
+                              f.t(*_STATUS[result.status]), f.explain(result.explanation)
                               + (f" — {judged.note}" if judged and judged.note else "")))
             if ("screening_judgements", criterion.id) in changed:
                 crit_marked.add(i)

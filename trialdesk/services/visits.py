@@ -17,8 +17,8 @@ from trialdesk.db import visits as repo
 from trialdesk.db.connection import Store
 from trialdesk.domain import ctcae
 from trialdesk.domain.dates import age_on
-from trialdesk.domain.dosing import NEEDS_REASON, NO_GO, DoseContext, GoNoGo, LabOnFile, evaluate_dose
-from trialdesk.domain.explanations import Explanation
+from trialdesk.domain.dosing import NEEDS_REASON, NO_GO, DoseCheck, DoseContext, GoNoGo, LabOnFile, evaluate_dose
+from trialdesk.domain.explanations import Explanation, Explanations
 from trialdesk.domain.labs import LabValueError, convert, reference_flag, safety_check
 from trialdesk.domain.people import Role, User
 from trialdesk.domain.schedule import PlannedVisit, build_schedule
@@ -291,13 +291,35 @@ def record_pregnancy_test(store: Store, user: User, participant_id: str, dose_co
 
 @dataclass(frozen=True)
 class DoseStatus:
-    """The go / no-go for one dose as this user may see it (``lines``: (ok, text) pairs)."""
+    """The go / no-go for one dose as this user may see it.
+
+    ``reasons`` are (ok, explanation) pairs, one per check of ``decision`` in the same order, with the
+    masked wording where this user is blinded: the UI words them in its language
+    (``trialdesk.ui.explain``); ``lines`` is the same in English text.
+    """
 
     dose_code: str
     verdict: str
-    lines: tuple[tuple[bool, str], ...]
+    reasons: tuple[tuple[bool, Explanation], ...]
     window: tuple[str, str]
     decision: GoNoGo = field(repr=False)
+
+    @property
+    def lines(self) -> tuple[tuple[bool, str], ...]:
+        """(ok, English text) pairs."""
+        return tuple((ok, explanation.text()) for ok, explanation in self.reasons)
+
+    @property
+    def problems(self) -> Explanations:
+        """The explanations of the checks that fail."""
+        return Explanations(explanation for ok, explanation in self.reasons if not ok)
+
+
+def _shown(user: User, check: DoseCheck, first_dose_at: str | None) -> Explanation:
+    """The check's explanation as ``user`` may read it (masked for blinded roles after the first dose)."""
+    masked = (check.masked is not None and check.analyte is not None and is_blinded(user)
+              and first_dose_at is not None and protocol().lab(check.analyte).masked_after_first_dose)
+    return check.masked if masked else check.explanation
 
 
 def go_no_go(store: Store, user: User, participant_id: str, dose_code: str,
@@ -307,12 +329,8 @@ def go_no_go(store: Store, user: User, participant_id: str, dose_code: str,
     now = now or utc_now()
     decision, plan = _decide(store, participant_id, dose_code, now)
     first = _first_dose_given(store.db, participant_id)
-    lines = []
-    for check in decision.checks:
-        masked = (check.masked is not None and check.analyte is not None and is_blinded(user)
-                  and first is not None and protocol().lab(check.analyte).masked_after_first_dose)
-        lines.append((check.ok, (check.masked if masked else check.explanation).text()))
-    return DoseStatus(dose_code, decision.verdict, tuple(lines),
+    reasons = tuple((check.ok, _shown(user, check, first)) for check in decision.checks)
+    return DoseStatus(dose_code, decision.verdict, reasons,
                       (plan.window_start.isoformat(), plan.window_end.isoformat()), decision)
 
 
@@ -337,7 +355,9 @@ def _decide(store: Store, participant_id: str, dose_code: str, now: datetime) ->
         labs[analyte] = LabOnFile(record["value"], parse_utc(record["sampled_at"]).astimezone(LOCAL_TZ).date())
     premeds = {}
     if visit:
-        premeds = {d: parse_utc(r["given_at"]) for d, r in repo.premedications(store.db, visit["id"]).items()}
+        # Local time: the explanation shows the clock time the nurse wrote down ("given at 08:30").
+        premeds = {d: parse_utc(r["given_at"]).astimezone(LOCAL_TZ)
+                   for d, r in repo.premedications(store.db, visit["id"]).items()}
     wocbp = None
     if participant["sex"] == "M":
         wocbp = False
@@ -441,8 +461,10 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
     if participant["status"] not in ("enrolled", "on_treatment"):
         raise ValidationError("No dose before enrolment: {study_id} is {status}.",
                               study_id=participant["study_id"], status=participant["status"].replace("_", " "))
+    first = _first_dose_given(store.db, participant_id)
     if any(c.kind == "order" and not c.ok for c in decision.checks):
-        raise ValidationError("; ".join(c.explanation.text() for c in decision.problems if c.kind == "order"))
+        raise ValidationError("{problems}", problems=Explanations(
+            _shown(user, c, first) for c in decision.problems if c.kind == "order"))
     _check_kit_unused(store, admin.kit_number.strip().upper())
     signature = None
     if decision.verdict == NEEDS_REASON and not (window_reason or "").strip():
@@ -450,7 +472,8 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
     if decision.verdict == NO_GO:
         if not allowed(user, Action.OVERRIDE_NO_GO) or not (override_reason or "").strip():
             raise ValidationError("No-go: {problems}. Only an investigator can override, with a signed reason.",
-                                  field="override", problems="; ".join(c.explanation.text() for c in decision.problems))
+                                  field="override",
+                                  problems=Explanations(_shown(user, c, first) for c in decision.problems))
     if decision.verdict == NO_GO:
         # Check the password outside the transaction, so a wrong one still counts towards the lockout.
         auth.reauthenticate(store, user, override_username or "", override_password or "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from trialdesk.domain.explanations import Explanations
 from trialdesk.errors import TrialDeskError
 from trialdesk.paths import resource_path
 
@@ -14,6 +15,7 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
     """Install the translator for ``language`` ('nb' or 'en'; default: the system locale)."""
     lang = language or ("nb" if QLocale.system().language() in (
         QLocale.Language.NorwegianBokmal, QLocale.Language.NorwegianNynorsk) else "en")
+    app.setProperty("trialdesk_language", lang)  # ui_language(): protocol texts, explanations
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
@@ -36,9 +38,19 @@ def error_text(exc: BaseException) -> str:
     """The translated message of an expected error (its template translated, then filled in)."""
     if isinstance(exc, TrialDeskError):
         template = QCoreApplication.translate("errors", exc.template)
+        params = {name: _explained(value) for name, value in exc.params.items()}
         try:
-            return template.format(**exc.params) if exc.params else template
+            return template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):
             return str(exc)
     return QCoreApplication.translate("errors", "Unexpected error ({kind}). Nothing more was changed.").format(
         kind=type(exc).__name__)
+
+
+def _explained(value: object) -> object:
+    """Rule explanations in an error's parameters, worded in the UI language."""
+    if isinstance(value, Explanations):
+        from trialdesk.ui.explain import explain_all
+
+        return explain_all(value)
+    return value

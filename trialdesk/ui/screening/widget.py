@@ -18,10 +18,11 @@ from trialdesk.domain.severity import Severity
 from trialdesk.errors import ValidationError
 from trialdesk.services import screening as screening_service
 from trialdesk.services.inputs import parse_date, show_date
+from trialdesk.ui.explain import explain
 from trialdesk.ui.history.model import signature_text
 from trialdesk.services.screening import Judgement, ScreeningEntry, ScreeningState
 from trialdesk.ui.i18n import error_text
-from trialdesk.ui.widgets import FieldBox, YesNo, add_row, date_edit, local_dates, ui_language
+from trialdesk.ui.widgets import FieldBox, YesNo, add_row, date_edit, ui_language
 
 GREEN = ("#1b5e20", "#e8f5e9")
 RED = ("#b71c1c", "#ffebee")
@@ -95,7 +96,7 @@ class CriterionRow(QFrame):
         self.status.setText(text)
         self.status.setStyleSheet(_chip_style(colours))
         self.status.setAccessibleName(self.tr("{cid} status: {text}").format(cid=self.criterion.id, text=text))
-        self.explanation.setText(local_dates(result.explanation.text()))
+        self.explanation.setText(explain(result.explanation))
         if self.answer is not None:
             applicable = result.status != "not_applicable" or result.explanation.code.startswith("pregnancy")
             self.answer.setEnabled(applicable)
@@ -422,7 +423,7 @@ class ScreeningChecklistWidget(QWidget):
         """Every reason, compact: criteria with the same explanation are listed together."""
         groups: dict[str, list[str]] = {}
         for cid in ids:
-            groups.setdefault(local_dates(result.result(cid).explanation.text()), []).append(cid)
+            groups.setdefault(explain(result.result(cid).explanation), []).append(cid)
         return " · ".join(f"<b>{', '.join(cids)}</b>: {why}" for why, cids in groups.items())
 
     def _show_signature(self) -> None:

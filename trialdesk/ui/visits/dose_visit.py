@@ -23,6 +23,7 @@ from trialdesk.services.inputs import parse_date, show_date
 from trialdesk.services.participants import Changes
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.services.screening import protocol
+from trialdesk.ui.explain import explain
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.i18n import error_text, signature_words
 from trialdesk.ui.reason_dialog import ReasonDialog
@@ -445,7 +446,7 @@ class DoseVisitWidget(QWidget):
         changes = [c for cs in visit_history.pre_dose_changes(self.store, self.user, self.participant_id,
                                                               self.dose_code).values() for c in cs]
         changes.sort(key=lambda c: c.at)
-        names = {"type_and_screen_on": self.tr("type & screen"), "alert_card_on": self.tr("alert card"),
+        names = {"type_and_screen_on": self.tr("type and screen"), "alert_card_on": self.tr("alert card"),
                  "pregnancy_test": self.tr("pregnancy test")}
         for premed in protocol().pre_dose.premedication:
             names[premed.code] = premed.label_nb if ui_language() == "nb" else premed.label_en
@@ -670,7 +671,7 @@ class DoseVisitWidget(QWidget):
                 self.admin.show_error(ValidationError(
                     "No-go: only an investigator can override, with a signed reason."))
                 return False
-            problems = [text for ok, text in status.lines if not ok]
+            problems = [explain(e) for e in status.problems]
             reason = ReasonDialog.ask(self, self.tr("NO-GO for {code}: {problems}\n\nWhy is the dose given anyway?")
                                       .format(code=self.dose_code, problems="; ".join(problems)))
             if reason is None:

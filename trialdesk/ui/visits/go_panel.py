@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trialdesk.services import visits as vs
+from trialdesk.ui.explain import explain
 from trialdesk.ui.visits.common import AMBER, BLUE, GREEN, GREY, RED, chip_style
-from trialdesk.ui.widgets import local_dates
 
 
 class GoNoGoPanel(QWidget):
@@ -49,10 +49,10 @@ class GoNoGoPanel(QWidget):
             self.lines.setText(escape(note or ""))
             return
         rows = []
-        for ok, line in status.lines:
+        for ok, explanation in status.reasons:
             mark, colour = ("✓", GREEN[0]) if ok else ("✗", RED[0])
             rows.append(f"<tr><td style='color:{colour}; font-weight:700; padding-right:4px'>{mark}</td>"
-                        f"<td style='padding-bottom:3px'>{escape(local_dates(line))}</td></tr>")
+                        f"<td style='padding-bottom:3px'>{escape(explain(explanation))}</td></tr>")
         extra = f"<p>{escape(note)}</p>" if note else ""
         self.lines.setText(f"<table cellspacing='0'>{''.join(rows)}</table>{extra}")
 

@@ -14,10 +14,11 @@ from trialdesk.domain.labs import safety_check, unit_label
 from trialdesk.errors import ValidationError
 from trialdesk.services import visits as vs
 from trialdesk.services.screening import protocol
+from trialdesk.ui.explain import explain
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.visits.common import RED, TimeField, decimal_text, display_value, parse_time
-from trialdesk.ui.widgets import FieldError, local_dates, ui_language
+from trialdesk.ui.widgets import FieldError, ui_language
 
 
 def panel_analytes() -> tuple[str, ...]:
@@ -144,7 +145,7 @@ class LabEntryWidget(QWidget):
         if analyte in self.masked:
             # Blinded role after the first dose: no converted value, flag or grade (they could unblind).
             text = self.tr("plausible · {safety}").format(
-                safety=local_dates(safety.masked_explanation.text()))
+                safety=explain(safety.masked_explanation))
         else:
             parts = [f"= {display_value(analyte, checked['value'])}"]
             lab = protocol().lab(analyte)
@@ -155,7 +156,7 @@ class LabEntryWidget(QWidget):
             if checked["ctcae_grade"]:
                 parts.append(self.tr("CTCAE grade {g} suggested").format(g=checked["ctcae_grade"]))
             if not safety.ok:
-                parts.append(local_dates(safety.explanation.text()))
+                parts.append(explain(safety.explanation))
             text = " · ".join(parts)
         if not safety.ok:
             return f"<span style='color:{RED[0]}; font-weight:600'>✗ {text}</span>"

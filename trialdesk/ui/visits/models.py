@@ -17,11 +17,12 @@ from trialdesk.domain.labs import unit_label
 from trialdesk.services import visits as vs
 from trialdesk.services.inputs import show_date
 from trialdesk.services.screening import protocol
+from trialdesk.ui.explain import explain
 from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.visits.common import (
     GREEN, RED, STATE_COLOURS, display_value, show_time, show_utc_iso, state_text,
 )
-from trialdesk.ui.widgets import local_dates, ui_language
+from trialdesk.ui.widgets import ui_language
 
 _tr = lambda text: QCoreApplication.translate("visits", text)  # noqa: E731
 URGENT = timedelta(hours=6)
@@ -214,7 +215,7 @@ class LabResultTableModel(ColouredRowModel):
     @staticmethod
     def result_text(r) -> str:
         if r.view.masked:
-            return local_dates(r.view.safety.text())
+            return explain(r.view.safety)
         return display_value(r.view.analyte, r.view.value)
 
     @staticmethod
