@@ -247,3 +247,20 @@ def test_choices_roles_and_signature_words_in_norwegian(norwegian, qtbot, store,
     assert "(Studiesykepleier)" in window.session_label.text()
     assert signature_words(vs.MEANING_OVERRIDE) == "NO-GO overstyrt av utprøver"
     assert signature_words(screening_service.ATTESTATION).startswith("Ved å signere bekrefter jeg")
+
+
+def test_lab_entry_speaks_norwegian(norwegian, qtbot, store, doctor, nurse):
+    """Analyte names and the 'not possible — did you mean' message at the field, in Bokmål."""
+    from tests.ui.test_visits_flow import enrol_due_today
+
+    pid = enrol_due_today(store, doctor)
+    window = _norwegian_window(qtbot, store, nurse)
+    window.open_dose_visit(pid, "D1")
+    rows = window.workspace.visit_tabs.injections.labs.rows
+    assert rows["PLT"].label.text() == "Trombocytter" and rows["IGG"].label.text() == "IgG *"
+    rows["NK"].value.setText("125")
+    rows["NK"].unit.setCurrentIndex(rows["NK"].unit.findData("10^9/L"))
+    message = rows["NK"].error.text()
+    assert "er ikke mulig" in message and "mente du ×10^6/L?" in message, message
+    rows["HB"].value.setText("13x")
+    assert rows["HB"].error.text() == "«13x» er ikke et tall: det inneholder bokstaver"

@@ -117,6 +117,8 @@ def error_messages() -> dict[tuple[str, str], str]:
             text = _literal(node.args[0])
             if name in ERROR_CLASSES and text:
                 found[("errors", text)] = path.name
+            elif name == "LabValueError" and len(node.args) > 1 and _literal(node.args[1]):
+                found[("errors", _literal(node.args[1]))] = path.name  # (kind, template): shown via ValidationError
     return found
 
 

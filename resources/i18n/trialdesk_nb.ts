@@ -1649,6 +1649,62 @@
       <source>{problems}</source>
       <translation>{problems}</translation>
     </message>
+    <message>
+      <source>"{text}" is not a number</source>
+      <translation>«{text}» er ikke et tall</translation>
+    </message>
+    <message>
+      <source>"{text}" is not a number: it contains letters</source>
+      <translation>«{text}» er ikke et tall: det inneholder bokstaver</translation>
+    </message>
+    <message>
+      <source>"{text}" is not a number: spaces may only separate groups of three digits, as in 1 240</source>
+      <translation>«{text}» er ikke et tall: mellomrom kan bare skille grupper på tre sifre, som i 1 240</translation>
+    </message>
+    <message>
+      <source>"{text}" is not a number: use one decimal mark (comma or point) and no thousands separator but a space</source>
+      <translation>«{text}» er ikke et tall: bruk ett desimaltegn (komma eller punktum) og bare mellomrom som tusenskille</translation>
+    </message>
+    <message>
+      <source>expected a number, got {type_name}</source>
+      <translation>forventet et tall, fikk {type_name}</translation>
+    </message>
+    <message>
+      <source>expected a unit, got {type_name}</source>
+      <translation>forventet en enhet, fikk {type_name}</translation>
+    </message>
+    <message>
+      <source>no value entered</source>
+      <translation>ingen verdi registrert</translation>
+    </message>
+    <message>
+      <source>the lower limit of normal must not be negative, got {lln}</source>
+      <translation>nedre normalgrense kan ikke være negativ, fikk {lln}</translation>
+    </message>
+    <message>
+      <source>{shown} is not possible: the plausible range is {range}</source>
+      <translation>{shown} er ikke mulig: sannsynlig område er {range}</translation>
+    </message>
+    <message>
+      <source>{shown} is not possible: the plausible range is {range} — did you mean {unit} or {other}?</source>
+      <translation>{shown} er ikke mulig: sannsynlig område er {range} — mente du {unit} eller {other}?</translation>
+    </message>
+    <message>
+      <source>{shown} is not possible: the plausible range is {range} — did you mean {unit}?</source>
+      <translation>{shown} er ikke mulig: sannsynlig område er {range} — mente du {unit}?</translation>
+    </message>
+    <message>
+      <source>{symbol}: "{unit}" is not an accepted unit; accepted units: {units}</source>
+      <translation>{symbol}: «{unit}» er ikke en godkjent enhet; godkjente enheter: {units}</translation>
+    </message>
+    <message>
+      <source>{symbol}: no unit given; accepted units: {units}</source>
+      <translation>{symbol}: ingen enhet oppgitt; godkjente enheter: {units}</translation>
+    </message>
+    <message>
+      <source>{value} is not a number</source>
+      <translation>{value} er ikke et tall</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>

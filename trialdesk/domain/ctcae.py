@@ -28,7 +28,7 @@ def lab_grade(protocol: "Protocol", term: str, value: str | int | float, unit: s
     lab_value = convert(protocol, grading.analyte, value, unit)
     limit = parse_number(lln)
     if limit < 0:
-        raise LabValueError("number", f"the lower limit of normal must not be negative, got {lln}")
+        raise LabValueError("number", "the lower limit of normal must not be negative, got {lln}", lln=str(lln))
     if not lab_value.exact < limit:
         return 0
     grade = 0

@@ -28,11 +28,15 @@ class LabValueError(ValueError):
     accepted units in which the number would be plausible (for ``implausible``).
     """
 
-    def __init__(self, kind: ErrorKind, message: str, suggestions: tuple[str, ...] = ()):
+    def __init__(self, kind: ErrorKind, template: str, suggestions: tuple[str, ...] = (), **params: object):
+        message = template.format(**params) if params else template
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.suggestions = suggestions
+        # The English ``template`` and its ``params``, so that the UI can show the message translated.
+        self.template = template
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -71,19 +75,19 @@ def parse_number(value: str | int | float | Decimal) -> Decimal:
     NaN or infinity, booleans and anything that is not text or a number.
     """
     if isinstance(value, bool):
-        raise LabValueError("number", f"{value} is not a number")
+        raise LabValueError("number", "{value} is not a number", value=str(value))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise LabValueError("number", f"{value} is not a number")
+            raise LabValueError("number", "{value} is not a number", value=str(value))
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise LabValueError("number", f"{value} is not a number")
+            raise LabValueError("number", "{value} is not a number", value=str(value))
         return value
     if not isinstance(value, str):
-        raise LabValueError("number", f"expected a number, got {type(value).__name__}")
+        raise LabValueError("number", "expected a number, got {type_name}", type_name=type(value).__name__)
     text = value.strip().replace("\u2212", "-")  # U+2212 MINUS SIGN as typed by some keyboards
     if not text:
         raise LabValueError("number", "no value entered")
@@ -91,14 +95,14 @@ def parse_number(value: str | int | float | Decimal) -> Decimal:
     if match is None or (match.group("int") is None and match.group("frac") is None):
         shown = value.strip()
         if any(ch.isalpha() for ch in text):
-            raise LabValueError("number", f"\"{shown}\" is not a number: it contains letters")
+            raise LabValueError("number", "\"{text}\" is not a number: it contains letters", text=shown)
         if len(re.findall(r"[.,]", text)) > 1:
-            raise LabValueError("number", f"\"{shown}\" is not a number: use one decimal mark "
-                                          "(comma or point) and no thousands separator but a space")
+            raise LabValueError("number", "\"{text}\" is not a number: use one decimal mark "
+                                          "(comma or point) and no thousands separator but a space", text=shown)
         if any(ch in _SPACES for ch in text):
-            raise LabValueError("number", f"\"{shown}\" is not a number: spaces may only separate "
-                                          "groups of three digits, as in 1 240")
-        raise LabValueError("number", f"\"{shown}\" is not a number")
+            raise LabValueError("number", "\"{text}\" is not a number: spaces may only separate "
+                                          "groups of three digits, as in 1 240", text=shown)
+        raise LabValueError("number", "\"{text}\" is not a number", text=shown)
     digits = (match.group("int") or "0")
     for space in _SPACES:
         digits = digits.replace(space, "")
@@ -106,7 +110,7 @@ def parse_number(value: str | int | float | Decimal) -> Decimal:
     try:
         return Decimal(f"{match.group('sign')}{digits}.{frac}" if frac else f"{match.group('sign')}{digits}")
     except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
-        raise LabValueError("number", f"\"{value.strip()}\" is not a number") from None
+        raise LabValueError("number", "\"{text}\" is not a number", text=value.strip()) from None
 
 
 def format_decimal(value: Decimal | float | int) -> str:
@@ -135,7 +139,7 @@ def normalise_unit(text: str) -> str:
     ``ul``/``uL``). Everything else is case-sensitive (``G/L`` is not ``g/L``).
     """
     if not isinstance(text, str):
-        raise LabValueError("unit", f"expected a unit, got {type(text).__name__}")
+        raise LabValueError("unit", "expected a unit, got {type_name}", type_name=type(text).__name__)
     unit = "".join(text.split()).replace("\u00b5", "u").replace("\u03bc", "u")
     match = _POWER.fullmatch(unit)
     if match:
@@ -172,23 +176,30 @@ def convert(protocol: "Protocol", analyte: str, value: str | int | float, unit: 
     lab = protocol.lab(analyte)
     number = parse_number(value)
     if unit is None or (isinstance(unit, str) and not unit.strip()):
-        raise LabValueError("unit", f"{lab.symbol}: no unit given; accepted units: {_accepted(lab)}")
+        raise LabValueError("unit", "{symbol}: no unit given; accepted units: {units}", symbol=lab.symbol,
+                            units=_accepted(lab))
     canonical_unit = normalise_unit(unit)
     factor = lab.factor(canonical_unit)
     if factor is None:
-        raise LabValueError("unit", f"{lab.symbol}: \"{unit.strip()}\" is not an accepted unit; "
-                                    f"accepted units: {_accepted(lab)}")
+        raise LabValueError("unit", "{symbol}: \"{unit}\" is not an accepted unit; accepted units: {units}",
+                            symbol=lab.symbol, unit=unit.strip(), units=_accepted(lab))
     exact = number if factor == 1 else (number * factor).normalize()
     if not lab.limits.contains(exact):
         suggestions = _suggest_units(lab, number, factor)
         shown = f"{lab.symbol} {format_decimal(number)} {unit_label(canonical_unit)}"
         if factor != 1:
             shown += f" (= {format_decimal(exact)} {unit_label(lab.unit)})"
-        message = (f"{shown} is not possible: the plausible range is "
-                   f"{lab.limits.describe(lab.symbol, unit_label(lab.unit))}")
-        if suggestions:
-            message += " — did you mean " + " or ".join(unit_label(u) for u in suggestions) + "?"
-        raise LabValueError("implausible", message, suggestions)
+        limits = lab.limits.describe(lab.symbol, unit_label(lab.unit))
+        labels = [unit_label(u) for u in suggestions]
+        if not labels:
+            raise LabValueError("implausible", "{shown} is not possible: the plausible range is {range}",
+                                suggestions, shown=shown, range=limits)
+        if len(labels) == 1:
+            raise LabValueError("implausible", "{shown} is not possible: the plausible range is {range} — did you "
+                                "mean {unit}?", suggestions, shown=shown, range=limits, unit=labels[0])
+        raise LabValueError("implausible", "{shown} is not possible: the plausible range is {range} — did you "
+                            "mean {unit} or {other}?", suggestions, shown=shown, range=limits,
+                            unit=", ".join(labels[:-1]), other=labels[-1])
     entered = value.strip() if isinstance(value, str) else str(value)
     return LabValue(analyte=lab.code, value=float(exact), unit=lab.unit, entered_text=entered,
                     entered_unit=unit.strip(), exact=exact)

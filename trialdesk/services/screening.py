@@ -214,7 +214,7 @@ def _convert_lab(analyte: str, field: str, text: str | None, unit: str | None) -
     try:
         value = convert(protocol(), analyte, text, unit or "")
     except LabValueError as exc:
-        raise ValidationError(exc.message, field=field) from None
+        raise ValidationError(exc.template, field=field, **exc.params) from None
     return text, value.entered_unit, value.value
 
 

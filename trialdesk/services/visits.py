@@ -157,7 +157,7 @@ def check_lab_entry(analyte: str, entry: LabEntry, sex: str | None = None, age: 
     try:
         value = convert(protocol(), analyte, entry.value, entry.unit)
     except LabValueError as exc:
-        raise ValidationError(exc.message, field=analyte) from None
+        raise ValidationError(exc.template, field=analyte, **exc.params) from None
     flag, _ = reference_flag(protocol(), analyte, value, sex, age)
     term, grade = None, None
     for name, lab_term in protocol().ctcae_lab.items():

@@ -34,6 +34,14 @@ def state_text(state: str) -> str:
             "done": _tr("✓ Done"), "missed": _tr("✗ Missed")}.get(state, state)
 
 
+def lab_symbol(analyte: str) -> str:
+    """The analyte's short name in the UI language (``Platelets`` is ``Trombocytter`` in Norwegian; IgG stays)."""
+    from trialdesk.ui.widgets import ui_language
+
+    lab = protocol().lab(analyte)
+    return lab.symbol_nb if ui_language() == "nb" else lab.symbol
+
+
 def chip_style(colours: tuple[str, str], padding: str = "1px 6px") -> str:
     fg, bg = colours
     return (f"color: {fg}; background: {bg}; border: 1px solid {fg}; border-radius: 3px; "
@@ -165,5 +173,5 @@ class EnterMovesOnLineEdit(QLineEdit):
 
 
 __all__ = ["AMBER", "BLUE", "EnterMovesOnLineEdit", "GREEN", "GREY", "LOCAL_TZ", "RED", "STATE_COLOURS",
-           "TimeField", "chip_style", "decimal_text", "display_value", "now_local", "parse_float", "parse_int",
+           "TimeField", "chip_style", "lab_symbol", "decimal_text", "display_value", "now_local", "parse_float", "parse_int",
            "parse_time", "show_time", "show_utc_iso", "state_text"]

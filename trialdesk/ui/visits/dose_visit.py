@@ -30,7 +30,7 @@ from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.administration import AdministrationForm
 from trialdesk.ui.visits.common import (
-    STATE_COLOURS, TimeField, chip_style, parse_time, show_time, show_utc_iso, state_text,
+    STATE_COLOURS, TimeField, chip_style, lab_symbol, parse_time, show_time, show_utc_iso, state_text,
 )
 from trialdesk.ui.visits.go_panel import GoNoGoPanel
 from trialdesk.ui.visits.lab_entry import LabEntryWidget, ReadBackDialog, read_back_items
@@ -51,10 +51,11 @@ class LabCorrectionDialog(FormDialog):
     def __init__(self, submit, record: visit_history.LabResultRecord, parent: QWidget | None = None):
         super().__init__(submit, parent)
         lab = protocol().lab(record.view.analyte)
-        self.setWindowTitle(self.tr("Correct {symbol}").format(symbol=lab.symbol))
+        self.setWindowTitle(self.tr("Correct {symbol}").format(symbol=lab_symbol(lab.code)))
         shown = record.view.entered if not record.view.masked else self.tr("(masked for your role)")
         intro = QLabel(self.tr("{symbol} sampled {at}: saved value {value}. Enter the value from the lab report.")
-                       .format(symbol=lab.symbol, at=show_time(parse_utc(record.view.sampled_at)), value=shown))
+                       .format(symbol=lab_symbol(lab.code), at=show_time(parse_utc(record.view.sampled_at)),
+                               value=shown))
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
         self.value = QLineEdit()
@@ -485,12 +486,12 @@ class DoseVisitWidget(QWidget):
         record = self.saved_labs_model.row_at(index) if index.isValid() else None
         if record is None or not record.changes:
             self.corrections.setText("" if record is None else self.tr("{symbol}: not changed since entered.").format(
-                symbol=record.view.symbol))
+                symbol=lab_symbol(record.view.analyte)))
             return
         lines = [self.tr("{at} {who}: {old} → {new} — {reason}").format(
             at=show_utc_iso(c.at), who=c.username,
             old=c.old, new=c.new, reason=c.reason) for c in record.changes]
-        self.corrections.setText(self.tr("History of {symbol}: ").format(symbol=record.view.symbol) + "; ".join(lines))
+        self.corrections.setText(self.tr("History of {symbol}: ").format(symbol=lab_symbol(record.view.analyte)) + "; ".join(lines))
 
     def _emit(self, note: str) -> None:
         self.changes_applied.emit(Changes(self.participant_id, frozenset({"visits"}), note=note))

@@ -17,7 +17,7 @@ from trialdesk.services.screening import protocol
 from trialdesk.ui.explain import explain
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.i18n import error_text
-from trialdesk.ui.visits.common import RED, TimeField, decimal_text, display_value, parse_time
+from trialdesk.ui.visits.common import RED, TimeField, decimal_text, display_value, lab_symbol, parse_time
 from trialdesk.ui.widgets import FieldError, ui_language
 
 
@@ -34,22 +34,25 @@ class LabRow:
         lab = protocol().lab(analyte)
         self.analyte = analyte
         name = lab.name_nb if ui_language() == "nb" else lab.name_en
-        self.label = QLabel(f"{lab.symbol}{' *' if lab.critical else ''}")
+        self.label = QLabel(f"{lab_symbol(lab.code)}{' *' if lab.critical else ''}")
         self.label.setToolTip(name)
         self.value = QLineEdit()
         self.value.setMaximumWidth(80)
-        self.value.setAccessibleName(QCoreApplication.translate("LabEntryWidget", "{symbol} value").format(symbol=lab.symbol))
+        self.value.setAccessibleName(QCoreApplication.translate("LabEntryWidget", "{symbol} value").format(
+            symbol=lab_symbol(lab.code)))
         self.value.setPlaceholderText(QCoreApplication.translate("LabEntryWidget", "value"))
         self.label.setBuddy(self.value)
         self.unit = QComboBox()
         for unit in lab.accepted_units:
             self.unit.addItem(unit_label(unit), unit)
         self.unit.setCurrentIndex(max(0, self.unit.findData(lab.display_unit)))
-        self.unit.setAccessibleName(QCoreApplication.translate("LabEntryWidget", "{symbol} unit").format(symbol=lab.symbol))
+        self.unit.setAccessibleName(QCoreApplication.translate("LabEntryWidget", "{symbol} unit").format(
+            symbol=lab_symbol(lab.code)))
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.result.setAccessibleName(QCoreApplication.translate("LabEntryWidget", "{symbol} result").format(symbol=lab.symbol))
+        self.result.setAccessibleName(QCoreApplication.translate("LabEntryWidget", "{symbol} result").format(
+            symbol=lab_symbol(lab.code)))
         self.error = FieldError(owner)
 
     def entry(self) -> vs.LabEntry | None:
@@ -241,7 +244,7 @@ def read_back_items(entries: dict[str, vs.LabEntry]) -> list[tuple[str, str]]:
     for analyte, entry in entries.items():
         lab = protocol().lab(analyte)
         if lab.critical:
-            out.append((analyte, f"{lab.symbol}  {entry.value}  {unit_label(entry.unit)}"))
+            out.append((analyte, f"{lab_symbol(analyte)}  {entry.value}  {unit_label(entry.unit)}"))
     return out
 
 

@@ -20,7 +20,7 @@ from trialdesk.services.screening import protocol
 from trialdesk.ui.explain import explain
 from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.visits.common import (
-    GREEN, RED, STATE_COLOURS, display_value, show_time, show_utc_iso, state_text,
+    GREEN, RED, STATE_COLOURS, display_value, lab_symbol, show_time, show_utc_iso, state_text,
 )
 from trialdesk.ui.widgets import ui_language
 
@@ -204,7 +204,7 @@ class LabResultTableModel(ColouredRowModel):
         return (
             (_tr("Dose"), lambda r: r.dose_code or ""),
             (_tr("Sampled"), lambda r: show_utc_iso(r.view.sampled_at)),
-            (_tr("Analyte"), lambda r: r.view.symbol),
+            (_tr("Analyte"), lambda r: lab_symbol(r.view.analyte)),
             (_tr("Result"), self.result_text),
             (_tr("As entered"), self.entered_text),
             (_tr("Flag"), lambda r: {"L": _tr("L (low)"), "H": _tr("H (high)")}.get(r.view.flag or "", "")),

@@ -14,7 +14,7 @@ from trialdesk.clock import parse_utc
 from trialdesk.domain.labs import reference_range, to_display, unit_label
 from trialdesk.services import visits as vs
 from trialdesk.services.screening import protocol
-from trialdesk.ui.visits.common import LOCAL_TZ, decimal_text
+from trialdesk.ui.visits.common import LOCAL_TZ, decimal_text, lab_symbol
 from trialdesk.ui.widgets import ui_language
 
 
@@ -46,7 +46,7 @@ class LabTrendWidget(QWidget):
         order = ["IGG", "NK"] + [a for a in protocol().labs if a not in ("IGG", "NK")]
         for code in order:
             lab = protocol().lab(code)
-            self.analyte.addItem(f"{lab.symbol} — {lab.name_nb if nb else lab.name_en}", code)
+            self.analyte.addItem(f"{lab_symbol(code)} — {lab.name_nb if nb else lab.name_en}", code)
         row.addWidget(label)
         row.addWidget(self.analyte)
         row.addStretch(1)
@@ -97,7 +97,7 @@ class LabTrendWidget(QWidget):
             return float(to_display(protocol(), code, value)[0])
 
         series = QLineSeries()
-        series.setName(self.tr("{symbol} ({unit})").format(symbol=lab.symbol, unit=unit))
+        series.setName(self.tr("{symbol} ({unit})").format(symbol=lab_symbol(lab.code), unit=unit))
         pen = QPen(QColor("#0d47a1"))
         pen.setWidth(3)
         series.setPen(pen)
