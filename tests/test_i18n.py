@@ -264,3 +264,31 @@ def test_lab_entry_speaks_norwegian(norwegian, qtbot, store, doctor, nurse):
     assert "er ikke mulig" in message and "mente du ×10^6/L?" in message, message
     rows["HB"].value.setText("13x")
     assert rows["HB"].error.text() == "«13x» er ikke et tall: det inneholder bokstaver"
+
+
+def test_qt_dialog_buttons_in_norwegian(norwegian, qtbot):
+    """Qt ships no Bokmål catalogue: the standard buttons come from TrialDesk's own translation."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"
+    message = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(message)
+    assert message.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Ja"
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    """lupdate does not look inside f-strings: a tr() there is never translated."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "trialdesk" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call):
+                        name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+                        if name in ("tr", "_tr", "translate"):
+                            found.append(f"{path.name}:{call.lineno}")
+    assert not found, found

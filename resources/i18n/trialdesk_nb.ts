@@ -1999,6 +1999,10 @@
       <source>results in death</source>
       <translation>fører til død</translation>
     </message>
+    <message>
+      <source>Grade {grade}: {text}</source>
+      <translation>Grad {grade}: {text}</translation>
+    </message>
   </context>
   <context>
     <name>AdverseEventLogWidget</name>
@@ -2703,6 +2707,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>⚠ SAE not yet reported: {clocks}</source>
       <translation>⚠ AUH ikke rapportert ennå: {clocks}</translation>
+    </message>
+    <message>
+      <source>{term} — due {due}, {left}</source>
+      <translation>{term} — frist {due}, {left}</translation>
     </message>
   </context>
   <context>
@@ -4077,6 +4085,96 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>pregnancy test</source>
       <translation>graviditetstest</translation>
+    </message>
+  </context>
+  <context>
+    <name>QLineEdit</name>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Kopier</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>&amp;Lim inn</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Angre</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>Klipp &amp;ut</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Slett</translation>
+    </message>
+    <message>
+      <source>Select All</source>
+      <translation>Merk alt</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPlatformTheme</name>
+    <message>
+      <source>&amp;No</source>
+      <translation>&amp;Nei</translation>
+    </message>
+    <message>
+      <source>&amp;Yes</source>
+      <translation>&amp;Ja</translation>
+    </message>
+    <message>
+      <source>Abort</source>
+      <translation>Avbryt</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>Bruk</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Avbryt</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Lukk</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Forkast</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>Hjelp</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>Ignorer</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Åpne</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>Tilbakestill</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>Prøv igjen</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Lagre</translation>
     </message>
   </context>
 </TS>

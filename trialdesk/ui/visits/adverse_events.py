@@ -110,7 +110,7 @@ class AdverseEventDialog(FormDialog):
         self.clock.setStyleSheet("color: #b71c1c; font-weight: 600;")
         self.layout_.addWidget(self.clock)
         self.finish_layout()
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)  # the seriousness criteria are long in Norwegian
         self.term.currentIndexChanged.connect(self._on_term_changed)
         self.term.editTextChanged.connect(self._on_term_changed)  # typed (or completed) text
         self.grade.currentIndexChanged.connect(self._on_grade_changed)
@@ -166,7 +166,8 @@ class AdverseEventDialog(FormDialog):
         if term is None:
             self.grade_text.setText(self.tr("Choose the term first: the grades and their texts follow it."))
         elif grade:
-            self.grade_text.setText(f"{self.tr('Grade')} {grade}: {ctcae.grade_text(term, grade)}")
+            self.grade_text.setText(self.tr("Grade {grade}: {text}").format(grade=grade,
+                                                                             text=ctcae.grade_text(term, grade)))
         else:
             self.grade_text.setText("")
         if grade == 5:

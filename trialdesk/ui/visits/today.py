@@ -101,8 +101,9 @@ class SaeBanner(QFrame):
         if self.compact:
             self.table.hide()
             self.title.setText(self.tr("⚠ SAE not yet reported: {clocks}").format(clocks="; ".join(
-                f"{self.model.data(self.model.index(r, 1))} — {self.tr('due')} "
-                f"{self.model.data(self.model.index(r, 2))}, {self.model.data(self.model.index(r, 3))}"
+                self.tr("{term} — due {due}, {left}").format(
+                    term=self.model.data(self.model.index(r, 1)), due=self.model.data(self.model.index(r, 2)),
+                    left=self.model.data(self.model.index(r, 3)))
                 for r in range(rows))))
         self.setVisible(rows > 0)
 
