@@ -432,3 +432,49 @@ def test_history_shows_visit_records_and_masks_for_blinded_roles(store, doctor, 
 
     seen = history_service.history(store, users_repo.get(store.db, doctor.id), enrolled)
     assert any(r.record == "D2 IGG" and r.field == "value as entered" and r.new == "2,3" for r in seen)
+
+
+WRITES = {
+    "record_pre_dose_labs": lambda st, u, pid, ids: vs.record_pre_dose_labs(
+        st, u, pid, "D1", sampled_at=D1_DAY, entries=entries(), read_back={"IGG", "NK"}),
+    "correct_lab_result": lambda st, u, pid, ids: vs.correct_lab_result(
+        st, u, ids["lab"], vs.LabEntry("204", "10^9/L"), reason="x"),
+    "record_blood_bank": lambda st, u, pid, ids: vs.record_blood_bank(
+        st, u, pid, type_and_screen_on=date(2026, 5, 2), alert_card_on=date(2026, 5, 2), reason="x"),
+    "record_premedication": lambda st, u, pid, ids: vs.record_premedication(
+        st, u, pid, "D1", sc.protocol().pre_dose.premedication[0].code, D1_DAY, reason="x"),
+    "record_pregnancy_test": lambda st, u, pid, ids: vs.record_pregnancy_test(st, u, pid, "D1", "positive",
+                                                                              reason="x"),
+    "record_administration": lambda st, u, pid, ids: vs.record_administration(st, u, pid, "D2", administration(),
+                                                                              now=D1_DAY),
+    "correct_administration": lambda st, u, pid, ids: vs.correct_administration(
+        st, u, pid, "D1", replace(administration(), lot="L2"), reason="x"),
+    "mark_missed": lambda st, u, pid, ids: vs.mark_missed(st, u, pid, "D2", reason="x"),
+    "record_adverse_event": lambda st, u, pid, ids: vs.record_adverse_event(st, u, pid, _ae()),
+    "update_adverse_event": lambda st, u, pid, ids: vs.update_adverse_event(st, u, ids["ae"], _ae(grade=2),
+                                                                            reason="x"),
+    "mark_sae_reported": lambda st, u, pid, ids: vs.mark_sae_reported(st, u, ids["ae"]),
+}
+
+
+@pytest.mark.parametrize("role", [Role.MONITOR, Role.ADMINISTRATOR])
+@pytest.mark.parametrize("write", sorted(WRITES))
+def test_only_clinical_staff_write_visit_data(store, nurse, users, enrolled, role, write):
+    """Every write of an injection visit refuses a monitor and an administrator, and writes nothing."""
+    _given_d1(store, nurse, enrolled)
+    ids = {"lab": store.db.execute("SELECT id FROM lab_results LIMIT 1").fetchone()[0],
+           "ae": vs.record_adverse_event(store, nurse, enrolled, _ae(
+               serious=True, sae_criteria=frozenset({"sae_hospitalisation"}), aware_at=D1_DAY), dose_code="D1")}
+    before = store.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    with pytest.raises(PermissionDenied):
+        WRITES[write](store, users[role], enrolled, ids)
+    assert store.db.execute("SELECT count(*) FROM audit").fetchone()[0] == before
+
+
+def test_every_visit_write_is_in_the_permission_test():
+    """A new write function of services.visits must join WRITES above (so its permission is tested)."""
+    import inspect
+
+    writes = {name for name, fn in inspect.getmembers(vs, inspect.isfunction)
+              if fn.__module__ == vs.__name__ and name.split("_")[0] in ("record", "correct", "mark", "update")}
+    assert writes == set(WRITES)
