@@ -218,6 +218,7 @@ def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor):
     cells = [[str(model.data(model.index(r, c))) for c in range(model.columnCount())] for r in range(model.rowCount())]
     kit = next(row for row in cells if row[3] == "kitnummer")
     assert kit[2] == "Injeksjon D1 registrert" and kit[5] == "KIT-000123"
+    assert any(row[2] == "Blodprøvesvar D1 Trombocytter registrert" for row in cells)
     site = next(row for row in cells if row[3] == "injeksjonssted")
     assert site[5] == "abdomen venstre"
     temp = next(row for row in cells if row[3] == "temperatur før")

@@ -10,9 +10,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from trialdesk.clock import parse_utc
 from trialdesk.services.history import ACTION_TEXT, TABLE_TEXT, HistoryRow
+from trialdesk.services.screening import protocol
 from trialdesk.ui.i18n import signature_words
 from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.participants.model import status_text
+from trialdesk.ui.visits.common import lab_symbol
 from trialdesk.ui.visits.models import action_text, causality_text, outcome_text
 from trialdesk.ui.widgets import local_dates, ui_language
 
@@ -172,13 +174,25 @@ class HistoryTableModel(RowTableModel):
             (_tr("When (Oslo time)"), lambda r: local_time(r.at)),
             (_tr("Who"), lambda r: r.username),
             (_tr("What"),
-             lambda r: " ".join(x for x in (_tr(TABLE_TEXT.get(r.table, r.table)), r.record,
+             lambda r: " ".join(x for x in (_tr(TABLE_TEXT.get(r.table, r.table)), record_text(r),
                                             _tr(ACTION_TEXT.get(r.action, r.action))) if x)),
             (_tr("Field"), lambda r: _tr(r.field)),
             (_tr("Old"), lambda r: value_text(r.old, r.column, r.table)),
             (_tr("New"), lambda r: value_text(r.new, r.column, r.table)),
             (_tr("Why"), lambda r: r.reason),
         )
+
+
+def record_text(row: HistoryRow) -> str:
+    """The row's record as people name it: ``D1 IGG`` -> ``D1 IgG``, ``D1 paracetamol`` -> ``D1 Paracetamol``."""
+    dose, _, code = row.record.rpartition(" ")
+    if row.table == "lab_results" and code in protocol().labs:
+        return f"{dose} {lab_symbol(code)}".strip()
+    if row.table == "premedications":
+        names = {p.code: (p.label_nb if ui_language() == "nb" else p.label_en)
+                 for p in protocol().pre_dose.premedication}
+        return f"{dose} {names.get(code, code)}".strip()
+    return row.record
 
 
 # Stored codes shown as words, per column ("status" of a participant, "state" of a dose visit, ...).
@@ -222,4 +236,4 @@ def value_text(value: str, column: str = "", table: str = "") -> str:
     return local_dates(value)
 
 
-__all__ = ["HistoryRow", "HistoryTableModel", "LABELS", "local_time", "signature_text", "value_text"]
+__all__ = ["HistoryRow", "HistoryTableModel", "LABELS", "local_time", "record_text", "signature_text", "value_text"]
