@@ -118,3 +118,28 @@ def test_cli_process_prints_no_traceback(tmp_path):
                          env=env, timeout=60)
     assert out.returncode == 2
     assert "Traceback" not in out.stderr and out.stderr.startswith("trialdesk: ")
+
+
+def test_missing_window_libraries_are_named_not_aborted(tmp_path):
+    """Qt aborts the process when its X11 plugin lacks a system library; the GUI command looks first and
+    says which packages to install (here: libxcb-cursor0 made to look missing)."""
+    code = ("import ctypes.util, sys; real = ctypes.util.find_library; "
+            "ctypes.util.find_library = lambda name: None if name == 'xcb-cursor' else real(name); "
+            "from trialdesk.cli import main; sys.exit(main(['gui', '--data-dir', sys.argv[1]]))")
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = ":0"
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "data")], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert "libxcb-cursor" in result.stderr and "sudo apt install libxcb-cursor0" in result.stderr
+    assert "Traceback" not in result.stderr and "Aborted" not in result.stderr
+    assert not (tmp_path / "data").exists()  # nothing was created
+
+
+def test_readme_lists_the_window_libraries():
+    from pathlib import Path
+
+    from trialdesk.app import XCB_PACKAGES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert XCB_PACKAGES in readme

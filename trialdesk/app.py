@@ -221,8 +221,46 @@ def _maybe_exit_when_shown(widget: QWidget, name: str) -> None:
     widget.showEvent = show_event
 
 
+# What Qt's X11 window plugin needs from Debian/Ubuntu beyond a bare system (README lists the same).
+XCB_PACKAGES = ("libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 "
+                "libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1")
+
+
+def window_system_problem() -> str | None:
+    """On Linux under X11, Qt aborts the whole process (no message we could show) when its window plugin
+    lacks a system library. Look first, and say which and how to install them; None when all is there."""
+    import ctypes
+    import ctypes.util
+
+    from PySide6.QtCore import QLibraryInfo
+
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if not sys.platform.startswith("linux") or (platform and not platform.startswith("xcb")):
+        return None
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    missing = []
+    plugin = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms" / "libqxcb.so"
+    if plugin.exists():
+        try:
+            ctypes.CDLL(str(plugin))
+        except OSError as exc:  # "libxcb-icccm.so.4: cannot open shared object file: ..."
+            missing.append(str(exc).split(":", 1)[0].rsplit("/", 1)[-1])
+    if ctypes.util.find_library("xcb-cursor") is None:
+        missing.append("libxcb-cursor.so.0")
+    if not missing:
+        return None
+    return ("cannot open a window: Qt needs system libraries that are missing here ({libs}). On Debian or "
+            "Ubuntu install them with: sudo apt install {packages}").format(libs=", ".join(missing),
+                                                                         packages=XCB_PACKAGES)
+
+
 def run_gui(folder: Path, language: str | None = None) -> int:
     """Start the application on the store in ``folder``; returns the process exit code."""
+    problem = None if QApplication.instance() else window_system_problem()
+    if problem:
+        print(f"trialdesk: {problem}", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("TrialDesk")
     app.setOrganizationName("Helse Bergen")
