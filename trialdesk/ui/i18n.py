@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
 
-from trialdesk.domain.explanations import Explanations
 from trialdesk.errors import TrialDeskError
 from trialdesk.paths import resource_path
 
@@ -66,7 +67,10 @@ def error_text(exc: BaseException) -> str:
 
 def _explained(value: object) -> object:
     """Rule explanations in an error's parameters, worded in the UI language."""
-    if isinstance(value, Explanations):
+    # Not imported at start-up (this module is on the sign-in path): an error can only carry Explanations
+    # once the rules module is loaded.
+    rules = sys.modules.get("trialdesk.domain.explanations")
+    if rules is not None and isinstance(value, rules.Explanations):
         from trialdesk.ui.explain import explain_all
 
         return explain_all(value)
