@@ -106,5 +106,16 @@ def nurse(users):
     return users[Role.NURSE]
 
 
+def main_window(qtbot, store, user):
+    """TrialDesk's main window for ``user``, shown at 1366×768 (the smallest screen at the injection posts)."""
+    from trialdesk.ui.main_window import MainWindow
+
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
 def data_files(folder: Path) -> list[Path]:
     return [p for p in Path(folder).rglob("*") if p.is_file()]

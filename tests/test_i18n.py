@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from tests.conftest import main_window
+
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "trialdesk_nb.ts"
 QM = TS.with_suffix(".qm")
@@ -127,16 +129,6 @@ def _mnemonic_clashes(window) -> dict[str, list[str]]:
     return {key: found for key, found in keys.items() if len(found) > 1}
 
 
-def _norwegian_window(qtbot, store, user):
-    from trialdesk.ui.main_window import MainWindow
-
-    window = MainWindow(store, user)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    return window
-
-
 def test_norwegian_mnemonics_are_unique_on_each_participant_page(norwegian, qtbot, store, users):
     from tests.ui.test_screening_flow import BORN
     from trialdesk.domain.people import Role
@@ -145,7 +137,7 @@ def test_norwegian_mnemonics_are_unique_on_each_participant_page(norwegian, qtbo
     investigator = users[Role.INVESTIGATOR]
     pid = ps.register_candidate(store, investigator, sex="F", birth_date=BORN,
                                 childbearing_potential=True, identity=None).participant_id
-    window = _norwegian_window(qtbot, store, investigator)
+    window = main_window(qtbot, store, investigator)
     window.select_participant(pid)
     ws = window.workspace
     tabs = [ws.tabText(i) for i in range(ws.count())]
@@ -160,7 +152,7 @@ def test_norwegian_mnemonics_are_unique_on_visit_tabs(norwegian, qtbot, store, d
     from tests.ui.test_visits_flow import enrol_due_today
 
     pid = enrol_due_today(store, doctor)
-    window = _norwegian_window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     window.select_participant(pid)
     window.workspace.setCurrentWidget(getattr(window.workspace.visit_tabs, tab))
     assert not _mnemonic_clashes(window), (tab, _mnemonic_clashes(window))
@@ -188,7 +180,7 @@ def test_given_dose_and_its_correction_have_unique_mnemonics(qapp, qtbot, store,
     vs.record_administration(store, nurse, pid, "D1", administration(now), now=now)
     i18n.install(qapp, language)
     try:
-        window = _norwegian_window(qtbot, store, nurse)
+        window = main_window(qtbot, store, nurse)
         window.open_dose_visit(pid, "D1")
         visit = window.workspace.visit_tabs.injections
         assert visit.correct_admin_button.isVisibleTo(window)
@@ -208,7 +200,7 @@ def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor):
     now = vs.utc_now()
     prepare_d1(store, nurse, pid, when=now)
     vs.record_administration(store, nurse, pid, "D1", administration(now), now=now)
-    window = _norwegian_window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     window.select_participant(pid)
     register = window.model
     assert register.data(register.index(0, 4)) == "Injeksjon 2"  # next visit, in the UI language
@@ -244,7 +236,7 @@ def test_choices_roles_and_signature_words_in_norwegian(norwegian, qtbot, store,
     assert "restituert" in items[dialog.outcome] and "dødelig" in items[dialog.outcome]
     assert "dose utsatt" in items[dialog.action_taken]
     assert dialog.criteria["sae_hospitalisation"].text() == "krever eller forlenger sykehusinnleggelse"
-    window = _norwegian_window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     assert "(Studiesykepleier)" in window.session_label.text()
     assert signature_words(vs.MEANING_OVERRIDE) == "NO-GO overstyrt av utprøver"
     assert signature_words(screening_service.ATTESTATION).startswith("Ved å signere bekrefter jeg")
@@ -255,7 +247,7 @@ def test_lab_entry_speaks_norwegian(norwegian, qtbot, store, doctor, nurse):
     from tests.ui.test_visits_flow import enrol_due_today
 
     pid = enrol_due_today(store, doctor)
-    window = _norwegian_window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     window.open_dose_visit(pid, "D1")
     rows = window.workspace.visit_tabs.injections.labs.rows
     assert rows["PLT"].label.text() == "Trombocytter" and rows["IGG"].label.text() == "IgG *"

@@ -9,23 +9,15 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.conftest import main_window
 from tests.services.test_visits import D1_DAY, _ae, administration, enrolled, prepare_d1  # noqa: F401
 from tests.ui.test_visits_flow import _when_shown, enrol_due_today
 from trialdesk.services import participants as ps
 from trialdesk.services import visits as vs
-from trialdesk.ui.main_window import MainWindow
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.visits.adverse_events import AdverseEventDialog
 
 OSLO = vs.LOCAL_TZ
-
-
-def _window(qtbot, store, user):
-    window = MainWindow(store, user)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    return window
 
 
 def _give_reason(qtbot, text: str):
@@ -45,7 +37,7 @@ def test_saved_injection_record_is_shown_locked_and_corrected_with_a_reason(qtbo
                                                                             qtmodeltester):
     prepare_d1(store, nurse, enrolled)
     vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
-    window = _window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     window.open_dose_visit(enrolled, "D1")
     visit = window.workspace.visit_tabs.injections
     admin = visit.admin
@@ -86,7 +78,7 @@ def test_saved_injection_record_is_shown_locked_and_corrected_with_a_reason(qtbo
 def test_cancelling_a_correction_restores_the_saved_values(qtbot, store, nurse, enrolled):
     prepare_d1(store, nurse, enrolled)
     vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
-    window = _window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     window.open_dose_visit(enrolled, "D1")
     visit = window.workspace.visit_tabs.injections
     visit.correct_admin_button.click()
@@ -101,7 +93,7 @@ def test_adverse_event_changed_with_a_reason(qtbot, store, nurse, enrolled):
     prepare_d1(store, nurse, enrolled)
     vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
     ae_id = vs.record_adverse_event(store, nurse, enrolled, _ae(), dose_code="D1")
-    window = _window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     window.select_participant(enrolled)
     tabs = window.workspace.visit_tabs
     log = tabs.adverse_events
@@ -130,7 +122,7 @@ def test_adverse_event_changed_with_a_reason(qtbot, store, nurse, enrolled):
 
 def test_dose_recorded_as_not_given(qtbot, store, doctor, nurse):
     pid = enrol_due_today(store, doctor)
-    window = _window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     window.open_dose_visit(pid, "D1")
     visit = window.workspace.visit_tabs.injections
     assert visit.missed_button.isEnabled()
@@ -158,7 +150,7 @@ def test_dose_outside_its_window_needs_a_reason_at_the_field(qtbot, store, docto
                    "WHERE participant_id = ?", [pid])
     now = datetime.now(OSLO)
     prepare_d1(store, nurse, pid, when=now)
-    window = _window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     window.open_dose_visit(pid, "D1")
     visit = window.workspace.visit_tabs.injections
     assert "GO WITH REASON" in visit.go_panel.verdict.text()
@@ -181,7 +173,7 @@ def test_dose_outside_its_window_needs_a_reason_at_the_field(qtbot, store, docto
 
 def test_saved_pre_dose_checks_changed_with_a_reason_show_who_changed_them(qtbot, store, nurse, enrolled):
     prepare_d1(store, nurse, enrolled)
-    window = _window(qtbot, store, nurse)
+    window = main_window(qtbot, store, nurse)
     window.open_dose_visit(enrolled, "D1")
     visit = window.workspace.visit_tabs.injections
     assert not visit.pre_changes.isVisible()  # first entries are not changes

@@ -78,15 +78,6 @@ class Keys:
         return QApplication.focusWidget()
 
 
-@pytest.fixture
-def nurse_window(qtbot, store, nurse):
-    win = MainWindow(store, nurse)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    return win
-
-
 def test_whole_visit_keyboard_first(qtbot, store, doctor, nurse, qtmodeltester):
     pid = enrol_due_today(store, doctor)
     window = MainWindow(store, nurse)
