@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -27,7 +26,6 @@ def _when_shown(kind, action, tries=250):
             dialog.reject()
             raise
     _poll(kind, safe, tries)
-from trialdesk.domain.people import Role
 from trialdesk.services import participants as ps
 from trialdesk.services import screening as sc
 from trialdesk.services import visits as vs
