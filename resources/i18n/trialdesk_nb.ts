@@ -2369,6 +2369,10 @@ Hvorfor gis dosen likevel?</translation>
       <source>✎ Changed: </source>
       <translation>✎ Endret: </translation>
     </message>
+    <message>
+      <source>{at} {who}: sample time {old} → {new} — {reason}</source>
+      <translation>{at} {who}: prøvetakingstidspunkt {old} → {new} — {reason}</translation>
+    </message>
   </context>
   <context>
     <name>GoNoGoPanel</name>
@@ -2433,7 +2437,23 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>{symbol} sampled {at}: saved value {value}. Enter the value from the lab report.</source>
-      <translation>{symbol} tatt {at}: lagret verdi {value}. Skriv inn verdien fra laboratoriesvaret.</translation>
+      <translation type="vanished">{symbol} tatt {at}: lagret verdi {value}. Skriv inn verdien fra laboratoriesvaret.</translation>
+    </message>
+    <message>
+      <source>&amp;Sampled at:</source>
+      <translation>&amp;Prøvetatt:</translation>
+    </message>
+    <message>
+      <source>Sample taken at (the whole sample)</source>
+      <translation>Prøvetakingstidspunkt (hele prøven)</translation>
+    </message>
+    <message>
+      <source>empty: keep the saved value</source>
+      <translation>tom: behold den lagrede verdien</translation>
+    </message>
+    <message>
+      <source>{symbol} sampled {at}: saved value {value}. Correct what differs from the lab report.</source>
+      <translation>{symbol} prøvetatt {at}: lagret verdi {value}. Korriger det som avviker fra laboratoriesvaret.</translation>
     </message>
   </context>
   <context>

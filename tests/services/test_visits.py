@@ -478,3 +478,27 @@ def test_every_visit_write_is_in_the_permission_test():
     writes = {name for name, fn in inspect.getmembers(vs, inspect.isfunction)
               if fn.__module__ == vs.__name__ and name.split("_")[0] in ("record", "correct", "mark", "update")}
     assert writes == set(WRITES)
+
+
+def test_sample_time_corrected_with_the_value_or_alone(store, nurse, enrolled):
+    from trialdesk.services import visit_history
+
+    vs.record_pre_dose_labs(store, nurse, enrolled, "D1", sampled_at=D1_DAY, entries=entries(), read_back={"IGG"})
+    rid = store.db.execute("SELECT id FROM lab_results WHERE analyte = 'PLT'").fetchone()[0]
+    with pytest.raises(ValidationError, match="Nothing was changed"):
+        vs.correct_lab_result(store, nurse, rid, None, reason="x", sampled_at=D1_DAY)
+    with pytest.raises(ValidationError) as err:
+        vs.correct_lab_result(store, nurse, rid, None, reason="x", sampled_at=datetime.now(OSLO) + timedelta(days=1))
+    assert err.value.field == "sampled_at"
+    earlier = D1_DAY - timedelta(minutes=40)
+    vs.correct_lab_result(store, nurse, rid, vs.LabEntry("204", "10^9/L"), reason="lab printout re-read",
+                          sampled_at=earlier)
+    assert {v.sampled_at for v in vs.lab_results(store, nurse, enrolled)} == {
+        earlier.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")}  # the whole sample moved
+    records = {r.view.analyte: r for r in visit_history.lab_result_records(store, nurse, enrolled)}
+    assert [c.field for c in records["PLT"].changes] == ["value", "sampled_at"]
+    assert [c.field for c in records["HB"].changes] == ["sampled_at"]
+    assert records["HB"].changes[0].reason == "lab printout re-read"
+    audit = store.db.execute("SELECT count(DISTINCT reason) FROM audit WHERE action = 'UPDATE' AND table_name IN "
+                             "('lab_results', 'lab_samples')").fetchone()[0]
+    assert audit == 1

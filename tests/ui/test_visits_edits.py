@@ -188,3 +188,30 @@ def test_saved_pre_dose_checks_changed_with_a_reason_show_who_changed_them(qtbot
     assert "nurse" in text and "25.05.2026 08:30 → 25.05.2026 08:15" in text
     assert "time copied from the medication chart" in text
     assert "time copied" in visit.premeds[premed].toolTip() and visit.type_and_screen.toolTip() == ""
+
+
+def test_sample_time_corrected_in_the_dialog(qtbot, store, nurse, enrolled):
+    from trialdesk.ui.visits.dose_visit import LabCorrectionDialog
+
+    prepare_d1(store, nurse, enrolled)
+    window = main_window(qtbot, store, nurse)
+    window.open_dose_visit(enrolled, "D1")
+    visit = window.workspace.visit_tabs.injections
+    model = visit.saved_labs_model
+    row = next(r for r in range(model.rowCount()) if model.row_at(model.index(r, 0)).view.analyte == "HB")
+    visit.saved_labs.setCurrentIndex(model.index(row, 0))
+
+    def correct(dialog: LabCorrectionDialog):
+        assert dialog.sampled_at.text() == "25.05.2026 08:00"
+        dialog.sampled_at.setText("25.05.2026 07:20")
+        qtbot.keyClicks(dialog.reason, "time from the lab printout")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    _when_shown(LabCorrectionDialog, correct)
+    visit.correct_button.click()
+    views = vs.lab_results(store, nurse, enrolled)
+    assert {v.sampled_at[:16] for v in views} == {"2026-05-25T05:20"}  # 07:20 Oslo summer time, every result
+    assert [v.entered for v in views if v.analyte == "HB"] == ["13,2 g/dL"]  # the value stayed
+    row = next(r for r in range(model.rowCount()) if model.row_at(model.index(r, 0)).view.analyte == "HB")
+    visit.saved_labs.setCurrentIndex(model.index(row, 0))
+    assert "sample time 25.05.2026 08:00 → 25.05.2026 07:20 — time from the lab printout" in visit.corrections.text()

@@ -82,6 +82,7 @@ def test_correction_dialog_asks_value_and_reason_and_the_table_shows_who(qtbot, 
     seen = {}
 
     def correct(dialog: LabCorrectionDialog):
+        assert dialog.value.text() == "240" and dialog.value.selectedText() == "240"  # typing replaces it
         qtbot.keyClicks(dialog.value, "204")
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()  # no reason: refused
         seen["error"] = dialog.boxes["reason"].error.text()

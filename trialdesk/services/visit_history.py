@@ -80,13 +80,17 @@ def lab_result_records(store: Store, user: User, participant_id: str) -> list[La
         if masked.get(row.record_id):
             before, after = MASKED, MASKED
         by_id.setdefault(row.record_id, []).append(
-            Change(row.at, row.username or "", before, after, row.reason or ""))
+            Change(row.at, row.username or "", before, after, row.reason or "", field="value"))
+    # A corrected sample time belongs to every result of the sample (``field`` "sampled_at", UTC ISO values).
+    by_sample: dict[str, list[Change]] = {}
+    for sample_id in {r["sample_id"] for r in rows}:
+        by_sample[sample_id] = _field_changes(store, "lab_samples", sample_id, ("sampled_at",))
     out = []
     for record, view in zip(rows, views):
         assert record["analyte"] == view.analyte
+        changes = sorted([*by_id.get(record["id"], ()), *by_sample.get(record["sample_id"], ())], key=lambda c: c.at)
         out.append(LabResultRecord(id=record["id"], dose_code=visits.get(record["dose_visit_id"]),
-                                   read_back=bool(record["read_back"]), view=view,
-                                   changes=tuple(by_id.get(record["id"], ()))))
+                                   read_back=bool(record["read_back"]), view=view, changes=tuple(changes)))
     return out
 
 

@@ -208,21 +208,37 @@ def record_pre_dose_labs(store: Store, user: User, participant_id: str, dose_cod
     return [_view(user, {**r, "sampled_at": utc_iso(sampled_at)}, first) for r in rows.values()]
 
 
-def correct_lab_result(store: Store, user: User, result_id: str, entry: LabEntry, reason: str) -> None:
-    """Correct a saved value (reason required; the audit trail keeps old → new)."""
+def correct_lab_result(store: Store, user: User, result_id: str, entry: LabEntry | None, reason: str, *,
+                       sampled_at: datetime | None = None) -> None:
+    """Correct a saved value (``entry``) and/or the time its sample was taken (``sampled_at``: the whole
+    sample moves, with every result in it), in one transaction. Reason required; the audit trail keeps
+    old → new."""
     require(user, Action.RECORD_LABS)
     row = store.db.execute(
-        "SELECT r.analyte, s.participant_id, s.sampled_at FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
-        "WHERE r.id = ?", [result_id]).fetchone()
+        "SELECT r.analyte, s.participant_id, s.sampled_at, s.id FROM lab_results r "
+        "JOIN lab_samples s ON s.id = r.sample_id WHERE r.id = ?", [result_id]).fetchone()
     if row is None:
         raise ValidationError("No such result.")
     if not (reason or "").strip():
         raise ValidationError("Give a reason for the correction.", field="reason")
+    moved = None
+    if sampled_at is not None:
+        if sampled_at.tzinfo is None or sampled_at > utc_now() + timedelta(minutes=5):
+            raise ValidationError("The sample time is in the future.", field="sampled_at")
+        moved = utc_iso(sampled_at) if utc_iso(sampled_at) != row[2] else None
+    if entry is None and moved is None:
+        raise ValidationError("Nothing was changed.")
     participant = _participant(store, row[1])
-    values = check_lab_entry(row[0], entry, participant["sex"], _age(participant, parse_utc(row[2]).date()))
-    values.pop("analyte")
+    values = None
+    if entry is not None:
+        values = check_lab_entry(row[0], entry, participant["sex"],
+                                 _age(participant, parse_utc(moved or row[2]).date()))
+        values.pop("analyte")
     with store.acting(auth.actor(user), reason) as tx:
-        repo.update(tx, "lab_results", result_id, values)
+        if values is not None:
+            repo.update(tx, "lab_results", result_id, values)
+        if moved is not None:
+            repo.update(tx, "lab_samples", row[3], {"sampled_at": moved})
 
 
 def _age(participant: dict, day: date) -> int | None:

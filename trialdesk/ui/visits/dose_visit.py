@@ -4,7 +4,7 @@ investigator's signed override of a no-go). It calls the services; dialogs only 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +30,7 @@ from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.administration import AdministrationForm
 from trialdesk.ui.visits.common import (
-    STATE_COLOURS, TimeField, chip_style, lab_symbol, parse_time, show_time, show_utc_iso, state_text,
+    LOCAL_TZ, STATE_COLOURS, TimeField, chip_style, lab_symbol, parse_time, show_time, show_utc_iso, state_text,
 )
 from trialdesk.ui.visits.go_panel import GoNoGoPanel
 from trialdesk.ui.visits.lab_entry import LabEntryWidget, ReadBackDialog, read_back_items
@@ -46,39 +46,60 @@ def first_dose_given(rows: list[vs.TimelineRow]) -> bool:
 
 
 class LabCorrectionDialog(FormDialog):
-    """A saved value corrected: new value, unit and the reason (``submit`` saves; this never does)."""
+    """A saved result corrected: its value and unit, and/or the time the sample was taken, with the reason
+    (``submit`` saves; this never does). Values returned: (LabEntry or None when unchanged, new sample time or
+    None when unchanged, reason)."""
 
     def __init__(self, submit, record: visit_history.LabResultRecord, parent: QWidget | None = None):
         super().__init__(submit, parent)
         lab = protocol().lab(record.view.analyte)
+        self.record = record
         self.setWindowTitle(self.tr("Correct {symbol}").format(symbol=lab_symbol(lab.code)))
         shown = record.view.entered if not record.view.masked else self.tr("(masked for your role)")
-        intro = QLabel(self.tr("{symbol} sampled {at}: saved value {value}. Enter the value from the lab report.")
-                       .format(symbol=lab_symbol(lab.code), at=show_time(parse_utc(record.view.sampled_at)),
-                               value=shown))
+        intro = QLabel(self.tr("{symbol} sampled {at}: saved value {value}. Correct what differs from the lab "
+                               "report.").format(symbol=lab_symbol(lab.code),
+                                                 at=show_time(parse_utc(record.view.sampled_at)), value=shown))
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
         self.value = QLineEdit()
         self.unit = QComboBox()
         for unit in lab.accepted_units:
             self.unit.addItem(unit_label(unit), unit)
-        self.unit.setCurrentIndex(max(0, self.unit.findData(lab.display_unit)))
+        self.saved_value, self.saved_unit = None, None
+        if record.view.entered and not record.view.masked:
+            self.saved_value, _, self.saved_unit = record.view.entered.rpartition(" ")
+            self.value.setText(self.saved_value)
+        else:
+            self.value.setPlaceholderText(self.tr("empty: keep the saved value"))
+        self.unit.setCurrentIndex(max(0, self.unit.findData(self.saved_unit or lab.display_unit)))
+        self.sampled_at = TimeField()
+        self.saved_moment = parse_utc(record.view.sampled_at).astimezone(LOCAL_TZ)
+        self.sampled_at.setText(self.saved_moment.strftime("%d.%m.%Y %H:%M"))
         self.reason = QLineEdit()
         self.boxes[record.view.analyte] = add_row(self.form, self.tr("&Value:"), self.value,
                                                   self.tr("Corrected value"), extra=self.unit)
         self.unit.setAccessibleName(self.tr("Unit"))
+        self.boxes["sampled_at"] = add_row(self.form, self.tr("&Sampled at:"), self.sampled_at,
+                                           self.tr("Sample taken at (the whole sample)"))
         self.boxes["reason"] = add_row(self.form, self.tr("&Reason:"), self.reason, self.tr("Reason for change"))
         self.finish_layout()
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(500)
         self.value.setFocus()
+        self.value.selectAll()
 
     @classmethod
     def ask(cls, parent, submit, record):
         dialog = cls(submit, record, parent)
         return dialog.result_value if dialog.exec() else None
 
-    def values(self) -> tuple[vs.LabEntry, str]:
-        return vs.LabEntry(self.value.text(), self.unit.currentData()), " ".join(self.reason.text().split())
+    def values(self) -> tuple[vs.LabEntry | None, datetime | None, str]:
+        text, unit = self.value.text().strip(), self.unit.currentData()
+        entry = None if not text or (text, unit) == (self.saved_value, self.saved_unit) else vs.LabEntry(text, unit)
+        moment = parse_time(self.sampled_at.text(), field="sampled_at", day=self.saved_moment.date())
+        if moment is None:
+            raise ValidationError("Enter when the sample was taken.", field="sampled_at")
+        moved = moment if moment != self.saved_moment.replace(second=0, microsecond=0) else None
+        return entry, moved, " ".join(self.reason.text().split())
 
 
 class DoseVisitWidget(QWidget):
@@ -488,10 +509,17 @@ class DoseVisitWidget(QWidget):
             self.corrections.setText("" if record is None else self.tr("{symbol}: not changed since entered.").format(
                 symbol=lab_symbol(record.view.analyte)))
             return
-        lines = [self.tr("{at} {who}: {old} → {new} — {reason}").format(
-            at=show_utc_iso(c.at), who=c.username,
-            old=c.old, new=c.new, reason=c.reason) for c in record.changes]
-        self.corrections.setText(self.tr("History of {symbol}: ").format(symbol=lab_symbol(record.view.analyte)) + "; ".join(lines))
+        lines = []
+        for c in record.changes:
+            if c.field == "sampled_at":
+                lines.append(self.tr("{at} {who}: sample time {old} → {new} — {reason}").format(
+                    at=show_utc_iso(c.at), who=c.username, old=show_utc_iso(c.old), new=show_utc_iso(c.new),
+                    reason=c.reason))
+            else:
+                lines.append(self.tr("{at} {who}: {old} → {new} — {reason}").format(
+                    at=show_utc_iso(c.at), who=c.username, old=c.old, new=c.new, reason=c.reason))
+        self.corrections.setText(self.tr("History of {symbol}: ").format(symbol=lab_symbol(record.view.analyte))
+                                 + "; ".join(lines))
 
     def _emit(self, note: str) -> None:
         self.changes_applied.emit(Changes(self.participant_id, frozenset({"visits"}), note=note))
@@ -541,8 +569,8 @@ class DoseVisitWidget(QWidget):
             return
 
         def submit(values):
-            entry, reason = values
-            vs.correct_lab_result(self.store, self.user, record.id, entry, reason)
+            entry, moved, reason = values
+            vs.correct_lab_result(self.store, self.user, record.id, entry, reason, sampled_at=moved)
             return True
 
         if LabCorrectionDialog.ask(self, submit, record):
