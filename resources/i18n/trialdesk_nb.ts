@@ -2079,7 +2079,7 @@
     </message>
     <message>
       <source>Given {at} · kit {kit} (verdict then: {verdict}).</source>
-      <translation>Gitt {at} · kit {kit} (vurdering da: {verdict}).</translation>
+      <translation type="vanished">Gitt {at} · kit {kit} (vurdering da: {verdict}).</translation>
     </message>
     <message>
       <source>History of {symbol}: </source>
@@ -2372,6 +2372,10 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>{at} {who}: sample time {old} → {new} — {reason}</source>
       <translation>{at} {who}: prøvetakingstidspunkt {old} → {new} — {reason}</translation>
+    </message>
+    <message>
+      <source>Given {at} by {who} · kit {kit} (verdict then: {verdict}).</source>
+      <translation>Gitt {at} av {who} · kit {kit} (vurdering da: {verdict}).</translation>
     </message>
   </context>
   <context>

@@ -203,7 +203,8 @@ def test_whole_visit_keyboard_first(qtbot, store, doctor, nurse, qtmodeltester):
     row = store.db.execute("SELECT kit_number, injection_site, temp_post FROM administrations").fetchone()
     assert row == ("KIT-000123", "abdomen_left", 36.9)
     assert vs.visit_record(store, nurse, pid, "D1").state == "given"
-    assert "Given" in admin.blocked.text() and not admin.record_button.isEnabled()
+    assert "Given" in admin.blocked.text() and "Nils Nurse (nurse)" in admin.blocked.text()
+    assert not admin.record_button.isEnabled() and "DOSE GIVEN" in visit.go_panel.verdict.text()
     assert window.today.model.rowCount() == 0  # D1 done: no longer due
 
     # An SAE at this visit: its 24-hour clock shows in the main window and on the participant.

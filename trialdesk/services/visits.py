@@ -818,6 +818,9 @@ def visit_record(store: Store, user: User, participant_id: str, dose_code: str) 
     premeds = {d: parse_utc(r["given_at"]).astimezone(LOCAL_TZ)
                for d, r in repo.premedications(store.db, visit["id"]).items()}
     admin = repo.administration(store.db, visit["id"])
+    if admin is not None:  # who gave it, by name (the row keeps the user id)
+        who = store.db.execute("SELECT full_name, username FROM users WHERE id = ?", [admin["given_by"]]).fetchone()
+        admin = {**admin, "given_by_name": f"{who[0]} ({who[1]})" if who else admin["given_by"]}
     aes = tuple(a for a in repo.adverse_events(store.db, participant_id) if a["reported_visit_id"] == visit["id"])
     return VisitRecord(dose_code, visit["state"], date.fromisoformat(visit["visit_date"]), labs, premeds,
                        visit["pregnancy_test"], admin, visit["verdict"], visit["window_reason"],

@@ -386,8 +386,8 @@ class DoseVisitWidget(QWidget):
         admin = self.record.administration if self.record else None
         if given:
             verdict = self.record.verdict or ""
-            note = self.tr("Given {at} · kit {kit} (verdict then: {verdict}).").format(
-                at=show_time(parse_utc(admin["started_at"])),
+            note = self.tr("Given {at} by {who} · kit {kit} (verdict then: {verdict}).").format(
+                at=show_time(parse_utc(admin["started_at"])), who=admin.get("given_by_name", ""),
                 kit=admin["kit_number"], verdict=self.go_panel.verdict_text(verdict)[0]) if admin else ""
             extra = []
             if self.record.window_reason:
