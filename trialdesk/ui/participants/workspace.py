@@ -250,11 +250,11 @@ class ParticipantWorkspace(QTabWidget):
             return
         self.history_model.set_rows(list(reversed(rows)))
         self.history_note.setText(self.tr("{n} changes, newest first. Times are Oslo time.").format(n=len(rows)))
-        self.history.resizeColumnsToContents()
+        # Fixed widths (measuring every row of a long history would stall the window) that leave the reason
+        # in view at 1366×768; long values are elided, the full text is in the tooltip.
         header = self.history.horizontalHeader()
-        header.resizeSection(3, min(header.sectionSize(3), 150))
-        for column in (2, 4, 5):  # long values are elided; the full text is in the tooltip
-            header.resizeSection(column, min(header.sectionSize(column), 190))
+        for column, width in enumerate((175, 55, 160, 110, 90, 90)):
+            header.resizeSection(column, width)
 
     def _on_currentChanged(self, index: int) -> None:
         if self.widget(index) is self.screening:
