@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QRadioButton, QWidget
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, main_window
 from tests.ui.test_first_window import _when_shown as _poll_for
 from trialdesk.domain.people import Role
 from trialdesk.domain.schedule import build_schedule
@@ -43,10 +43,7 @@ def _ok(dialog):
 
 @pytest.fixture
 def window(qtbot, store, users):
-    win = MainWindow(store, users[Role.INVESTIGATOR])
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
+    win = main_window(qtbot, store, users[Role.INVESTIGATOR])
     return win
 
 

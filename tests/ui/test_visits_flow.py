@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, main_window
 from tests.services.test_screening import BORN, ELIGIBLE, JUDGED
 from tests.services.test_visits import D1_DAY, administration, enrolled, entries, prepare_d1  # noqa: F401
 from tests.ui.test_first_window import _when_shown as _poll
@@ -78,10 +78,7 @@ class Keys:
 
 def test_whole_visit_keyboard_first(qtbot, store, doctor, nurse, qtmodeltester):
     pid = enrol_due_today(store, doctor)
-    window = MainWindow(store, nurse)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = main_window(qtbot, store, nurse)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     keys = Keys(qtbot)
@@ -265,10 +262,7 @@ def test_masking_for_a_nurse(qtbot, store, doctor, nurse, enrolled):  # noqa: F8
     d2 = D1_DAY + timedelta(days=14)
     vs.record_pre_dose_labs(store, nurse, enrolled, "D2", sampled_at=d2, read_back={"IGG", "NK"},
                             entries=entries(IGG=("2,1", "g/L"), NK=("40", "10^6/L")))
-    window = MainWindow(store, nurse)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = main_window(qtbot, store, nurse)
     window.select_participant(enrolled)
     tabs = window.workspace.visit_tabs
     tabs.open_dose(enrolled, "D2")

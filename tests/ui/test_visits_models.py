@@ -8,12 +8,12 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.conftest import main_window
 from tests.services.test_visits import D1_DAY, administration, enrolled, entries, prepare_d1  # noqa: F401
 from tests.ui.test_screening_flow import _mnemonics
 from tests.ui.test_visits_flow import _when_shown, enrol_due_today
 from trialdesk.services import visit_history
 from trialdesk.services import visits as vs
-from trialdesk.ui.main_window import MainWindow
 from trialdesk.ui.visits.dose_visit import LabCorrectionDialog
 from trialdesk.ui.visits.models import (
     AdverseEventTableModel, LabResultTableModel, SaeClockTableModel, TimelineTableModel, TodayTableModel,
@@ -70,10 +70,7 @@ def test_correction_dialog_asks_value_and_reason_and_the_table_shows_who(qtbot, 
 
     vs.record_pre_dose_labs(store, nurse, pid, "D1", sampled_at=datetime.now(vs.LOCAL_TZ) - timedelta(hours=1),
                             entries=entries(), read_back={"IGG"})
-    window = MainWindow(store, nurse)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = main_window(qtbot, store, nurse)
     window.open_dose_visit(pid, "D1")
     visit = window.workspace.visit_tabs.injections
     model = visit.saved_labs_model
@@ -102,10 +99,7 @@ def test_correction_dialog_asks_value_and_reason_and_the_table_shows_who(qtbot, 
 @pytest.mark.parametrize("tab", ["injections_page", "ae_page", "trend", "timeline"])
 def test_keyboard_mnemonics_unique_on_visit_tabs(qtbot, store, doctor, nurse, tab):
     pid = enrol_due_today(store, doctor)
-    window = MainWindow(store, nurse)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = main_window(qtbot, store, nurse)
     window.select_participant(pid)
     tabs = window.workspace.visit_tabs
     window.workspace.setCurrentWidget(getattr(tabs, tab))
