@@ -1705,6 +1705,10 @@
       <source>{value} is not a number</source>
       <translation>{value} er ikke et tall</translation>
     </message>
+    <message>
+      <source>{code} is not recorded as not given.</source>
+      <translation>{code} er ikke registrert som ikke gitt.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -2376,6 +2380,18 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>Given {at} by {who} · kit {kit} (verdict then: {verdict}).</source>
       <translation>Gitt {at} av {who} · kit {kit} (vurdering da: {verdict}).</translation>
+    </message>
+    <message>
+      <source>Undo “not given”…</source>
+      <translation>Angre «ikke gitt»…</translation>
+    </message>
+    <message>
+      <source>{code} is open again.</source>
+      <translation>{code} er åpen igjen.</translation>
+    </message>
+    <message>
+      <source>{code} is recorded as NOT GIVEN. Open it again? Say why it was recorded by mistake.</source>
+      <translation>{code} er registrert som IKKE GITT. Åpne den igjen? Oppgi hvorfor den ble registrert ved en feil.</translation>
     </message>
   </context>
   <context>

@@ -309,6 +309,15 @@ def test_missed_dose_lets_the_next_go_ahead(store, nurse, enrolled):
     assert not any("not recorded yet" in text for _, text in status.lines)
     rows = {r.code: r.state for r in vs.timeline(store, nurse, enrolled, d2.date())}
     assert rows["D1"] == "missed"
+    # Recorded as not given by mistake: open again, with a reason; only a "not given" dose can be reopened.
+    with pytest.raises(ValidationError) as err:
+        vs.undo_missed(store, nurse, enrolled, "D1", "")
+    assert err.value.field == "reason"
+    with pytest.raises(ValidationError, match="not recorded as not given"):
+        vs.undo_missed(store, nurse, enrolled, "D2", "wrong dose")
+    vs.undo_missed(store, nurse, enrolled, "D1", "marked the wrong participant")
+    assert vs.visit_record(store, nurse, enrolled, "D1").state == "open"
+    assert any("D1 is not recorded" in text for _, text in vs.go_no_go(store, nurse, enrolled, "D2", now=d2).lines)
 
 
 def test_visit_record_collects_the_visit(store, nurse, enrolled):
@@ -450,6 +459,7 @@ WRITES = {
     "correct_administration": lambda st, u, pid, ids: vs.correct_administration(
         st, u, pid, "D1", replace(administration(), lot="L2"), reason="x"),
     "mark_missed": lambda st, u, pid, ids: vs.mark_missed(st, u, pid, "D2", reason="x"),
+    "undo_missed": lambda st, u, pid, ids: vs.undo_missed(st, u, pid, "D2", reason="x"),
     "record_adverse_event": lambda st, u, pid, ids: vs.record_adverse_event(st, u, pid, _ae()),
     "update_adverse_event": lambda st, u, pid, ids: vs.update_adverse_event(st, u, ids["ae"], _ae(grade=2),
                                                                             reason="x"),
@@ -476,7 +486,7 @@ def test_every_visit_write_is_in_the_permission_test():
     import inspect
 
     writes = {name for name, fn in inspect.getmembers(vs, inspect.isfunction)
-              if fn.__module__ == vs.__name__ and name.split("_")[0] in ("record", "correct", "mark", "update")}
+              if fn.__module__ == vs.__name__ and name.split("_")[0] in ("record", "correct", "mark", "update", "undo")}
     assert writes == set(WRITES)
 
 

@@ -129,7 +129,7 @@ def test_dose_recorded_as_not_given(qtbot, store, doctor, nurse):
     _give_reason(qtbot, "participant admitted to hospital, not fit for the dose")
     visit.missed_button.click()
     assert vs.visit_record(store, nurse, pid, "D1").state == "missed"
-    assert not visit.missed_button.isEnabled()
+    assert visit.missed_button.isEnabled() and "Undo" in visit.missed_button.text()
     rows = {r.code: r.state for r in vs.timeline(store, nurse, pid)}
     assert rows["D1"] == "missed"
     assert window.today.model.rowCount() == 0  # no longer due
@@ -215,3 +215,17 @@ def test_sample_time_corrected_in_the_dialog(qtbot, store, nurse, enrolled):
     row = next(r for r in range(model.rowCount()) if model.row_at(model.index(r, 0)).view.analyte == "HB")
     visit.saved_labs.setCurrentIndex(model.index(row, 0))
     assert "sample time 25.05.2026 08:00 → 25.05.2026 07:20 — time from the lab printout" in visit.corrections.text()
+
+
+def test_dose_recorded_as_not_given_by_mistake_is_opened_again(qtbot, store, doctor, nurse):
+    pid = enrol_due_today(store, doctor)
+    vs.mark_missed(store, nurse, pid, "D1", "wrong participant")
+    window = main_window(qtbot, store, nurse)
+    window.open_dose_visit(pid, "D1")
+    visit = window.workspace.visit_tabs.injections
+    assert "Undo" in visit.missed_button.text()
+    _give_reason(qtbot, "recorded on the wrong participant")
+    visit.missed_button.click()
+    assert vs.visit_record(store, nurse, pid, "D1").state == "open"
+    assert visit.missed_button.text() == "Dose not given…"
+    assert window.today.model.rowCount() == 1  # due again

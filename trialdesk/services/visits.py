@@ -790,6 +790,18 @@ def mark_missed(store: Store, user: User, participant_id: str, dose_code: str, r
         repo.update(tx, "dose_visits", visit["id"], {"state": "missed"})
 
 
+def undo_missed(store: Store, user: User, participant_id: str, dose_code: str, reason: str) -> None:
+    """A dose recorded as not given by mistake is open again (reason required; the audit trail keeps it)."""
+    require(user, Action.RECORD_DOSE)
+    if not (reason or "").strip():
+        raise ValidationError("Give the reason for the correction.", field="reason")
+    visit = repo.get_dose_visit(store.db, participant_id, dose_code)
+    if visit is None or visit["state"] not in ("missed", "not_given"):
+        raise ValidationError("{code} is not recorded as not given.", code=dose_code)
+    with store.acting(auth.actor(user), reason) as tx:
+        repo.update(tx, "dose_visits", visit["id"], {"state": "open"})
+
+
 @dataclass(frozen=True)
 class VisitRecord:
     """Everything recorded for one dose visit, as this user may see it."""

@@ -363,7 +363,9 @@ class DoseVisitWidget(QWidget):
         self.save_pre_button.setEnabled(may_record)
         self.ae_button.setEnabled(allowed(self.user, Action.RECORD_AE) and enrolled)
         given = self.record is not None and self.record.state == "given"
-        self.missed_button.setEnabled(may_record and not given and (self.record is None or self.record.state != "missed"))
+        missed = self.record is not None and self.record.state in ("missed", "not_given")
+        self.missed_button.setText(self.tr("Undo “not given”…") if missed else self.tr("Dose not given…"))
+        self.missed_button.setEnabled(may_record and not given)
         self.correct_admin_button.setVisible(given and may_record)
         self._show_admin_changes(given)
         self._show_pre_dose_changes()
@@ -740,14 +742,22 @@ class DoseVisitWidget(QWidget):
         return True
 
     def _on_missed_button_clicked(self) -> None:
-        reason = ReasonDialog.ask(self, self.tr("{code} will be recorded as NOT GIVEN. Say why.").format(
-            code=self.dose_code))
+        undo = self.record is not None and self.record.state in ("missed", "not_given")
+        if undo:
+            question = self.tr("{code} is recorded as NOT GIVEN. Open it again? Say why it was recorded by mistake.")
+        else:
+            question = self.tr("{code} will be recorded as NOT GIVEN. Say why.")
+        reason = ReasonDialog.ask(self, question.format(code=self.dose_code))
         if reason is None:
             return
         try:
-            vs.mark_missed(self.store, self.user, self.participant_id, self.dose_code, reason)
+            if undo:
+                vs.undo_missed(self.store, self.user, self.participant_id, self.dose_code, reason)
+            else:
+                vs.mark_missed(self.store, self.user, self.participant_id, self.dose_code, reason)
         except TrialDeskError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return
         self.reload()
-        self._emit(self.tr("{code} recorded as not given.").format(code=self.dose_code))
+        note = self.tr("{code} is open again.") if undo else self.tr("{code} recorded as not given.")
+        self._emit(note.format(code=self.dose_code))
