@@ -93,7 +93,7 @@ def test_correction_dialog_asks_value_and_reason_and_the_table_shows_who(qtbot, 
     assert model.data(model.index(row, 3)) == "204 ×10^9/L"
     assert "changed" in model.data(model.index(row, 7)) and nurse.username in model.data(model.index(row, 7))
     visit.saved_labs.setCurrentIndex(model.index(row, 0))
-    assert "240 10^9/L → 204 10^9/L" in visit.corrections.text()
+    assert "240 ×10^9/L → 204 ×10^9/L" in visit.corrections.text()
 
 
 @pytest.mark.parametrize("tab", ["injections_page", "ae_page", "trend", "timeline"])

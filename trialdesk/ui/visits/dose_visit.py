@@ -41,6 +41,12 @@ ATTESTATION_OVERRIDE = ("I am the investigator responsible for this participant.
                         "reason shown and decide that the dose is given; I sign this decision with my password.")
 
 
+def entered_text(text: str) -> str:
+    """A saved "value unit" as typed, with the unit as people read it: ``240 10^9/L`` -> ``240 ×10^9/L``."""
+    value, _, unit = (text or "").rpartition(" ")
+    return f"{value} {unit_label(unit)}" if value and unit else text
+
+
 def first_dose_given(rows: list[vs.TimelineRow]) -> bool:
     return any(r.kind == "dose" and r.state == "done" for r in rows)
 
@@ -55,7 +61,7 @@ class LabCorrectionDialog(FormDialog):
         lab = protocol().lab(record.view.analyte)
         self.record = record
         self.setWindowTitle(self.tr("Correct {symbol}").format(symbol=lab_symbol(lab.code)))
-        shown = record.view.entered if not record.view.masked else self.tr("(masked for your role)")
+        shown = entered_text(record.view.entered) if not record.view.masked else self.tr("(masked for your role)")
         intro = QLabel(self.tr("{symbol} sampled {at}: saved value {value}. Correct what differs from the lab "
                                "report.").format(symbol=lab_symbol(lab.code),
                                                  at=show_time(parse_utc(record.view.sampled_at)), value=shown))
@@ -519,7 +525,8 @@ class DoseVisitWidget(QWidget):
                     reason=c.reason))
             else:
                 lines.append(self.tr("{at} {who}: {old} → {new} — {reason}").format(
-                    at=show_utc_iso(c.at), who=c.username, old=c.old, new=c.new, reason=c.reason))
+                    at=show_utc_iso(c.at), who=c.username, old=entered_text(c.old), new=entered_text(c.new),
+                    reason=c.reason))
         self.corrections.setText(self.tr("History of {symbol}: ").format(symbol=lab_symbol(record.view.analyte))
                                  + "; ".join(lines))
 
