@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _common import median_ms, report  # noqa: E402
+from _common import paired_median_ms, report  # noqa: E402
 
 EMPTY_WINDOW = (
     "import os\n"
@@ -74,9 +74,8 @@ def main() -> None:
                        TRIALDESK_DATA_DIR=str(Path(tmp) / "data"))
         app_cmd = [sys.executable, "-m", "trialdesk.cli"]
         empty_cmd = [sys.executable, "-c", EMPTY_WINDOW]
-        app_ms = median_ms(lambda: run(app_cmd, app_env), args.runs)
-        empty_ms = median_ms(lambda: run(empty_cmd, env), args.runs)
-    print(f"TrialDesk start-up benchmark ({args.runs} runs each, medians, offscreen)")
+        app_ms, empty_ms = paired_median_ms(lambda: run(app_cmd, app_env), lambda: run(empty_cmd, env), args.runs)
+    print(f"TrialDesk start-up benchmark ({args.runs} runs each, in turns, medians, offscreen)")
     report("process start -> sign-in window shown", app_ms, empty_ms, "empty PySide6 window", "<= 1.5x")
 
 

