@@ -111,9 +111,7 @@ def history(store: Store, user: User, participant_id: str) -> list[HistoryRow]:
     require(user, Action.VIEW_CLINICAL)  # administrators audit the store, not clinical values
     show_identity = allowed(user, Action.VIEW_IDENTITY)
     labels = visits_repo.record_labels(store.db, participant_id)
-    first_dose = visit_service._first_dose_given(store.db, participant_id)
-    masked_results = {rid for rid, (analyte, sampled) in visits_repo.masking_facts(store.db, participant_id).items()
-                      if visit_service._masked(user, analyte, sampled, first_dose)}
+    masked_results = visit_service.masked_result_ids(store, user, participant_id)
     records = screening_repo.record_ids(store.db, participant_id) + list(labels)
     rows = history_repo.rows_for(store.db, records)
     users = dict(store.db.execute("SELECT id, username FROM users").fetchall())

@@ -614,27 +614,9 @@ def participant_records(db, participant_id: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
-def _masked_result_ids(store: Store, user: User, participant_id: str) -> set[str]:
-    """Ids of lab results this user may not see (blinded, masked analyte, after the first dose)."""
-    if not visits_service.is_blinded(user):
-        return set()
-    proto = screening_service.protocol()
-    masked = [a for a in proto.masked_analytes]
-    first = store.db.execute(
-        "SELECT min(a.started_at) FROM administrations a JOIN dose_visits v ON v.id = a.dose_visit_id "
-        "WHERE v.participant_id = ?", [participant_id]).fetchone()[0]
-    if not first or not masked:
-        return set()
-    marks = ", ".join("?" for _ in masked)
-    rows = store.db.execute(
-        f"SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id WHERE s.participant_id = ? "
-        f"AND s.sampled_at >= ? AND r.analyte IN ({marks})", [participant_id, first, *masked])
-    return {r[0] for r in rows}
-
-
 def _audit_lines(store: Store, user: User, f: _Fmt, participant_id: str) -> tuple[list[AuditLine], set[tuple[str, str]]]:
     records = participant_records(store.db, participant_id)
-    masked_ids = _masked_result_ids(store, user, participant_id)
+    masked_ids = visits_service.masked_result_ids(store, user, participant_id)
     sig_times = [r[0] for r in store.db.execute(
         "SELECT s.signed_at FROM signatures s JOIN screenings c ON c.id = s.record_id "
         "WHERE s.record_table = 'screenings' AND c.participant_id = ? ORDER BY s.signed_at", [participant_id])]

@@ -55,6 +55,16 @@ def _masked(user: User, analyte: str, sampled_at: str, first_dose_at: str | None
             and sampled_at >= first_dose_at)
 
 
+def masked_result_ids(store: Store, user: User, participant_id: str) -> set[str]:
+    """Ids of the participant's lab results this user may not see (blinded role, masked analyte, sampled
+    after the first dose): their values and corrections show as masked everywhere (screens, history, print)."""
+    if not is_blinded(user):
+        return set()
+    first = _first_dose_given(store.db, participant_id)
+    return {rid for rid, (analyte, sampled) in repo.masking_facts(store.db, participant_id).items()
+            if _masked(user, analyte, sampled, first)}
+
+
 @dataclass(frozen=True)
 class LabView:
     """A result as this user may see it: ``value``/``flag`` are None when masked."""
