@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -119,6 +120,25 @@ def test_visit_summary_for_a_blinded_nurse_keeps_masked_values_masked(store, use
                    "innlagt med feber og frysninger", "SERIOUS", "Next visit", "D3"):
         assert needle in text, needle
     assert last_print(store)["table"] == "dose_visits"
+    # The corrected value is listed with who, the old and new value and the reason.
+    assert "Corrections after entry" in text and "entered_value" in text
+    assert "240 → 204" in text and "typing error, lab report says 204" in text
+
+
+def test_visit_summary_corrections_stay_masked_for_a_blinded_nurse(store, users, trial):
+    from trialdesk.services import visits as vs
+
+    igg = store.db.execute("SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
+                           "JOIN dose_visits v ON v.id = s.dose_visit_id WHERE v.participant_id = ? "
+                           "AND v.dose_code = 'D2' AND r.analyte = 'IGG'", [trial.pid]).fetchone()[0]
+    vs.correct_lab_result(store, users[Role.INVESTIGATOR], igg, vs.LabEntry("2,3", "g/L"),
+                          reason="lab re-issued the report")
+    text = flat(printing.visit_summary(store, users[Role.NURSE], trial.pid, "D2"))
+    assert "lab re-issued the report" in text and "masked (blinded) → masked (blinded)" in text
+    for leak in ("2,3", "2.3", "2,1", "2.1"):
+        assert leak not in text, leak
+    nb = flat(printing.visit_summary(store, users[Role.NURSE], trial.pid, "D1", language="nb"))
+    assert "Korrigeringer etter registrering" not in nb  # nothing corrected at D1
 
 
 def test_visit_summary_for_the_unblinded_physician_shows_values(store, users, trial):
@@ -177,3 +197,20 @@ def test_pages_rasterise(store, users, trial, tmp_path):
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(tmp_path / "v.pdf"), str(tmp_path / "v")],
                    check=True, timeout=60)
     assert list(tmp_path.glob("v*.png"))
+
+
+def test_ae_words_of_the_printouts_match_the_screens():
+    """The printouts' causality/outcome words (Qt-free) say what the AE dialog says, in both languages."""
+    from trialdesk.services import visits as vs
+    from trialdesk.services.printing import _AE_WORDS
+    from trialdesk.ui.visits.models import _CAUSALITY, _OUTCOME
+
+    import xml.etree.ElementTree as ET
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "trialdesk_nb.ts"
+    screen_nb = {m.findtext("source"): m.findtext("translation") for c in ET.parse(ts).getroot().iter("context")
+                 if c.findtext("name") == "visits" for m in c.iter("message")}
+    assert set(_AE_WORDS) == set(vs.CAUSALITY) | set(vs.OUTCOMES)
+    for code, (en, nb) in _AE_WORDS.items():
+        assert en == {**_CAUSALITY, **_OUTCOME}[code], code
+        assert nb == screen_nb[en], code

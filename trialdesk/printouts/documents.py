@@ -139,6 +139,9 @@ def visit_summary(data: VisitSummaryData) -> PdfDocument:
                             ae_rows, widths=(0.17, 0.19, 0.10, 0.10, 0.07, 0.11, 0.13, 0.13)))
     story.append(p(label("next_visit", lang), st.h1))
     story.append(p(data.next_visit))
+    if data.corrections:
+        story.append(p(label("corrections", lang), st.h1))
+        story.append(_audit_table(data.corrections, lang))
     return build(data.header, story)
 
 
@@ -178,15 +181,20 @@ def casebook(data: CasebookData) -> PdfDocument:
             story.append(KeepTogether([spacer(1), *signature_flowables(sig, lang)]))
     story.append(PageBreak())
     story.append(p(label("audit", lang), st.h1))
-    marked = frozenset(i for i, a in enumerate(data.audit) if a.after_signing)
+    story.append(_audit_table(data.audit, lang))
+    return build(data.header, story)
+
+
+def _audit_table(lines, lang: str):
+    """Audit lines as a table: when / who, record / field, old → new (marked when after signing), reason."""
+    marked = frozenset(i for i, a in enumerate(lines) if a.after_signing)
     rows = []
-    for a in data.audit:
+    for a in lines:
         change = f"{a.old} → {a.new}" if a.old else a.new
         if a.after_signing:
             change += f"  [{label('after_signing', lang)}]"
         rows.append((f"{a.at_local}\n{a.username}", f"{a.action} {a.record}\n{a.field}", change, a.reason))
-    story.append(grid_table([f"{label('when', lang)} / {label('who', lang)}",
-                             f"{label('record', lang)} / {label('field', lang)}", label("old_new", lang),
-                             label("why", lang)],
-                            rows, widths=(0.14, 0.22, 0.46, 0.18), marked=marked))
-    return build(data.header, story)
+    return grid_table([f"{label('when', lang)} / {label('who', lang)}",
+                       f"{label('record', lang)} / {label('field', lang)}", label("old_new", lang),
+                       label("why", lang)],
+                      rows, widths=(0.14, 0.22, 0.46, 0.18), marked=marked)

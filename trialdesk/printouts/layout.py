@@ -78,6 +78,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "outcome": ("Outcome", "Utfall"),
     "visit": ("Visit", "Besøk"),
     "audit": ("Audit trail", "Revisjonsspor"),
+    "corrections": ("Corrections after entry", "Korrigeringer etter registrering"),
     "when": ("When (local)", "Når (lokal tid)"),
     "who": ("Who", "Hvem"),
     "what": ("What", "Hva"),

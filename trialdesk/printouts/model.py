@@ -119,6 +119,7 @@ class VisitSummaryData:
     adverse_events: tuple[AeLine, ...]
     next_visit: str
     signatures: tuple[SignatureBlock, ...] = ()
+    corrections: tuple["AuditLine", ...] = ()  # saved values of this visit changed later, with the reason
 
 
 @dataclass(frozen=True)

@@ -314,8 +314,20 @@ def _ae_lines(f: _Fmt, rows) -> list[AeLine]:
             term=_ae_term(f, proto, ae), verbatim=ae["verbatim"], onset=f.day(ae["onset_date"]),
             end=f.day(ae["end_date"]), grade=str(ae["grade"]),
             serious=f.t("SERIOUS", "ALVORLIG") if ae["serious"] else f.t("no", "nei"),
-            causality=f.code(ae["causality"]), outcome=f.code(ae["outcome"])))
+            causality=f.t(*_AE_WORDS.get(ae["causality"], (f.code(ae["causality"]),) * 2)),
+            outcome=f.t(*_AE_WORDS.get(ae["outcome"], (f.code(ae["outcome"]),) * 2))))
     return out
+
+
+# Causality and outcome as words (English, Bokmål), as the AE dialog shows them.
+_AE_WORDS = {
+    "not_related": ("not related", "ikke relatert"), "unlikely": ("unlikely", "usannsynlig"),
+    "possible": ("possible", "mulig"), "probable": ("probable", "sannsynlig"),
+    "definite": ("definitely related", "sikkert relatert"), "recovered": ("recovered", "restituert"),
+    "recovering": ("recovering", "i bedring"), "not_recovered": ("not recovered", "ikke restituert"),
+    "recovered_with_sequelae": ("recovered with sequelae", "restituert med følgetilstand"),
+    "fatal": ("fatal", "dødelig"), "unknown": ("unknown", "ukjent"),
+}
 
 
 def _ae_term(f: _Fmt, proto, ae: dict) -> str:
@@ -445,7 +457,7 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
     if visit.get("window_reason"):
         notes.append((f.t("Reason (outside window)", "Begrunnelse (utenfor vindu)"), visit["window_reason"]))
     if visit.get("override_reason"):
-        notes.append((f.t("No-go overridden, reason", "Ikke klarert overstyrt, begrunnelse"), visit["override_reason"]))
+        notes.append((f.t("No-go overridden, reason", "NO-GO overstyrt, begrunnelse"), visit["override_reason"]))
     sigs = tuple(_signature_block(s) for s in signatures.signatures_for(store, "dose_visits", visit["id"]))
     premeds = []
     labels = {p.code: (p.label_nb if f.language == "nb" else p.label_en) for p in proto.pre_dose.premedication}
@@ -454,12 +466,17 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
     aes = [a for a in visits_repo.adverse_events(store.db, participant.id) if a["reported_visit_id"] == visit["id"]]
     header = _header(store, user, participant.study_id, f"{label('visit_title', f.language)} {dose_code}",
                      DOCUMENT_VERSION["visit_summary"], f.language, now)
+    # Saved values replaced later (a first entry of an empty field, or a state change, is not a correction).
+    lines, _ = _audit_lines(store, user, f, participant.id, visit_records(store.db, visit["id"]))
+    corrections = tuple(line for line in lines if line.action == f.t(*_ACTION_WORDS["UPDATE"]) and line.old
+                        and line.field not in ("state", "verdict", "visit_date"))
     return VisitSummaryData(
         header=header, visit=tuple(visit_pairs),
         labs=tuple(_lab_lines(f, _visit_labs(store, user, participant.id, visit["id"]))),
         go_verdict=go_verdict, go_lines=tuple(go_lines), go_notes=tuple(notes), premedication=tuple(premeds),
         administration=tuple(_administration_pairs(store, f, admin)), adverse_events=tuple(_ae_lines(f, aes)),
-        next_visit=_next_visit(store, f, participant.id, visit["visit_date"]), signatures=sigs)
+        next_visit=_next_visit(store, f, participant.id, visit["visit_date"]), signatures=sigs,
+        corrections=corrections)
 
 
 # --- SAE report --------------------------------------------------------------------------------------
@@ -614,8 +631,25 @@ def participant_records(db, participant_id: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
-def _audit_lines(store: Store, user: User, f: _Fmt, participant_id: str) -> tuple[list[AuditLine], set[tuple[str, str]]]:
-    records = participant_records(store.db, participant_id)
+def visit_records(db, visit_id: str) -> list[tuple[str, str]]:
+    """(table, id) of the rows recorded at one dose visit: the visit, its premedication, injection, samples and
+    results, and the AEs reported at it."""
+    queries = (
+        ("dose_visits", "SELECT id FROM dose_visits WHERE id = ?"),
+        ("premedications", "SELECT id FROM premedications WHERE dose_visit_id = ?"),
+        ("administrations", "SELECT id FROM administrations WHERE dose_visit_id = ?"),
+        ("lab_samples", "SELECT id FROM lab_samples WHERE dose_visit_id = ?"),
+        ("lab_results", "SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
+                        "WHERE s.dose_visit_id = ?"),
+        ("adverse_events", "SELECT id FROM adverse_events WHERE reported_visit_id = ?"),
+    )
+    return [(table, r[0]) for table, sql in queries for r in db.execute(sql, [visit_id])]
+
+
+def _audit_lines(store: Store, user: User, f: _Fmt, participant_id: str,
+                 records: list[tuple[str, str]] | None = None) -> tuple[list[AuditLine], set[tuple[str, str]]]:
+    if records is None:
+        records = participant_records(store.db, participant_id)
     masked_ids = visits_service.masked_result_ids(store, user, participant_id)
     sig_times = [r[0] for r in store.db.execute(
         "SELECT s.signed_at FROM signatures s JOIN screenings c ON c.id = s.record_id "
