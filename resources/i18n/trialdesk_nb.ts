@@ -198,6 +198,10 @@
       <source>User name</source>
       <translation>Brukernavn</translation>
     </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Avbryt</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>

@@ -132,7 +132,7 @@ def test_first_start_end_to_end(qtbot, tmp_path):
     def sign_in(dialog):
         dialog.username.setText("admin")
         dialog.password.setText("Sterkt-passord-1")
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        dialog.sign_in_button.click()
 
     _when_shown(LoginDialog, sign_in)
     assert controller.sign_in()
@@ -147,7 +147,7 @@ def _sign_in_as(username, password):
     def action(dialog):
         dialog.username.setText(username)
         dialog.password.setText(password)
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        dialog.sign_in_button.click()
     return action
 
 

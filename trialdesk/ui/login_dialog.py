@@ -48,10 +48,13 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         self.error = FieldError(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
-        if fixed_username:
-            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Sign out"))
+        # Buttons of our own, not standard ones: a standard button makes Qt look up its icon theme first,
+        # which costs ~20 ms before the first window can show.
+        buttons = QDialogButtonBox()
+        self.sign_in_button = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setDefault(True)
+        self.cancel_button = buttons.addButton(self.tr("Sign out") if fixed_username else self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
