@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QPointF, Qt
+from PySide6.QtCore import QDateTime, QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -52,7 +52,11 @@ class LabTrendWidget(QWidget):
         row.addStretch(1)
         box.addLayout(row)
         self.chart = QChart()
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # full labels, one per line
+        # Axis numbers as the UI language writes them (4,5 in Bokmål).
+        self.chart.setLocalizeNumbers(True)
+        self.chart.setLocale(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway)
+                             if ui_language() == "nb" else QLocale(QLocale.Language.English))
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName(self.tr("Lab trend chart"))
@@ -142,6 +146,7 @@ class LabTrendWidget(QWidget):
         all_values = values + [s.at(0).y() for s in lines]
         top = max(all_values) if all_values else 1.0
         y_axis.setRange(0, top * 1.15 if top > 0 else 1)
+        y_axis.applyNiceNumbers()  # 0, 5, 10, 15, 20 rather than 0, 4.5, 9.0, 13.5, 18.1
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         for s in [*lines, series, dots]:
