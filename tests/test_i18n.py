@@ -285,3 +285,16 @@ def test_no_translation_call_hides_inside_an_f_string():
                         if name in ("tr", "_tr", "translate"):
                             found.append(f"{path.name}:{call.lineno}")
     assert not found, found
+
+
+def test_history_values_read_as_words(norwegian):
+    """Codes in the History tab become words; version numbers keep their point; decimals get a comma."""
+    from trialdesk.services.history import HistoryRow
+    from trialdesk.ui.history.model import record_text, value_text
+
+    row = HistoryRow(at="2026-11-26T08:00:00.000000Z", username="nurse", action="INSERT", table="adverse_events",
+                     record="upper_respiratory_infection", field="CTCAE term", old="",
+                     new="upper_respiratory_infection", reason="", column="term")
+    assert record_text(row) == value_text(row.new, "term", "adverse_events") != "upper_respiratory_infection"
+    assert value_text("5.0", "ctcae_version", "adverse_events") == "5.0"
+    assert value_text("36.8", "temp_pre", "administrations") == "36,8"

@@ -183,11 +183,22 @@ class HistoryTableModel(RowTableModel):
         )
 
 
+def ae_term_text(key: str) -> str:
+    """An AE term key as its name in the UI language (the key itself when the trial has no such term)."""
+    try:
+        term = protocol().ae_term(key)
+    except KeyError:
+        return key
+    return term.term_nb if ui_language() == "nb" else term.term_en
+
+
 def record_text(row: HistoryRow) -> str:
     """The row's record as people name it: ``D1 IGG`` -> ``D1 IgG``, ``D1 paracetamol`` -> ``D1 Paracetamol``."""
     dose, _, code = row.record.rpartition(" ")
     if row.table == "lab_results" and code in protocol().labs:
         return f"{dose} {lab_symbol(code)}".strip()
+    if row.table == "adverse_events":
+        return ae_term_text(row.record)
     if row.table == "premedications":
         names = {p.code: (p.label_nb if ui_language() == "nb" else p.label_en)
                  for p in protocol().pre_dose.premedication}
@@ -227,11 +238,13 @@ def value_text(value: str, column: str = "", table: str = "") -> str:
     if column == "status" and table == "participants":
         return status_text(value)
     words = {"causality": causality_text, "outcome": outcome_text, "action_taken": action_text}
+    if column == "term" and table == "adverse_events":
+        return ae_term_text(value)
     if column in words:
         return words[column](value)
     if value in _CODES.get(column, {}):
         return _tr(_CODES[column][value])
-    if _DECIMAL.fullmatch(value) and ui_language() == "nb":
+    if _DECIMAL.fullmatch(value) and ui_language() == "nb" and not column.endswith("version"):
         return value.replace(".", ",")
     return local_dates(value)
 
