@@ -2115,7 +2115,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>Not enrolled.</source>
-      <translation>Ikke inkludert.</translation>
+      <translation type="vanished">Ikke inkludert.</translation>
     </message>
     <message>
       <source>Not required for this participant.</source>
@@ -2396,6 +2396,10 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>{code} is recorded as NOT GIVEN. Open it again? Say why it was recorded by mistake.</source>
       <translation>{code} er registrert som IKKE GITT. Åpne den igjen? Oppgi hvorfor den ble registrert ved en feil.</translation>
+    </message>
+    <message>
+      <source>{status}: no further doses are given.</source>
+      <translation>{status}: ingen flere doser gis.</translation>
     </message>
   </context>
   <context>

@@ -229,3 +229,19 @@ def test_dose_recorded_as_not_given_by_mistake_is_opened_again(qtbot, store, doc
     assert vs.visit_record(store, nurse, pid, "D1").state == "open"
     assert visit.missed_button.text() == "Dose not given…"
     assert window.today.model.rowCount() == 1  # due again
+
+
+def test_given_doses_stay_visible_and_correctable_in_follow_up(qtbot, store, nurse, enrolled):
+    prepare_d1(store, nurse, enrolled)
+    vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
+    with store.acting(vs.auth.actor(nurse), "test: participant moved to follow-up") as tx:
+        tx["participants"].update(enrolled, {"status": "follow_up"})
+    window = main_window(qtbot, store, nurse)
+    window.open_dose_visit(enrolled, "D1")
+    visit = window.workspace.visit_tabs.injections
+    assert "DOSE GIVEN" in visit.go_panel.verdict.text() and visit.admin.kit_number.text() == "KIT-000123"
+    assert visit.correct_admin_button.isVisibleTo(window) and visit.correct_button.isEnabled()
+    assert not visit.save_labs_button.isEnabled()  # no new doses, no new pre-dose samples
+    visit.dose.setCurrentIndex(visit.dose.findData("D2"))
+    assert "Follow-up: no further doses are given." in visit.go_panel.lines.text()
+    assert not visit.admin.record_button.isEnabled() and not visit.admin.kit_number.isEnabled()

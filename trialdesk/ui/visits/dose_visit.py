@@ -25,6 +25,7 @@ from trialdesk.services.permissions import Action, allowed
 from trialdesk.services.screening import protocol
 from trialdesk.ui.explain import explain
 from trialdesk.ui.forms import FormDialog
+from trialdesk.ui.participants.model import status_text
 from trialdesk.ui.i18n import error_text, signature_words
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.signature_dialog import SignatureDialog
@@ -332,7 +333,10 @@ class DoseVisitWidget(QWidget):
     def _load_visit(self) -> None:
         p = self.participant
         code = self.dose_code
-        enrolled = p.status in ("enrolled", "on_treatment") and bool(self.timeline)
+        # A calendar exists from enrolment on (also in follow-up, completed, withdrawn): what was recorded shows
+        # and can be corrected; new doses only while enrolled or on treatment.
+        has_calendar = p.inclusion_date is not None and bool(self.timeline)
+        enrolled = p.status in ("enrolled", "on_treatment") and has_calendar
         row = next((r for r in self.timeline if r.code == code), None)
         if row is not None:
             fg, bg = STATE_COLOURS.get(row.state, ("#000", "#fff"))
@@ -345,7 +349,7 @@ class DoseVisitWidget(QWidget):
         masked = ({a for a, lab in protocol().labs.items() if lab.masked_after_first_dose}
                   if vs.is_blinded(self.user) and first_dose_given(self.timeline) else set())
         self.labs.set_person(p.sex, age, masked)
-        self.record = vs.visit_record(self.store, self.user, p.id, code) if enrolled else None
+        self.record = vs.visit_record(self.store, self.user, p.id, code) if has_calendar else None
         self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id)
         self.saved_labs_model.set_rows([r for r in self.lab_records if r.dose_code == code])
         self.saved_labs.resizeColumnsToContents()
@@ -364,35 +368,24 @@ class DoseVisitWidget(QWidget):
             edit.set_moment(given)
         may_record = allowed(self.user, Action.RECORD_DOSE) and enrolled
         may_labs = allowed(self.user, Action.RECORD_LABS) and enrolled
-        for w in (self.save_labs_button, self.correct_button, self.labs):
+        for w in (self.save_labs_button, self.labs):
             w.setEnabled(may_labs)
+        self.correct_button.setEnabled(allowed(self.user, Action.RECORD_LABS) and has_calendar)
         self.save_pre_button.setEnabled(may_record)
         self.ae_button.setEnabled(allowed(self.user, Action.RECORD_AE) and enrolled)
         given = self.record is not None and self.record.state == "given"
         missed = self.record is not None and self.record.state in ("missed", "not_given")
         self.missed_button.setText(self.tr("Undo “not given”…") if missed else self.tr("Dose not given…"))
         self.missed_button.setEnabled(may_record and not given)
-        self.correct_admin_button.setVisible(given and may_record)
+        self.correct_admin_button.setVisible(given and allowed(self.user, Action.RECORD_DOSE) and has_calendar)
         self._show_admin_changes(given)
         self._show_pre_dose_changes()
         self._refresh_status(enrolled, may_record, given)
 
     def _refresh_status(self, enrolled: bool, may_record: bool, given: bool) -> None:
-        if not enrolled:
-            self.status = None
-            self.go_panel.show_status(None, self.tr("The participant is not enrolled: no dose can be given."))
-            self.admin.set_blocked(self.tr("Not enrolled."), enabled=False)
-            self.admin.show_given(None)
-            return
-        try:
-            self.status = vs.go_no_go(self.store, self.user, self.participant_id, self.dose_code)
-        except TrialDeskError as exc:
-            self.status = None
-            self.go_panel.show_status(None, error_text(exc))
-            self.admin.set_blocked(error_text(exc), enabled=False)
-            return
         admin = self.record.administration if self.record else None
         if given:
+            self.status = None
             verdict = self.record.verdict or ""
             note = self.tr("Given {at} by {who} · kit {kit} (verdict then: {verdict}).").format(
                 at=show_time(parse_utc(admin["started_at"])), who=admin.get("given_by_name", ""),
@@ -416,6 +409,25 @@ class DoseVisitWidget(QWidget):
             self.admin.set_blocked(note, enabled=False, warning=False)
             self.admin.show_given(admin)
             self.correct_admin_button.setText(self.tr("Correct injection record…"))
+            return
+        if not enrolled:
+            self.status = None
+            if self.record is not None:  # enrolled once: follow-up, completed or withdrawn
+                text = self.tr("{status}: no further doses are given.").format(
+                    status=status_text(self.participant.status))
+            else:
+                text = self.tr("The participant is not enrolled: no dose can be given.")
+            self.go_panel.show_status(None, text)
+            self.admin.set_blocked(text, enabled=False)
+            self.admin.show_given(None)
+            self.admin.set_editable(False)
+            return
+        try:
+            self.status = vs.go_no_go(self.store, self.user, self.participant_id, self.dose_code)
+        except TrialDeskError as exc:
+            self.status = None
+            self.go_panel.show_status(None, error_text(exc))
+            self.admin.set_blocked(error_text(exc), enabled=False)
             return
         self.go_panel.show_status(self.status)
         self.admin.show_given(None)
@@ -646,7 +658,8 @@ class DoseVisitWidget(QWidget):
         """After a partial save the verdict is recomputed but typed inputs stay as they are."""
         if done:
             self._emit(self.tr("Some pre-dose checks saved."))
-            self._refresh_status(True, allowed(self.user, Action.RECORD_DOSE), False)
+            self._refresh_status(True, allowed(self.user, Action.RECORD_DOSE),
+                                 self.record is not None and self.record.state == "given")
 
     def _show_pre_error(self, exc: BaseException) -> None:
         field = getattr(exc, "field", None)
