@@ -139,6 +139,8 @@ def test_visit_summary_corrections_stay_masked_for_a_blinded_nurse(store, users,
         assert leak not in text, leak
     nb = flat(printing.visit_summary(store, users[Role.NURSE], trial.pid, "D1", language="nb"))
     assert "Korrigeringer etter registrering" not in nb  # nothing corrected at D1
+    # Codes and analytes in the document's language.
+    assert "Graviditetstest i dag negativ" in nb and "Trombocytter" in nb and "Platelets" not in nb
 
 
 def test_visit_summary_for_the_unblinded_physician_shows_values(store, users, trial):

@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Mapping
 from zoneinfo import ZoneInfo
 
 from trialdesk.clock import parse_utc, utc_now
@@ -101,8 +102,12 @@ class _Fmt:
             return ""
         return label("yes", self.language) if value else label("no", self.language)
 
-    def code(self, value) -> str:
-        return "" if value is None else str(value).replace("_", " ")
+    def code(self, value, words: Mapping[str, tuple[str, str]] | None = None) -> str:
+        """A stored code as a word of the document's language (``words`` or the common table)."""
+        if value is None:
+            return ""
+        pair = (words if words is not None else _CODE_WORDS).get(str(value))
+        return self.t(*pair) if pair else str(value).replace("_", " ")
 
     def explain(self, explanation: Explanation) -> str:
         """A rule's explanation in the document's language (dates 26.11.2026, nb decimal comma)."""
@@ -289,7 +294,9 @@ def _lab_lines(f: _Fmt, views) -> list[LabLine]:
     lines = []
     for v in views:
         if v.masked:
-            lines.append(LabLine(analyte=v.symbol, sampled_at=f.time(v.sampled_at), entered=label("masked", f.language),
+            lab = proto.lab(v.analyte)
+            lines.append(LabLine(analyte=lab.symbol_nb if f.language == "nb" else lab.symbol,
+                                 sampled_at=f.time(v.sampled_at), entered=label("masked", f.language),
                                  canonical=label("masked", f.language), flag="", ctcae="", safety=f.explain(v.safety),
                                  masked=True))
             continue
@@ -297,7 +304,7 @@ def _lab_lines(f: _Fmt, views) -> list[LabLine]:
         value_text, unit_text = entered.rsplit(" ", 1) if " " in entered else (entered, "")
         lab = proto.lab(v.analyte)
         lines.append(LabLine(
-            analyte=v.symbol, sampled_at=f.time(v.sampled_at),
+            analyte=lab.symbol_nb if f.language == "nb" else lab.symbol, sampled_at=f.time(v.sampled_at),
             entered=f"{value_text} {unit_label(unit_text)}".strip(),
             canonical=f"{f.num(v.value)} {unit_label(lab.unit)}",
             flag={"L": "L ↓", "H": "H ↑"}.get(v.flag or "", ""),
@@ -314,8 +321,7 @@ def _ae_lines(f: _Fmt, rows) -> list[AeLine]:
             term=_ae_term(f, proto, ae), verbatim=ae["verbatim"], onset=f.day(ae["onset_date"]),
             end=f.day(ae["end_date"]), grade=str(ae["grade"]),
             serious=f.t("SERIOUS", "ALVORLIG") if ae["serious"] else f.t("no", "nei"),
-            causality=f.t(*_AE_WORDS.get(ae["causality"], (f.code(ae["causality"]),) * 2)),
-            outcome=f.t(*_AE_WORDS.get(ae["outcome"], (f.code(ae["outcome"]),) * 2))))
+            causality=f.code(ae["causality"]), outcome=f.code(ae["outcome"])))
     return out
 
 
@@ -327,6 +333,21 @@ _AE_WORDS = {
     "recovering": ("recovering", "i bedring"), "not_recovered": ("not recovered", "ikke restituert"),
     "recovered_with_sequelae": ("recovered with sequelae", "restituert med følgetilstand"),
     "fatal": ("fatal", "dødelig"), "unknown": ("unknown", "ukjent"),
+}
+# Codes that mean one thing wherever a document shows them (AE action words are apart: "none" differs).
+_CODE_WORDS = {
+    **_AE_WORDS,
+    "negative": ("negative", "negativ"), "positive": ("positive", "positiv"),
+    "mild": ("mild", "mild"), "mild_moderate": ("mild/moderate", "mild/moderat"), "moderate": ("moderate", "moderat"),
+    "moderate_severe": ("moderate/severe", "moderat/alvorlig"), "severe": ("severe", "alvorlig"),
+    "very_severe": ("very severe", "svært alvorlig"), "infection": ("infection", "infeksjon"),
+    "other_immunological": ("other immunological", "annen immunologisk"),
+}
+_AE_ACTION_WORDS = {
+    "none": ("none (dose not changed)", "ingen (dosen ikke endret)"), "dose_delayed": ("dose delayed", "dose utsatt"),
+    "dose_not_given": ("dose not given", "dose ikke gitt"),
+    "withdrawn": ("study drug withdrawn", "studielegemiddel seponert"),
+    "not_applicable": ("not applicable", "ikke relevant"), "unknown": ("unknown", "ukjent"),
 }
 
 
@@ -570,7 +591,7 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
         (f.t("Study drug and causality", "Studielegemiddel og årsakssammenheng"), (
             (f.t("Doses given", "Doser gitt"), "; ".join(doses) or f.t("none", "ingen")),
             (f.t("Causality to study drug", "Årsakssammenheng med studielegemidlet"), f.code(ae["causality"])),
-            (f.t("Action taken with study drug", "Tiltak med studielegemidlet"), f.code(ae["action_taken"])),
+            (f.t("Action taken with study drug", "Tiltak med studielegemidlet"), f.code(ae["action_taken"], _AE_ACTION_WORDS)),
         )),
         (f.t("To complete by hand (not held in TrialDesk)", "Fylles ut for hånd (finnes ikke i TrialDesk)"), (
             (f.t("Description / narrative", "Beskrivelse av hendelsesforløpet"), ""),
@@ -856,7 +877,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
             (f.t("Grade (CTCAE v", "Grad (CTCAE v") + f"{ae['ctcae_version']})", str(ae["grade"])),
             (f.t("Serious", "Alvorlig"), f.yes_no(ae["serious"]) + (f" — {', '.join(crit)}" if crit else "")),
             (f.t("Causality", "Årsakssammenheng"), f.code(ae["causality"])),
-            (f.t("Action taken", "Tiltak"), f.code(ae["action_taken"])), (f.t("Outcome", "Utfall"), f.code(ae["outcome"])),
+            (f.t("Action taken", "Tiltak"), f.code(ae["action_taken"], _AE_ACTION_WORDS)), (f.t("Outcome", "Utfall"), f.code(ae["outcome"])),
             (f.t("Aware", "Kjennskap"), f.moment(ae.get("aware_at"))),
             (f.t("Reported to sponsor", "Rapportert til sponsor"), f.moment(ae.get("sae_reported_at"))),
         )
