@@ -167,6 +167,11 @@ def test_sae_report_is_prefilled_with_the_deadline(store, users, trial):
         assert needle in text, needle
     with pytest.raises(ValidationError, match="not marked serious"):
         printing.sae_report(store, nurse, trial.ae_id)
+    nb = flat(printing.sae_report(store, nurse, trial.sae_id, language="nb"))
+    for needle in ("Kjønn K", "protokoll", "mulig", "dose utsatt", "i bedring"):
+        assert needle in nb, needle
+    for english in ("possible", "dose delayed", "recovering", "protocol"):
+        assert english not in nb, english
 
 
 def test_casebook_has_every_form_signatures_and_the_audit_trail(store, users, trial):

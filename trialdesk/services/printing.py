@@ -97,6 +97,10 @@ class _Fmt:
             text = text.rstrip("0").rstrip(".")
         return text.replace(".", ",") if self.language == "nb" else text
 
+    def sex(self, value) -> str:
+        """F / M as the document's language abbreviates them (K for kvinne in Bokmål)."""
+        return {"F": self.t("F", "K"), "M": "M"}.get(value or "", value or "")
+
     def yes_no(self, value) -> str:
         if value is None:
             return ""
@@ -207,7 +211,7 @@ def _screening_facts(f: _Fmt, participant, state) -> list[tuple[str, str]]:
     consent = state.consent
     proto = screening_service.protocol()
     facts = [
-        (f.t("Sex", "Kjønn"), participant.sex or ""),
+        (f.t("Sex", "Kjønn"), f.sex(participant.sex)),
         (f.t("Birth date", "Fødselsdato"), f.day(participant.birth_date)),
         (f.t("Childbearing potential", "Fertil kvinne"), f.yes_no(participant.childbearing_potential)),
         (f.t("Consent", "Samtykke"), "" if consent is None else
@@ -565,7 +569,8 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
         reporter = f"{who[0]} ({created[0]}) — {who[1]}" if who else created[0]
     sections = (
         (f.t("Report", "Rapport"), (
-            (f.t("Study / protocol", "Studie / protokoll"), f"{proto.study_code}, protocol {proto.version}"),
+            (f.t("Study / protocol", "Studie / protokoll"),
+             f"{proto.study_code}, {f.t('protocol', 'protokoll')} {proto.version}"),
             (f.t("Site", "Studiested"), f"{store.meta('site_name') or ''} ({store.info.site_code})"),
             (f.t("Report type (initial / follow-up)", "Rapporttype (første / oppfølging)"), ""),
             (f.t("Recorded in TrialDesk by", "Registrert i TrialDesk av"), reporter),
@@ -575,7 +580,7 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
         )),
         (f.t("Participant", "Deltaker"), (
             (f.t("Study id", "Studie-id"), participant.study_id),
-            (f.t("Sex", "Kjønn"), participant.sex or ""),
+            (f.t("Sex", "Kjønn"), f.sex(participant.sex)),
             (f.t("Age at onset (years)", "Alder ved debut (år)"), age),
             (f.t("Treatment", "Behandling"), f.t("blinded (kit numbers only)", "blindet (bare kitnummer)")),
         )),
@@ -756,7 +761,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
     sections = [CasebookSection(f.t("Participant", "Deltaker"), pairs=(
         (f.t("Study id", "Studie-id"), participant.study_id),
         (f.t("Site", "Studiested"), participant.site),
-        (f.t("Sex", "Kjønn"), participant.sex or ""),
+        (f.t("Sex", "Kjønn"), f.sex(participant.sex)),
         (f.t("Birth date", "Fødselsdato"), f.day(participant.birth_date)),
         (f.t("Childbearing potential", "Fertil kvinne"), f.yes_no(participant.childbearing_potential)),
         (f.t("Status", "Status"), f.code(participant.status)),
