@@ -1713,6 +1713,10 @@
       <source>{code} is not recorded as not given.</source>
       <translation>{code} er ikke registrert som ikke gitt.</translation>
     </message>
+    <message>
+      <source>{study_id} is {status}: no new dose visit data (saved values can still be corrected).</source>
+      <translation>{study_id} har status {status}: ingen nye data for dosebesøk (lagrede verdier kan fortsatt korrigeres).</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>

@@ -512,3 +512,16 @@ def test_sample_time_corrected_with_the_value_or_alone(store, nurse, enrolled):
     audit = store.db.execute("SELECT count(DISTINCT reason) FROM audit WHERE action = 'UPDATE' AND table_name IN "
                              "('lab_results', 'lab_samples')").fetchone()[0]
     assert audit == 1
+
+
+def test_pre_dose_facts_corrected_after_the_participant_moved_on(store, nurse, enrolled):
+    _given_d1(store, nurse, enrolled)
+    with store.acting(vs.auth.actor(nurse), "test: participant moved to follow-up") as tx:
+        tx["participants"].update(enrolled, {"status": "follow_up"})
+    drug = sc.protocol().pre_dose.premedication[0].code
+    vs.record_premedication(store, nurse, enrolled, "D1", drug, D1_DAY - timedelta(hours=1), reason="chart re-read")
+    vs.record_pregnancy_test(store, nurse, enrolled, "D1", "positive", reason="lab corrected the result")
+    record = vs.visit_record(store, nurse, enrolled, "D1")
+    assert record.premedication[drug] == D1_DAY - timedelta(hours=1) and record.pregnancy_test == "positive"
+    with pytest.raises(ValidationError, match="follow up: no new dose visit data"):
+        vs.record_pregnancy_test(store, nurse, enrolled, "D2", "negative")

@@ -242,6 +242,12 @@ def test_given_doses_stay_visible_and_correctable_in_follow_up(qtbot, store, nur
     assert "DOSE GIVEN" in visit.go_panel.verdict.text() and visit.admin.kit_number.text() == "KIT-000123"
     assert visit.correct_admin_button.isVisibleTo(window) and visit.correct_button.isEnabled()
     assert not visit.save_labs_button.isEnabled()  # no new doses, no new pre-dose samples
+    premed = next(iter(visit.premeds))
+    visit.premeds[premed].setText("25.05.2026 08:10")  # a saved time corrected after the move to follow-up
+    _give_reason(qtbot, "time from the medication chart")
+    assert visit.save_pre_button.isEnabled()
+    visit.save_pre_button.click()
+    assert vs.visit_record(store, nurse, enrolled, "D1").premedication[premed].strftime("%H:%M") == "08:10"
     visit.dose.setCurrentIndex(visit.dose.findData("D2"))
     assert "Follow-up: no further doses are given." in visit.go_panel.lines.text()
     assert not visit.admin.record_button.isEnabled() and not visit.admin.kit_number.isEnabled()

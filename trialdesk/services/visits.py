@@ -145,6 +145,10 @@ def _dose_visit_plan(store: Store, participant: dict, dose_code: str) -> Planned
 
 
 def _open_visit(store: Store, tx, participant: dict, dose_code: str, day: date) -> dict:
+    if participant["status"] in ("follow_up", "completed", "withdrawn"):
+        raise ValidationError("{study_id} is {status}: no new dose visit data (saved values can still be "
+                              "corrected).", study_id=participant["study_id"],
+                              status=participant["status"].replace("_", " "))
     if participant["status"] not in ("enrolled", "on_treatment"):
         raise ValidationError("No dose visit before enrolment: {study_id} is {status}.",
                               study_id=participant["study_id"], status=participant["status"].replace("_", " "))
@@ -289,10 +293,10 @@ def record_premedication(store: Store, user: User, participant_id: str, dose_cod
     if existing and not (reason or "").strip():
         raise ValidationError("The time was already saved: give the reason for the change.", field="reason")
     with store.acting(auth.actor(user), reason if existing else None) as tx:
-        visit = _open_visit(store, tx, participant, dose_code, given_at.astimezone(LOCAL_TZ).date())
-        if existing:
+        if existing:  # a correction: also after the participant has moved on to follow-up
             repo.update(tx, "premedications", existing["id"], {"given_at": utc_iso(given_at)})
         else:
+            visit = _open_visit(store, tx, participant, dose_code, given_at.astimezone(LOCAL_TZ).date())
             repo.insert(tx, "premedications", store.info.site_code,
                         {"dose_visit_id": visit["id"], "drug": drug, "given_at": utc_iso(given_at)})
 
@@ -309,7 +313,8 @@ def record_pregnancy_test(store: Store, user: User, participant_id: str, dose_co
     if saved and saved != result and not (reason or "").strip():
         raise ValidationError("A result was already saved: give the reason for the change.", field="reason")
     with store.acting(auth.actor(user), reason if saved else "pregnancy test entered") as tx:
-        visit = _open_visit(store, tx, participant, dose_code, day or date.today())
+        if not saved:  # a correction of a saved result may come after the participant moved on to follow-up
+            visit = _open_visit(store, tx, participant, dose_code, day or date.today())
         repo.update(tx, "dose_visits", visit["id"], {"pregnancy_test": result})
 
 

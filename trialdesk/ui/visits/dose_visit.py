@@ -371,7 +371,9 @@ class DoseVisitWidget(QWidget):
         for w in (self.save_labs_button, self.labs):
             w.setEnabled(may_labs)
         self.correct_button.setEnabled(allowed(self.user, Action.RECORD_LABS) and has_calendar)
-        self.save_pre_button.setEnabled(may_record)
+        # New pre-dose facts while dosing is possible; corrections of saved ones later too.
+        self.save_pre_button.setEnabled(may_record or (allowed(self.user, Action.RECORD_DOSE)
+                                                        and self.record is not None and self.record.state != "open"))
         self.ae_button.setEnabled(allowed(self.user, Action.RECORD_AE) and enrolled)
         given = self.record is not None and self.record.state == "given"
         missed = self.record is not None and self.record.state in ("missed", "not_given")
