@@ -1639,7 +1639,7 @@
     </message>
     <message>
       <source>Give the reason for the correction.</source>
-      <translation>Oppgi begrunnelsen for korrigeringen.</translation>
+      <translation type="vanished">Oppgi begrunnelsen for korrigeringen.</translation>
     </message>
     <message>
       <source>Nothing was changed.</source>

@@ -11,6 +11,7 @@ from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
 from trialdesk.domain.people import User
 from trialdesk.errors import PermissionDenied
+from trialdesk.services import visits as visit_service
 from trialdesk.services.permissions import Action, allowed, require
 
 # Bookkeeping columns every row has: not shown as changes.
@@ -106,8 +107,6 @@ def history(store: Store, user: User, participant_id: str) -> list[HistoryRow]:
     not see identities; for blinded roles the values of masked analytes sampled after the first dose (and their
     corrections) are shown as ``(masked)`` — who changed them, when and why stay visible.
     """
-    from trialdesk.services import visits as visit_service  # visits needs the screening service; keep imports light
-
     require(user, Action.VIEW_CLINICAL)  # administrators audit the store, not clinical values
     show_identity = allowed(user, Action.VIEW_IDENTITY)
     labels = visits_repo.record_labels(store.db, participant_id)

@@ -540,7 +540,7 @@ def correct_administration(store: Store, user: User, participant_id: str, dose_c
     require(user, Action.RECORD_DOSE)
     reason = " ".join((reason or "").split())
     if not reason:
-        raise ValidationError("Give the reason for the correction.", field="reason")
+        raise ValidationError("Give a reason for the correction.", field="reason")
     check_administration(admin)
     visit = repo.get_dose_visit(store.db, participant_id, dose_code)
     saved = repo.administration(store.db, visit["id"]) if visit else None
@@ -557,7 +557,10 @@ def correct_administration(store: Store, user: User, participant_id: str, dose_c
         visit_values["visit_date"] = day.isoformat()
         plan = _dose_visit_plan(store, _participant(store, participant_id), dose_code)
         if not plan.window_start <= day <= plan.window_end and not visit["window_reason"]:
+            # Given outside its window after all: the record says so, with this reason.
             visit_values["window_reason"] = reason
+            if visit["verdict"] == "go":
+                visit_values["verdict"] = NEEDS_REASON
     with store.acting(auth.actor(user), reason) as tx:
         repo.update(tx, "administrations", saved["id"], changed)
         if visit_values:
@@ -809,7 +812,7 @@ def undo_missed(store: Store, user: User, participant_id: str, dose_code: str, r
     """A dose recorded as not given by mistake is open again (reason required; the audit trail keeps it)."""
     require(user, Action.RECORD_DOSE)
     if not (reason or "").strip():
-        raise ValidationError("Give the reason for the correction.", field="reason")
+        raise ValidationError("Give a reason for the correction.", field="reason")
     visit = repo.get_dose_visit(store.db, participant_id, dose_code)
     if visit is None or visit["state"] not in ("missed", "not_given"):
         raise ValidationError("{code} is not recorded as not given.", code=dose_code)
