@@ -13,6 +13,40 @@ import keyring  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 import trialdesk.db.driver  # noqa: E402,F401  (puts sqlcipher3 under sqlite-utils before anything else)
+from trialdesk import clock as _clock  # noqa: E402
+
+
+def _session_moment():
+    """The moment every test's clock starts at: ``TRIALDESK_TEST_NOW`` (ISO 8601 with offset) when set,
+    else the system clock read once at start-up (which libfaketime moves in CI's second run)."""
+    from datetime import datetime
+
+    text = os.environ.get("TRIALDESK_TEST_NOW")
+    if not text:
+        return _clock.SystemClock().now()
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise pytest.UsageError("TRIALDESK_TEST_NOW needs a UTC offset, e.g. 2028-02-29T23:50:00+01:00")
+    return moment
+
+
+SESSION_NOW = _session_moment()
+
+
+def pytest_report_header(config):
+    local = SESSION_NOW.astimezone(_clock.LOCAL_TZ)
+    return (f"TrialDesk test clock starts at {local.isoformat(timespec='seconds')} (Oslo) in every test; "
+            f"repeat a run with TRIALDESK_TEST_NOW={local.isoformat(timespec='seconds')}")
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Every test takes "now" from this clock: it starts at :data:`SESSION_NOW` and runs with real elapsed
+    time; ``clock.set(...)`` / ``clock.advance(...)`` move it."""
+    fixed = _clock.FixedClock(SESSION_NOW)
+    previous = _clock.use_clock(fixed)
+    yield fixed
+    _clock.use_clock(previous)
 
 
 class MemoryKeyring(KeyringBackend):

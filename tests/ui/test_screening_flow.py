@@ -7,10 +7,18 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
 
 from tests.conftest import PASSWORD, main_window
 from tests.ui.test_first_window import _when_shown as _poll_for
+from trialdesk.clock import local_today
 from trialdesk.domain.people import Role
 from trialdesk.domain.schedule import build_schedule
 from trialdesk.services import participants as ps
@@ -142,8 +150,8 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
     _when_shown(SignatureDialog, sign)
     w.sign_button.click()
     participant = ps.get_participant(store, doctor, pid)
-    assert participant.status == "enrolled" and participant.inclusion_date == date.today()
-    assert ws.visits_model.rowCount() == len(build_schedule(sc.protocol(), date.today()).visits)
+    assert participant.status == "enrolled" and participant.inclusion_date == local_today()
+    assert ws.visits_model.rowCount() == len(build_schedule(sc.protocol(), local_today()).visits)
     assert "Enrolled" in window.model.data(window.model.index(0, 1))
     assert window.model.data(window.model.index(0, 4)) == "Injection 1"
     assert "Eligibility confirmed by investigator" in w.signature_label.text()

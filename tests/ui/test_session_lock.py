@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import PASSWORD
 from tests.ui.test_first_window import _when_shown
+from trialdesk.clock import local_today
 from trialdesk.domain.people import Role
 from trialdesk.services import participants as ps
 from trialdesk.services import session
@@ -25,7 +26,7 @@ def consented(store, users):
     doctor = users[Role.INVESTIGATOR]
     pid = ps.register_candidate(store, doctor, sex="F", birth_date=BORN, childbearing_potential=True,
                                 identity=ps.Identity("Testperson Alfa", synthetic_id_number(BORN, "F"))).participant_id
-    day = date.today() - timedelta(days=1)
+    day = local_today() - timedelta(days=1)
     ps.record_consent(store, doctor, pid, form_version="1.0", language="nb", participant_signed_on=day,
                       investigator_signed_on=day, copy_given=True)
     return pid

@@ -5,13 +5,14 @@ History tab listing all of it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.conftest import main_window
 from tests.services.test_visits import D1_DAY, _ae, administration, enrolled, prepare_d1  # noqa: F401
 from tests.ui.test_visits_flow import _when_shown, enrol_due_today
+from trialdesk.clock import local_now, local_today
 from trialdesk.services import participants as ps
 from trialdesk.services import visits as vs
 from trialdesk.ui.reason_dialog import ReasonDialog
@@ -142,13 +143,13 @@ def test_dose_recorded_as_not_given(qtbot, store, doctor, nurse):
 def test_dose_outside_its_window_needs_a_reason_at_the_field(qtbot, store, doctor, nurse):
     pid = enrol_due_today(store, doctor)
     # Enrolled 12 weeks ago -> D1 due today; move the inclusion back so that today is past D1's window.
-    late = (date.today() - timedelta(weeks=12, days=20)).isoformat()
+    late = (local_today() - timedelta(weeks=12, days=20)).isoformat()
     with store.acting(vs.auth.actor(doctor), "test: inclusion moved back") as tx:
         tx["participants"].update(pid, {"inclusion_date": late})
         tx.execute("UPDATE planned_visits SET target_date = date(target_date, '-20 days'), "
                    "window_start = date(window_start, '-20 days'), window_end = date(window_end, '-20 days') "
                    "WHERE participant_id = ?", [pid])
-    now = datetime.now(OSLO)
+    now = local_now()
     prepare_d1(store, nurse, pid, when=now)
     window = main_window(qtbot, store, nurse)
     window.open_dose_visit(pid, "D1")
@@ -251,3 +252,18 @@ def test_given_doses_stay_visible_and_correctable_in_follow_up(qtbot, store, nur
     visit.dose.setCurrentIndex(visit.dose.findData("D2"))
     assert "Follow-up: no further doses are given." in visit.go_panel.lines.text()
     assert not visit.admin.record_button.isEnabled() and not visit.admin.kit_number.isEnabled()
+
+
+def test_typing_a_term_never_ticks_serious_or_death(qtbot):
+    """Refilling the grade list while a term is typed once passed through grade 5 and ticked "Serious",
+    "results in death" and outcome "fatal" behind the nurse's back."""
+    from trialdesk.ui.visits.adverse_events import AdverseEventDialog
+
+    dialog = AdverseEventDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for term in ("Fever", "Fatigue", "Injection site reaction"):
+        dialog.term.lineEdit().clear()
+        qtbot.keyClicks(dialog.term.lineEdit(), term)
+        assert not dialog.serious.isChecked() and not any(box.isChecked() for box in dialog.criteria.values())
+        assert dialog.outcome.currentData() is None and dialog.grade.currentData() is None, term

@@ -9,14 +9,25 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.conftest import main_window
-from tests.services.test_visits import D1_DAY, administration, enrolled, entries, prepare_d1  # noqa: F401
+from tests.services.test_visits import (  # noqa: F401
+    D1_DAY,
+    administration,
+    enrolled,
+    entries,
+    prepare_d1,
+)
 from tests.ui.test_screening_flow import _mnemonics
 from tests.ui.test_visits_flow import _when_shown, enrol_due_today
+from trialdesk.clock import local_now
 from trialdesk.services import visit_history
 from trialdesk.services import visits as vs
 from trialdesk.ui.visits.dose_visit import LabCorrectionDialog
 from trialdesk.ui.visits.models import (
-    AdverseEventTableModel, LabResultTableModel, SaeClockTableModel, TimelineTableModel, TodayTableModel,
+    AdverseEventTableModel,
+    LabResultTableModel,
+    SaeClockTableModel,
+    TimelineTableModel,
+    TodayTableModel,
 )
 
 
@@ -66,9 +77,8 @@ def test_visit_history_ids_corrections_and_masking(store, doctor, nurse, enrolle
 
 def test_correction_dialog_asks_value_and_reason_and_the_table_shows_who(qtbot, store, doctor, nurse):
     pid = enrol_due_today(store, doctor)
-    from datetime import datetime
 
-    vs.record_pre_dose_labs(store, nurse, pid, "D1", sampled_at=datetime.now(vs.LOCAL_TZ) - timedelta(hours=1),
+    vs.record_pre_dose_labs(store, nurse, pid, "D1", sampled_at=local_now() - timedelta(hours=1),
                             entries=entries(), read_back={"IGG"})
     window = main_window(qtbot, store, nurse)
     window.open_dose_visit(pid, "D1")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from trialdesk.clock import LOCAL_TZ, local_today, utc_now
 from trialdesk.domain.identity import check_id_number
 
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -90,7 +91,7 @@ def build_demo(folder: Path, *, recovery_sheet: Path, today: date | None = None)
     """Create a new store in ``folder`` (which must not hold one) full of synthetic participants:
     candidates, screening in progress, screen failures (IgG, NK, age, very severe), enrolled,
     on treatment (first doses in the past), follow-up and completed."""
-    today = today or date.today()
+    today = today or local_today()
     setup = workstation.setup_workstation(
         folder, site_code="H", site_name="Haukeland (DEMO)", admin_username="admin",
         admin_full_name=DEMO_USERS[0][1], admin_password=DEMO_PASSWORD, recovery_sheet=recovery_sheet)
@@ -183,11 +184,10 @@ _COURSES = {  # IgG g/L and NK x10^6/L before doses 1..5
 def _give_doses(store: Store, nurse: User, pid: str, sex: str, today: date, course: str, kits) -> None:
     """Every dose whose planned day has passed, recorded as a nurse would at the visit."""
     from datetime import datetime, time
-    from zoneinfo import ZoneInfo
 
     from trialdesk.services import visits
 
-    oslo = ZoneInfo("Europe/Oslo")
+    oslo = LOCAL_TZ
     first_target = next(v.target_date for v in screening_repo.visits(store.db, pid) if v.code == "D1")
     visits.record_blood_bank(store, nurse, pid, type_and_screen_on=first_target - timedelta(days=10),
                              alert_card_on=first_target - timedelta(days=10))
@@ -217,7 +217,6 @@ def _give_doses(store: Store, nurse: User, pid: str, sex: str, today: date, cour
 def _report_adverse_events(store: Store, nurse: User, pid: str, today: date, serious: bool) -> None:
     """A few adverse events of several kinds and grades; for one participant a serious one whose
     24-hour reporting clock is still running."""
-    from datetime import datetime, timezone
 
     from trialdesk.services import visits
 
@@ -238,7 +237,7 @@ def _report_adverse_events(store: Store, nurse: User, pid: str, today: date, ser
             causality="possible", action_taken="none", outcome="recovered" if end < today else "recovering"),
             today=today)
     if serious:
-        aware = datetime.now(timezone.utc) - timedelta(hours=5)
+        aware = utc_now() - timedelta(hours=5)
         visits.record_adverse_event(store, nurse, pid, visits.AdverseEventInput(
             verbatim="innlagt med kraftig forverring av ME/CFS-symptomer etter injeksjon",
             term="fatigue", onset_date=today - timedelta(days=1), grade=3, serious=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from trialdesk.clock import local_today
 from trialdesk.errors import ValidationError
 
 _NORWEGIAN = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -37,7 +38,7 @@ def parse_date(text: str | None, *, field: str | None = None, label: str = "date
     if value.year < 1900:
         raise ValidationError("{text} is too far in the past for a {label}.", field=field, text=text,
                               label=label)
-    today = today or date.today()
+    today = today or local_today()
     if not allow_future and value > today:
         raise ValidationError("The {label} {text} is in the future (today is {today}).", field=field,
                               label=label, text=value.strftime("%d.%m.%Y"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from trialdesk.clock import local_today
 from trialdesk.db import participants as repo
 from trialdesk.db import screening as screening_repo
 from trialdesk.db.connection import Store
@@ -117,7 +118,7 @@ def register_candidate(store: Store, user: User, *, sex: str, birth_date: date |
     Raises :class:`ValidationError` naming the field for anything wrong.
     """
     require(user, Action.REGISTER_CANDIDATE)
-    today = today or date.today()
+    today = today or local_today()
     if sex not in ("F", "M"):
         raise ValidationError("Choose the candidate's sex.", field="sex")
     if birth_date is None:
@@ -173,7 +174,7 @@ def record_consent(store: Store, user: User, participant_id: str, *, form_versio
     A candidate moves to status "screening" (screening data can be saved from then on).
     """
     require(user, Action.RECORD_CONSENT)
-    today = today or date.today()
+    today = today or local_today()
     participant = repo.get(store.db, participant_id)
     if participant is None:
         raise ValidationError("No such participant.")

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Mapping
-from zoneinfo import ZoneInfo
 
-from trialdesk.clock import parse_utc, utc_now
+from trialdesk.clock import LOCAL_TZ, parse_utc, utc_now
 from trialdesk.db import history as history_repo
 from trialdesk.db import participants as participants_repo
 from trialdesk.db import screening as screening_repo
@@ -32,8 +31,20 @@ from trialdesk.paths import resource_path
 from trialdesk.printouts import documents
 from trialdesk.printouts.layout import label
 from trialdesk.printouts.model import (
-    AeLine, AuditLine, CasebookData, CasebookSection, ConsentFormData, ConsentSection, CriterionLine,
-    DocumentHeader, LabLine, PdfDocument, SaeReportData, ScreeningSummaryData, SignatureBlock, Table,
+    AeLine,
+    AuditLine,
+    CasebookData,
+    CasebookSection,
+    ConsentFormData,
+    ConsentSection,
+    CriterionLine,
+    DocumentHeader,
+    LabLine,
+    PdfDocument,
+    SaeReportData,
+    ScreeningSummaryData,
+    SignatureBlock,
+    Table,
     VisitSummaryData,
 )
 from trialdesk.services import auth, explain, signatures
@@ -44,7 +55,6 @@ from trialdesk.services.permissions import Action, require
 __all__ = ["DOCUMENT_VERSION", "LANGUAGES", "casebook", "consent_form", "local_stamp", "sae_report",
            "screening_summary", "visit_summary"]
 
-LOCAL_TZ = ZoneInfo("Europe/Oslo")
 LANGUAGES = ("nb", "en")
 # The layout version of each document (the consent form carries its template's version instead).
 DOCUMENT_VERSION = {"screening_summary": "1.0", "visit_summary": "1.0", "sae_report": "1.0", "casebook": "1.0"}

@@ -13,17 +13,19 @@ from datetime import date
 from functools import lru_cache
 from typing import Mapping
 
+from trialdesk.clock import local_today
 from trialdesk.db import participants as participants_repo
 from trialdesk.db import screening as repo
 from trialdesk.db.connection import Store
 from trialdesk.db.participants import Consent, ParticipantRecord
 from trialdesk.db.screening import Decision, Judgement, ScreeningRecord
-from trialdesk.domain.eligibility import EligibilityResult, Participant, ScreeningFacts, evaluate as _evaluate
+from trialdesk.domain.eligibility import EligibilityResult, Participant, ScreeningFacts
+from trialdesk.domain.eligibility import evaluate as _evaluate
 from trialdesk.domain.labs import LabValueError, convert
+from trialdesk.domain.people import User
 from trialdesk.domain.protocol import Protocol, load_protocol
 from trialdesk.domain.schedule import build_schedule
 from trialdesk.domain.severity import Severity
-from trialdesk.domain.people import User
 from trialdesk.errors import ReasonRequired, ValidationError
 from trialdesk.paths import resource_path
 from trialdesk.services import auth, signatures
@@ -116,7 +118,7 @@ def preview(participant: ParticipantRecord, consent: Consent | None, entry: Scre
             judgements: Mapping[str, Judgement], today: date | None = None) -> EligibilityResult:
     """The verdict for unsaved form values (pure: no store). Unanswered is unknown, never "no"."""
     answers = {cid: j.answer for cid, j in judgements.items() if j.answer is not None}
-    day = entry.screening_date or today or date.today()
+    day = entry.screening_date or today or local_today()
     return _evaluate(protocol(), day, _participant(participant), facts_of(entry, consent), answers)
 
 
@@ -262,7 +264,7 @@ def save_screening(store: Store, user: User, participant_id: str, entry: Screeni
     unless ``reason`` is given. Nothing is written when nothing changed.
     """
     require(user, Action.EDIT_SCREENING)
-    today = today or date.today()
+    today = today or local_today()
     participant = _participant_or_fail(store, participant_id)
     consent = participants_repo.latest_consent(store.db, participant_id)
     if consent is None:
@@ -337,7 +339,7 @@ def sign_eligibility(store: Store, user: User, participant_id: str, *, username:
     Not eligible: status "screen_failure" with the failed criteria. Incomplete: refused.
     """
     require(user, Action.SIGN_ELIGIBILITY)
-    today = today or date.today()
+    today = today or local_today()
     participant = _participant_or_fail(store, participant_id)
     sid = repo.screening_id(store.db, participant_id)
     if sid is None:

@@ -10,14 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Mapping
-from zoneinfo import ZoneInfo
 
-from trialdesk.clock import parse_utc, utc_iso, utc_now
+from trialdesk.clock import LOCAL_TZ, local_today, parse_utc, utc_iso, utc_now
 from trialdesk.db import visits as repo
 from trialdesk.db.connection import Store
 from trialdesk.domain import ctcae
 from trialdesk.domain.dates import age_on
-from trialdesk.domain.dosing import NEEDS_REASON, NO_GO, DoseCheck, DoseContext, GoNoGo, LabOnFile, evaluate_dose
+from trialdesk.domain.dosing import (
+    NEEDS_REASON,
+    NO_GO,
+    DoseCheck,
+    DoseContext,
+    GoNoGo,
+    LabOnFile,
+    evaluate_dose,
+)
 from trialdesk.domain.explanations import Explanation, Explanations
 from trialdesk.domain.labs import LabValueError, convert, reference_flag, safety_check
 from trialdesk.domain.people import Role, User
@@ -27,7 +34,6 @@ from trialdesk.services import auth, signatures
 from trialdesk.services.permissions import Action, allowed, require
 from trialdesk.services.screening import checklist, protocol
 
-LOCAL_TZ = ZoneInfo("Europe/Oslo")
 MEANING_OVERRIDE = "No-go overridden by investigator"
 INJECTION_SITES = ("abdomen_left", "abdomen_right")
 CAUSALITY = ("not_related", "unlikely", "possible", "probable", "definite")
@@ -266,7 +272,7 @@ def record_blood_bank(store: Store, user: User, participant_id: str, *, type_and
     """Type & screen date and alert-card date (both needed before dose 1)."""
     require(user, Action.RECORD_DOSE)
     participant = _participant(store, participant_id)
-    today = date.today()
+    today = local_today()
     for name, day in (("type_and_screen_on", type_and_screen_on), ("alert_card_on", alert_card_on)):
         if day is not None and day > today:
             raise ValidationError("The date is in the future.", field=name)
@@ -314,7 +320,7 @@ def record_pregnancy_test(store: Store, user: User, participant_id: str, dose_co
         raise ValidationError("A result was already saved: give the reason for the change.", field="reason")
     with store.acting(auth.actor(user), reason if saved else "pregnancy test entered") as tx:
         if not saved:  # a correction of a saved result may come after the participant moved on to follow-up
-            visit = _open_visit(store, tx, participant, dose_code, day or date.today())
+            visit = _open_visit(store, tx, participant, dose_code, day or local_today())
         repo.update(tx, "dose_visits", visit["id"], {"pregnancy_test": result})
 
 
@@ -652,7 +658,7 @@ def record_adverse_event(store: Store, user: User, participant_id: str, ae: Adve
     participant = _participant(store, participant_id)
     if participant["status"] in ("candidate",):
         raise ValidationError("Adverse events are recorded from consent on.")
-    values = _check_ae(ae, today or datetime.now(LOCAL_TZ).date())
+    values = _check_ae(ae, today or local_today())
     if ae.serious:
         values["aware_at"] = utc_iso(ae.aware_at or utc_now())
     with store.acting(auth.actor(user)) as tx:
@@ -669,7 +675,7 @@ def update_adverse_event(store: Store, user: User, ae_id: str, ae: AdverseEventI
                          today: date | None = None) -> None:
     require(user, Action.RECORD_AE)
     current = store.db["adverse_events"].get(ae_id)
-    values = _check_ae(ae, today or datetime.now(LOCAL_TZ).date())
+    values = _check_ae(ae, today or local_today())
     if ae.serious and not current["aware_at"]:
         values["aware_at"] = utc_iso(ae.aware_at or utc_now())
     with store.acting(auth.actor(user), reason) as tx:
@@ -743,7 +749,7 @@ def timeline(store: Store, user: User, participant_id: str, today: date | None =
     from trialdesk.domain.schedule import visit_state
 
     require(user, Action.VIEW_CLINICAL)
-    today = today or datetime.now(LOCAL_TZ).date()
+    today = today or local_today()
     missed = {r["dose_code"] for r in repo.dose_visits(store.db, participant_id) if r["state"] in ("missed", "not_given")}
     rows = store.db.execute(
         "SELECT code, kind, label_en, label_nb, target_date, window_start, window_end, done_on FROM planned_visits "
@@ -775,7 +781,7 @@ class DueRow:
 def due_today(store: Store, user: User, today: date | None = None) -> list[DueRow]:
     """Every dose visit inside its window or overdue and not done, by state then study id."""
     require(user, Action.VIEW_CLINICAL)
-    today = today or datetime.now(LOCAL_TZ).date()
+    today = today or local_today()
     rows = store.db.execute(
         "SELECT pv.participant_id, p.study_id, pv.code, pv.label_en, pv.label_nb, pv.target_date, pv.window_start, "
         "pv.window_end FROM planned_visits pv JOIN participants p ON p.id = pv.participant_id "
@@ -804,7 +810,7 @@ def mark_missed(store: Store, user: User, participant_id: str, dose_code: str, r
     if visit and visit["state"] == "given":
         raise ValidationError("{code} was given; correct the administration instead.", code=dose_code)
     with store.acting(auth.actor(user), reason) as tx:
-        visit = _open_visit(store, tx, participant, dose_code, datetime.now(LOCAL_TZ).date())
+        visit = _open_visit(store, tx, participant, dose_code, local_today())
         repo.update(tx, "dose_visits", visit["id"], {"state": "missed"})
 
 

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from trialdesk.clock import parse_utc
+from trialdesk.clock import LOCAL_TZ, parse_utc
 from trialdesk.services.history import ACTION_TEXT, TABLE_TEXT, HistoryRow
 from trialdesk.services.screening import protocol
 from trialdesk.ui.i18n import signature_words
-from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.participants.model import status_text
+from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.visits.common import lab_symbol
 from trialdesk.ui.visits.models import action_text, causality_text, outcome_text
 from trialdesk.ui.widgets import local_dates, ui_language
 
 _C = "HistoryTableModel"
 _tr = lambda text: QCoreApplication.translate(_C, text)  # noqa: E731
-OSLO = ZoneInfo("Europe/Oslo")
+OSLO = LOCAL_TZ
 _UTC_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")
 
 # Every table, action and field name (and the few value words) the history service produces, listed here so

@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
+from trialdesk.clock import local_today
 from trialdesk.services.inputs import parse_date, show_date
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.widgets import add_row, date_edit
@@ -39,7 +40,7 @@ class ConsentDialog(FormDialog):
         self.language = QComboBox()
         self.language.addItem(self.tr("Norwegian (bokmål)"), "nb")
         self.language.addItem(self.tr("English"), "en")
-        today = show_date(date.today())
+        today = show_date(local_today())
         self.participant_date = date_edit(self.tr("dd.mm.yyyy"))
         self.participant_date.setText(today)
         self.investigator_date = date_edit(self.tr("dd.mm.yyyy"))

@@ -5,8 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
+from trialdesk.clock import local_today
 from trialdesk.services.participants import ParticipantRow
 from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.widgets import ui_language
@@ -41,7 +48,7 @@ class ParticipantTableModel(RowTableModel):
 
     DATE_COLUMN = 5
 
-    def __init__(self, today: Callable[[], date] = date.today, parent=None):
+    def __init__(self, today: Callable[[], date] = local_today, parent=None):
         self._today = today
         super().__init__(parent)
 

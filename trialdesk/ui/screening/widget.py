@@ -8,19 +8,31 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
+from trialdesk.clock import local_today
 from trialdesk.domain.eligibility import EligibilityResult
 from trialdesk.domain.labs import unit_label
 from trialdesk.domain.severity import Severity
 from trialdesk.errors import ValidationError
 from trialdesk.services import screening as screening_service
 from trialdesk.services.inputs import parse_date, show_date
+from trialdesk.services.screening import Judgement, ScreeningEntry, ScreeningState
 from trialdesk.ui.explain import explain
 from trialdesk.ui.history.model import signature_text
-from trialdesk.services.screening import Judgement, ScreeningEntry, ScreeningState
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.widgets import FieldBox, YesNo, add_row, date_edit, ui_language
 
@@ -263,7 +275,7 @@ class ScreeningChecklistWidget(QWidget):
         self._loading = True
         try:
             entry = state.entry
-            self.screening_date.setText(show_date(entry.screening_date or (date.today() if not state.saved else None)))
+            self.screening_date.setText(show_date(entry.screening_date or (local_today() if not state.saved else None)))
             self.ccc.set_value(entry.canadian_criteria_met)
             self._set_combo(self.severity, entry.severity)
             self.onset_date.setText(show_date(entry.me_cfs_onset_date))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
@@ -138,6 +138,9 @@ class AdverseEventDialog(FormDialog):
 
     def _fill_grades(self, key: str | None) -> None:
         previous = self.grade.currentData()
+        # Refilling moves the combo's index through other rows (clearing once passed through grade 5,
+        # which ticks "Serious" and "death"): no signals until the new list stands, then one update.
+        blocker = QSignalBlocker(self.grade)
         self.grade_model.clear()
         empty = QStandardItem(self.tr("— choose —"))
         self.grade_model.appendRow(empty)
@@ -153,6 +156,7 @@ class AdverseEventDialog(FormDialog):
             self.grade.setCurrentIndex(index)
         else:
             self.grade.setCurrentIndex(0)
+        blocker.unblock()
         self._on_grade_changed()
 
     def _on_term_changed(self, *_: object) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from trialdesk.clock import local_now
 from trialdesk.domain.labs import format_decimal, to_display, unit_label
 from trialdesk.errors import ValidationError
 from trialdesk.services import visits as vs
@@ -83,7 +84,7 @@ _ISO_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})")
 
 
 def now_local() -> datetime:
-    return datetime.now(LOCAL_TZ).replace(second=0, microsecond=0)
+    return local_now().replace(second=0, microsecond=0)
 
 
 def parse_time(text: str | None, *, field: str, day: date | None = None) -> datetime | None:

@@ -8,11 +8,21 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
-from trialdesk.clock import parse_utc
+from trialdesk.clock import local_today, parse_utc
 from trialdesk.domain.dates import age_on
 from trialdesk.domain.labs import unit_label
 from trialdesk.errors import TrialDeskError, ValidationError
@@ -25,18 +35,37 @@ from trialdesk.services.permissions import Action, allowed
 from trialdesk.services.screening import protocol
 from trialdesk.ui.explain import explain
 from trialdesk.ui.forms import FormDialog
-from trialdesk.ui.participants.model import status_text
 from trialdesk.ui.i18n import error_text, signature_words
+from trialdesk.ui.participants.model import status_text
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.administration import AdministrationForm
 from trialdesk.ui.visits.common import (
-    LOCAL_TZ, STATE_COLOURS, TimeField, chip_style, lab_symbol, parse_time, show_time, show_utc_iso, state_text,
+    LOCAL_TZ,
+    STATE_COLOURS,
+    TimeField,
+    chip_style,
+    lab_symbol,
+    parse_time,
+    show_time,
+    show_utc_iso,
+    state_text,
 )
 from trialdesk.ui.visits.go_panel import GoNoGoPanel
-from trialdesk.ui.visits.lab_entry import LabEntryWidget, ReadBackDialog, read_back_items
+from trialdesk.ui.visits.lab_entry import (
+    LabEntryWidget,
+    ReadBackDialog,
+    read_back_items,
+)
 from trialdesk.ui.visits.models import LabResultTableModel
-from trialdesk.ui.widgets import FieldBox, FieldError, add_row, date_edit, row_table, ui_language
+from trialdesk.ui.widgets import (
+    FieldBox,
+    FieldError,
+    add_row,
+    date_edit,
+    row_table,
+    ui_language,
+)
 
 ATTESTATION_OVERRIDE = ("I am the investigator responsible for this participant. I have reviewed every no-go "
                         "reason shown and decide that the dose is given; I sign this decision with my password.")
@@ -345,7 +374,7 @@ class DoseVisitWidget(QWidget):
                 end=show_date(row.window_end)) + f"<span style='{chip_style((fg, bg))}'>{state_text(row.state)}</span>")
         else:
             self.header.setText(self.tr("{study_id}: not enrolled — no dose visits yet.").format(study_id=p.study_id))
-        age = age_on(p.birth_date, date.today()) if p.birth_date else None
+        age = age_on(p.birth_date, local_today()) if p.birth_date else None
         masked = ({a for a, lab in protocol().labs.items() if lab.masked_after_first_dose}
                   if vs.is_blinded(self.user) and first_dose_given(self.timeline) else set())
         self.labs.set_person(p.sex, age, masked)

@@ -3,11 +3,10 @@ the AE actions: record (optionally at a dose visit), change with a reason, mark 
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from trialdesk.clock import local_today
 from trialdesk.domain.dates import age_on
 from trialdesk.errors import TrialDeskError, ValidationError
 from trialdesk.services import participants as participants_service
@@ -94,7 +93,7 @@ class VisitTabs(QObject):
                 row["changed_text"] = self.tr("✎ {at} by {who}: {reason}").format(
                     at=show_utc_iso(last.at), who=last.username, reason=last.reason)
         self.adverse_events.set_rows(rows, allowed(self.user, Action.RECORD_AE) and p.status != "candidate")
-        self.trend.show_participant(pid, p.sex, age_on(p.birth_date, date.today()) if p.birth_date else None)
+        self.trend.show_participant(pid, p.sex, age_on(p.birth_date, local_today()) if p.birth_date else None)
         self.timeline.show_participant(pid, p.inclusion_date is not None)
         for banner in self.sae_banners:
             banner.reload(pid)

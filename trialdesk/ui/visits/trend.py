@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import (
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QDateTime, QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from trialdesk.clock import parse_utc
+from trialdesk.clock import local_now, parse_utc
 from trialdesk.domain.labs import reference_range, to_display, unit_label
 from trialdesk.services import visits as vs
 from trialdesk.services.screening import protocol
@@ -120,7 +127,7 @@ class LabTrendWidget(QWidget):
         if times:
             start, end = times[0].addDays(-7), times[-1].addDays(7)
         else:
-            now = QDateTime.currentDateTime()
+            now = QDateTime.fromSecsSinceEpoch(int(local_now().timestamp()))
             start, end = now.addDays(-30), now.addDays(30)
         lines = []
         threshold = eligibility_threshold(code)
