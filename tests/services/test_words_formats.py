@@ -1,0 +1,53 @@
+"""The Qt-free catalogue (the screens' .ts) and locale formatting (Babel) that printouts and readers use."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from trialdesk.services import formats, words
+
+TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "trialdesk_nb.ts"
+
+
+def test_every_translated_message_of_the_ts_is_in_the_catalogue():
+    checked = 0
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if message.get("numerus") == "yes" or translation.get("type") or not translation.text:
+                continue
+            assert words.translate(name, message.findtext("source"), "nb") == translation.text
+            checked += 1
+    assert checked > 500
+    assert words.translate("AppController", "Backup on exit", "en") == "Backup on exit"
+    assert words.translate("no such context", "Backup on exit", "nb") == "Backup on exit"
+    with pytest.raises(ValueError):
+        words.translate("AppController", "Backup on exit", "de")
+
+
+def test_plural_forms():
+    assert words.translate_n("x", "%n serious adverse event(s)", 1, "en") == "1 serious adverse event"
+    assert words.translate_n("x", "%n serious adverse event(s)", 3, "en") == "3 serious adverse events"
+
+
+@pytest.mark.parametrize("value, nb, en", [
+    (4.9, "4,9", "4.9"), (240.0, "240", "240"), (12345.25, "12345,25", "12345.25"), (0.000123, "0,000123", "0.000123"),
+    (13.20, "13,2", "13.2"), (7, "7", "7"), ("36.90", "36,9", "36.9"), (None, "", ""),
+])
+def test_numbers_keep_their_digits_and_take_the_readers_decimal_sign(value, nb, en):
+    assert formats.number(value, "nb") == nb and formats.number(value, "en") == en
+
+
+def test_dates_and_moments_in_oslo_time_with_the_offset():
+    assert formats.day(date(2028, 2, 29)) == "29.02.2028" and formats.day("2026-11-26T10:00:00Z") == "26.11.2026"
+    assert formats.moment(datetime(2026, 11, 26, 13, 5, tzinfo=timezone.utc)) == "26.11.2026 14:05 (UTC+01:00)"
+    assert formats.moment("2026-07-01T10:00:00.000000Z", "nb") == "01.07.2026 12:00 (UTC+02:00)"
+    # The night the clocks go back: 02:30 comes twice, told apart by the offset.
+    assert formats.moment(datetime(2026, 10, 25, 0, 30, tzinfo=timezone.utc)) == "25.10.2026 02:30 (UTC+02:00)"
+    assert formats.moment(datetime(2026, 10, 25, 1, 30, tzinfo=timezone.utc)) == "25.10.2026 02:30 (UTC+01:00)"
+    assert formats.moment(None) == ""

@@ -1,0 +1,58 @@
+"""Numbers, dates and times as a reader of each language expects them, for code without Qt (printouts,
+the audit reader, exports for people, the CLI). Babel's CLDR data does the locale work.
+
+- Numbers: the decimal comma in Bokmål (4,9), the point in English (4.9); as many decimals as the value
+  has (no rounding of clinical values, no trailing zeros) and no digit grouping (a lab value of 1234 is
+  never "1 234" or "1,234", which a Norwegian reader could take for a decimal).
+- Dates: 26.11.2026 in both languages (the trial's documents are Norwegian; glossary.md).
+- Moments: Europe/Oslo time with its UTC offset, ``26.11.2026 14:05 (UTC+01:00)``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel.dates import format_datetime, get_timezone
+from babel.numbers import format_decimal
+
+from trialdesk.clock import LOCAL_TZ, parse_utc
+from trialdesk.services.words import check_language
+
+_LOCALE = {"en": "en_GB", "nb": "nb_NO"}
+_OSLO = get_timezone(str(LOCAL_TZ))
+
+
+def number(value: int | float | Decimal | str | None, language: str) -> str:
+    """``4.9`` → "4,9" (nb) / "4.9" (en); ``240.0`` → "240"; None → ""."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        raise TypeError("a yes/no value is not a number")
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
+    exact = exact.normalize()
+    places = max(0, -exact.as_tuple().exponent) if isinstance(exact.as_tuple().exponent, int) else 0
+    pattern = "0" + ("." + "#" * places if places else "")
+    return format_decimal(exact, format=pattern, locale=_LOCALE[check_language(language)], group_separator=False)
+
+
+def day(value: date | str | None) -> str:
+    """A date (or ISO text) as 26.11.2026; None or "" → ""."""
+    if value in (None, ""):
+        return ""
+    d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
+
+
+def moment(value: datetime | str | None, language: str = "en", *, offset: bool = True) -> str:
+    """A moment (aware datetime or stored UTC text) in Oslo time: "26.11.2026 14:05 (UTC+01:00)"."""
+    if value in (None, ""):
+        return ""
+    aware = parse_utc(value) if isinstance(value, str) else value
+    text = format_datetime(aware, "dd.MM.yyyy HH:mm", tzinfo=_OSLO, locale=_LOCALE[check_language(language)])
+    if not offset:
+        return text
+    utc_offset = aware.astimezone(LOCAL_TZ).strftime("%z")  # +0100
+    return f"{text} (UTC{utc_offset[:3]}:{utc_offset[3:]})"
+
+__all__ = ["day", "moment", "number"]
