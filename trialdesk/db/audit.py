@@ -23,6 +23,11 @@ HASHED_COLUMNS = (
     "seq", "id", "at", "user_id", "username", "action", "table_name", "record_id",
     "old_values", "new_values", "reason", "app_version", "site",
 )
+# From migration 4 on, rows also name their participant (``subject_id``) and their use-case transaction
+# (``operation_id``), and both are hashed. Rows written before it keep the first form (their subject was
+# backfilled later and is not covered by their hash); ``meta.audit_chain_v2_after`` is the last such seq.
+HASHED_COLUMNS_V2 = HASHED_COLUMNS + ("subject_id", "operation_id")
+CHAIN_V2_META = "audit_chain_v2_after"
 
 AUDIT_TABLE_SQL = """
 CREATE TABLE audit (
@@ -69,6 +74,34 @@ BEGIN
 END;
 """
 
+# Migration 4: the chain hashes subject and operation; neither can be changed once written.
+AUDIT_TRIGGERS_V2_SQL = """
+DROP TRIGGER IF EXISTS td_audit_chain;
+DROP TRIGGER IF EXISTS td_audit_append_only;
+CREATE TRIGGER td_audit_chain AFTER INSERT ON audit
+BEGIN
+    UPDATE audit SET prev_hash = (SELECT a.hash FROM audit a WHERE a.seq < NEW.seq ORDER BY a.seq DESC LIMIT 1)
+        WHERE seq = NEW.seq;
+    UPDATE audit SET hash = td_hash(prev_hash, seq, id, at, user_id, username, action, table_name,
+                                    record_id, old_values, new_values, reason, app_version, site,
+                                    subject_id, operation_id)
+        WHERE seq = NEW.seq;
+END;
+CREATE TRIGGER td_audit_append_only BEFORE UPDATE ON audit
+WHEN OLD.hash IS NOT NULL
+  OR (OLD.prev_hash IS NOT NULL AND NEW.prev_hash IS NOT OLD.prev_hash)
+  OR NEW.seq IS NOT OLD.seq OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at
+  OR NEW.user_id IS NOT OLD.user_id OR NEW.username IS NOT OLD.username
+  OR NEW.action IS NOT OLD.action OR NEW.table_name IS NOT OLD.table_name
+  OR NEW.record_id IS NOT OLD.record_id OR NEW.old_values IS NOT OLD.old_values
+  OR NEW.new_values IS NOT OLD.new_values OR NEW.reason IS NOT OLD.reason
+  OR NEW.app_version IS NOT OLD.app_version OR NEW.site IS NOT OLD.site
+  OR NEW.subject_id IS NOT OLD.subject_id OR NEW.operation_id IS NOT OLD.operation_id
+BEGIN
+    SELECT RAISE(ABORT, 'TrialDesk: the audit trail is append-only');
+END;
+"""
+
 NO_ACTOR_MESSAGE = "TrialDesk: no acting user is set for this change"
 NO_REASON_MESSAGE = "TrialDesk: a reason is required to change or delete saved data"
 APPEND_ONLY_MESSAGE = "TrialDesk: the audit trail is append-only"
@@ -78,6 +111,100 @@ def row_hash(prev_hash: str | None, values: Iterable[object]) -> str:
     """sha256 over the previous hash and the canonical JSON of one audit row's hashed columns."""
     canonical = json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(((prev_hash or "") + "|" + canonical).encode("utf-8")).hexdigest()
+
+
+# --- the participant a row belongs to ---------------------------------------------------------------
+
+SUBJECT_TABLE = "participants"
+
+
+def _foreign_keys(db, table: str) -> list[tuple[str, str]]:
+    """(column, parent table) of each foreign key of ``table``, in declaration order."""
+    return [(row[3], row[2]) for row in db.execute(f"PRAGMA foreign_key_list({table})").fetchall()][::-1]
+
+
+def subject_paths(db, tables: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """How each table reaches its participant: a list of (column, parent table) hops ending at
+    ``participants`` (empty for ``participants`` itself); tables with no way there are left out.
+
+    A ``participant_id`` column is taken first; else the first foreign key whose parent has a path.
+    """
+    tables = list(tables)
+    paths: dict[str, list[tuple[str, str]]] = {SUBJECT_TABLE: []}
+    changed = True
+    while changed:
+        changed = False
+        for table in tables:
+            if table in paths:
+                continue
+            fks = _foreign_keys(db, table)
+            fks.sort(key=lambda fk: fk[0] != "participant_id")
+            for column, parent in fks:
+                if parent in paths:
+                    paths[table] = [(column, parent), *paths[parent]]
+                    changed = True
+                    break
+    return paths
+
+
+def _subject_expr(ref: str, path: list[tuple[str, str]]) -> str:
+    """SQL for the participant id of the row ``ref`` (e.g. ``NEW``) along ``path``."""
+    if not path:
+        return f"{ref}.id"
+    (column, parent), rest = path[0], path[1:]
+    if parent == SUBJECT_TABLE and not rest:
+        return f"{ref}.{column}"
+    alias = f"p{len(path)}"
+    return f"(SELECT {_subject_expr(alias, rest)} FROM {parent} {alias} WHERE {alias}.id = {ref}.{column})"
+
+
+def _record_subject_expr(table_ref: str, id_ref: str, paths: dict[str, list[tuple[str, str]]]) -> str:
+    """SQL for the participant of the record named by a (table, id) pair, e.g. a signature's record."""
+    cases = []
+    for table, path in sorted(paths.items()):
+        if not path:
+            cases.append(f"WHEN '{table}' THEN {id_ref}")
+        else:
+            cases.append(f"WHEN '{table}' THEN (SELECT {_subject_expr('r', path)} FROM {table} r "
+                         f"WHERE r.id = {id_ref})")
+    return f"CASE {table_ref} " + " ".join(cases) + " END" if cases else "NULL"
+
+
+def subject_sql(db, table: str, ref: str, columns: list[str]) -> str:
+    """The SQL expression a trigger of ``table`` writes as ``subject_id`` (``NULL`` for non-participant
+    data such as users and settings)."""
+    paths = subject_paths(db, _audited_tables(db) | {table})
+    if table in paths:
+        return _subject_expr(ref, paths[table])
+    if "record_table" in columns and "record_id" in columns:  # signatures: a record of any table
+        return _record_subject_expr(f"{ref}.record_table", f"{ref}.record_id", paths)
+    return "NULL"
+
+
+def subject_of(db, table: str | None, record_id: str | None) -> str | None:
+    """The participant a record belongs to (None when it belongs to none, or is not found)."""
+    if not table or not record_id:
+        return None
+    paths = getattr(db, "_td_subject_paths", None)
+    if paths is None:  # the schema only changes in migrations, which drop this cache
+        paths = subject_paths(db, _audited_tables(db))
+        db._td_subject_paths = paths
+    if table not in paths:
+        return None
+    row = db.execute(f"SELECT {_subject_expr('x', paths[table])} FROM {table} x WHERE x.id = ?",
+                     [record_id]).fetchone()
+    return row[0] if row else None
+
+
+def _audited_tables(db) -> set[str]:
+    rows = db.execute("SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' "
+                      "AND name LIKE 'td_audit_%_insert'").fetchall()
+    return {r[0] for r in rows}
+
+
+def has_change_feed(db) -> bool:
+    """Whether audit rows name their participant and operation (migration 4 and later)."""
+    return any(row[1] == "operation_id" for row in db.execute("PRAGMA table_info(audit)").fetchall())
 
 
 def _json_object(prefix: str, columns: list[str], redacted: frozenset[str]) -> str:
@@ -91,22 +218,32 @@ def _json_object(prefix: str, columns: list[str], redacted: frozenset[str]) -> s
     return "json_object(" + ", ".join(parts) + ")"
 
 
-def trigger_sql(table: str, columns: list[str], redacted: Iterable[str] = ()) -> list[str]:
-    """The three audit triggers of ``table`` (drop + create), built from its column list."""
+def trigger_sql(table: str, columns: list[str], redacted: Iterable[str] = (),
+                subject: tuple[str, str] | None = None) -> list[str]:
+    """The three audit triggers of ``table`` (drop + create), built from its column list.
+
+    ``subject``: the SQL of the row's participant for NEW and OLD rows (from migration 4 on); with it,
+    every audit row also names its operation (``td_operation()``).
+    """
     red = frozenset(redacted)
     new_json = _json_object("NEW", columns, red)
     old_json = _json_object("OLD", columns, red)
     insert_cols = ("id, at, user_id, username, action, table_name, record_id, old_values, new_values, "
                    "reason, app_version, site")
+    if subject is not None:
+        insert_cols += ", subject_id, operation_id"
     actor_check = f"SELECT RAISE(ABORT, '{NO_ACTOR_MESSAGE}') WHERE td_actor() IS NULL;"
     reason_check = f"SELECT RAISE(ABORT, '{NO_REASON_MESSAGE}') WHERE td_reason() IS NULL;"
     statements = []
-    for op, checks, old, new, rec in (
-        ("INSERT", actor_check, "NULL", new_json, "NEW.id"),
-        ("UPDATE", actor_check + "\n    " + reason_check, old_json, new_json, "NEW.id"),
-        ("DELETE", actor_check + "\n    " + reason_check, old_json, "NULL", "OLD.id"),
+    for op, checks, old, new, rec, ref in (
+        ("INSERT", actor_check, "NULL", new_json, "NEW.id", "NEW"),
+        ("UPDATE", actor_check + "\n    " + reason_check, old_json, new_json, "NEW.id", "NEW"),
+        ("DELETE", actor_check + "\n    " + reason_check, old_json, "NULL", "OLD.id", "OLD"),
     ):
         name = f"td_audit_{table}_{op.lower()}"
+        extra = ""
+        if subject is not None:
+            extra = f",\n            {subject[0] if ref == 'NEW' else subject[1]}, td_operation()"
         statements.append(f"DROP TRIGGER IF EXISTS {name}")
         statements.append(
             f"""CREATE TRIGGER {name} AFTER {op} ON {table}
@@ -114,7 +251,7 @@ BEGIN
     {checks}
     INSERT INTO audit ({insert_cols})
     VALUES (td_uuid(), td_now(), td_actor(), td_actor_name(), '{op}', '{table}', {rec},
-            {old}, {new}, td_reason(), td_app_version(), td_site());
+            {old}, {new}, td_reason(), td_app_version(), td_site(){extra});
 END"""
         )
     return statements
@@ -123,7 +260,11 @@ END"""
 def install_triggers(db, table: str, redacted: Iterable[str] = ()) -> None:
     """(Re)create the audit triggers of ``table`` for its current columns (call after ALTER TABLE)."""
     columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
-    for sql in trigger_sql(table, columns, redacted):
+    db.__dict__.pop("_td_subject_paths", None)
+    subject = None
+    if has_change_feed(db):
+        subject = (subject_sql(db, table, "NEW", columns), subject_sql(db, table, "OLD", columns))
+    for sql in trigger_sql(table, columns, redacted, subject):
         db.execute(sql)
 
 
@@ -134,12 +275,19 @@ def log_event(db, action: str, *, user_id: str | None, username: str | None,
 
     ``detail`` must not contain clinical values (it is stored as the row's ``new_values`` JSON).
     """
+    values = [user_id, username, action, table, record_id,
+              json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail is not None else None, reason]
+    if not has_change_feed(db):  # a store being migrated from before migration 4
+        db.execute(
+            "INSERT INTO audit (id, at, user_id, username, action, table_name, record_id, old_values, "
+            "new_values, reason, app_version, site) VALUES (td_uuid(), td_now(), ?, ?, ?, ?, ?, NULL, ?, ?, "
+            "td_app_version(), td_site())", values)
+        return
     db.execute(
         "INSERT INTO audit (id, at, user_id, username, action, table_name, record_id, old_values, "
-        "new_values, reason, app_version, site) VALUES (td_uuid(), td_now(), ?, ?, ?, ?, ?, NULL, ?, ?, "
-        "td_app_version(), td_site())",
-        [user_id, username, action, table, record_id,
-         json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail is not None else None, reason],
+        "new_values, reason, app_version, site, subject_id, operation_id) VALUES (td_uuid(), td_now(), "
+        "?, ?, ?, ?, ?, NULL, ?, ?, td_app_version(), td_site(), ?, td_operation())",
+        [*values, subject_of(db, table, record_id)],
     )
 
 
@@ -157,16 +305,30 @@ class ChainReport:
         return self.broken_seq is None
 
 
+def chain_v2_after(conn) -> int | None:
+    """The last seq hashed in the first form (None: the store is from before migration 4)."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", [CHAIN_V2_META]).fetchone()
+    except Exception:  # no meta table: not a store
+        return None
+    return int(row[0]) if row else None
+
+
 def verify_chain(conn) -> ChainReport:
     """Walk the audit chain in ``seq`` order and report the first row whose links do not hold."""
-    cols = ", ".join(HASHED_COLUMNS)
+    v2_after = chain_v2_after(conn)
+    columns = HASHED_COLUMNS_V2 if v2_after is not None else HASHED_COLUMNS
+    cols = ", ".join(columns)
     cursor = conn.execute(f"SELECT {cols}, prev_hash, hash FROM audit ORDER BY seq")
     prev = None
     count = 0
+    short = len(HASHED_COLUMNS)
     for row in cursor:
         count += 1
-        values, prev_hash, stored = row[: len(HASHED_COLUMNS)], row[-2], row[-1]
+        values, prev_hash, stored = row[: len(columns)], row[-2], row[-1]
         seq, rid = values[0], values[1]
+        if v2_after is not None and seq <= v2_after:
+            values = values[:short]
         if prev_hash != prev:
             return ChainReport(count, seq, rid, "its link to the previous row does not match "
                                                 "(a row was removed, inserted or altered before it)")

@@ -17,12 +17,13 @@ import getpass
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from trialdesk import __version__
 from trialdesk.clock import new_id, utc_iso
 from trialdesk.db.driver import DRIVER  # first: sqlcipher3 under sqlite-utils (see driver.py)
 from trialdesk.db import audit, migrations
+from trialdesk.db.changes import ChangeSet
 from trialdesk.db.folder import (  # noqa: F401  (re-exported)
     DB_NAME, INFO_NAME, LOCK_INFO_NAME, LOCK_NAME, STORE_FORMAT, FolderLock, StoreInfo, store_exists,
 )
@@ -55,6 +56,11 @@ class _Context:
         self.site = site
         self.actor: Actor | None = None
         self.reason: str | None = None
+        self.operation: str | None = None
+
+    def operation_id(self) -> str:
+        """The running use case's operation id; an audit row outside one is an operation of its own."""
+        return self.operation or new_id()
 
 
 def _connect(path: Path, key: bytes):
@@ -91,13 +97,12 @@ def _register_functions(conn, ctx: _Context) -> None:
     conn.create_function("td_actor_name", 0, lambda: ctx.actor.username if ctx.actor else None)
     conn.create_function("td_reason", 0, lambda: ctx.reason)
     conn.create_function("td_site", 0, lambda: ctx.site)
+    conn.create_function("td_operation", 0, ctx.operation_id)
     conn.create_function("td_now", 0, utc_iso)
     conn.create_function("td_uuid", 0, new_id)
     conn.create_function("td_app_version", 0, lambda: __version__, deterministic=True)
-    conn.create_function(
-        "td_hash", 1 + len(audit.HASHED_COLUMNS),
-        lambda prev, *values: audit.row_hash(prev, values), deterministic=True,
-    )
+    # Variadic: the chain trigger hashes 13 columns before migration 4 and 15 from it on.
+    conn.create_function("td_hash", -1, lambda prev, *values: audit.row_hash(prev, values), deterministic=True)
 
 
 class Store:
@@ -116,6 +121,21 @@ class Store:
         self._ctx = ctx
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.closed = False
+        self.last_changes: ChangeSet | None = None
+        self._listeners: list[Callable[[ChangeSet], None]] = []
+
+    # --- change notices -------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[ChangeSet], None]) -> Callable[[], None]:
+        """Call ``listener`` with the :class:`ChangeSet` of every committed use case; returns an
+        unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _publish(self, changes: ChangeSet) -> None:
+        self.last_changes = changes
+        for listener in list(self._listeners):
+            listener(changes)
 
     # --- the audit context ----------------------------------------------------------------------
 
@@ -132,8 +152,10 @@ class Store:
         if actor is None:
             raise NoActingUser("Changes need a signed-in user.")
         reason = (reason or "").strip() or None
-        previous = (self._ctx.actor, self._ctx.reason)
-        self._ctx.actor, self._ctx.reason = actor, reason
+        previous = (self._ctx.actor, self._ctx.reason, self._ctx.operation)
+        outermost = self._ctx.operation is None
+        operation = self._ctx.operation or new_id()
+        self._ctx.actor, self._ctx.reason, self._ctx.operation = actor, reason, operation
         try:
             with self.db.atomic():
                 yield self.db
@@ -144,7 +166,18 @@ class Store:
             _translate_trigger_error(exc)
             raise
         finally:
-            self._ctx.actor, self._ctx.reason = previous
+            self._ctx.actor, self._ctx.reason, self._ctx.operation = previous
+        if outermost:
+            self._publish(self.changes_of(operation))
+
+    def changes_of(self, operation_id: str) -> ChangeSet:
+        """What one use case changed, read from the audit rows it wrote (not told by its caller)."""
+        if not audit.has_change_feed(self.db):  # only while a store older than migration 4 is migrated
+            return ChangeSet(operation_id)
+        rows = self.db.execute(
+            "SELECT table_name, record_id, subject_id, action FROM audit WHERE operation_id = ? "
+            "AND action IN ('INSERT', 'UPDATE', 'DELETE')", [operation_id]).fetchall()
+        return ChangeSet.from_rows(operation_id, rows)
 
     def log_event(self, action: str, actor: Actor | None, *, username: str | None = None,
                   table: str | None = None, record_id: str | None = None,

@@ -108,7 +108,7 @@ CREATE TABLE signatures (
 CREATE INDEX signatures_record ON signatures(record_table, record_id);
 """)
     _audited(db, "settings")
-    _audited(db, "users", ("password_hash",))
+    _audited(db, "users", REDACTED["users"])
     _audited(db, "participants")
     _audited(db, "identities")
     _audited(db, "signatures")
@@ -190,16 +190,75 @@ def m003_visits(db) -> None:
     from trialdesk.db import visits
 
     _script(db, visits.SCHEMA.format(common=COMMON))
-    _audited(db, "users", ("password_hash",))
+    _audited(db, "users", REDACTED["users"])
     _audited(db, "participants")
     for table in visits.AUDITED_TABLES:
         _audited(db, table)
+
+
+# Columns that never enter the audit trail (shown as ``***``): kept here so that re-installing a table's
+# triggers in a later migration keeps them out too.
+REDACTED = {"users": ("password_hash",)}
+
+
+def m004_audit_subject_operation(db) -> None:
+    """Audit rows name their participant (``subject_id``) and their operation (``operation_id``: one per
+    use-case transaction, set by ``Store.acting``), both hashed from now on: the change feed the site
+    exchange replays and what queries and SDV flags attach to.
+
+    Existing rows get their participant backfilled from the values they recorded (the trail is replayed in
+    order: a blood result finds its participant through its sample, a signature through its record);
+    their operation is not recorded anywhere and stays empty. The backfilled subjects are not covered by
+    those rows' hashes (``meta.audit_chain_v2_after`` says up to which row the first form applies).
+    """
+    db.execute("ALTER TABLE audit ADD COLUMN subject_id TEXT")
+    db.execute("ALTER TABLE audit ADD COLUMN operation_id TEXT")
+    last = db.execute("SELECT coalesce(max(seq), 0) FROM audit").fetchone()[0]
+    db.execute("DROP TRIGGER IF EXISTS td_audit_append_only")
+    _backfill_subjects(db)
+    _script(db, audit.AUDIT_TRIGGERS_V2_SQL)
+    db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [audit.CHAIN_V2_META, str(last)])
+    db.execute("CREATE INDEX audit_subject ON audit(subject_id, seq)")
+    db.execute("CREATE INDEX audit_operation ON audit(operation_id)")
+    for table in audited_tables(db):
+        _audited(db, table, REDACTED.get(table, ()))
+
+
+def _backfill_subjects(db) -> None:
+    import json
+
+    tables = audited_tables(db)
+    paths = audit.subject_paths(db, tables)
+    subject_of: dict[tuple[str, str], str] = {}
+    updates = []
+    rows = db.execute("SELECT seq, action, table_name, record_id, old_values, new_values FROM audit ORDER BY seq")
+    for seq, action, table, record_id, old_values, new_values in rows.fetchall():
+        subject = None
+        if action in ("INSERT", "UPDATE", "DELETE") and table:
+            values = json.loads(new_values or old_values or "{}")
+            path = paths.get(table)
+            if path == []:
+                subject = record_id
+            elif path:
+                column, parent = path[0]
+                parent_id = values.get(column)
+                subject = parent_id if parent == audit.SUBJECT_TABLE else subject_of.get((parent, parent_id))
+            elif values.get("record_table"):
+                subject = subject_of.get((values["record_table"], values.get("record_id")))
+            if subject and record_id:
+                subject_of[(table, record_id)] = subject
+        elif table and record_id:  # prints, exports … of a record
+            subject = subject_of.get((table, record_id))
+        if subject:
+            updates.append((subject, seq))
+    db.conn.executemany("UPDATE audit SET subject_id = ? WHERE seq = ?", updates)
 
 
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m001_foundation),
     (2, m002_screening),
     (3, m003_visits),
+    (4, m004_audit_subject_operation),
 ]
 assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1)), "migrations are numbered 1, 2, 3 …"
 
