@@ -130,7 +130,11 @@ class Store:
         """Call ``listener`` with the :class:`ChangeSet` of every committed use case; returns an
         unsubscribe function."""
         self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+        return lambda: self.unsubscribe(listener)
+
+    def unsubscribe(self, listener: Callable[[ChangeSet], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def _publish(self, changes: ChangeSet) -> None:
         self.last_changes = changes

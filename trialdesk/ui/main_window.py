@@ -7,28 +7,46 @@ the lock is the only way for another user to take over.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trialdesk.domain.people import User
 from trialdesk.errors import PermissionDenied, TrialDeskError
-from trialdesk.services import auth, session
+from trialdesk.services import auth, session, workstation
 from trialdesk.services import participants as participants_service
-from trialdesk.services import workstation
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.ui.i18n import error_text
-from trialdesk.ui.widgets import row_table
 from trialdesk.ui.login_dialog import LoginDialog
-from trialdesk.ui.participants.candidate_dialog import CandidateValues, NewCandidateDialog
+from trialdesk.ui.notices import REGISTER_TABLES, SAE_TABLES, TODAY_TABLES, notices_for
+from trialdesk.ui.participants.candidate_dialog import (
+    CandidateValues,
+    NewCandidateDialog,
+)
 from trialdesk.ui.participants.model import ParticipantTableModel
 from trialdesk.ui.participants.workspace import ParticipantWorkspace
 from trialdesk.ui.visits.today import SaeBanner, TodayPanel
-
-from PySide6.QtCore import QCoreApplication
+from trialdesk.ui.widgets import row_table
 
 ROLE_TEXT = {"investigator": QT_TRANSLATE_NOOP("MainWindow", "Investigator"),
              "nurse": QT_TRANSLATE_NOOP("MainWindow", "Nurse"), "monitor": QT_TRANSLATE_NOOP("MainWindow", "Monitor"),
@@ -211,6 +229,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.changes_applied.connect(self.changes_applied.emit)
         self.changes_applied.connect(self._on_changes_applied)
+        notices_for(self.store).changed.connect(self._on_store_changed)
         if self.today is not None:
             self.today.open_requested.connect(self.open_dose_visit)
             self.today_action.triggered.connect(self.today.table.setFocus)
@@ -220,6 +239,23 @@ class MainWindow(QMainWindow):
     # --- register -----------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Reload the register, the Today list and the SAE banner from the store."""
+        self._reload_register()
+        if self.today is not None:
+            self.today.reload()
+        if self.sae_banner is not None:
+            self.sae_banner.reload()
+
+    def _on_store_changed(self, changes) -> None:
+        """Reload what a change touches: the register, the Today list, the SAE banner."""
+        if changes.touches(*REGISTER_TABLES):
+            self._reload_register()
+        if self.today is not None and changes.touches(*TODAY_TABLES):
+            self.today.reload()
+        if self.sae_banner is not None and changes.touches(*SAE_TABLES):
+            self.sae_banner.reload()
+
+    def _reload_register(self) -> None:
         """Reload the register from the store (keeps the selected participant)."""
         try:
             rows = participants_service.list_participants(self.store, self.user)
@@ -233,10 +269,6 @@ class MainWindow(QMainWindow):
         self.empty_note.setText("" if rows else self.tr("No participants yet."))
         if current:
             self.select_participant(current, open_workspace=False)
-        if self.today is not None:
-            self.today.reload()
-        if self.sae_banner is not None:
-            self.sae_banner.reload()
 
     def _size_columns(self) -> None:
         # Fit the register into ~500 px at 1366×768: long visit names are elided (full text in the tooltip).
@@ -308,7 +340,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Registered {study_id}.").format(study_id=changes.note), 8000)
 
     def _on_changes_applied(self, changes) -> None:
-        self.reload()
+        # Views reload from the store's notices (_on_store_changed); this shows the service's note.
         note = getattr(changes, "note", None)
         if note and not note.startswith("KTS"):
             self.statusBar().showMessage(QCoreApplication.translate("errors", note), 15000)

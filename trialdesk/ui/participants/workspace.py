@@ -7,8 +7,16 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget,
-    QVBoxLayout, QWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trialdesk.domain.people import User
@@ -20,6 +28,7 @@ from trialdesk.services.inputs import show_date
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.ui.history.model import HistoryTableModel, signature_text
 from trialdesk.ui.i18n import error_text, signature_words
+from trialdesk.ui.notices import OVERVIEW_TABLES, notices_for
 from trialdesk.ui.participants.consent_dialog import ConsentDialog, ConsentValues
 from trialdesk.ui.participants.model import status_text
 from trialdesk.ui.participants.visits_model import PlannedVisitTableModel
@@ -118,6 +127,7 @@ class ParticipantWorkspace(QTabWidget):
         self.currentChanged.connect(self._on_currentChanged)
         self.print_menu.aboutToShow.connect(self._on_print_menu_aboutToShow)
         self.visit_tabs.changes_applied.connect(self._apply)
+        notices_for(self.store).changed.connect(self._on_store_changed)
 
     # --- printing -----------------------------------------------------------------------------------
 
@@ -178,6 +188,20 @@ class ParticipantWorkspace(QTabWidget):
     def reload(self) -> None:
         if self.participant_id is None:
             return
+        self._reload_overview()
+        self._reload_history()
+        self.visit_tabs.show_participant(self.participant_id)
+
+    def _on_store_changed(self, changes) -> None:
+        """Reload the overview and the history when the change is this participant's (the visit tabs
+        listen for themselves)."""
+        if not changes.touches_subject(self.participant_id):
+            return
+        if changes.touches(*OVERVIEW_TABLES):
+            self._reload_overview()
+        self._reload_history()
+
+    def _reload_overview(self) -> None:
         p = participants_service.get_participant(self.store, self.user, self.participant_id)
         self.study_id = p.study_id
         self.title.setText(p.study_id)
@@ -222,8 +246,6 @@ class ParticipantWorkspace(QTabWidget):
         self.visits.resizeColumnsToContents()
         self.visits.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.visits_note.setText("" if visits else self.tr("The calendar is created when the participant is enrolled."))
-        self._reload_history()
-        self.visit_tabs.show_participant(p.id)
 
     def _decision_text(self, state) -> str:
         verdicts = {"eligible": self.tr("eligible"), "not_eligible": self.tr("not eligible"),
@@ -263,7 +285,7 @@ class ParticipantWorkspace(QTabWidget):
     # --- actions --------------------------------------------------------------------------------------
 
     def _apply(self, changes) -> None:
-        self.reload()
+        # The views reload from the store's notice; this passes on the service's result and its note.
         self.changes_applied.emit(changes)  # the window shows any note in its status bar
 
     def _on_consent_button_clicked(self) -> None:

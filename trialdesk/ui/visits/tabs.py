@@ -15,6 +15,13 @@ from trialdesk.services import visits as vs
 from trialdesk.services.participants import Changes
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.ui.i18n import error_text
+from trialdesk.ui.notices import (
+    AE_TABLES,
+    DOSE_VISIT_TABLES,
+    TIMELINE_TABLES,
+    TREND_TABLES,
+    notices_for,
+)
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.visits.adverse_events import AdverseEventDialog, AdverseEventLogWidget
 from trialdesk.ui.visits.common import show_utc_iso
@@ -50,7 +57,8 @@ class VisitTabs(QObject):
         tabs.addTab(self.ae_page, self.tr("&Adverse events"))
         tabs.addTab(self.trend, self.tr("Lab &trends"))
         tabs.addTab(self.timeline, self.tr("Time&line"))
-        self.injections.changes_applied.connect(self._on_changes)
+        self.injections.changes_applied.connect(self.changes_applied.emit)
+        notices_for(store).changed.connect(self._on_store_changed)
         self.injections.ae_requested.connect(self.new_adverse_event)
         self.adverse_events.new_requested.connect(lambda: self.new_adverse_event(None))
         self.adverse_events.edit_requested.connect(self.edit_adverse_event)
@@ -81,10 +89,32 @@ class VisitTabs(QObject):
     def reload(self, injections: bool = True) -> None:
         if self.participant_id is None:
             return
-        pid = self.participant_id
-        p = participants_service.get_participant(self.store, self.user, pid)
         if injections:
             self.injections.reload()
+        self._reload_adverse_events()
+        self._reload_trend()
+        self._reload_timeline()
+        self._reload_banners()
+
+    def _on_store_changed(self, changes) -> None:
+        """Reload what the change touches of this participant (the dose visit, the AE log, the trend …)."""
+        if not changes.touches_subject(self.participant_id):
+            return
+        if changes.touches(*DOSE_VISIT_TABLES):
+            self.injections.reload()
+        if changes.touches(*AE_TABLES):
+            self._reload_adverse_events()
+            self._reload_banners()
+        if changes.touches(*TREND_TABLES, "participants"):
+            self._reload_trend()
+        if changes.touches(*TIMELINE_TABLES):
+            self._reload_timeline()
+
+    def _participant(self):
+        return participants_service.get_participant(self.store, self.user, self.participant_id)
+
+    def _reload_adverse_events(self) -> None:
+        pid = self.participant_id
         rows = vs.adverse_events(self.store, self.user, pid)
         for row in rows:
             changes = visit_history.adverse_event_changes(self.store, self.user, row["id"])
@@ -92,18 +122,23 @@ class VisitTabs(QObject):
                 last = changes[-1]
                 row["changed_text"] = self.tr("✎ {at} by {who}: {reason}").format(
                     at=show_utc_iso(last.at), who=last.username, reason=last.reason)
-        self.adverse_events.set_rows(rows, allowed(self.user, Action.RECORD_AE) and p.status != "candidate")
-        self.trend.show_participant(pid, p.sex, age_on(p.birth_date, local_today()) if p.birth_date else None)
-        self.timeline.show_participant(pid, p.inclusion_date is not None)
-        for banner in self.sae_banners:
-            banner.reload(pid)
+        may_record = allowed(self.user, Action.RECORD_AE) and self._participant().status != "candidate"
+        self.adverse_events.set_rows(rows, may_record)
 
-    def _on_changes(self, changes) -> None:
-        self.reload(injections=False)
-        self.changes_applied.emit(changes)
+    def _reload_trend(self) -> None:
+        p = self._participant()
+        self.trend.show_participant(p.id, p.sex, age_on(p.birth_date, local_today()) if p.birth_date else None)
+
+    def _reload_timeline(self) -> None:
+        p = self._participant()
+        self.timeline.show_participant(p.id, p.inclusion_date is not None)
+
+    def _reload_banners(self) -> None:
+        for banner in self.sae_banners:
+            banner.reload(self.participant_id)
 
     def _apply(self, note: str) -> None:
-        self.reload()
+        # The views reload from the store's notice of what was written; this only carries the note.
         self.changes_applied.emit(Changes(self.participant_id, frozenset({"visits"}), note=note))
 
     # --- adverse events -----------------------------------------------------------------------------------
