@@ -2046,20 +2046,86 @@
       <translation>&amp;Dose:</translation>
     </message>
     <message>
-      <source>&amp;Pregnancy test today:</source>
-      <translation>&amp;Graviditetstest i dag:</translation>
+      <source>Dose visit</source>
+      <translation>Dosebesøk</translation>
     </message>
+    <message>
+      <source>Some pre-dose checks saved.</source>
+      <translation>Noen av kontrollene før dosering er lagret.</translation>
+    </message>
+    <message>
+      <source>{study_id} · target {target} · window {start} – {end} · </source>
+      <translation>{study_id} · måldato {target} · tidsvindu {start} – {end} · </translation>
+    </message>
+    <message>
+      <source>{study_id}: not enrolled — no dose visits yet.</source>
+      <translation>{study_id}: ikke inkludert — ingen dosebesøk ennå.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BloodResultsSection</name>
     <message>
       <source>1 · Pre-dose blood results</source>
       <translation>1 · Blodprøvesvar før dosering</translation>
     </message>
     <message>
-      <source>2 · Before the dose</source>
-      <translation>2 · Før dosering</translation>
+      <source>Blood results saved ({n}).</source>
+      <translation>Blodprøvesvar lagret ({n}).</translation>
     </message>
     <message>
-      <source>3 · Injection</source>
-      <translation>3 · Injeksjon</translation>
+      <source>Correct selected res&amp;ult…</source>
+      <translation>Korrig&amp;er valgt svar…</translation>
+    </message>
+    <message>
+      <source>History of {symbol}: </source>
+      <translation>Historikk for {symbol}: </translation>
+    </message>
+    <message>
+      <source>Result corrected.</source>
+      <translation>Svaret er korrigert.</translation>
+    </message>
+    <message>
+      <source>Save &amp;blood results…</source>
+      <translation>Lagre &amp;blodprøvesvar…</translation>
+    </message>
+    <message>
+      <source>Saved blood results of this visit</source>
+      <translation>Lagrede blodprøvesvar fra dette besøket</translation>
+    </message>
+    <message>
+      <source>Saved results of this visit:</source>
+      <translation>Lagrede svar fra dette besøket:</translation>
+    </message>
+    <message>
+      <source>Select a saved result to correct.</source>
+      <translation>Velg et lagret svar som skal korrigeres.</translation>
+    </message>
+    <message>
+      <source>{at} {who}: sample time {old} → {new} — {reason}</source>
+      <translation>{at} {who}: prøvetakingstidspunkt {old} → {new} — {reason}</translation>
+    </message>
+    <message>
+      <source>{at} {who}: {old} → {new} — {reason}</source>
+      <translation>{at} {who}: {old} → {new} — {reason}</translation>
+    </message>
+    <message>
+      <source>{symbol}: not changed since entered.</source>
+      <translation>{symbol}: ikke endret siden registrering.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreDoseSection</name>
+    <message>
+      <source>&amp;Pregnancy test today:</source>
+      <translation>&amp;Graviditetstest i dag:</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(tom)</translation>
+    </message>
+    <message>
+      <source>2 · Before the dose</source>
+      <translation>2 · Før dosering</translation>
     </message>
     <message>
       <source>A saved pre-dose value is being changed. Say why; the reason is kept in the audit trail.</source>
@@ -2074,28 +2140,123 @@
       <translation>Pasientkort utlevert den</translation>
     </message>
     <message>
-      <source>Blood results saved ({n}).</source>
-      <translation>Blodprøvesvar lagret ({n}).</translation>
+      <source>Corrections of the pre-dose checks</source>
+      <translation>Korrigeringer av kontrollene før dosering</translation>
     </message>
     <message>
-      <source>Correct selected res&amp;ult…</source>
-      <translation>Korrig&amp;er valgt svar…</translation>
+      <source>Not required for this participant.</source>
+      <translation>Ikke nødvendig for denne deltakeren.</translation>
+    </message>
+    <message>
+      <source>Nothing new to save.</source>
+      <translation>Ingenting nytt å lagre.</translation>
+    </message>
+    <message>
+      <source>Pre-dose checks saved.</source>
+      <translation>Kontrollene før dosering er lagret.</translation>
+    </message>
+    <message>
+      <source>Pregnancy test today</source>
+      <translation>Graviditetstest i dag</translation>
+    </message>
+    <message>
+      <source>Sa&amp;ve pre-dose checks</source>
+      <translation>Lagre kontroller &amp;før dosering</translation>
+    </message>
+    <message>
+      <source>T&amp;ype &amp;&amp; screen:</source>
+      <translation>Blodt&amp;ype &amp;&amp; antistoffscreening:</translation>
+    </message>
+    <message>
+      <source>Type and screen date</source>
+      <translation>Dato for blodtype og antistoffscreening</translation>
+    </message>
+    <message>
+      <source>alert card</source>
+      <translation>pasientkort</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
+    <message>
+      <source>pregnancy test</source>
+      <translation>graviditetstest</translation>
+    </message>
+    <message>
+      <source>type and screen</source>
+      <translation>blodtype og antistoffscreening</translation>
+    </message>
+    <message>
+      <source>{drug} given at</source>
+      <translation>{drug} gitt kl.</translation>
+    </message>
+    <message>
+      <source>{drug} given at:</source>
+      <translation>{drug} gitt kl.:</translation>
+    </message>
+    <message>
+      <source>— not done —</source>
+      <translation>— ikke utført —</translation>
+    </message>
+    <message>
+      <source>✎ Changed: </source>
+      <translation>✎ Endret: </translation>
+    </message>
+  </context>
+  <context>
+    <name>InjectionSection</name>
+    <message>
+      <source>(empty)</source>
+      <translation>(tom)</translation>
+    </message>
+    <message>
+      <source>3 · Injection</source>
+      <translation>3 · Injeksjon</translation>
+    </message>
+    <message>
+      <source>BP dia after</source>
+      <translation>BT dia etter</translation>
+    </message>
+    <message>
+      <source>BP dia before</source>
+      <translation>BT dia før</translation>
+    </message>
+    <message>
+      <source>BP sys after</source>
+      <translation>BT sys etter</translation>
+    </message>
+    <message>
+      <source>BP sys before</source>
+      <translation>BT sys før</translation>
+    </message>
+    <message>
+      <source>Cancel correction</source>
+      <translation>Avbryt korrigering</translation>
+    </message>
+    <message>
+      <source>Correct injection record…</source>
+      <translation>Korriger injeksjonsregistreringen…</translation>
+    </message>
+    <message>
+      <source>Correcting the saved injection record: change what was wrong, then save with the reason.</source>
+      <translation>Korrigerer den lagrede injeksjonsregistreringen: endre det som var feil, og lagre med begrunnelse.</translation>
+    </message>
+    <message>
+      <source>Corrections of the injection record</source>
+      <translation>Korrigeringer av injeksjonsregistreringen</translation>
     </message>
     <message>
       <source>Dose not given…</source>
       <translation>Dose ikke gitt…</translation>
-    </message>
-    <message>
-      <source>Dose visit</source>
-      <translation>Dosebesøk</translation>
-    </message>
-    <message>
-      <source>Given {at} · kit {kit} (verdict then: {verdict}).</source>
-      <translation type="vanished">Gitt {at} · kit {kit} (vurdering da: {verdict}).</translation>
-    </message>
-    <message>
-      <source>History of {symbol}: </source>
-      <translation>Historikk for {symbol}: </translation>
     </message>
     <message>
       <source>Lo&amp;g adverse event at this visit…</source>
@@ -2118,172 +2279,12 @@ Hvorfor gis dosen likevel?</translation>
       <translation>NO-GO: bare med din signerte overstyring og begrunnelse.</translation>
     </message>
     <message>
-      <source>Not enrolled.</source>
-      <translation type="vanished">Ikke inkludert.</translation>
-    </message>
-    <message>
-      <source>Not required for this participant.</source>
-      <translation>Ikke nødvendig for denne deltakeren.</translation>
-    </message>
-    <message>
       <source>Not saved</source>
       <translation>Ikke lagret</translation>
     </message>
     <message>
-      <source>Nothing new to save.</source>
-      <translation>Ingenting nytt å lagre.</translation>
-    </message>
-    <message>
       <source>Override NO-GO and record…</source>
       <translation>Overstyr NO-GO og registrer…</translation>
-    </message>
-    <message>
-      <source>Pre-dose checks saved.</source>
-      <translation>Kontrollene før dosering er lagret.</translation>
-    </message>
-    <message>
-      <source>Pregnancy test today</source>
-      <translation>Graviditetstest i dag</translation>
-    </message>
-    <message>
-      <source>Result corrected.</source>
-      <translation>Svaret er korrigert.</translation>
-    </message>
-    <message>
-      <source>Sa&amp;ve pre-dose checks</source>
-      <translation>Lagre kontroller &amp;før dosering</translation>
-    </message>
-    <message>
-      <source>Save &amp;blood results…</source>
-      <translation>Lagre &amp;blodprøvesvar…</translation>
-    </message>
-    <message>
-      <source>Saved blood results of this visit</source>
-      <translation>Lagrede blodprøvesvar fra dette besøket</translation>
-    </message>
-    <message>
-      <source>Saved results of this visit:</source>
-      <translation>Lagrede svar fra dette besøket:</translation>
-    </message>
-    <message>
-      <source>Select a saved result to correct.</source>
-      <translation>Velg et lagret svar som skal korrigeres.</translation>
-    </message>
-    <message>
-      <source>Some pre-dose checks saved.</source>
-      <translation>Noen av kontrollene før dosering er lagret.</translation>
-    </message>
-    <message>
-      <source>T&amp;ype &amp;&amp; screen:</source>
-      <translation>Blodt&amp;ype &amp;&amp; antistoffscreening:</translation>
-    </message>
-    <message>
-      <source>The participant is not enrolled: no dose can be given.</source>
-      <translation>Deltakeren er ikke inkludert: ingen dose kan gis.</translation>
-    </message>
-    <message>
-      <source>Type and screen date</source>
-      <translation>Dato for blodtype og antistoffscreening</translation>
-    </message>
-    <message>
-      <source>Your role cannot record injections.</source>
-      <translation>Rollen din kan ikke registrere injeksjoner.</translation>
-    </message>
-    <message>
-      <source>dd.mm.yyyy</source>
-      <translation>dd.mm.åååå</translation>
-    </message>
-    <message>
-      <source>negative</source>
-      <translation>negativ</translation>
-    </message>
-    <message>
-      <source>positive</source>
-      <translation>positiv</translation>
-    </message>
-    <message>
-      <source>{at} {who}: {old} → {new} — {reason}</source>
-      <translation>{at} {who}: {old} → {new} — {reason}</translation>
-    </message>
-    <message>
-      <source>{code} recorded as not given.</source>
-      <translation>{code} er registrert som ikke gitt.</translation>
-    </message>
-    <message>
-      <source>{code} recorded.</source>
-      <translation>{code} er registrert.</translation>
-    </message>
-    <message>
-      <source>{code} will be recorded as NOT GIVEN. Say why.</source>
-      <translation>{code} blir registrert som IKKE GITT. Oppgi begrunnelse.</translation>
-    </message>
-    <message>
-      <source>{code}: {problems}. Reason: {reason}</source>
-      <translation>{code}: {problems}. Begrunnelse: {reason}</translation>
-    </message>
-    <message>
-      <source>{drug} given at</source>
-      <translation>{drug} gitt kl.</translation>
-    </message>
-    <message>
-      <source>{drug} given at:</source>
-      <translation>{drug} gitt kl.:</translation>
-    </message>
-    <message>
-      <source>{study_id} · target {target} · window {start} – {end} · </source>
-      <translation>{study_id} · måldato {target} · tidsvindu {start} – {end} · </translation>
-    </message>
-    <message>
-      <source>{study_id}: not enrolled — no dose visits yet.</source>
-      <translation>{study_id}: ikke inkludert — ingen dosebesøk ennå.</translation>
-    </message>
-    <message>
-      <source>{symbol}: not changed since entered.</source>
-      <translation>{symbol}: ikke endret siden registrering.</translation>
-    </message>
-    <message>
-      <source>— not done —</source>
-      <translation>— ikke utført —</translation>
-    </message>
-    <message>
-      <source>(empty)</source>
-      <translation>(tom)</translation>
-    </message>
-    <message>
-      <source>BP dia after</source>
-      <translation>BT dia etter</translation>
-    </message>
-    <message>
-      <source>BP dia before</source>
-      <translation>BT dia før</translation>
-    </message>
-    <message>
-      <source>BP sys after</source>
-      <translation>BT sys etter</translation>
-    </message>
-    <message>
-      <source>BP sys before</source>
-      <translation>BT sys før</translation>
-    </message>
-    <message>
-      <source>Correct injection record…</source>
-      <translation>Korriger injeksjonsregistreringen…</translation>
-    </message>
-    <message>
-      <source>Cancel correction</source>
-      <translation>Avbryt korrigering</translation>
-    </message>
-    <message>
-      <source>Changed: {changes}</source>
-      <translation>Endret: {changes}</translation>
-    </message>
-    <message>
-      <source>Correcting the saved injection record: change what was wrong, then save with the reason.</source>
-      <translation>Korrigerer den lagrede injeksjonsregistreringen: endre det som var feil, og lagre med begrunnelse.</translation>
-    </message>
-    <message>
-      <source>Corrections of the injection record</source>
-      <translation>Korrigeringer av injeksjonsregistreringen</translation>
     </message>
     <message>
       <source>Save in&amp;jection correction…</source>
@@ -2292,6 +2293,14 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>The injection record of {code} is being corrected. Say why; the old and new values and the reason are kept in the audit trail.</source>
       <translation>Injeksjonsregistreringen for {code} korrigeres. Oppgi hvorfor; gamle og nye verdier og begrunnelsen lagres i revisjonssporet.</translation>
+    </message>
+    <message>
+      <source>Undo “not given”…</source>
+      <translation>Angre «ikke gitt»…</translation>
+    </message>
+    <message>
+      <source>Your role cannot record injections.</source>
+      <translation>Rollen din kan ikke registrere injeksjoner.</translation>
     </message>
     <message>
       <source>abdomen left</source>
@@ -2342,16 +2351,43 @@ Hvorfor gis dosen likevel?</translation>
       <translation>temp før</translation>
     </message>
     <message>
-      <source>{at} {who}: {field} {old} → {new} — {reason}</source>
-      <translation>{at} {who}: {field} {old} → {new} — {reason}</translation>
+      <source>{code} is open again.</source>
+      <translation>{code} er åpen igjen.</translation>
+    </message>
+    <message>
+      <source>{code} is recorded as NOT GIVEN. Open it again? Say why it was recorded by mistake.</source>
+      <translation>{code} er registrert som IKKE GITT. Åpne den igjen? Oppgi hvorfor den ble registrert ved en feil.</translation>
+    </message>
+    <message>
+      <source>{code} recorded as not given.</source>
+      <translation>{code} er registrert som ikke gitt.</translation>
+    </message>
+    <message>
+      <source>{code} recorded.</source>
+      <translation>{code} er registrert.</translation>
+    </message>
+    <message>
+      <source>{code} will be recorded as NOT GIVEN. Say why.</source>
+      <translation>{code} blir registrert som IKKE GITT. Oppgi begrunnelse.</translation>
     </message>
     <message>
       <source>{code}: injection record corrected ({n} fields).</source>
       <translation>{code}: injeksjonsregistreringen korrigert ({n} felt).</translation>
     </message>
     <message>
+      <source>{code}: {problems}. Reason: {reason}</source>
+      <translation>{code}: {problems}. Begrunnelse: {reason}</translation>
+    </message>
+    <message>
       <source>✎ Injection record changed: </source>
       <translation>✎ Injeksjonsregistreringen endret: </translation>
+    </message>
+  </context>
+  <context>
+    <name>GoNoGoSection</name>
+    <message>
+      <source>Given {at} by {who} · kit {kit} (verdict then: {verdict}).</source>
+      <translation>Gitt {at} av {who} · kit {kit} (vurdering da: {verdict}).</translation>
     </message>
     <message>
       <source>NO-GO overridden by the investigator: {reason}</source>
@@ -2362,48 +2398,23 @@ Hvorfor gis dosen likevel?</translation>
       <translation>Utenfor tidsvinduet fordi: {reason}</translation>
     </message>
     <message>
-      <source>Corrections of the pre-dose checks</source>
-      <translation>Korrigeringer av kontrollene før dosering</translation>
-    </message>
-    <message>
-      <source>alert card</source>
-      <translation>pasientkort</translation>
-    </message>
-    <message>
-      <source>pregnancy test</source>
-      <translation>graviditetstest</translation>
-    </message>
-    <message>
-      <source>type and screen</source>
-      <translation>blodtype og antistoffscreening</translation>
-    </message>
-    <message>
-      <source>✎ Changed: </source>
-      <translation>✎ Endret: </translation>
-    </message>
-    <message>
-      <source>{at} {who}: sample time {old} → {new} — {reason}</source>
-      <translation>{at} {who}: prøvetakingstidspunkt {old} → {new} — {reason}</translation>
-    </message>
-    <message>
-      <source>Given {at} by {who} · kit {kit} (verdict then: {verdict}).</source>
-      <translation>Gitt {at} av {who} · kit {kit} (vurdering da: {verdict}).</translation>
-    </message>
-    <message>
-      <source>Undo “not given”…</source>
-      <translation>Angre «ikke gitt»…</translation>
-    </message>
-    <message>
-      <source>{code} is open again.</source>
-      <translation>{code} er åpen igjen.</translation>
-    </message>
-    <message>
-      <source>{code} is recorded as NOT GIVEN. Open it again? Say why it was recorded by mistake.</source>
-      <translation>{code} er registrert som IKKE GITT. Åpne den igjen? Oppgi hvorfor den ble registrert ved en feil.</translation>
+      <source>The participant is not enrolled: no dose can be given.</source>
+      <translation>Deltakeren er ikke inkludert: ingen dose kan gis.</translation>
     </message>
     <message>
       <source>{status}: no further doses are given.</source>
       <translation>{status}: ingen flere doser gis.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoseVisitSection</name>
+    <message>
+      <source>Changed: {changes}</source>
+      <translation>Endret: {changes}</translation>
+    </message>
+    <message>
+      <source>{at} {who}: {field} {old} → {new} — {reason}</source>
+      <translation>{at} {who}: {field} {old} → {new} — {reason}</translation>
     </message>
   </context>
   <context>

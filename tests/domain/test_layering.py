@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 DOMAIN = Path(__file__).resolve().parents[2] / "trialdesk" / "domain"
-RULE_MODULES = ["ctcae", "dates", "eligibility", "explanations", "identity", "labs", "protocol",
-                "schedule", "severity"]
+RULE_MODULES = ["ctcae", "dates", "eligibility", "explanations", "identity", "labs", "protocol/__init__",
+                "protocol/model", "protocol/reader", "schedule", "severity"]
 
 
 def _imports(path: Path) -> set[str]:
@@ -30,6 +30,13 @@ def test_rule_module_imports_only_stdlib(module):
         top = name.split(".")[0]
         assert top in sys.stdlib_module_names or name.startswith("trialdesk.domain."), (
             f"trialdesk/domain/{module}.py imports {name}")
+
+
+def test_protocol_model_reads_no_file_and_no_lab_rule():
+    """The model is plain data: the reader and the lab rules depend on it, never the other way round."""
+    names = _imports(DOMAIN / "protocol" / "model.py")
+    assert not {n for n in names if n.startswith("trialdesk.")}, names
+    assert not names & {"tomllib", "json", "re"}, names
 
 
 @pytest.mark.parametrize("module", RULE_MODULES)

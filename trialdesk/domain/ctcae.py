@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from trialdesk.domain.labs import LabValueError, convert, parse_number
 
 if TYPE_CHECKING:
-    from trialdesk.domain.protocol import AeTerm, Protocol
+    from trialdesk.domain.protocol.model import AeTerm, Protocol
 
 __all__ = ["ae_terms", "grade_exists", "grade_text", "lab_grade"]
 

@@ -13,7 +13,7 @@ from typing import Mapping
 
 from trialdesk.domain.explanations import Explanation
 from trialdesk.domain.labs import format_decimal, safety_check
-from trialdesk.domain.protocol import Protocol
+from trialdesk.domain.protocol.model import Protocol
 from trialdesk.domain.schedule import PlannedVisit
 
 GO = "go"

@@ -10,7 +10,7 @@ from typing import Any, Callable, Literal, Mapping, Union
 from trialdesk.domain.dates import add_years, age_on, whole_months_between
 from trialdesk.domain.explanations import Explanation
 from trialdesk.domain.labs import LabValue, LabValueError, convert, format_decimal, normalise_unit, parse_number, unit_label
-from trialdesk.domain.protocol import Criterion, Protocol
+from trialdesk.domain.protocol.model import Criterion, Protocol
 from trialdesk.domain.severity import Severity
 
 __all__ = [

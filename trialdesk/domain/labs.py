@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from trialdesk.domain.explanations import Explanation
 
 if TYPE_CHECKING:  # the protocol module imports this one at run time
-    from trialdesk.domain.protocol import Lab, Protocol, ReferenceRange
+    from trialdesk.domain.protocol.model import Lab, Protocol, ReferenceRange
 
 __all__ = [
     "LabValue", "LabValueError", "SafetyResult", "convert", "format_decimal", "parse_number",

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Literal, Sequence
 
 from trialdesk.domain.dates import add_months, add_weeks
-from trialdesk.domain.protocol import Protocol
+from trialdesk.domain.protocol.model import Protocol
 
 __all__ = ["PlannedVisit", "Schedule", "VisitState", "build_schedule", "visit_state"]
 

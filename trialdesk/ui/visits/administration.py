@@ -227,7 +227,7 @@ class AdministrationForm(QWidget):
 
     def show_given(self, admin: Mapping[str, object] | None) -> None:
         """Once the dose is recorded the fields show what was saved and are locked; corrections go through
-        :meth:`DoseVisitWidget.start_correction` (with a reason, into the audit trail)."""
+        :meth:`InjectionSection.save_administration_correction` (with a reason, into the audit trail)."""
         if admin is None:
             self.set_editable(True)
             return

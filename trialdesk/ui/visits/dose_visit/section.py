@@ -1,0 +1,44 @@
+"""What the sections of a dose visit share: the group-box frame, and the lines saying who corrected what."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+
+from trialdesk.ui.visits.common import show_utc_iso
+
+_tr = lambda text: QCoreApplication.translate("DoseVisitSection", text)  # noqa: E731
+
+
+class Section(QGroupBox):
+    """A numbered part of the dose visit ("1 · Pre-dose blood results"): a titled box; ``box`` is its layout.
+    (Each subclass sets its own title with its own ``tr()``: Qt's translation context is the class name.)"""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet("QGroupBox { font-weight: 600; } QGroupBox * { font-weight: normal; }")
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(6, 6, 6, 6)
+
+
+def change_lines(changes: Iterable, label: Callable[[str], str],
+                 value: Callable[[str, str], str]) -> tuple[list[str], dict[str, list[str]]]:
+    """Readable lines of corrections (all, and by field): when, who, field old → new, why."""
+    by_field: dict[str, list[str]] = {}
+    lines = []
+    for c in changes:
+        line = _tr("{at} {who}: {field} {old} → {new} — {reason}").format(
+            at=show_utc_iso(c.at), who=c.username, field=label(c.field),
+            old=value(c.field, c.old), new=value(c.field, c.new), reason=c.reason)
+        lines.append(line)
+        by_field.setdefault(c.field, []).append(line)
+    return lines, by_field
+
+
+def mark_changed(widgets: dict[str, QWidget], by_field: dict[str, list[str]]) -> None:
+    """Each field's corrections as its tooltip (empty when it was never changed)."""
+    for name, widget in widgets.items():
+        text = "\n".join(by_field.get(name, ()))
+        widget.setToolTip(_tr("Changed: {changes}").format(changes=text) if text else "")
