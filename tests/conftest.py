@@ -39,6 +39,13 @@ def pytest_report_header(config):
             f"repeat a run with TRIALDESK_TEST_NOW={local.isoformat(timespec='seconds')}")
 
 
+def at_noon(clock) -> None:
+    """Move ``clock`` to 12:00 Oslo time of its day (for tests of something else than the night)."""
+    from datetime import datetime, time
+
+    clock.set(datetime.combine(_clock.local_today(), time(12, 0), tzinfo=_clock.LOCAL_TZ))
+
+
 @pytest.fixture(autouse=True)
 def clock():
     """Every test takes "now" from this clock: it starts at :data:`SESSION_NOW` and runs with real elapsed

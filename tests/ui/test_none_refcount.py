@@ -16,7 +16,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import main_window
+from tests.conftest import at_noon, main_window
 from tests.services.test_screening import BORN
 from tests.ui.test_visits_flow import enrol_due_today
 from trialdesk.clock import local_now
@@ -46,7 +46,8 @@ def _open_and_save(window, pid: str, n: int) -> None:
             visit.saved_labs_model.data(visit.saved_labs_model.index(row, column))
 
 
-def test_opening_and_saving_participants_keeps_every_reference_to_none(qtbot, store, doctor, nurse):
+def test_opening_and_saving_participants_keeps_every_reference_to_none(qtbot, store, doctor, nurse, clock):
+    at_noon(clock)  # samples "taken an hour ago" today, whatever time the run starts
     pids = [enrol_due_today(store, doctor, sex=sex, born=BORN + timedelta(days=n))
             for n, sex in enumerate(("F", "M", "F"))]
     window = main_window(qtbot, store, nurse)

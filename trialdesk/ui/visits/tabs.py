@@ -101,7 +101,7 @@ class VisitTabs(QObject):
         if not changes.touches_subject(self.participant_id):
             return
         if changes.touches(*DOSE_VISIT_TABLES):
-            self.injections.reload()
+            self.injections.notice()
         if changes.touches(*AE_TABLES):
             self._reload_adverse_events()
             self._reload_banners()
@@ -138,7 +138,8 @@ class VisitTabs(QObject):
             banner.reload(self.participant_id)
 
     def _apply(self, note: str) -> None:
-        # The views reload from the store's notice of what was written; this only carries the note.
+        # The views reloaded from the store's notice of what was written; this carries the note.
+        self.injections.flush_notice()
         self.changes_applied.emit(Changes(self.participant_id, frozenset({"visits"}), note=note))
 
     # --- adverse events -----------------------------------------------------------------------------------

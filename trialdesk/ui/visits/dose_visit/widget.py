@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from trialdesk.errors import TrialDeskError
@@ -26,7 +26,7 @@ class DoseVisitWidget(QWidget):
     only return values.
 
     Signals:
-        changes_applied(object): a :class:`Changes` after every save (the window reloads its lists).
+        changes_applied(object): a :class:`Changes` with the note of every save (views reload from the store's notices).
         ae_requested(str): "adverse event at this visit" (dose code); the workspace opens the AE dialog.
     Attributes:
         status: the last :class:`services.visits.DoseStatus` shown.
@@ -46,6 +46,7 @@ class DoseVisitWidget(QWidget):
         self.record: vs.VisitRecord | None = None
         self.timeline: list[vs.TimelineRow] = []
         self._loading = False
+        self._reload_pending = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
@@ -210,8 +211,23 @@ class DoseVisitWidget(QWidget):
 
     # --- after a section saved ----------------------------------------------------------------------------
 
+    def notice(self) -> None:
+        """The store says something this visit shows was written: reload once, after the handler that
+        wrote it has finished (a section saving here flushes at once, below; any other change on the next
+        turn of the event loop), so a section's own state after its save (a correction ended …) is what the
+        reload sees, and several notices make one reload."""
+        if not self._reload_pending:
+            self._reload_pending = True
+            QTimer.singleShot(0, self, self.flush_notice)  # dropped with the widget
+
+    def flush_notice(self) -> None:
+        """Do the reload a notice asked for now (after a write made from this participant's tabs)."""
+        if self._reload_pending:
+            self._reload_pending = False
+            self.reload()
+
     def _on_section_saved(self, note: str) -> None:
-        self.reload()
+        self.flush_notice()  # the reload the save's notice asked for, now that the section is done
         self._emit(note)
 
     def _on_pre_dose_partly_saved(self) -> None:

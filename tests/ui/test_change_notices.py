@@ -1,0 +1,78 @@
+"""Views hear what was written from the store (ui/notices.py) and reload only what a change touches."""
+
+from collections import Counter
+from datetime import timedelta
+
+from tests.conftest import at_noon, main_window
+from tests.ui.test_visits_flow import enrol_due_today
+from trialdesk.clock import local_now
+from trialdesk.ui.main_window import MainWindow
+from trialdesk.ui.participants.model import ParticipantTableModel
+from trialdesk.ui.participants.workspace import ParticipantWorkspace
+from trialdesk.ui.visits.adverse_events import AdverseEventLogWidget
+from trialdesk.ui.visits.dose_visit import DoseVisitWidget
+from trialdesk.ui.visits.timeline import TimelineWidget
+from trialdesk.ui.visits.today import SaeBanner, TodayPanel
+from trialdesk.ui.visits.trend import LabTrendWidget
+
+TARGETS = [(MainWindow, "reload"), (ParticipantWorkspace, "reload"), (ParticipantWorkspace, "_reload_history"),
+           (DoseVisitWidget, "reload"), (TodayPanel, "reload"), (SaeBanner, "reload"), (LabTrendWidget, "reload"),
+           (TimelineWidget, "show_participant"), (AdverseEventLogWidget, "set_rows"), (ParticipantTableModel, "set_rows")]
+
+def test_one_lab_save_reloads_each_view_that_shows_it_once_and_no_other(qtbot, store, doctor, nurse, monkeypatch, clock):
+    """Before the store's notices, one lab save reloaded 18 times: the dose visit, the AE log, the trend and
+    the timeline twice each, five SAE banners, the workspace, the history, the register and Today."""
+    at_noon(clock)  # samples "taken an hour ago" today, whatever time the run starts
+    pid = enrol_due_today(store, doctor)
+    window = main_window(qtbot, store, nurse)
+    window.select_participant(pid)
+    tabs = window.workspace.visit_tabs
+    tabs.open_dose(pid, "D1")
+    visit = tabs.injections
+    counts = Counter()
+    for cls, name in TARGETS:
+        orig = getattr(cls, name)
+        def wrap(*a, _o=orig, _k=f"{cls.__name__}.{name}", **k):
+            counts[_k] += 1
+            return _o(*a, **k)
+        monkeypatch.setattr(cls, name, wrap)
+    labs = visit.labs
+    labs.sampled_at.setText((local_now() - timedelta(minutes=30)).strftime("%H:%M"))
+    labs.rows["HB"].value.setText("13,2")
+    labs.rows["HB"].unit.setCurrentIndex(labs.rows["HB"].unit.findData("g/dL"))
+    assert visit.save_labs()
+    # The lab save opened the visit (dose_visits) and wrote a sample with its result: the register and Today
+    # (they show visit states), the dose visit, the trend, the timeline and the history reload once each.
+    assert counts == {"DoseVisitWidget.reload": 1, "LabTrendWidget.reload": 1, "TimelineWidget.show_participant": 1,
+                      "ParticipantWorkspace._reload_history": 1, "ParticipantTableModel.set_rows": 1,
+                      "TodayPanel.reload": 1}, dict(counts)
+    assert "13,2 g/dL" in " ".join(str(visit.saved_labs_model.data(visit.saved_labs_model.index(r, c)))
+                                   for r in range(visit.saved_labs_model.rowCount())
+                                   for c in range(visit.saved_labs_model.columnCount()))
+    # A second save of the same visit no longer opens it: the register and Today stay as they are.
+    counts.clear()
+    labs.sampled_at.setText((local_now() - timedelta(minutes=10)).strftime("%H:%M"))
+    labs.rows["PLT"].value.setText("250")
+    assert visit.save_labs(), visit.labs_error.text()
+    assert counts == {"DoseVisitWidget.reload": 1, "LabTrendWidget.reload": 1,
+                      "ParticipantWorkspace._reload_history": 1}, dict(counts)
+
+
+def test_a_change_to_another_participant_leaves_this_one_alone(qtbot, store, doctor, nurse, monkeypatch):
+    from tests.services.test_screening import BORN
+
+    shown = enrol_due_today(store, doctor)
+    other = enrol_due_today(store, doctor, born=BORN + timedelta(days=3))
+    window = main_window(qtbot, store, nurse)
+    window.select_participant(shown)
+    counts = Counter()
+    for cls, name in TARGETS:
+        orig = getattr(cls, name)
+        def wrap(*a, _o=orig, _k=f"{cls.__name__}.{name}", **k):
+            counts[_k] += 1
+            return _o(*a, **k)
+        monkeypatch.setattr(cls, name, wrap)
+    from trialdesk.services import visits as vs
+    vs.record_pregnancy_test(store, nurse, other, "D1", "negative", day=local_now().date())
+    qtbot.wait(10)
+    assert counts == {"ParticipantTableModel.set_rows": 1, "TodayPanel.reload": 1}, dict(counts)
