@@ -51,3 +51,19 @@ def test_dates_and_moments_in_oslo_time_with_the_offset():
     assert formats.moment(datetime(2026, 10, 25, 0, 30, tzinfo=timezone.utc)) == "25.10.2026 02:30 (UTC+02:00)"
     assert formats.moment(datetime(2026, 10, 25, 1, 30, tzinfo=timezone.utc)) == "25.10.2026 02:30 (UTC+01:00)"
     assert formats.moment(None) == ""
+
+
+@pytest.mark.parametrize("text, nb, en", [
+    ("3.0", "3,0", "3.0"), ("0.049", "0,049", "0.049"), ("125", "125", "125"), ("36.90", "36,90", "36.90"),
+    ("-0.5", "-0,5", "-0.5"), ("1240.50", "1240,50", "1240.50"),
+])
+def test_numbers_as_written_keep_their_trailing_zeros(text, nb, en):
+    """A number worded already (a protocol limit "3.0" in a rule's English record) keeps its digits."""
+    assert formats.number(text, "nb", as_written=True) == nb and formats.number(text, "en", as_written=True) == en
+
+
+def test_not_a_number_is_refused():
+    with pytest.raises(ValueError):
+        formats.number("NaN", "nb")
+    with pytest.raises(TypeError):
+        formats.number(True, "nb")
