@@ -207,18 +207,14 @@ def test_pages_rasterise(store, users, trial, tmp_path):
     assert list(tmp_path.glob("v*.png"))
 
 
-def test_ae_words_of_the_printouts_match_the_screens():
-    """The printouts' causality/outcome words (Qt-free) say what the AE dialog says, in both languages."""
-    import xml.etree.ElementTree as ET
-
+def test_ae_words_of_the_printouts_are_the_screens_entries():
+    """The printouts' causality/outcome/action words are the AE log's own catalogue entries (context and source)."""
+    from trialdesk.services import printout_words as pw
     from trialdesk.services import visits as vs
-    from trialdesk.services.printing import _AE_WORDS
-    from trialdesk.ui.visits.models import _CAUSALITY, _OUTCOME
+    from trialdesk.ui.visits.models import _ACTION, _CAUSALITY, _OUTCOME
 
-    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "trialdesk_nb.ts"
-    screen_nb = {m.findtext("source"): m.findtext("translation") for c in ET.parse(ts).getroot().iter("context")
-                 if c.findtext("name") == "visits" for m in c.iter("message")}
-    assert set(_AE_WORDS) == set(vs.CAUSALITY) | set(vs.OUTCOMES)
-    for code, (en, nb) in _AE_WORDS.items():
-        assert en == {**_CAUSALITY, **_OUTCOME}[code], code
-        assert nb == screen_nb[en], code
+    for ours, screens, codes in ((pw.CAUSALITY, _CAUSALITY, vs.CAUSALITY), (pw.OUTCOMES, _OUTCOME, vs.OUTCOMES),
+                                 (pw.ACTIONS_TAKEN, _ACTION, vs.ACTIONS_TAKEN)):
+        assert set(ours) == set(codes) == set(screens)
+        assert {code: (w.context, w.source) for code, w in ours.items()} == {
+            code: ("visits", source) for code, source in screens.items()}

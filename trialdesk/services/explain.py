@@ -23,15 +23,11 @@ from typing import Any, Callable, Mapping
 
 from trialdesk.domain.explanations import Explanation
 from trialdesk.services import formats, words
+from trialdesk.services.words import QT_TRANSLATE_NOOP
 
 __all__ = ["CONTEXT", "MESSAGES", "TEMPLATES", "in_language", "render"]
 
 CONTEXT = "Explanation"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks ``text`` for translation in ``context`` (no Qt here: printouts use this module too)."""
-    return text
 
 
 Translate = Callable[[str], str]
@@ -159,8 +155,8 @@ def _all_messages() -> tuple[str, ...]:
     for template in TEMPLATES.values():
         out += [template] if isinstance(template, str) else list(template)
     out += [*FACTS.values(), *FIELD_NAMED_FACTS.values()]
-    for words in CHOICES.values():
-        out += words.values()
+    for table in CHOICES.values():
+        out += table.values()
     out += [*PREGNANCY_RESULTS.values(), *STATUSES.values(), *UNUSABLE.values(), NONE, OR, *YEARS, *MONTHS]
     return tuple(dict.fromkeys(out))
 
