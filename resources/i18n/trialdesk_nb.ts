@@ -4819,5 +4819,13 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.</source>
       <translation>† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid.</translation>
     </message>
+    <message>
+      <source> lot {lot}</source>
+      <translation> batch {lot}</translation>
+    </message>
+    <message>
+      <source>{dose} {at} kit {kit}</source>
+      <translation>{dose} {at} kit {kit}</translation>
+    </message>
   </context>
 </TS>

@@ -218,3 +218,24 @@ def test_ae_words_of_the_printouts_are_the_screens_entries():
         assert set(ours) == set(codes) == set(screens)
         assert {code: (w.context, w.source) for code, w in ours.items()} == {
             code: ("visits", source) for code, source in screens.items()}
+
+
+def test_bokmal_documents_use_the_screens_words_and_local_formats(store, users, trial):
+    """The casebook's fixed words are the catalogue's (the register's status, the new-candidate dialog's
+    'Kan bli gravid'), numbers take the decimal comma and dates read 26.11.2026."""
+    monitor = users[Role.MONITOR]
+    nb = flat(printing.casebook(store, monitor, trial.pid, language="nb"))
+    before_audit = nb.split("Revisjonsspor")[0]  # the audit trail's own lines are worded apart
+    for needle in ("Status Under behandling", "Kan bli gravid ja", "Studie-ID KTS11-H-001", "Blodprøver før dosering",
+                   "Årsakssammenheng", "sannsynlig", "restituert", "krever eller forlenger sykehusinnleggelse",
+                   "temp 36,8 °C", "Grad (CTCAE v5.0)"):
+        assert needle in before_audit, needle
+    for english in ("on treatment", "Childbearing", "Causality", "probable", "recovered", "protocol ", "Page ",
+                    "hospitalisation", " kit ", "Item", "Value"):
+        assert english not in before_audit, english
+    # An e-signature's manifestation keeps its UTC record time (§11.50); every other date is local.
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", "", before_audit))
+    for value in ("9,5 g/dL", "1,6 ×10^9/L", "temp 36,9 °C"):  # decimal comma (version numbers keep their point)
+        assert value in before_audit and value.replace(",", ".") not in before_audit, value
+    english = flat(printing.casebook(store, monitor, trial.pid))
+    assert "Status On treatment" in english and "Childbearing potential yes" in english and "Page 1 of" in english

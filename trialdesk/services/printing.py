@@ -513,8 +513,9 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
     for v in visits_repo.dose_visits(store.db, participant.id):
         admin = visits_repo.administration(store.db, v["id"])
         if admin:
-            doses.append(f"{v['dose_code']} {f.time(admin['started_at'])} kit {admin['kit_number']}"
-                         + (f" lot {admin['lot']}" if admin.get("lot") else ""))
+            doses.append(f.tr("{dose} {at} kit {kit}").format(dose=v["dose_code"], at=f.time(admin["started_at"]),
+                                                              kit=admin["kit_number"])
+                         + (f.tr(" lot {lot}").format(lot=admin["lot"]) if admin.get("lot") else ""))
     age = ""
     if participant.birth_date:
         onset = date.fromisoformat(ae["onset_date"])
@@ -724,7 +725,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
         (f.tr("Sex", "ParticipantTableModel"), f.sex(participant.sex)),
         (f.tr("Birth date", "NewCandidateDialog"), f.day(participant.birth_date)),
         (f.tr("Childbearing potential", "NewCandidateDialog"), f.yes_no(participant.childbearing_potential)),
-        (f.tr("Status", "ParticipantTableModel"), f.code(participant.status)),
+        (f.tr("Status", "ParticipantTableModel"), f.code(participant.status, pw.STATUSES)),
         (f.tr("Inclusion date"), f.day(participant.inclusion_date)),
         (f.tr("Type and screen date", "DoseVisitWidget"), f.day(prow[0])),
         (f.tr("Alert card issued on", "DoseVisitWidget"), f.day(prow[1])),
