@@ -298,3 +298,19 @@ def test_history_values_read_as_words(norwegian):
     assert record_text(row) == value_text(row.new, "term", "adverse_events") != "upper_respiratory_infection"
     assert value_text("5.0", "ctcae_version", "adverse_events") == "5.0"
     assert value_text("36.8", "temp_pre", "administrations") == "36,8"
+
+
+def test_words_of_code_without_qt_are_collected():
+    """tools/i18n.py finds the printouts' words (Word entries, f.tr(...) through a translate alias with a default
+    context imported from another module) and the explanations' QT_TRANSLATE_NOOP markers."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import i18n as tool
+    finally:
+        sys.path.pop(0)
+    found = tool.alias_messages(tool.QT_FREE_SOURCES)
+    for key in (("printouts", "Informed consent"), ("printouts", "Consent"), ("AdverseEventDialog", "Verbatim term"),
+                ("printouts", "Term (CTCAE v{version})"), ("PrintPreviewDialog", "Page {page} of {count}"),
+                ("visits", "not related"), ("Explanation", "{analyte}: no pre-dose result")):
+        assert key in found, key
+    assert not [key for key in found if not key[0] or not key[1]]

@@ -5,7 +5,9 @@
     python tools/i18n.py check      # exit 1 listing every string without a finished translation
 
 UI strings come from ``tr()``/``translate()``/``QT_TRANSLATE_NOOP`` calls (pyside6-lupdate) and from calls
-through a module's ``_tr = lambda text: QCoreApplication.translate("Ctx", text)`` alias; the
+through a module's ``_tr = lambda text: QCoreApplication.translate("Ctx", text)`` alias; the words of
+code without Qt (printouts, explanations) from its ``QT_TRANSLATE_NOOP(context, text)`` markers,
+``words.translate(context, text, language)`` calls and translate aliases (see ``alias_messages``); the
 messages of TrialDesk's own errors (raised in services, db, domain) are collected from the source
 under the context ``errors`` — the UI translates them in ``trialdesk.ui.i18n.error_text``.
 Translators edit the .ts with Qt Linguist (``pyside6-linguist``) or by hand.
@@ -29,9 +31,11 @@ ERROR_CLASSES = {
     "WrongKey", "StoreDamaged", "StoreTooNew", "StoreInUse", "NoActingUser", "ReasonRequired", "AuthError",
     "AccountLocked", "PermissionDenied", "ValidationError",
 }
-# trialdesk/services/explain.py: explanation wording shared by the UI and printouts (no Qt there; it
-# marks its texts with a QT_TRANSLATE_NOOP of its own).
-UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py", "trialdesk/services/explain.py"]
+UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py"]
+# Code without Qt whose words are the screens' too (printouts, rule explanations): it marks them with a
+# QT_TRANSLATE_NOOP of its own (trialdesk.services.words) or reads them through words.translate, and
+# tools/i18n.py collects them from the syntax tree (lupdate is not run over these).
+QT_FREE_SOURCES = ["trialdesk/services", "trialdesk/printouts", "trialdesk/exchange", "trialdesk/cli.py"]
 
 
 def _tool(name: str) -> str:
@@ -60,32 +64,104 @@ def ui_messages() -> dict[tuple[str, str], str]:
     return found
 
 
-def alias_messages() -> dict[tuple[str, str], str]:
-    """(context, source) of calls through a module's translate alias, which lupdate does not see:
-    ``_tr = lambda text: QCoreApplication.translate("Ctx", text)`` then ``_tr("Who")``."""
-    found = {}
-    for entry in UI_SOURCES:
+def _files(entries: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for entry in entries:
         path = ROOT / entry
-        for file in sorted(path.rglob("*.py") if path.is_dir() else [path]):
-            tree = ast.parse(file.read_text(encoding="utf-8"))
-            constants = {t.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
-                         for t in node.targets if isinstance(t, ast.Name)
-                         and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)}
-            aliases = {}
-            for node in tree.body:
-                if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda)):
+        out += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return out
+
+
+def _module_constants(tree: ast.Module, follow: bool = True) -> dict[str, str]:
+    """NAME = "text" at module level (a context named once, e.g. ``CONTEXT = "Explanation"``), and such
+    names imported from another TrialDesk module (``from trialdesk.services.printout_words import PRINTOUTS``)."""
+    found = {t.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+             for t in node.targets if isinstance(t, ast.Name)
+             and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)}
+    for node in tree.body if follow else ():
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("trialdesk."):
+            source = ROOT / (node.module.replace(".", "/") + ".py")
+            if source.exists():
+                theirs = _module_constants(ast.parse(source.read_text(encoding="utf-8")), follow=False)
+                found.update({(a.asname or a.name): theirs[a.name] for a in node.names if a.name in theirs})
+    return found
+
+
+def _text(node: ast.AST | None, constants: dict[str, str]) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    return _literal(node)
+
+
+def _translate_aliases(tree: ast.Module, constants: dict[str, str]) -> dict[str, tuple]:
+    """Functions, methods and lambdas whose body is one ``return <x>.translate(<context>, <text>, ...)``:
+    name -> (parameter names, defaults by name, context expression, text parameter). The context is a
+    literal, a module constant, or one of the parameters (then taken from each call)."""
+    aliases = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name):
+            name, args, body = node.targets[0].id, node.value.args, node.value.body
+        elif isinstance(node, ast.FunctionDef):
+            statements = [b for b in node.body if not (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
+            if len(statements) != 1 or not isinstance(statements[0], ast.Return):
+                continue
+            name, args, body = node.name, node.args, statements[0].value
+        else:
+            continue
+        if not (isinstance(body, ast.Call) and isinstance(body.func, ast.Attribute) and body.func.attr == "translate"
+                and len(body.args) >= 2 and isinstance(body.args[1], ast.Name)):
+            continue
+        params = [a.arg for a in args.args if a.arg not in ("self", "cls")]
+        if body.args[1].id not in params:
+            continue
+        defaults = dict(zip([a.arg for a in args.args][len(args.args) - len(args.defaults):], args.defaults))
+        aliases[name] = (params, defaults, body.args[0], body.args[1].id)
+    return aliases
+
+
+def alias_messages(entries: list[str] | None = None) -> dict[tuple[str, str], str]:
+    """(context, source) of calls that lupdate does not see, in ``entries`` (default: the UI and the
+    Qt-free code):
+
+    - calls through a translate alias, e.g. ``_tr = lambda text: QCoreApplication.translate("Ctx", text)``
+      then ``_tr("Who")``, or a method ``def tr(self, text, context=PRINTOUTS): return
+      words.translate(context, text, self.language)`` then ``f.tr("Sex")`` / ``f.tr("Causality", "Ctx")``;
+    - in Qt-free code (``QT_FREE_SOURCES``), ``QT_TRANSLATE_NOOP(context, text)`` markers, ``Word(context,
+      text)`` entries and direct ``words.translate(context, text, language)`` calls with literal texts.
+    """
+    found = {}
+    qt_free = {str(f) for f in _files(QT_FREE_SOURCES)}
+    for file in _files(entries if entries is not None else UI_SOURCES + QT_FREE_SOURCES):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        constants = _module_constants(tree)
+        aliases = _translate_aliases(tree, constants)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if name in aliases:
+                params, defaults, context_expr, text_param = aliases[name]
+                given = dict(zip(params, node.args))
+                given.update({k.arg: k.value for k in node.keywords if k.arg})
+                if isinstance(context_expr, ast.Name) and context_expr.id in params:
+                    context = _text(given.get(context_expr.id, defaults.get(context_expr.id)), constants)
+                else:
+                    context = _text(context_expr, constants)
+                text = _text(given.get(text_param), constants) if isinstance(given.get(text_param), ast.Constant) \
+                    else None
+            elif str(file) in qt_free and (name in ("QT_TRANSLATE_NOOP", "Word") or (
+                    name == "translate" and isinstance(func, ast.Attribute))):
+                if len(node.args) < 2:
                     continue
-                body = node.value.body
-                if (isinstance(body, ast.Call) and isinstance(body.func, ast.Attribute)
-                        and body.func.attr == "translate" and body.args):
-                    ctx = body.args[0]
-                    context = _literal(ctx) or (constants.get(ctx.id) if isinstance(ctx, ast.Name) else None)
-                    if context:
-                        aliases.update({t.id: context for t in node.targets if isinstance(t, ast.Name)})
-            for node in ast.walk(tree):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in aliases
-                        and node.args and _literal(node.args[0])):
-                    found[(aliases[node.func.id], _literal(node.args[0]))] = file.name
+                context, text = _text(node.args[0], constants), _literal(node.args[1])
+            else:
+                continue
+            if context and text:
+                found[(context, text)] = file.name
     return found
 
 

@@ -2061,6 +2061,18 @@
       <source>{study_id}: not enrolled — no dose visits yet.</source>
       <translation>{study_id}: ikke inkludert — ingen dosebesøk ennå.</translation>
     </message>
+    <message>
+      <source>Alert card issued on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pregnancy test today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type and screen date</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>BloodResultsSection</name>
@@ -4238,6 +4250,605 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Save</source>
       <translation>Lagre</translation>
+    </message>
+  </context>
+  <context>
+    <name>printouts</name>
+    <message>
+      <source>(to be completed by hand)</source>
+      <translation>(fylles ut for hånd)</translation>
+    </message>
+    <message>
+      <source>Administration</source>
+      <translation>Administrering</translation>
+    </message>
+    <message>
+      <source>Adverse events reported at this visit</source>
+      <translation>Uønskede hendelser meldt ved besøket</translation>
+    </message>
+    <message>
+      <source>Answer and numbers used</source>
+      <translation>Svar og verdier brukt</translation>
+    </message>
+    <message>
+      <source>Audit trail</source>
+      <translation>Revisjonsspor</translation>
+    </message>
+    <message>
+      <source>CHANGED AFTER SIGNING</source>
+      <translation>ENDRET ETTER SIGNERING</translation>
+    </message>
+    <message>
+      <source>CTCAE suggestion</source>
+      <translation>CTCAE-forslag</translation>
+    </message>
+    <message>
+      <source>Canonical</source>
+      <translation>Standardenhet</translation>
+    </message>
+    <message>
+      <source>Casebook</source>
+      <translation>Pasientjournal for studien (CRF)</translation>
+    </message>
+    <message>
+      <source>Confirmation by the person who gave the information</source>
+      <translation>Bekreftelse fra den som har gitt informasjonen</translation>
+    </message>
+    <message>
+      <source>Consent to take part in the study</source>
+      <translation>Samtykke til deltakelse i studien</translation>
+    </message>
+    <message>
+      <source>Corrections after entry</source>
+      <translation>Korrigeringer etter registrering</translation>
+    </message>
+    <message>
+      <source>Criterion</source>
+      <translation>Kriterium</translation>
+    </message>
+    <message>
+      <source>Dose visit summary</source>
+      <translation>Oppsummering av dosebesøk</translation>
+    </message>
+    <message>
+      <source>ELIGIBLE</source>
+      <translation>KVALIFISERT</translation>
+    </message>
+    <message>
+      <source>Electronically signed</source>
+      <translation>Elektronisk signert</translation>
+    </message>
+    <message>
+      <source>FAILED</source>
+      <translation>IKKE OPPFYLT</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Felt</translation>
+    </message>
+    <message>
+      <source>Form version</source>
+      <translation>Skjemaversjon</translation>
+    </message>
+    <message>
+      <source>GO</source>
+      <translation>KLARERT</translation>
+    </message>
+    <message>
+      <source>GO only with a reason (outside the window)</source>
+      <translation>KLARERT bare med begrunnelse (utenfor vinduet)</translation>
+    </message>
+    <message>
+      <source>Go / no-go</source>
+      <translation>Klarert / ikke klarert</translation>
+    </message>
+    <message>
+      <source>INCOMPLETE</source>
+      <translation>UFULLSTENDIG</translation>
+    </message>
+    <message>
+      <source>Id</source>
+      <translation>Id</translation>
+    </message>
+    <message>
+      <source>Inclusion and exclusion criteria</source>
+      <translation>Inklusjons- og eksklusjonskriterier</translation>
+    </message>
+    <message>
+      <source>Informed consent</source>
+      <translation>Informert samtykke</translation>
+    </message>
+    <message>
+      <source>NO-GO</source>
+      <translation>IKKE KLARERT</translation>
+    </message>
+    <message>
+      <source>NOT ELIGIBLE</source>
+      <translation>IKKE KVALIFISERT</translation>
+    </message>
+    <message>
+      <source>NOT SIGNED</source>
+      <translation>IKKE SIGNERT</translation>
+    </message>
+    <message>
+      <source>Old → new</source>
+      <translation>Gammel → ny</translation>
+    </message>
+    <message>
+      <source>Participant</source>
+      <translation>Deltaker</translation>
+    </message>
+    <message>
+      <source>Participant's name in block letters</source>
+      <translation>Deltakers navn med trykte bokstaver</translation>
+    </message>
+    <message>
+      <source>Participant's signature</source>
+      <translation>Deltakers signatur</translation>
+    </message>
+    <message>
+      <source>Participant's study id</source>
+      <translation>Deltakerens studie-id</translation>
+    </message>
+    <message>
+      <source>Place and date</source>
+      <translation>Sted og dato</translation>
+    </message>
+    <message>
+      <source>Pre-dose blood tests</source>
+      <translation>Blodprøver før dosering</translation>
+    </message>
+    <message>
+      <source>Pre-dose safety</source>
+      <translation>Sikkerhet før dosering</translation>
+    </message>
+    <message>
+      <source>Premedication</source>
+      <translation>Premedisinering</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>Skrevet ut</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Begrunnelse</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Post</translation>
+    </message>
+    <message>
+      <source>Role in the study</source>
+      <translation>Rolle i studien</translation>
+    </message>
+    <message>
+      <source>SIGNATURE INVALID — data changed after signing</source>
+      <translation>SIGNATUREN ER UGYLDIG — data endret etter signering</translation>
+    </message>
+    <message>
+      <source>Serious adverse event report</source>
+      <translation>Rapport om alvorlig uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Signatur</translation>
+    </message>
+    <message>
+      <source>Signatures</source>
+      <translation>Signaturer</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>Test</source>
+      <translation>Analyse</translation>
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation>Konklusjon</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Hva</translation>
+    </message>
+    <message>
+      <source>When (local)</source>
+      <translation>Når (lokal tid)</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Hvem</translation>
+    </message>
+    <message>
+      <source>abdomen, left</source>
+      <translation>abdomen, venstre</translation>
+    </message>
+    <message>
+      <source>abdomen, right</source>
+      <translation>abdomen, høyre</translation>
+    </message>
+    <message>
+      <source>by</source>
+      <translation>av</translation>
+    </message>
+    <message>
+      <source>given</source>
+      <translation>gitt</translation>
+    </message>
+    <message>
+      <source>masked (blinded)</source>
+      <translation>skjult (blindet)</translation>
+    </message>
+    <message>
+      <source>met</source>
+      <translation>oppfylt</translation>
+    </message>
+    <message>
+      <source>missed</source>
+      <translation>ikke gjennomført</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>mangler</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>ingen</translation>
+    </message>
+    <message>
+      <source>not applicable</source>
+      <translation>ikke aktuelt</translation>
+    </message>
+    <message>
+      <source>not given</source>
+      <translation>ikke gitt</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>åpen</translation>
+    </message>
+    <message>
+      <source>protocol</source>
+      <translation>protokoll</translation>
+    </message>
+    <message>
+      <source>version</source>
+      <translation>versjon</translation>
+    </message>
+    <message>
+      <source>Consent form</source>
+      <translation>Samtykkeerklæring</translation>
+    </message>
+    <message>
+      <source> — LATE</source>
+      <translation> — FOR SENT</translation>
+    </message>
+    <message>
+      <source>Action taken</source>
+      <translation>Tiltak</translation>
+    </message>
+    <message>
+      <source>Adverse events</source>
+      <translation>Uønskede hendelser</translation>
+    </message>
+    <message>
+      <source>Age at onset (years)</source>
+      <translation>Alder ved debut (år)</translation>
+    </message>
+    <message>
+      <source>Aware</source>
+      <translation>Kjennskap</translation>
+    </message>
+    <message>
+      <source>BP</source>
+      <translation>BT</translation>
+    </message>
+    <message>
+      <source>Causality to study drug</source>
+      <translation>Årsakssammenheng med studielegemidlet</translation>
+    </message>
+    <message>
+      <source>Checks below</source>
+      <translation>Kontrollene under</translation>
+    </message>
+    <message>
+      <source>Checks evaluated at</source>
+      <translation>Kontroller vurdert</translation>
+    </message>
+    <message>
+      <source>Concomitant medication</source>
+      <translation>Samtidig medisinering</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Samtykke</translation>
+    </message>
+    <message>
+      <source>Copy given</source>
+      <translation>Kopi gitt</translation>
+    </message>
+    <message>
+      <source>Criteria</source>
+      <translation>Kriterier</translation>
+    </message>
+    <message>
+      <source>Deadline: </source>
+      <translation>Frist: </translation>
+    </message>
+    <message>
+      <source>Decided</source>
+      <translation>Besluttet</translation>
+    </message>
+    <message>
+      <source>Description / narrative</source>
+      <translation>Beskrivelse av hendelsesforløpet</translation>
+    </message>
+    <message>
+      <source>Doses given</source>
+      <translation>Doser gitt</translation>
+    </message>
+    <message>
+      <source>Drug</source>
+      <translation>Legemiddel</translation>
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation>Avsluttet</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Hendelse</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>Ikke oppfylt</translation>
+    </message>
+    <message>
+      <source>Given</source>
+      <translation>Gitt</translation>
+    </message>
+    <message>
+      <source>Given by</source>
+      <translation>Gitt av</translation>
+    </message>
+    <message>
+      <source>Grade (CTCAE v{version})</source>
+      <translation>Grad (CTCAE v{version})</translation>
+    </message>
+    <message>
+      <source>Highlighted rows changed after the eligibility signature.</source>
+      <translation>Uthevede rader er endret etter signaturen for kvalifisering.</translation>
+    </message>
+    <message>
+      <source>Hospital and dates of admission</source>
+      <translation>Sykehus og innleggelsesdatoer</translation>
+    </message>
+    <message>
+      <source>Inclusion date</source>
+      <translation>Inklusjonsdato</translation>
+    </message>
+    <message>
+      <source>Investigator signed</source>
+      <translation>Utprøver signerte</translation>
+    </message>
+    <message>
+      <source>Investigator's awareness</source>
+      <translation>Utprøver fikk kjennskap</translation>
+    </message>
+    <message>
+      <source>Investigator: name, signature, date</source>
+      <translation>Utprøver: navn, signatur, dato</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Felt</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Språk</translation>
+    </message>
+    <message>
+      <source>Live verdict</source>
+      <translation>Gjeldende konklusjon</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>Mangler</translation>
+    </message>
+    <message>
+      <source>NOT REPORTED — OVERDUE</source>
+      <translation>IKKE RAPPORTERT — FORSINKET</translation>
+    </message>
+    <message>
+      <source>No-go overridden, reason</source>
+      <translation>NO-GO overstyrt, begrunnelse</translation>
+    </message>
+    <message>
+      <source>None recorded.</source>
+      <translation>Ingen registrert.</translation>
+    </message>
+    <message>
+      <source>Obtained by</source>
+      <translation>Innhentet av</translation>
+    </message>
+    <message>
+      <source>Other blood results</source>
+      <translation>Andre blodprøvesvar</translation>
+    </message>
+    <message>
+      <source>Participant signed</source>
+      <translation>Deltaker signerte</translation>
+    </message>
+    <message>
+      <source>Protocol</source>
+      <translation>Protokoll</translation>
+    </message>
+    <message>
+      <source>Reason (outside window)</source>
+      <translation>Begrunnelse (utenfor vindu)</translation>
+    </message>
+    <message>
+      <source>Recorded in TrialDesk by</source>
+      <translation>Registrert i TrialDesk av</translation>
+    </message>
+    <message>
+      <source>Relevant medical history</source>
+      <translation>Relevant sykehistorie</translation>
+    </message>
+    <message>
+      <source>Relevant tests and results</source>
+      <translation>Relevante undersøkelser og resultater</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
+      <source>Report to the sponsor within {hours} h of awareness. </source>
+      <translation>Rapporter til sponsor innen {hours} timer etter kjennskap. </translation>
+    </message>
+    <message>
+      <source>Report type (initial / follow-up)</source>
+      <translation>Rapporttype (første / oppfølging)</translation>
+    </message>
+    <message>
+      <source>Reported to sponsor</source>
+      <translation>Rapportert til sponsor</translation>
+    </message>
+    <message>
+      <source>Reported to the sponsor</source>
+      <translation>Rapportert til sponsor</translation>
+    </message>
+    <message>
+      <source>Reporting deadline</source>
+      <translation>Rapporteringsfrist</translation>
+    </message>
+    <message>
+      <source>SERIOUS</source>
+      <translation>ALVORLIG</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>Alvorlighetsgrad</translation>
+    </message>
+    <message>
+      <source>Signed eligibility decisions</source>
+      <translation>Signerte kvalifiseringsbeslutninger</translation>
+    </message>
+    <message>
+      <source>Sponsor: received (date, time, by)</source>
+      <translation>Sponsor: mottatt (dato, tid, av)</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>Startet</translation>
+    </message>
+    <message>
+      <source>Study / protocol</source>
+      <translation>Studie / protokoll</translation>
+    </message>
+    <message>
+      <source>Study drug and causality</source>
+      <translation>Studielegemiddel og årsakssammenheng</translation>
+    </message>
+    <message>
+      <source>Term (CTCAE v{version})</source>
+      <translation>Term (CTCAE v{version})</translation>
+    </message>
+    <message>
+      <source>To complete by hand (not held in TrialDesk)</source>
+      <translation>Fylles ut for hånd (finnes ikke i TrialDesk)</translation>
+    </message>
+    <message>
+      <source>Treatment</source>
+      <translation>Behandling</translation>
+    </message>
+    <message>
+      <source>Treatment of the event</source>
+      <translation>Behandling av hendelsen</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Verdi</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>Versjon</translation>
+    </message>
+    <message>
+      <source>Vital signs after</source>
+      <translation>Vitale parametre etter</translation>
+    </message>
+    <message>
+      <source>Vital signs before</source>
+      <translation>Vitale parametre før</translation>
+    </message>
+    <message>
+      <source>blinded (kit numbers only)</source>
+      <translation>blindet (bare kitnummer)</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>ikke oppfylt</translation>
+    </message>
+    <message>
+      <source>investigator signed</source>
+      <translation>utprøver signerte</translation>
+    </message>
+    <message>
+      <source>none planned</source>
+      <translation>ingen planlagt</translation>
+    </message>
+    <message>
+      <source>not yet reported</source>
+      <translation>ikke rapportert ennå</translation>
+    </message>
+    <message>
+      <source>obtained by</source>
+      <translation>innhentet av</translation>
+    </message>
+    <message>
+      <source>ongoing</source>
+      <translation>pågående</translation>
+    </message>
+    <message>
+      <source>participant signed</source>
+      <translation>deltaker signerte</translation>
+    </message>
+    <message>
+      <source>pulse</source>
+      <translation>puls</translation>
+    </message>
+    <message>
+      <source>re-evaluated with the data on file now, at the time of administration </source>
+      <translation>vurdert på nytt med dagens data, på administreringstidspunktet </translation>
+    </message>
+    <message>
+      <source>recorded at administration</source>
+      <translation>registrert ved administrering</translation>
+    </message>
+    <message>
+      <source>reported to the sponsor</source>
+      <translation>rapportert til sponsor</translation>
+    </message>
+    <message>
+      <source>window</source>
+      <translation>vindu</translation>
+    </message>
+    <message>
+      <source>† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.</source>
+      <translation>† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid.</translation>
+    </message>
+    <message>
+      <source> lot {lot}</source>
+      <translation> batch {lot}</translation>
+    </message>
+    <message>
+      <source>{dose} {at} kit {kit}</source>
+      <translation>{dose} {at} kit {kit}</translation>
     </message>
   </context>
 </TS>

@@ -207,18 +207,35 @@ def test_pages_rasterise(store, users, trial, tmp_path):
     assert list(tmp_path.glob("v*.png"))
 
 
-def test_ae_words_of_the_printouts_match_the_screens():
-    """The printouts' causality/outcome words (Qt-free) say what the AE dialog says, in both languages."""
-    import xml.etree.ElementTree as ET
-
+def test_ae_words_of_the_printouts_are_the_screens_entries():
+    """The printouts' causality/outcome/action words are the AE log's own catalogue entries (context and source)."""
+    from trialdesk.services import printout_words as pw
     from trialdesk.services import visits as vs
-    from trialdesk.services.printing import _AE_WORDS
-    from trialdesk.ui.visits.models import _CAUSALITY, _OUTCOME
+    from trialdesk.ui.visits.models import _ACTION, _CAUSALITY, _OUTCOME
 
-    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "trialdesk_nb.ts"
-    screen_nb = {m.findtext("source"): m.findtext("translation") for c in ET.parse(ts).getroot().iter("context")
-                 if c.findtext("name") == "visits" for m in c.iter("message")}
-    assert set(_AE_WORDS) == set(vs.CAUSALITY) | set(vs.OUTCOMES)
-    for code, (en, nb) in _AE_WORDS.items():
-        assert en == {**_CAUSALITY, **_OUTCOME}[code], code
-        assert nb == screen_nb[en], code
+    for ours, screens, codes in ((pw.CAUSALITY, _CAUSALITY, vs.CAUSALITY), (pw.OUTCOMES, _OUTCOME, vs.OUTCOMES),
+                                 (pw.ACTIONS_TAKEN, _ACTION, vs.ACTIONS_TAKEN)):
+        assert set(ours) == set(codes) == set(screens)
+        assert {code: (w.context, w.source) for code, w in ours.items()} == {
+            code: ("visits", source) for code, source in screens.items()}
+
+
+def test_bokmal_documents_use_the_screens_words_and_local_formats(store, users, trial):
+    """The casebook's fixed words are the catalogue's (the register's status, the new-candidate dialog's
+    'Kan bli gravid'), numbers take the decimal comma and dates read 26.11.2026."""
+    monitor = users[Role.MONITOR]
+    nb = flat(printing.casebook(store, monitor, trial.pid, language="nb"))
+    before_audit = nb.split("Revisjonsspor")[0]  # the audit trail's own lines are worded apart
+    for needle in ("Status Under behandling", "Kan bli gravid ja", "Studie-ID KTS11-H-001", "Blodprøver før dosering",
+                   "Årsakssammenheng", "sannsynlig", "restituert", "krever eller forlenger sykehusinnleggelse",
+                   "temp 36,8 °C", "Grad (CTCAE v5.0)"):
+        assert needle in before_audit, needle
+    for english in ("on treatment", "Childbearing", "Causality", "probable", "recovered", "protocol ", "Page ",
+                    "hospitalisation", " kit ", "Item", "Value"):
+        assert english not in before_audit, english
+    # An e-signature's manifestation keeps its UTC record time (§11.50); every other date is local.
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", "", before_audit))
+    for value in ("9,5 g/dL", "1,6 ×10^9/L", "temp 36,9 °C"):  # decimal comma (version numbers keep their point)
+        assert value in before_audit and value.replace(",", ".") not in before_audit, value
+    english = flat(printing.casebook(store, monitor, trial.pid))
+    assert "Status On treatment" in english and "Childbearing potential yes" in english and "Page 1 of" in english

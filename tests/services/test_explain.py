@@ -1,4 +1,5 @@
-"""Explanation wording (no Qt): a template for every code, English as the record, Norwegian as the .ts."""
+"""Explanation wording (no Qt): a template for every code, English as the record, Norwegian straight from the
+screens' catalogue (the .ts the .qm is compiled from), with no table of its own."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from trialdesk.domain.explanations import CODES, FACT_LABELS, Explanation, Explanations
-from trialdesk.services import explain
-from trialdesk.services.explain_nb import NB
+from trialdesk.services import explain, words
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "trialdesk_nb.ts"
 
@@ -104,17 +104,54 @@ def test_english_wording_is_the_record_with_dates_as_shown_everywhere(explanatio
     assert explain.render(explanation, "en") == _ISO.sub(r"\3.\2.\1", explanation.text())
 
 
-def test_norwegian_table_has_every_text_and_nothing_else():
-    assert set(NB) == set(explain.MESSAGES)
-
-
-def test_norwegian_table_is_the_ts_translation():
-    """Printouts (this table) and the UI (the .ts) word every explanation the same way."""
+def test_every_text_has_a_finished_translation_in_the_catalogue():
+    """No explanation word falls back to English in a Bokmål printout."""
     ts = _ts_translations()
-    differ = {source: (NB.get(source), ts.get(source)) for source in explain.MESSAGES
-              if NB.get(source) != ts.get(source)}
-    assert not differ, "trialdesk/services/explain_nb.py and trialdesk_nb.ts differ (table, .ts):\n" + "\n".join(
-        f"{source!r}: {pair}" for source, pair in differ.items())
+    missing = [source for source in explain.MESSAGES if not ts.get(source)]
+    assert not missing, "translate these in resources/i18n/trialdesk_nb.ts (context Explanation): " + repr(missing)
+    assert all(words.has(explain.CONTEXT, source, "nb") for source in explain.MESSAGES)
+
+
+@pytest.mark.parametrize("explanation", SAMPLES, ids=lambda e: e.code)
+def test_printout_wording_is_the_catalogue_s(explanation):
+    """What a printout says is the .ts translation of the template and of every word in it, read here
+    independently of services.words (the UI's Qt translator reads the same entries: tests/ui/test_explain.py)."""
+    ts = _ts_translations()
+    assert explain.in_language(explanation, "nb") == explain.render(explanation, "nb", lambda text: ts[text])
+    assert explain.in_language(explanation, "en") == explain.render(explanation, "en")
+
+
+def test_a_changed_catalogue_entry_changes_the_printout(tmp_path, monkeypatch):
+    """No copy of the words is kept anywhere else: edit the .ts and the printout's wording follows."""
+    tree = ET.parse(TS)
+    for ctx in tree.getroot().iter("context"):
+        if ctx.findtext("name") != explain.CONTEXT:
+            continue
+        for message in ctx.iter("message"):
+            if message.findtext("source") == "{analyte}: no pre-dose result":
+                message.find("translation").text = "{analyte}: prøvesvar mangler (redigert)"
+            if message.findtext("source") == "severity":
+                message.find("translation").text = "grad av ME/CFS"
+    edited = tmp_path / "i18n" / "trialdesk_nb.ts"
+    edited.parent.mkdir()
+    tree.write(edited, encoding="utf-8", xml_declaration=True)
+    monkeypatch.setattr(words, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    words._catalogue.cache_clear()
+    try:
+        assert explain.in_language(Explanation("lab_sample_missing", {"analyte": "IgG"}), "nb") == \
+            "IgG: prøvesvar mangler (redigert)"
+        assert explain.in_language(Explanation("fact_missing", {"fact": "severity"}), "nb") == \
+            "grad av ME/CFS ikke registrert"
+    finally:
+        monkeypatch.undo()
+        words._catalogue.cache_clear()
+    assert explain.in_language(Explanation("lab_sample_missing", {"analyte": "IgG"}), "nb") == \
+        "IgG: ingen prøvesvar før dosering"
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError):
+        explain.in_language(SAMPLES[0], "de")
 
 
 @pytest.mark.parametrize("explanation", SAMPLES, ids=lambda e: e.code)

@@ -51,3 +51,76 @@ def test_dates_and_moments_in_oslo_time_with_the_offset():
     assert formats.moment(datetime(2026, 10, 25, 0, 30, tzinfo=timezone.utc)) == "25.10.2026 02:30 (UTC+02:00)"
     assert formats.moment(datetime(2026, 10, 25, 1, 30, tzinfo=timezone.utc)) == "25.10.2026 02:30 (UTC+01:00)"
     assert formats.moment(None) == ""
+
+
+@pytest.mark.parametrize("text, nb, en", [
+    ("3.0", "3,0", "3.0"), ("0.049", "0,049", "0.049"), ("125", "125", "125"), ("36.90", "36,90", "36.90"),
+    ("-0.5", "-0,5", "-0.5"), ("1240.50", "1240,50", "1240.50"),
+])
+def test_numbers_as_written_keep_their_trailing_zeros(text, nb, en):
+    """A number worded already (a protocol limit "3.0" in a rule's English record) keeps its digits."""
+    assert formats.number(text, "nb", as_written=True) == nb and formats.number(text, "en", as_written=True) == en
+
+
+def test_not_a_number_is_refused():
+    with pytest.raises(ValueError):
+        formats.number("NaN", "nb")
+    with pytest.raises(TypeError):
+        formats.number(True, "nb")
+
+
+def _ts_entries() -> dict[tuple[str, str], str]:
+    """(context, source) -> finished translation, read from the .ts here (not through services.words)."""
+    out = {}
+    for context in ET.parse(TS).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") is None and translation.text:
+                out[(context.findtext("name"), message.findtext("source"))] = translation.text
+    return out
+
+
+def _printout_words():
+    from trialdesk.services import printout_words as pw
+
+    tables = [pw.LABELS, pw.CAUSALITY, pw.OUTCOMES, pw.ACTIONS_TAKEN, pw.SAE_CRITERIA, pw.STATUSES, pw.SEX, pw.ROLES,
+              pw.CODE_WORDS, pw.SCREENING_STATUS, pw.VERDICTS, pw.GO, pw.INJECTION_SITES, pw.VISIT_STATES]
+    return [word for table in tables for word in table.values()]
+
+
+def test_every_printout_word_is_a_translated_catalogue_entry():
+    """A Bokmål printout says what the .ts says for each of its words; none falls back to English."""
+    from trialdesk.services import printout_words as pw
+
+    ts = _ts_entries()
+    found = _printout_words()
+    assert len(found) > 120
+    missing = sorted({(w.context, w.source) for w in found} - set(ts))
+    assert not missing, f"not translated in {TS.name}: {missing}"
+    for word in found:
+        assert word.in_language("nb") == ts[(word.context, word.source)] and word.in_language("en") == word.source
+    assert pw.document_words("nb")["page_of"] == ts[("PrintPreviewDialog", "Page {page} of {count}")]
+
+
+def test_printout_words_shared_with_a_screen_are_the_screen_s_entry():
+    """Where a screen shows the word, the printout uses that very entry (so the two cannot drift apart)."""
+    from trialdesk.services import printout_words as pw
+
+    assert pw.LABELS["page_of"].context == "PrintPreviewDialog"
+    assert {w.context for w in pw.CAUSALITY.values()} == {"visits"}
+    assert {w.context for w in pw.STATUSES.values()} == {"ParticipantTableModel"}
+    shared = [w for w in _printout_words() if w.context != pw.PRINTOUTS]
+    assert len(shared) > 50
+
+
+def test_every_word_printing_asks_for_is_in_the_catalogue():
+    """Every literal ``f.tr("...")`` / ``f.tr("...", "Context")`` in services/printing.py (read here with a
+    regular expression, apart from tools/i18n.py's collector) has a finished Bokmål translation."""
+    import re
+
+    source = (TS.parents[2] / "trialdesk" / "services" / "printing.py").read_text(encoding="utf-8")
+    calls = re.findall(r'''\bf\.tr\((["'])((?:(?!\1).)+?)\1(?:,\s*(["'])((?:(?!\3).)+?)\3)?\)''', source)
+    assert len(calls) > 100
+    ts = _ts_entries()
+    missing = sorted({(c[3] or "printouts", c[1]) for c in calls} - set(ts))
+    assert not missing, f"run tools/i18n.py update and translate: {missing}"

@@ -8,14 +8,34 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from trialdesk.printouts import fonts
 from trialdesk.printouts.layout import (
-    FRAME_WIDTH, build, esc, grid_table, label, p, pairs_table, signature_flowables, spacer, styles,
+    FRAME_WIDTH,
+    build,
+    esc,
+    grid_table,
+    p,
+    pairs_table,
+    signature_flowables,
+    spacer,
+    styles,
 )
 from trialdesk.printouts.model import (
-    CasebookData, ConsentFormData, PdfDocument, SaeReportData, ScreeningSummaryData, VisitSummaryData,
+    CasebookData,
+    ConsentFormData,
+    PdfDocument,
+    SaeReportData,
+    ScreeningSummaryData,
+    VisitSummaryData,
 )
 
 
@@ -29,20 +49,6 @@ def _title(text: str, subtitle: str = "") -> list:
 
 
 # --- consent form -----------------------------------------------------------------------------------
-
-_CONSENT_WORDS = {
-    "nb": {"place_date": "Sted og dato", "participant_sig": "Deltakers signatur",
-           "block_letters": "Deltakers navn med trykte bokstaver", "investigator_sig": "Signatur",
-           "role": "Rolle i studien", "study_id": "Deltakerens studie-id", "version": "Skjemaversjon",
-           "declaration": "Samtykke til deltakelse i studien",
-           "investigator": "Bekreftelse fra den som har gitt informasjonen"},
-    "en": {"place_date": "Place and date", "participant_sig": "Participant's signature",
-           "block_letters": "Participant's name in block letters", "investigator_sig": "Signature",
-           "role": "Role in the study", "study_id": "Participant's study id", "version": "Form version",
-           "declaration": "Consent to take part in the study",
-           "investigator": "Confirmation by the person who gave the information"},
-}
-
 
 def _signature_lines(rows: list[str]) -> Table:
     st = styles()
@@ -59,10 +65,10 @@ def _signature_lines(rows: list[str]) -> Table:
 def consent_form(data: ConsentFormData) -> PdfDocument:
     """The information letter and consent form for signature (template text, signature lines)."""
     st = styles()
-    words = _CONSENT_WORDS.get(data.template_language, _CONSENT_WORDS["en"])
+    words = data.header.words
     story = _title(data.form_title)
     story.append(pairs_table([(words["study_id"], data.header.study_id),
-                              (words["version"], f"{data.consent_version} ({data.template_language})")]))
+                              (words["form_version"], f"{data.consent_version} ({data.template_language})")]))
     story.append(spacer(3))
     for section in data.sections:
         block = [p(section.heading, st.h2)]
@@ -87,19 +93,19 @@ def consent_form(data: ConsentFormData) -> PdfDocument:
 def screening_summary(data: ScreeningSummaryData) -> PdfDocument:
     """Every criterion with its status and the numbers used, the verdict and the e-signature."""
     st = styles()
-    lang = data.header.language
-    story = _title(data.header.title, f"{data.header.study_id} · protocol {data.protocol_version}")
-    story.append(p(label("facts", lang), st.h1))
+    words = data.header.words
+    story = _title(data.header.title, f"{data.header.study_id} · {words['protocol']} {data.protocol_version}")
+    story.append(p(words["facts"], st.h1))
     story.append(pairs_table(data.facts))
-    story.append(p(label("criteria", lang), st.h1))
+    story.append(p(words["criteria"], st.h1))
     rows = [(c.id, c.text, c.status, c.explanation) for c in data.criteria]
-    story.append(grid_table(["Id", label("criterion", lang), label("status", lang), label("numbers_used", lang)],
+    story.append(grid_table([words["id"], words["criterion"], words["status"], words["numbers_used"]],
                             rows, widths=(0.06, 0.44, 0.13, 0.37), bold_first=True))
     story.append(KeepTogether([
-        p(label("verdict", lang), st.h1),
-        p(data.verdict, st.ok if data.verdict.lower().startswith(("eligible", "kvalifisert")) else st.warn),
-        p(label("signature", lang), st.h1),
-        *signature_flowables(data.signature, lang),
+        p(words["verdict"], st.h1),
+        p(data.verdict, st.ok if data.eligible else st.warn),
+        p(words["signature"], st.h1),
+        *signature_flowables(data.signature, words),
     ]))
     return build(data.header, story)
 
@@ -109,16 +115,16 @@ def screening_summary(data: ScreeningSummaryData) -> PdfDocument:
 def visit_summary(data: VisitSummaryData) -> PdfDocument:
     """One dose visit: labs (masked stay masked), go / no-go, administration, AEs, next visit."""
     st = styles()
-    lang = data.header.language
+    words = data.header.words
     story = _title(data.header.title)
     story.append(pairs_table(data.visit))
-    story.append(p(label("labs", lang), st.h1))
+    story.append(p(words["labs"], st.h1))
     rows = [(lab.analyte, lab.sampled_at, lab.entered, lab.canonical, lab.flag, lab.ctcae, lab.safety)
             for lab in data.labs]
     story.append(grid_table(
-        [label(k, lang) for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae", "safety")],
+        [words[k] for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae", "safety")],
         rows, widths=(0.14, 0.11, 0.13, 0.13, 0.07, 0.15, 0.27), bold_first=True))
-    story.append(p(f"{label('go_no_go', lang)}: {data.go_verdict}", st.h1))
+    story.append(p(f"{words['go_no_go']}: {data.go_verdict}", st.h1))
     go_rows = [("✓" if ok else "✗", text) for ok, text in data.go_lines]
     if go_rows:
         story.append(grid_table(["", ""], go_rows, widths=(0.05, 0.95)))
@@ -126,22 +132,22 @@ def visit_summary(data: VisitSummaryData) -> PdfDocument:
         story.append(spacer(1))
         story.append(pairs_table(data.go_notes))
     for sig in data.signatures:
-        story.append(KeepTogether(signature_flowables(sig, lang)))
-    story.append(p(label("premedication", lang), st.h1))
-    story.append(pairs_table(data.premedication or [(label("none", lang), "")]))
-    story.append(p(label("administration", lang), st.h1))
-    story.append(pairs_table(data.administration or [(label("none", lang), "")]))
-    story.append(p(label("adverse_events", lang), st.h1))
+        story.append(KeepTogether(signature_flowables(sig, words)))
+    story.append(p(words["premedication"], st.h1))
+    story.append(pairs_table(data.premedication or [(words["none"], "")]))
+    story.append(p(words["administration"], st.h1))
+    story.append(pairs_table(data.administration or [(words["none"], "")]))
+    story.append(p(words["adverse_events"], st.h1))
     ae_rows = [(a.term, a.verbatim, a.onset, a.end, a.grade, a.serious, a.causality, a.outcome)
                for a in data.adverse_events]
-    story.append(grid_table([label(k, lang) for k in ("term", "verbatim", "onset", "end", "grade", "serious",
+    story.append(grid_table([words[k] for k in ("term", "verbatim", "onset", "end", "grade", "serious",
                                                        "causality", "outcome")],
                             ae_rows, widths=(0.17, 0.19, 0.10, 0.10, 0.07, 0.11, 0.13, 0.13)))
-    story.append(p(label("next_visit", lang), st.h1))
+    story.append(p(words["next_visit"], st.h1))
     story.append(p(data.next_visit))
     if data.corrections:
-        story.append(p(label("corrections", lang), st.h1))
-        story.append(_audit_table(data.corrections, lang))
+        story.append(p(words["corrections"], st.h1))
+        story.append(_audit_table(data.corrections, words))
     return build(data.header, story)
 
 
@@ -163,7 +169,7 @@ def sae_report(data: SaeReportData) -> PdfDocument:
 def casebook(data: CasebookData) -> PdfDocument:
     """Every form, every value, the signatures and the readable audit trail of one participant."""
     st = styles()
-    lang = data.header.language
+    words = data.header.words
     story = _title(data.header.title, data.legend)
     for section in data.sections:
         story.append(CondPageBreak(30 * mm))
@@ -178,23 +184,23 @@ def casebook(data: CasebookData) -> PdfDocument:
             story.append(grid_table(table.columns, table.rows, widths=table.widths, marked=table.marked))
             story.append(spacer(1))
         for sig in section.signatures:
-            story.append(KeepTogether([spacer(1), *signature_flowables(sig, lang)]))
+            story.append(KeepTogether([spacer(1), *signature_flowables(sig, words)]))
     story.append(PageBreak())
-    story.append(p(label("audit", lang), st.h1))
-    story.append(_audit_table(data.audit, lang))
+    story.append(p(words["audit"], st.h1))
+    story.append(_audit_table(data.audit, words))
     return build(data.header, story)
 
 
-def _audit_table(lines, lang: str):
+def _audit_table(lines, words):
     """Audit lines as a table: when / who, record / field, old → new (marked when after signing), reason."""
     marked = frozenset(i for i, a in enumerate(lines) if a.after_signing)
     rows = []
     for a in lines:
         change = f"{a.old} → {a.new}" if a.old else a.new
         if a.after_signing:
-            change += f"  [{label('after_signing', lang)}]"
+            change += f"  [{words['after_signing']}]"
         rows.append((f"{a.at_local}\n{a.username}", f"{a.action} {a.record}\n{a.field}", change, a.reason))
-    return grid_table([f"{label('when', lang)} / {label('who', lang)}",
-                       f"{label('record', lang)} / {label('field', lang)}", label("old_new", lang),
-                       label("why", lang)],
+    return grid_table([f"{words['when']} / {words['who']}",
+                       f"{words['record']} / {words['field']}", words["old_new"],
+                       words["why"]],
                       rows, widths=(0.14, 0.22, 0.46, 0.18), marked=marked)

@@ -2,13 +2,14 @@
 study, site, participant, document title and version, and a footer with printed at / by and
 "page X of Y" (a canvas that counts the pages before drawing the footers).
 
-Also the shared styles, table helpers and the few labels in English and Norwegian Bokmål.
+Also the shared styles and table helpers. The words come with the data (``DocumentHeader.words``, from
+the screens' catalogue): nothing here knows a language.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -27,78 +28,6 @@ MARGIN_X = 16 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 18 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
-
-# Labels the page template and the documents share (glossary.md: English ↔ Bokmål).
-LABELS: dict[str, tuple[str, str]] = {
-    "participant": ("Participant", "Deltaker"),
-    "site": ("Site", "Studiested"),
-    "version": ("version", "versjon"),
-    "printed": ("Printed", "Skrevet ut"),
-    "by": ("by", "av"),
-    "page_of": ("Page {page} of {pages}", "Side {page} av {pages}"),
-    "not_signed": ("NOT SIGNED", "IKKE SIGNERT"),
-    "signature_invalid": ("SIGNATURE INVALID — data changed after signing",
-                          "SIGNATUREN ER UGYLDIG — data endret etter signering"),
-    "signed": ("Electronically signed", "Elektronisk signert"),
-    "masked": ("masked (blinded)", "skjult (blindet)"),
-    # document words
-    "consent_title": ("Informed consent", "Samtykkeerklæring"),
-    "screening_title": ("Screening summary", "Screeningoppsummering"),
-    "visit_title": ("Dose visit summary", "Oppsummering av dosebesøk"),
-    "sae_title": ("Serious adverse event report", "Rapport om alvorlig uønsket hendelse"),
-    "casebook_title": ("Casebook", "Pasientjournal for studien (CRF)"),
-    "criteria": ("Inclusion and exclusion criteria", "Inklusjons- og eksklusjonskriterier"),
-    "criterion": ("Criterion", "Kriterium"),
-    "status": ("Status", "Status"),
-    "numbers_used": ("Answer and numbers used", "Svar og verdier brukt"),
-    "facts": ("Screening facts", "Screeningopplysninger"),
-    "verdict": ("Verdict", "Konklusjon"),
-    "signature": ("Signature", "Signatur"),
-    "signatures": ("Signatures", "Signaturer"),
-    "labs": ("Pre-dose blood tests", "Blodprøver før dosering"),
-    "analyte": ("Test", "Analyse"),
-    "sampled": ("Sampled", "Prøvetatt"),
-    "entered": ("As entered", "Som registrert"),
-    "canonical": ("Canonical", "Standardenhet"),
-    "flag": ("Flag", "Flagg"),
-    "ctcae": ("CTCAE suggestion", "CTCAE-forslag"),
-    "safety": ("Pre-dose safety", "Sikkerhet før dosering"),
-    "go_no_go": ("Go / no-go", "Klarert / ikke klarert"),
-    "premedication": ("Premedication", "Premedisinering"),
-    "administration": ("Administration", "Administrering"),
-    "adverse_events": ("Adverse events reported at this visit", "Uønskede hendelser meldt ved besøket"),
-    "next_visit": ("Next visit", "Neste besøk"),
-    "term": ("Term", "Term"),
-    "verbatim": ("Verbatim", "Ordrett"),
-    "onset": ("Onset", "Startdato"),
-    "end": ("End", "Sluttdato"),
-    "grade": ("Grade", "Grad"),
-    "serious": ("Serious", "Alvorlig"),
-    "causality": ("Causality", "Årsakssammenheng"),
-    "outcome": ("Outcome", "Utfall"),
-    "visit": ("Visit", "Besøk"),
-    "audit": ("Audit trail", "Revisjonsspor"),
-    "corrections": ("Corrections after entry", "Korrigeringer etter registrering"),
-    "when": ("When (local)", "Når (lokal tid)"),
-    "who": ("Who", "Hvem"),
-    "what": ("What", "Hva"),
-    "record": ("Record", "Post"),
-    "field": ("Field", "Felt"),
-    "old_new": ("Old → new", "Gammel → ny"),
-    "why": ("Reason", "Begrunnelse"),
-    "after_signing": ("CHANGED AFTER SIGNING", "ENDRET ETTER SIGNERING"),
-    "none": ("none", "ingen"),
-    "yes": ("yes", "ja"),
-    "no": ("no", "nei"),
-    "to_fill": ("(to be completed by hand)", "(fylles ut for hånd)"),
-}
-
-
-def label(key: str, language: str) -> str:
-    """The label ``key`` in ``language`` ("nb" or "en")."""
-    en, nb = LABELS[key]
-    return nb if language == "nb" else en
-
 
 def esc(text: object) -> str:
     """Text for a Paragraph: XML-escaped, line breaks kept."""
@@ -183,15 +112,15 @@ def grid_table(columns: Sequence[str], rows: Iterable[Sequence[object]], widths:
     return table
 
 
-def signature_flowables(sig, language: str) -> list:
+def signature_flowables(sig, words: Mapping[str, str]) -> list:
     """The e-signature manifestation, or NOT SIGNED, or SIGNATURE INVALID in red (a list of
-    flowables, so callers can keep it together with what precedes it)."""
+    flowables, so callers can keep it together with what precedes it); ``words``: the document's."""
     st = styles()
     if sig is None:
-        return [p(label("not_signed", language), st.warn)]
-    parts = [Paragraph(f"{esc(label('signed', language))}: {esc(sig.manifestation)}", st.body)]
+        return [p(words["not_signed"], st.warn)]
+    parts = [Paragraph(f"{esc(words['signed'])}: {esc(sig.manifestation)}", st.body)]
     if sig.valid is False:
-        parts.insert(0, p(label("signature_invalid", language), st.warn))
+        parts.insert(0, p(words["signature_invalid"], st.warn))
     return parts
 
 
@@ -208,22 +137,22 @@ def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
 
 def _draw_page(c: rl_canvas.Canvas, header: DocumentHeader, banner: str | None, page: int, pages: int) -> None:
     width, height = PAGE
-    lang = header.language
+    words = header.words
     left, right = MARGIN_X, width - MARGIN_X
     top = height - 12 * mm
     c.saveState()
     c.setFillColor(colors.black)
-    pid = f"{label('participant', lang)}: {header.study_id}"
+    pid = f"{words['participant']}: {header.study_id}"
     c.setFont(fonts.SANS_BOLD, 10)
     pid_width = stringWidth(pid, fonts.SANS_BOLD, 10)
     c.drawRightString(right, top, pid)
-    title = f"{header.title} — {label('version', lang)} {header.version}"
+    title = f"{header.title} — {words['version']} {header.version}"
     text, size = _fit(title, fonts.SANS_BOLD, 10, right - left - pid_width - 8 * mm)
     c.setFont(fonts.SANS_BOLD, size)
     c.drawString(left, top, text)
     c.setFont(fonts.SANS, 8)
     # The site first: a long study title is what gets cut when the line is too long.
-    line2 = f"{label('site', lang)}: {header.site} · {header.study}"
+    line2 = f"{words['site']}: {header.site} · {header.study}"
     text, size = _fit(line2, fonts.SANS, 8, right - left)
     c.setFont(fonts.SANS, size)
     c.drawString(left, top - 4.2 * mm, text)
@@ -239,8 +168,8 @@ def _draw_page(c: rl_canvas.Canvas, header: DocumentHeader, banner: str | None, 
     bottom = 10 * mm
     c.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
     c.setFont(fonts.SANS, 7.5)
-    foot = f"{label('printed', lang)} {header.printed_at_local} {label('by', lang)} {header.printed_by}"
-    page_text = label("page_of", lang).format(page=page, pages=pages)
+    foot = f"{words['printed']} {header.printed_at_local} {words['by']} {header.printed_by}"
+    page_text = words["page_of"].format(page=page, count=pages)
     c.drawRightString(right, bottom, page_text)
     text, size = _fit(foot, fonts.SANS, 7.5, right - left - stringWidth(page_text, fonts.SANS, 7.5) - 6 * mm)
     c.setFont(fonts.SANS, size)

@@ -7,13 +7,19 @@ their masked wording); the printouts only lay it out. Pairs are ``(label, value)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Mapping
 
 Pair = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class DocumentHeader:
-    """What every page shows. ``printed_at_local`` is already formatted (Europe/Oslo with offset)."""
+    """What every page shows. ``printed_at_local`` is already formatted (Europe/Oslo with offset).
+
+    ``words`` are the page template's and the documents' own words (headings, column titles, "Page {page}
+    of {count}") by key, in ``language``: the services take them from the screens' catalogue
+    (``trialdesk.services.printout_words``); the printouts only place them.
+    """
 
     study: str
     site: str
@@ -23,6 +29,7 @@ class DocumentHeader:
     printed_at_local: str
     printed_by: str
     language: str = "en"
+    words: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ class ScreeningSummaryData:
     verdict: str
     protocol_version: str
     signature: SignatureBlock | None
+    eligible: bool = False  # the verdict is "eligible" (printed in green, else red)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ same explanation for a reader: every template and word is English source text ma
 :func:`render` takes the function that translates them:
 
 * the UI passes Qt's translator (``trialdesk.ui.explain.explain``);
-* printouts, which must not import Qt, pass :data:`trialdesk.services.explain_nb.NB` for Norwegian
-  (a test keeps that table identical to the .ts).
+* code without Qt (printouts) calls :func:`in_language`, which takes the same entries of the same
+  catalogue, ``resources/i18n/trialdesk_nb.ts``, through :mod:`trialdesk.services.words`. There is
+  no second table to keep in step: screens and printouts word an explanation alike by construction.
 
-Dates are shown ``26.11.2026`` in both languages (as everywhere in TrialDesk); numbers get a
-decimal comma in Norwegian. Only parameters that are numbers or dates are reformatted.
+Dates are shown ``26.11.2026`` in both languages (as everywhere in TrialDesk); numbers are written
+with the reader's decimal sign by :func:`trialdesk.services.formats.number` (Babel's CLDR data),
+keeping the digits the parameter has. Only parameters that are numbers or dates are reformatted.
 """
 
 from __future__ import annotations
@@ -20,15 +22,12 @@ import re
 from typing import Any, Callable, Mapping
 
 from trialdesk.domain.explanations import Explanation
+from trialdesk.services import formats, words
+from trialdesk.services.words import QT_TRANSLATE_NOOP
 
-__all__ = ["CONTEXT", "MESSAGES", "TEMPLATES", "render"]
+__all__ = ["CONTEXT", "MESSAGES", "TEMPLATES", "in_language", "render"]
 
 CONTEXT = "Explanation"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks ``text`` for translation in ``context`` (no Qt here: printouts use this module too)."""
-    return text
 
 
 Translate = Callable[[str], str]
@@ -156,8 +155,8 @@ def _all_messages() -> tuple[str, ...]:
     for template in TEMPLATES.values():
         out += [template] if isinstance(template, str) else list(template)
     out += [*FACTS.values(), *FIELD_NAMED_FACTS.values()]
-    for words in CHOICES.values():
-        out += words.values()
+    for table in CHOICES.values():
+        out += table.values()
     out += [*PREGNANCY_RESULTS.values(), *STATUSES.values(), *UNUSABLE.values(), NONE, OR, *YEARS, *MONTHS]
     return tuple(dict.fromkeys(out))
 
@@ -177,17 +176,18 @@ class _Words:
         self.tr = tr
 
     def num(self, value: Any) -> str:
-        """A number parameter ("4.9", 4.9 or 12) in the language's convention; other text unchanged."""
+        """A number parameter ("4.9", 4.9 or 12) in the language's convention, with the digits it has
+        ("3.0" stays 3,0 / 3.0, as the English record writes it); other text unchanged."""
         text = str(value)
-        if self.language == "nb" and _NUMBER.fullmatch(text):
-            return text.replace(".", ",")
+        if _NUMBER.fullmatch(text):
+            return formats.number(text, self.language, as_written=True)
         return text
 
     @staticmethod
     def day(value: Any) -> str:
         """An ISO date parameter as 26.11.2026; anything else unchanged."""
-        match = _ISO_DATE.fullmatch(str(value))
-        return f"{match[3]}.{match[2]}.{match[1]}" if match else str(value)
+        text = str(value)
+        return formats.day(text) if _ISO_DATE.fullmatch(text) else text
 
     def word(self, table: Mapping[str, str], code: Any, fallback: str | None = None) -> str:
         if code in table:
@@ -304,9 +304,7 @@ def render(explanation: Explanation, language: str = "en", tr: Translate | None 
 
 
 def in_language(explanation: Explanation, language: str) -> str:
-    """For printouts (no Qt): English, or Norwegian from :data:`trialdesk.services.explain_nb.NB`."""
-    if language == "nb":
-        from trialdesk.services.explain_nb import NB
-
-        return render(explanation, "nb", lambda text: NB.get(text, text))
-    return render(explanation, "en")
+    """For code without Qt (printouts): ``explanation`` worded in ``language`` from the screens' own
+    catalogue (context :data:`CONTEXT` of ``trialdesk_<language>.ts``, read by :mod:`services.words`)."""
+    words.check_language(language)
+    return render(explanation, language, lambda text: words.translate(CONTEXT, text, language))

@@ -23,16 +23,24 @@ _LOCALE = {"en": "en_GB", "nb": "nb_NO"}
 _OSLO = get_timezone(str(LOCAL_TZ))
 
 
-def number(value: int | float | Decimal | str | None, language: str) -> str:
-    """``4.9`` → "4,9" (nb) / "4.9" (en); ``240.0`` → "240"; None → ""."""
+def number(value: int | float | Decimal | str | None, language: str, *, as_written: bool = False) -> str:
+    """``4.9`` → "4,9" (nb) / "4.9" (en); ``240.0`` → "240"; None → "".
+
+    With ``as_written``, a value keeps the decimals it is written with (``"3.0"`` → "3,0"): for numbers
+    that arrive as text already worded, such as a protocol limit in a rule's explanation, whose English
+    record says "3.0" — the Norwegian then says "3,0", not "3".
+    """
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
         raise TypeError("a yes/no value is not a number")
     exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
-    exact = exact.normalize()
-    places = max(0, -exact.as_tuple().exponent) if isinstance(exact.as_tuple().exponent, int) else 0
-    pattern = "0" + ("." + "#" * places if places else "")
+    if not exact.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    if not as_written:
+        exact = exact.normalize()
+    places = max(0, -int(exact.as_tuple().exponent))
+    pattern = "0" + ("." + ("0" if as_written else "#") * places if places else "")
     return format_decimal(exact, format=pattern, locale=_LOCALE[check_language(language)], group_separator=False)
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from trialdesk.clock import local_today
 from trialdesk.errors import ValidationError
+from trialdesk.services import formats
 
 _NORWEGIAN = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -41,11 +42,11 @@ def parse_date(text: str | None, *, field: str | None = None, label: str = "date
     today = today or local_today()
     if not allow_future and value > today:
         raise ValidationError("The {label} {text} is in the future (today is {today}).", field=field,
-                              label=label, text=value.strftime("%d.%m.%Y"),
-                              today=today.strftime("%d.%m.%Y"))
+                              label=label, text=formats.day(value),
+                              today=formats.day(today))
     return value
 
 
 def show_date(value: date | None) -> str:
     """A date as Norwegians write it: ``26.11.2026`` (empty for None)."""
-    return value.strftime("%d.%m.%Y") if value else ""
+    return formats.day(value)

@@ -14,7 +14,7 @@ from trialdesk.db.screening import PlannedVisitRecord
 from trialdesk.domain.identity import check_id_number
 from trialdesk.domain.people import User
 from trialdesk.errors import ValidationError
-from trialdesk.services import auth
+from trialdesk.services import auth, formats
 from trialdesk.services.permissions import Action, allowed, require
 
 __all__ = [
@@ -144,7 +144,7 @@ def register_candidate(store: Store, user: User, *, sex: str, birth_date: date |
             raise ValidationError(
                 "The identity number belongs to someone born {number_date}, not {entered}: check the "
                 "number and the birth date.", field="id_number",
-                number_date=check.birth_date.strftime("%d.%m.%Y"), entered=birth_date.strftime("%d.%m.%Y"))
+                number_date=formats.day(check.birth_date), entered=formats.day(birth_date))
         existing = repo.id_number_in_use(store.db, number)
         if existing:
             raise ValidationError("This identity number is already registered as {study_id}.",
@@ -194,7 +194,7 @@ def record_consent(store: Store, user: User, participant_id: str, *, form_versio
     if investigator_signed_on < participant_signed_on:
         raise ValidationError("The investigator signs on or after the participant's date ({date}).",
                               field="investigator_signed_on",
-                              date=participant_signed_on.strftime("%d.%m.%Y"))
+                              date=formats.day(participant_signed_on))
     if participant.birth_date and participant_signed_on < participant.birth_date:
         raise ValidationError("The participant's signing date is before the birth date.",
                               field="participant_signed_on")

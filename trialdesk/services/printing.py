@@ -14,22 +14,20 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import Mapping
 
-from trialdesk.clock import LOCAL_TZ, parse_utc, utc_now
+from trialdesk.clock import parse_utc, utc_now
 from trialdesk.db import history as history_repo
 from trialdesk.db import participants as participants_repo
 from trialdesk.db import screening as screening_repo
 from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
 from trialdesk.domain.explanations import Explanation
-from trialdesk.domain.labs import format_decimal, unit_label
+from trialdesk.domain.labs import unit_label
 from trialdesk.domain.people import User
 from trialdesk.errors import ValidationError
 from trialdesk.paths import resource_path
 from trialdesk.printouts import documents
-from trialdesk.printouts.layout import label
 from trialdesk.printouts.model import (
     AeLine,
     AuditLine,
@@ -47,10 +45,13 @@ from trialdesk.printouts.model import (
     Table,
     VisitSummaryData,
 )
-from trialdesk.services import auth, explain, signatures
+from trialdesk.services import auth, explain, formats, signatures, words
+from trialdesk.services import printout_words as pw
 from trialdesk.services import screening as screening_service
 from trialdesk.services import visits as visits_service
 from trialdesk.services.permissions import Action, require
+from trialdesk.services.printout_words import PRINTOUTS, label
+from trialdesk.services.words import Word
 
 __all__ = ["DOCUMENT_VERSION", "LANGUAGES", "casebook", "consent_form", "local_stamp", "sae_report",
            "screening_summary", "visit_summary"]
@@ -65,63 +66,57 @@ CONSENT_DIR = ("consent",)
 
 def local_stamp(moment: datetime) -> str:
     """``26.11.2026 14:05 (UTC+01:00)``: Europe/Oslo time with its offset (glossary.md)."""
-    local = moment.astimezone(LOCAL_TZ)
-    offset = local.strftime("%z")
-    return f"{local:%d.%m.%Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+    return formats.moment(moment)
 
 
 @dataclass(frozen=True)
 class _Fmt:
-    """Dates, times and numbers the way a reader of ``language`` expects (nb: 26.11.2026, 4,9)."""
+    """Words, dates, times and numbers the way a reader of ``language`` expects (nb: 26.11.2026, 4,9):
+    words from the screens' catalogue (:mod:`services.words`), numbers and dates by :mod:`services.formats`."""
 
     language: str
 
+    def tr(self, text: str, context: str = PRINTOUTS) -> str:
+        """``text`` (English source, collected by tools/i18n.py from this call) in the document's language;
+        ``context``: a screen's, where the screen shows the same word."""
+        return words.translate(context, text, self.language)
+
     def t(self, en: str, nb: str) -> str:
+        """A hand-kept pair: only the audit trail's lines still use it (they are being rewritten apart)."""
         return nb if self.language == "nb" else en
 
+    def word(self, entry: Word) -> str:
+        return entry.in_language(self.language)
+
     def day(self, value) -> str:
-        if value in (None, ""):
-            return ""
-        day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        return f"{day:%d.%m.%Y}"
+        return formats.day(value)
 
     def moment(self, utc_text: str | None) -> str:
         """A stored UTC timestamp as local time (Europe/Oslo) with the offset."""
-        if not utc_text:
-            return ""
-        return local_stamp(parse_utc(utc_text))
+        return formats.moment(utc_text, self.language)
 
     def time(self, utc_text: str | None) -> str:
-        if not utc_text:
-            return ""
-        return f"{parse_utc(utc_text).astimezone(LOCAL_TZ):%d.%m.%Y %H:%M}"
+        return formats.moment(utc_text, self.language, offset=False)
 
     def num(self, value) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, float):
-            text = format_decimal(Decimal(repr(value)).normalize())
-        else:
-            text = format_decimal(value)
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        return text.replace(".", ",") if self.language == "nb" else text
+        return formats.number(value, self.language)
 
     def sex(self, value) -> str:
-        """F / M as the document's language abbreviates them (K for kvinne in Bokmål)."""
-        return {"F": self.t("F", "K"), "M": "M"}.get(value or "", value or "")
+        """F / M as the register abbreviates them (K for kvinne in Bokmål)."""
+        entry = pw.SEX.get(value or "")
+        return self.word(entry) if entry else (value or "")
 
     def yes_no(self, value) -> str:
         if value is None:
             return ""
         return label("yes", self.language) if value else label("no", self.language)
 
-    def code(self, value, words: Mapping[str, tuple[str, str]] | None = None) -> str:
-        """A stored code as a word of the document's language (``words`` or the common table)."""
+    def code(self, value, table: Mapping[str, Word] | None = None) -> str:
+        """A stored code as a word of the document's language (``table`` or the common one)."""
         if value is None:
             return ""
-        pair = (words if words is not None else _CODE_WORDS).get(str(value))
-        return self.t(*pair) if pair else str(value).replace("_", " ")
+        entry = (table if table is not None else pw.CODE_WORDS).get(str(value))
+        return self.word(entry) if entry else str(value).replace("_", " ")
 
     def explain(self, explanation: Explanation) -> str:
         """A rule's explanation in the document's language (dates 26.11.2026, nb decimal comma)."""
@@ -142,7 +137,7 @@ def _header(store: Store, user: User, study_id: str, title: str, version: str, l
         study=f"{proto.study_code} — {proto.title_nb if language == 'nb' else proto.title_en}",
         site=f"{site_name} ({store.info.site_code})", study_id=study_id, title=title, version=version,
         printed_at_local=local_stamp(now or utc_now()), printed_by=f"{user.full_name} ({user.username})",
-        language=language)
+        language=language, words=pw.document_words(language))
 
 
 def _finish(store: Store, user: User, doc: PdfDocument, *, document: str, table: str, record_id: str,
@@ -204,12 +199,6 @@ def consent_form(store: Store, user: User, participant_id: str, *, language: str
 
 # --- screening summary ----------------------------------------------------------------------------------
 
-_STATUS = {"met": ("met", "oppfylt"), "failed": ("FAILED", "IKKE OPPFYLT"), "missing": ("missing", "mangler"),
-           "not_applicable": ("not applicable", "ikke aktuelt")}
-_VERDICT = {"eligible": ("ELIGIBLE", "KVALIFISERT"), "not_eligible": ("NOT ELIGIBLE", "IKKE KVALIFISERT"),
-            "incomplete": ("INCOMPLETE", "UFULLSTENDIG")}
-
-
 def _lab_entry(f: _Fmt, text: str | None, unit: str | None, value: float | None, canonical_unit: str) -> str:
     if not text:
         return ""
@@ -221,21 +210,21 @@ def _screening_facts(f: _Fmt, participant, state) -> list[tuple[str, str]]:
     consent = state.consent
     proto = screening_service.protocol()
     facts = [
-        (f.t("Sex", "Kjønn"), f.sex(participant.sex)),
-        (f.t("Birth date", "Fødselsdato"), f.day(participant.birth_date)),
-        (f.t("Childbearing potential", "Fertil kvinne"), f.yes_no(participant.childbearing_potential)),
-        (f.t("Consent", "Samtykke"), "" if consent is None else
-         f"{f.t('version', 'versjon')} {consent.form_version} ({consent.language}), "
-         f"{f.t('participant signed', 'deltaker signerte')} {f.day(consent.participant_signed_on)}, "
-         f"{f.t('investigator signed', 'utprøver signerte')} {f.day(consent.investigator_signed_on)}, "
-         f"{f.t('obtained by', 'innhentet av')} {consent.obtained_by_name}"),
-        (f.t("Screening date", "Screeningdato"), f.day(entry.screening_date)),
-        (f.t("Canadian Consensus Criteria met", "Kanadiske konsensuskriterier oppfylt"),
+        (f.tr("Sex", "ParticipantTableModel"), f.sex(participant.sex)),
+        (f.tr("Birth date", "NewCandidateDialog"), f.day(participant.birth_date)),
+        (f.tr("Childbearing potential", "NewCandidateDialog"), f.yes_no(participant.childbearing_potential)),
+        (f.tr("Consent"), "" if consent is None else
+         f"{f.tr('version')} {consent.form_version} ({consent.language}), "
+         f"{f.tr('participant signed')} {f.day(consent.participant_signed_on)}, "
+         f"{f.tr('investigator signed')} {f.day(consent.investigator_signed_on)}, "
+         f"{f.tr('obtained by')} {consent.obtained_by_name}"),
+        (f.tr("Screening date", "ScreeningChecklistWidget"), f.day(entry.screening_date)),
+        (f.tr("Canadian Consensus Criteria met", "ScreeningChecklistWidget"),
          f.yes_no(entry.canadian_criteria_met)),
-        (f.t("Severity", "Alvorlighetsgrad"), f.code(entry.severity)),
-        (f.t("ME/CFS onset date", "Sykdomsdebut"), f.day(entry.me_cfs_onset_date)),
-        (f.t("Onset trigger", "Utløsende faktor"), f.code(entry.onset_trigger)),
-        (f.t("Pregnancy test", "Graviditetstest"), f.code(entry.pregnancy_test)),
+        (f.tr("Severity"), f.code(entry.severity)),
+        (f.tr("ME/CFS onset date", "ScreeningChecklistWidget"), f.day(entry.me_cfs_onset_date)),
+        (f.tr("Onset trigger", "ScreeningChecklistWidget"), f.code(entry.onset_trigger)),
+        (f.tr("Pregnancy test", "ScreeningChecklistWidget"), f.code(entry.pregnancy_test)),
     ]
     return facts + [
         ("NK", _lab_entry(f, entry.nk_text, entry.nk_unit, _screening_value(state, "nk"), proto.lab("NK").unit)),
@@ -275,22 +264,22 @@ def screening_summary(store: Store, user: User, participant_id: str, *, language
     criteria = []
     for criterion in proto.criteria:
         result = state.result.result(criterion.id)
-        en, nb = _STATUS[result.status]
         criteria.append(CriterionLine(
             id=criterion.id, category=criterion.category,
             text=criterion.text_nb if language == "nb" else criterion.text_en,
-            status=f.t(en, nb), explanation=f.explain(result.explanation)))
-    verdict = f.t(*_VERDICT[state.result.verdict])
+            status=f.word(pw.SCREENING_STATUS[result.status]), explanation=f.explain(result.explanation)))
+    verdict = f.word(pw.VERDICTS[state.result.verdict])
     if state.result.failed:
-        verdict += f" — {f.t('failed', 'ikke oppfylt')}: {', '.join(state.result.failed)}"
+        verdict += f" — {f.tr('failed')}: {', '.join(state.result.failed)}"
     if state.result.missing:
-        verdict += f" — {f.t('missing', 'mangler')}: {', '.join(state.result.missing)}"
+        verdict += f" — {f.tr('missing')}: {', '.join(state.result.missing)}"
     header = _header(store, user, participant.study_id, label("screening_title", language),
                      DOCUMENT_VERSION["screening_summary"], language, now)
     data = ScreeningSummaryData(header=header, facts=tuple(_screening_facts(f, participant, state)),
                                 criteria=tuple(criteria), verdict=verdict,
                                 protocol_version=state.result.protocol_version,
-                                signature=_signature_block(state.signature))
+                                signature=_signature_block(state.signature),
+                                eligible=state.result.verdict == "eligible")
     doc = documents.screening_summary(data)
     return _finish(store, user, doc, document="screening_summary", table="participants",
                    record_id=participant_id, study_id=participant.study_id)
@@ -298,9 +287,9 @@ def screening_summary(store: Store, user: User, participant_id: str, *, language
 
 # --- visit summary ----------------------------------------------------------------------------------
 
-_GO = {"go": ("GO", "KLARERT"), "no_go": ("NO-GO", "IKKE KLARERT"),
-       "needs_reason": ("GO only with a reason (outside the window)", "KLARERT bare med begrunnelse (utenfor vinduet)")}
-_SITES = {"abdomen_left": ("abdomen, left", "abdomen, venstre"), "abdomen_right": ("abdomen, right", "abdomen, høyre")}
+def _go(f: _Fmt, verdict: str | None, empty: str = "") -> str:
+    entry = pw.GO.get(verdict or "")
+    return f.word(entry) if entry else (verdict or empty)
 
 
 def _lab_lines(f: _Fmt, views) -> list[LabLine]:
@@ -322,7 +311,7 @@ def _lab_lines(f: _Fmt, views) -> list[LabLine]:
             entered=f"{value_text} {unit_label(unit_text)}".strip(),
             canonical=f"{f.num(v.value)} {unit_label(lab.unit)}",
             flag={"L": "L ↓", "H": "H ↑"}.get(v.flag or "", ""),
-            ctcae=f"{v.ctcae_term.replace('_', ' ')}: {f.t('grade', 'grad')} {v.ctcae_grade}" if v.ctcae_grade else "",
+            ctcae=f"{v.ctcae_term.replace('_', ' ')}: {f.tr('grade {g}', 'visits').format(g=v.ctcae_grade)}" if v.ctcae_grade else "",
             safety=f.explain(v.safety)))
     return lines
 
@@ -334,35 +323,9 @@ def _ae_lines(f: _Fmt, rows) -> list[AeLine]:
         out.append(AeLine(
             term=_ae_term(f, proto, ae), verbatim=ae["verbatim"], onset=f.day(ae["onset_date"]),
             end=f.day(ae["end_date"]), grade=str(ae["grade"]),
-            serious=f.t("SERIOUS", "ALVORLIG") if ae["serious"] else f.t("no", "nei"),
+            serious=f.tr("SERIOUS") if ae["serious"] else f.tr("no", "visits"),
             causality=f.code(ae["causality"]), outcome=f.code(ae["outcome"])))
     return out
-
-
-# Causality and outcome as words (English, Bokmål), as the AE dialog shows them.
-_AE_WORDS = {
-    "not_related": ("not related", "ikke relatert"), "unlikely": ("unlikely", "usannsynlig"),
-    "possible": ("possible", "mulig"), "probable": ("probable", "sannsynlig"),
-    "definite": ("definitely related", "sikkert relatert"), "recovered": ("recovered", "restituert"),
-    "recovering": ("recovering", "i bedring"), "not_recovered": ("not recovered", "ikke restituert"),
-    "recovered_with_sequelae": ("recovered with sequelae", "restituert med følgetilstand"),
-    "fatal": ("fatal", "dødelig"), "unknown": ("unknown", "ukjent"),
-}
-# Codes that mean one thing wherever a document shows them (AE action words are apart: "none" differs).
-_CODE_WORDS = {
-    **_AE_WORDS,
-    "negative": ("negative", "negativ"), "positive": ("positive", "positiv"),
-    "mild": ("mild", "mild"), "mild_moderate": ("mild/moderate", "mild/moderat"), "moderate": ("moderate", "moderat"),
-    "moderate_severe": ("moderate/severe", "moderat/alvorlig"), "severe": ("severe", "alvorlig"),
-    "very_severe": ("very severe", "svært alvorlig"), "infection": ("infection", "infeksjon"),
-    "other_immunological": ("other immunological", "annen immunologisk"),
-}
-_AE_ACTION_WORDS = {
-    "none": ("none (dose not changed)", "ingen (dosen ikke endret)"), "dose_delayed": ("dose delayed", "dose utsatt"),
-    "dose_not_given": ("dose not given", "dose ikke gitt"),
-    "withdrawn": ("study drug withdrawn", "studielegemiddel seponert"),
-    "not_applicable": ("not applicable", "ikke relevant"), "unknown": ("unknown", "ukjent"),
-}
 
 
 def _ae_term(f: _Fmt, proto, ae: dict) -> str:
@@ -386,9 +349,9 @@ def _user_name(store: Store, user_id: str | None) -> str:
 def _vitals(f: _Fmt, admin: dict, when: str) -> str:
     parts = []
     if admin.get(f"bp_sys_{when}") is not None:
-        parts.append(f"{f.t('BP', 'BT')} {admin[f'bp_sys_{when}']}/{admin.get(f'bp_dia_{when}') or '?'} mmHg")
+        parts.append(f"{f.tr('BP')} {admin[f'bp_sys_{when}']}/{admin.get(f'bp_dia_{when}') or '?'} mmHg")
     if admin.get(f"pulse_{when}") is not None:
-        parts.append(f"{f.t('pulse', 'puls')} {admin[f'pulse_{when}']}/min")
+        parts.append(f"{f.tr('pulse')} {admin[f'pulse_{when}']}/min")
     if admin.get(f"temp_{when}") is not None:
         parts.append(f"temp {f.num(admin[f'temp_{when}'])} °C")
     return ", ".join(parts)
@@ -397,17 +360,16 @@ def _vitals(f: _Fmt, admin: dict, when: str) -> str:
 def _administration_pairs(store: Store, f: _Fmt, admin: dict | None) -> list[tuple[str, str]]:
     if not admin:
         return []
-    site = _SITES.get(admin["injection_site"], (admin["injection_site"],) * 2)
     return [
-        (f.t("Kit number", "Kitnummer"), admin["kit_number"]),
-        (f.t("Lot", "Batchnummer"), admin.get("lot") or ""),
-        (f.t("Injection site", "Injeksjonssted"), f.t(*site)),
-        (f.t("Started", "Startet"), f.moment(admin["started_at"])),
-        (f.t("Ended", "Avsluttet"), f.moment(admin["ended_at"])),
-        (f.t("Observation until", "Observasjon til"), f.moment(admin.get("observation_until"))),
-        (f.t("Given by", "Gitt av"), _user_name(store, admin["given_by"])),
-        (f.t("Vital signs before", "Vitale parametre før"), _vitals(f, admin, "pre")),
-        (f.t("Vital signs after", "Vitale parametre etter"), _vitals(f, admin, "post")),
+        (f.tr("Kit number", "AdministrationForm"), admin["kit_number"]),
+        (f.tr("Lot number", "AdministrationForm"), admin.get("lot") or ""),
+        (f.tr("Injection site", "AdministrationForm"), f.code(admin["injection_site"], pw.INJECTION_SITES)),
+        (f.tr("Started"), f.moment(admin["started_at"])),
+        (f.tr("Ended"), f.moment(admin["ended_at"])),
+        (f.tr("Observation until", "AdministrationForm"), f.moment(admin.get("observation_until"))),
+        (f.tr("Given by"), _user_name(store, admin["given_by"])),
+        (f.tr("Vital signs before"), _vitals(f, admin, "pre")),
+        (f.tr("Vital signs after"), _vitals(f, admin, "post")),
     ]
 
 
@@ -416,8 +378,8 @@ def _next_visit(store: Store, f: _Fmt, participant_id: str, after: str) -> str:
         if v.done_on is None and v.target_date.isoformat() > after:
             label_text = v.label_nb if f.language == "nb" else v.label_en
             return (f"{v.code} {label_text}: {f.day(v.target_date)} "
-                    f"({f.t('window', 'vindu')} {f.day(v.window_start)} – {f.day(v.window_end)})")
-    return f.t("none planned", "ingen planlagt")
+                    f"({f.tr('window')} {f.day(v.window_start)} – {f.day(v.window_end)})")
+    return f.tr("none planned")
 
 
 def _visit_labs(store: Store, user: User, participant_id: str, visit_id: str):
@@ -457,14 +419,12 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
         plan = None
     dose_label = next((d.label_nb if f.language == "nb" else d.label_en for d in proto.schedule.doses
                        if d.code == dose_code), dose_code)
-    state_words = {"open": ("open", "åpen"), "given": ("given", "gitt"), "not_given": ("not given", "ikke gitt"),
-                   "missed": ("missed", "ikke gjennomført")}
     visit_pairs = [
-        (f.t("Visit", "Besøk"), f"{dose_code} — {dose_label}"),
-        (f.t("Date", "Dato"), f.day(visit["visit_date"])),
-        (f.t("Window", "Vindu"), f"{f.day(plan.window_start)} – {f.day(plan.window_end)}" if plan else ""),
-        (f.t("State", "Status"), f.t(*state_words.get(visit["state"], (visit["state"],) * 2))),
-        (f.t("Pregnancy test today", "Graviditetstest i dag"), f.code(visit.get("pregnancy_test"))),
+        (f.tr("Visit", "visits"), f"{dose_code} — {dose_label}"),
+        (f.tr("Date", "ParticipantTableModel"), f.day(visit["visit_date"])),
+        (f.tr("Window", "visits"), f"{f.day(plan.window_start)} – {f.day(plan.window_end)}" if plan else ""),
+        (f.tr("State", "visits"), f.code(visit["state"], pw.VISIT_STATES)),
+        (f.tr("Pregnancy test today", "DoseVisitWidget"), f.code(visit.get("pregnancy_test"))),
     ]
     go_lines: list[tuple[bool, str]] = []
     notes = []
@@ -477,22 +437,21 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
             status = visits_service.go_no_go(store, user, participant.id, dose_code, now=at)
             go_lines = [(ok, f.explain(why)) for check, (ok, why) in zip(status.decision.checks, status.reasons)
                         if check.explanation.code != "dose_already_given"]
-            go_verdict = (f.t("recorded at administration", "registrert ved administrering") + ": "
-                          + f.t(*_GO.get(visit["verdict"] or "", (visit["verdict"] or "",) * 2)))
-            notes.append((f.t("Checks below", "Kontrollene under"),
-                          f.t("re-evaluated with the data on file now, at the time of administration ",
-                              "vurdert på nytt med dagens data, på administreringstidspunktet ") + local_stamp(at)))
+            go_verdict = (f.tr("recorded at administration") + ": "
+                          + _go(f, visit["verdict"]))
+            notes.append((f.tr("Checks below"),
+                          f.tr("re-evaluated with the data on file now, at the time of administration ") + local_stamp(at)))
         else:
             status = visits_service.go_no_go(store, user, participant.id, dose_code, now=now)
             go_lines = [(ok, f.explain(why)) for ok, why in status.reasons]
-            go_verdict = f.t(*_GO.get(status.verdict, (status.verdict,) * 2))
-            notes.append((f.t("Checks evaluated at", "Kontroller vurdert"), local_stamp(now or utc_now())))
+            go_verdict = _go(f, status.verdict)
+            notes.append((f.tr("Checks evaluated at"), local_stamp(now or utc_now())))
     else:
-        go_verdict = f.t(*_GO.get(visit["verdict"] or "", (visit["verdict"] or "—",) * 2))
+        go_verdict = _go(f, visit["verdict"], "—")
     if visit.get("window_reason"):
-        notes.append((f.t("Reason (outside window)", "Begrunnelse (utenfor vindu)"), visit["window_reason"]))
+        notes.append((f.tr("Reason (outside window)"), visit["window_reason"]))
     if visit.get("override_reason"):
-        notes.append((f.t("No-go overridden, reason", "NO-GO overstyrt, begrunnelse"), visit["override_reason"]))
+        notes.append((f.tr("No-go overridden, reason"), visit["override_reason"]))
     sigs = tuple(_signature_block(s) for s in signatures.signatures_for(store, "dose_visits", visit["id"]))
     premeds = []
     labels = {p.code: (p.label_nb if f.language == "nb" else p.label_en) for p in proto.pre_dose.premedication}
@@ -516,14 +475,6 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
 
 # --- SAE report --------------------------------------------------------------------------------------
 
-_SAE_CRITERIA = (("sae_death", "Results in death", "Død"),
-                 ("sae_life_threatening", "Life-threatening", "Livstruende"),
-                 ("sae_hospitalisation", "Requires or prolongs hospitalisation", "Sykehusinnleggelse eller forlenget opphold"),
-                 ("sae_disability", "Persistent or significant disability", "Varig eller betydelig funksjonsnedsettelse"),
-                 ("sae_congenital", "Congenital anomaly / birth defect", "Medfødt misdannelse"),
-                 ("sae_important_medical", "Other important medical event", "Annen viktig medisinsk hendelse"))
-
-
 def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", now: datetime | None = None) -> bytes:
     """The SAE report form pre-filled from a serious AE, with the 24-hour deadline; fields the
     sponsor's form asks for that TrialDesk does not hold are left empty to complete by hand."""
@@ -544,16 +495,15 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
     now_ = now or utc_now()
     if ae.get("sae_reported_at"):
         reported = parse_utc(ae["sae_reported_at"])
-        status = f.t("reported to the sponsor", "rapportert til sponsor") + f" {local_stamp(reported)}"
+        status = f.tr("reported to the sponsor") + f" {local_stamp(reported)}"
         if due and reported > due:
-            status += f.t(" — LATE", " — FOR SENT")
+            status += f.tr(" — LATE")
     elif due and now_ > due:
-        status = f.t("NOT REPORTED — OVERDUE", "IKKE RAPPORTERT — FORSINKET")
+        status = f.tr("NOT REPORTED — OVERDUE")
     else:
-        status = f.t("not yet reported", "ikke rapportert ennå")
-    deadline_note = (f.t(f"Report to the sponsor within {hours} h of awareness. ",
-                         f"Rapporter til sponsor innen {hours} timer etter kjennskap. ")
-                     + (f.t("Deadline: ", "Frist: ") + local_stamp(due) + " — " if due else "") + status)
+        status = f.tr("not yet reported")
+    deadline_note = (f.tr("Report to the sponsor within {hours} h of awareness. ").format(hours=hours)
+                     + (f.tr("Deadline: ") + local_stamp(due) + " — " if due else "") + status)
     try:
         term = proto.ae_term(ae["term"])
         grade_text = term.grade_text(ae["grade"])
@@ -563,8 +513,9 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
     for v in visits_repo.dose_visits(store.db, participant.id):
         admin = visits_repo.administration(store.db, v["id"])
         if admin:
-            doses.append(f"{v['dose_code']} {f.time(admin['started_at'])} kit {admin['kit_number']}"
-                         + (f" lot {admin['lot']}" if admin.get("lot") else ""))
+            doses.append(f.tr("{dose} {at} kit {kit}").format(dose=v["dose_code"], at=f.time(admin["started_at"]),
+                                                              kit=admin["kit_number"])
+                         + (f.tr(" lot {lot}").format(lot=admin["lot"]) if admin.get("lot") else ""))
     age = ""
     if participant.birth_date:
         onset = date.fromisoformat(ae["onset_date"])
@@ -576,47 +527,47 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
                                "AND action = 'INSERT' ORDER BY seq LIMIT 1", [ae_id]).fetchone()
     if created:
         who = store.db.execute("SELECT full_name, role FROM users WHERE username = ?", [created[0]]).fetchone()
-        reporter = f"{who[0]} ({created[0]}) — {who[1]}" if who else created[0]
+        reporter = f"{who[0]} ({created[0]}) — {f.code(who[1], pw.ROLES)}" if who else created[0]
     sections = (
-        (f.t("Report", "Rapport"), (
-            (f.t("Study / protocol", "Studie / protokoll"),
-             f"{proto.study_code}, {f.t('protocol', 'protokoll')} {proto.version}"),
-            (f.t("Site", "Studiested"), f"{store.meta('site_name') or ''} ({store.info.site_code})"),
-            (f.t("Report type (initial / follow-up)", "Rapporttype (første / oppfølging)"), ""),
-            (f.t("Recorded in TrialDesk by", "Registrert i TrialDesk av"), reporter),
-            (f.t("Investigator's awareness", "Utprøver fikk kjennskap"), local_stamp(aware) if aware else ""),
-            (f.t("Reporting deadline", "Rapporteringsfrist"), local_stamp(due) if due else ""),
-            (f.t("Reported to the sponsor", "Rapportert til sponsor"), f.moment(ae.get("sae_reported_at"))),
+        (f.tr("Report"), (
+            (f.tr("Study / protocol"),
+             f"{proto.study_code}, {f.tr('protocol')} {proto.version}"),
+            (f.tr("Site", "ParticipantTableModel"), f"{store.meta('site_name') or ''} ({store.info.site_code})"),
+            (f.tr("Report type (initial / follow-up)"), ""),
+            (f.tr("Recorded in TrialDesk by"), reporter),
+            (f.tr("Investigator's awareness"), local_stamp(aware) if aware else ""),
+            (f.tr("Reporting deadline"), local_stamp(due) if due else ""),
+            (f.tr("Reported to the sponsor"), f.moment(ae.get("sae_reported_at"))),
         )),
-        (f.t("Participant", "Deltaker"), (
-            (f.t("Study id", "Studie-id"), participant.study_id),
-            (f.t("Sex", "Kjønn"), f.sex(participant.sex)),
-            (f.t("Age at onset (years)", "Alder ved debut (år)"), age),
-            (f.t("Treatment", "Behandling"), f.t("blinded (kit numbers only)", "blindet (bare kitnummer)")),
+        (f.tr("Participant"), (
+            (f.tr("Study id", "visits"), participant.study_id),
+            (f.tr("Sex", "ParticipantTableModel"), f.sex(participant.sex)),
+            (f.tr("Age at onset (years)"), age),
+            (f.tr("Treatment"), f.tr("blinded (kit numbers only)")),
         )),
-        (f.t("Event", "Hendelse"), (
-            (f.t("Term (CTCAE v", "Term (CTCAE v") + f"{ae['ctcae_version']})", _ae_term(f, proto, ae)),
-            (f.t("Verbatim", "Ordrett beskrivelse"), ae["verbatim"]),
-            (f.t("Onset date", "Startdato"), f.day(ae["onset_date"])),
-            (f.t("End date", "Sluttdato"), f.day(ae["end_date"]) or f.t("ongoing", "pågående")),
-            (f.t("CTCAE grade", "CTCAE-grad"), f"{ae['grade']}" + (f" — {grade_text}" if grade_text else "")),
-            *((f.t(en, nb), box(ae[key])) for key, en, nb in _SAE_CRITERIA),
-            (f.t("Outcome", "Utfall"), f.code(ae["outcome"])),
+        (f.tr("Event"), (
+            (f.tr("Term (CTCAE v{version})").format(version=ae["ctcae_version"]), _ae_term(f, proto, ae)),
+            (f.tr("Verbatim term", "AdverseEventDialog"), ae["verbatim"]),
+            (f.tr("Onset date", "AdverseEventDialog"), f.day(ae["onset_date"])),
+            (f.tr("End date", "AdverseEventDialog"), f.day(ae["end_date"]) or f.tr("ongoing")),
+            (f.tr("CTCAE grade", "AdverseEventDialog"), f"{ae['grade']}" + (f" — {grade_text}" if grade_text else "")),
+            *((f.word(word), box(ae[key])) for key, word in pw.SAE_CRITERIA.items()),
+            (f.tr("Outcome", "visits"), f.code(ae["outcome"])),
         )),
-        (f.t("Study drug and causality", "Studielegemiddel og årsakssammenheng"), (
-            (f.t("Doses given", "Doser gitt"), "; ".join(doses) or f.t("none", "ingen")),
-            (f.t("Causality to study drug", "Årsakssammenheng med studielegemidlet"), f.code(ae["causality"])),
-            (f.t("Action taken with study drug", "Tiltak med studielegemidlet"), f.code(ae["action_taken"], _AE_ACTION_WORDS)),
+        (f.tr("Study drug and causality"), (
+            (f.tr("Doses given"), "; ".join(doses) or f.tr("none")),
+            (f.tr("Causality to study drug"), f.code(ae["causality"])),
+            (f.tr("Action taken with the study drug", "AdverseEventDialog"), f.code(ae["action_taken"], pw.ACTIONS_TAKEN)),
         )),
-        (f.t("To complete by hand (not held in TrialDesk)", "Fylles ut for hånd (finnes ikke i TrialDesk)"), (
-            (f.t("Description / narrative", "Beskrivelse av hendelsesforløpet"), ""),
-            (f.t("Relevant medical history", "Relevant sykehistorie"), ""),
-            (f.t("Concomitant medication", "Samtidig medisinering"), ""),
-            (f.t("Treatment of the event", "Behandling av hendelsen"), ""),
-            (f.t("Relevant tests and results", "Relevante undersøkelser og resultater"), ""),
-            (f.t("Hospital and dates of admission", "Sykehus og innleggelsesdatoer"), ""),
-            (f.t("Investigator: name, signature, date", "Utprøver: navn, signatur, dato"), ""),
-            (f.t("Sponsor: received (date, time, by)", "Sponsor: mottatt (dato, tid, av)"), ""),
+        (f.tr("To complete by hand (not held in TrialDesk)"), (
+            (f.tr("Description / narrative"), ""),
+            (f.tr("Relevant medical history"), ""),
+            (f.tr("Concomitant medication"), ""),
+            (f.tr("Treatment of the event"), ""),
+            (f.tr("Relevant tests and results"), ""),
+            (f.tr("Hospital and dates of admission"), ""),
+            (f.tr("Investigator: name, signature, date"), ""),
+            (f.tr("Sponsor: received (date, time, by)"), ""),
         )),
     )
     header = _header(store, user, participant.study_id, label("sae_title", f.language),
@@ -768,25 +719,25 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
     pid = participant.id
     audit, changed = _audit_lines(store, user, f, pid)
     prow = db.execute("SELECT type_and_screen_on, alert_card_issued_on FROM participants WHERE id = ?", [pid]).fetchone()
-    sections = [CasebookSection(f.t("Participant", "Deltaker"), pairs=(
-        (f.t("Study id", "Studie-id"), participant.study_id),
-        (f.t("Site", "Studiested"), participant.site),
-        (f.t("Sex", "Kjønn"), f.sex(participant.sex)),
-        (f.t("Birth date", "Fødselsdato"), f.day(participant.birth_date)),
-        (f.t("Childbearing potential", "Fertil kvinne"), f.yes_no(participant.childbearing_potential)),
-        (f.t("Status", "Status"), f.code(participant.status)),
-        (f.t("Inclusion date", "Inklusjonsdato"), f.day(participant.inclusion_date)),
-        (f.t("Type and screen", "Blodtype og antistoffscreening"), f.day(prow[0])),
-        (f.t("Alert card issued", "Pasientkort utlevert"), f.day(prow[1])),
+    sections = [CasebookSection(f.tr("Participant"), pairs=(
+        (f.tr("Study id", "visits"), participant.study_id),
+        (f.tr("Site", "ParticipantTableModel"), participant.site),
+        (f.tr("Sex", "ParticipantTableModel"), f.sex(participant.sex)),
+        (f.tr("Birth date", "NewCandidateDialog"), f.day(participant.birth_date)),
+        (f.tr("Childbearing potential", "NewCandidateDialog"), f.yes_no(participant.childbearing_potential)),
+        (f.tr("Status", "ParticipantTableModel"), f.code(participant.status, pw.STATUSES)),
+        (f.tr("Inclusion date"), f.day(participant.inclusion_date)),
+        (f.tr("Type and screen date", "DoseVisitWidget"), f.day(prow[0])),
+        (f.tr("Alert card issued on", "DoseVisitWidget"), f.day(prow[1])),
     ))]
     consents = db.execute(
         "SELECT c.form_version, c.language, c.participant_signed_on, c.investigator_signed_on, "
         "coalesce(u.full_name, c.obtained_by), c.copy_given FROM consents c LEFT JOIN users u ON u.id = c.obtained_by "
         "WHERE c.participant_id = ? ORDER BY c.created_at", [pid]).fetchall()
-    sections.append(CasebookSection(f.t("Informed consent", "Informert samtykke"), tables=(Table(
-        "", (f.t("Version", "Versjon"), f.t("Language", "Språk"), f.t("Participant signed", "Deltaker signerte"),
-             f.t("Investigator signed", "Utprøver signerte"), f.t("Obtained by", "Innhentet av"),
-             f.t("Copy given", "Kopi gitt")),
+    sections.append(CasebookSection(f.tr("Informed consent"), tables=(Table(
+        "", (f.tr("Version"), f.tr("Language"), f.tr("Participant signed"),
+             f.tr("Investigator signed"), f.tr("Obtained by"),
+             f.tr("Copy given")),
         tuple((r[0], r[1], f.day(r[2]), f.day(r[3]), r[4], f.yes_no(r[5])) for r in consents),
         marked=frozenset(i for i in range(len(consents)) if ("consents", "form_version") in changed)),)))
     # Screening: facts, criteria, decisions and signatures.
@@ -812,7 +763,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
             result = state.result.result(criterion.id)
             judged = state.judgements.get(criterion.id)
             crit_rows.append((criterion.id, criterion.text_nb if f.language == "nb" else criterion.text_en,
-                              f.t(*_STATUS[result.status]), f.explain(result.explanation)
+                              f.word(pw.SCREENING_STATUS[result.status]), f.explain(result.explanation)
                               + (f" — {judged.note}" if judged and judged.note else "")))
             if ("screening_judgements", criterion.id) in changed:
                 crit_marked.add(i)
@@ -822,22 +773,21 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
         current = screening_service.checklist(store, pid)
         sid = screening_repo.screening_id(db, pid)
         sig_blocks = tuple(_signature_block(s) for s in signatures.signatures_for(store, "screenings", sid, current))
-        verdict = f.t(*_VERDICT[state.result.verdict])
+        verdict = f.word(pw.VERDICTS[state.result.verdict])
         sections.append(CasebookSection(
-            f.t("Screening", "Screening"), pairs=tuple(facts) + ((f.t("Live verdict", "Gjeldende konklusjon"), verdict),),
+            f.tr("Screening", "ParticipantTableModel"), pairs=tuple(facts) + ((f.tr("Live verdict"), verdict),),
             tables=(
-                Table(f.t("Criteria", "Kriterier"), ("Id", label("criterion", f.language), label("status", f.language),
+                Table(f.tr("Criteria"), ("Id", label("criterion", f.language), label("status", f.language),
                                                      label("numbers_used", f.language)),
                       tuple(crit_rows), marked=frozenset(crit_marked), widths=(0.06, 0.44, 0.13, 0.37)),
-                Table(f.t("Signed eligibility decisions", "Signerte kvalifiseringsbeslutninger"),
-                      (f.t("Decided", "Besluttet"), label("verdict", f.language), f.t("Failed", "Ikke oppfylt"),
-                       f.t("Missing", "Mangler"), f.t("Protocol", "Protokoll")),
-                      tuple((f.time(d[0]), f.t(*_VERDICT.get(d[1], (d[1], d[1]))), ", ".join(json.loads(d[2])),
+                Table(f.tr("Signed eligibility decisions"),
+                      (f.tr("Decided"), label("verdict", f.language), f.tr("Failed"),
+                       f.tr("Missing"), f.tr("Protocol")),
+                      tuple((f.time(d[0]), f.code(d[1], pw.VERDICTS), ", ".join(json.loads(d[2])),
                              ", ".join(json.loads(d[3])), d[4]) for d in decisions)),
             ),
             signatures=sig_blocks or (None,),  # None prints "NOT SIGNED"
-            note=f.t("Highlighted rows changed after the eligibility signature.",
-                     "Uthevede rader er endret etter signaturen for kvalifisering.") if changed else "",
+            note=f.tr("Highlighted rows changed after the eligibility signature.") if changed else "",
         ))
         if marked:
             facts_marked = [(("† " + a) if i in marked else a, b) for i, (a, b) in enumerate(facts)]
@@ -847,9 +797,9 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
     # Visit calendar.
     plan = screening_repo.visits(db, pid)
     if plan:
-        sections.append(CasebookSection(f.t("Visit calendar", "Besøksplan"), tables=(Table(
-            "", (f.t("Code", "Kode"), f.t("Visit", "Besøk"), f.t("Target", "Måldato"), f.t("Window", "Vindu"),
-                 f.t("Done", "Utført")),
+        sections.append(CasebookSection(f.tr("Visit calendar", "ParticipantWorkspace"), tables=(Table(
+            "", (f.tr("Code", "visits"), f.tr("Visit", "visits"), f.tr("Target date", "visits"), f.tr("Window", "visits"),
+                 f.tr("Done", "PlannedVisitTableModel")),
             tuple((v.code, v.label_nb if f.language == "nb" else v.label_en, f.day(v.target_date),
                    f"{f.day(v.window_start)} – {f.day(v.window_end)}", f.day(v.done_on)) for v in plan),
             widths=(0.08, 0.40, 0.14, 0.24, 0.14)),)))
@@ -870,38 +820,37 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
         pairs = vd.visit + ((label("go_no_go", f.language), vd.go_verdict),) + vd.go_notes
         tables = [lab_table(label("labs", f.language), subset)]
         if vd.premedication:
-            tables.append(Table(label("premedication", f.language), (f.t("Drug", "Legemiddel"), f.t("Given", "Gitt")),
+            tables.append(Table(label("premedication", f.language), (f.tr("Drug"), f.tr("Given")),
                                 vd.premedication, widths=(0.4, 0.6)))
         if vd.administration:
-            tables.append(Table(label("administration", f.language), (f.t("Item", "Felt"), f.t("Value", "Verdi")),
+            tables.append(Table(label("administration", f.language), (f.tr("Item"), f.tr("Value")),
                                 vd.administration, widths=(0.32, 0.68)))
-        sections.append(CasebookSection(f"{f.t('Dose visit', 'Dosebesøk')} {visit['dose_code']}", pairs=pairs,
+        sections.append(CasebookSection(f"{f.tr('Dose visit', 'DoseVisitWidget')} {visit['dose_code']}", pairs=pairs,
                                         tables=tuple(tables), signatures=vd.signatures))
     other = [v for v in views if samples.get(v.sampled_at) is None]
     if other:
-        sections.append(CasebookSection(f.t("Other blood results", "Andre blodprøvesvar"),
+        sections.append(CasebookSection(f.tr("Other blood results"),
                                         tables=(lab_table("", other),)))
     # Adverse events.
     proto = screening_service.protocol()
     ae_tables = []
     for n, ae in enumerate(visits_repo.adverse_events(db, pid), start=1):
-        crit = [f.t(en, nb) for key, en, nb in _SAE_CRITERIA if ae[key]]
+        crit = [f.word(word) for key, word in pw.SAE_CRITERIA.items() if ae[key]]
         rows = (
-            (f.t("Term", "Term"), _ae_term(f, proto, ae)), (f.t("Verbatim", "Ordrett"), ae["verbatim"]),
-            (f.t("Onset", "Startdato"), f.day(ae["onset_date"])), (f.t("End", "Sluttdato"), f.day(ae["end_date"])),
-            (f.t("Grade (CTCAE v", "Grad (CTCAE v") + f"{ae['ctcae_version']})", str(ae["grade"])),
-            (f.t("Serious", "Alvorlig"), f.yes_no(ae["serious"]) + (f" — {', '.join(crit)}" if crit else "")),
-            (f.t("Causality", "Årsakssammenheng"), f.code(ae["causality"])),
-            (f.t("Action taken", "Tiltak"), f.code(ae["action_taken"], _AE_ACTION_WORDS)), (f.t("Outcome", "Utfall"), f.code(ae["outcome"])),
-            (f.t("Aware", "Kjennskap"), f.moment(ae.get("aware_at"))),
-            (f.t("Reported to sponsor", "Rapportert til sponsor"), f.moment(ae.get("sae_reported_at"))),
+            (f.tr("Term"), _ae_term(f, proto, ae)), (f.tr("Verbatim", "visits"), ae["verbatim"]),
+            (f.tr("Onset date", "AdverseEventDialog"), f.day(ae["onset_date"])), (f.tr("End date", "AdverseEventDialog"), f.day(ae["end_date"])),
+            (f.tr("Grade (CTCAE v{version})").format(version=ae["ctcae_version"]), str(ae["grade"])),
+            (f.tr("Serious", "visits"), f.yes_no(ae["serious"]) + (f" — {', '.join(crit)}" if crit else "")),
+            (f.tr("Causality", "visits"), f.code(ae["causality"])),
+            (f.tr("Action taken"), f.code(ae["action_taken"], pw.ACTIONS_TAKEN)), (f.tr("Outcome", "visits"), f.code(ae["outcome"])),
+            (f.tr("Aware"), f.moment(ae.get("aware_at"))),
+            (f.tr("Reported to sponsor"), f.moment(ae.get("sae_reported_at"))),
         )
-        ae_tables.append(Table(f"{f.t('Adverse event', 'Uønsket hendelse')} {n}",
-                               (f.t("Item", "Felt"), f.t("Value", "Verdi")), rows, widths=(0.32, 0.68)))
-    sections.append(CasebookSection(f.t("Adverse events", "Uønskede hendelser"), tables=tuple(ae_tables),
-                                    note="" if ae_tables else f.t("None recorded.", "Ingen registrert.")))
+        ae_tables.append(Table(f"{f.tr('Adverse event', 'AdverseEventDialog')} {n}",
+                               (f.tr("Item"), f.tr("Value")), rows, widths=(0.32, 0.68)))
+    sections.append(CasebookSection(f.tr("Adverse events"), tables=tuple(ae_tables),
+                                    note="" if ae_tables else f.tr("None recorded.")))
     header = _header(store, user, participant.study_id, label("casebook_title", f.language),
                      DOCUMENT_VERSION["casebook"], f.language, now)
-    legend = f.t("† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.",
-                 "† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid.")
+    legend = f.tr("† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.")
     return CasebookData(header=header, sections=tuple(sections), audit=tuple(audit), legend=legend)

@@ -28,7 +28,7 @@ from trialdesk.domain.schedule import build_schedule
 from trialdesk.domain.severity import Severity
 from trialdesk.errors import ReasonRequired, ValidationError
 from trialdesk.paths import resource_path
-from trialdesk.services import auth, signatures
+from trialdesk.services import auth, formats, signatures
 from trialdesk.services.participants import Changes
 from trialdesk.services.permissions import Action, allowed, require
 
@@ -229,7 +229,7 @@ def _validated_record(entry: ScreeningEntry, participant: ParticipantRecord, con
         raise ValidationError(
             "The screening date {day} is before the consent was complete ({consent}): no study "
             "procedure may come before consent.", field="screening_date",
-            day=day.strftime("%d.%m.%Y"), consent=consent.investigator_signed_on.strftime("%d.%m.%Y"))
+            day=formats.day(day), consent=formats.day(consent.investigator_signed_on))
     if entry.severity is not None:
         try:
             Severity.from_code(entry.severity)

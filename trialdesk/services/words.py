@@ -8,16 +8,37 @@ English is the source text itself. A word missing from the catalogue falls back 
 Plural forms follow Qt's ``%n`` convention: ``translate_n("visits", "%n serious adverse event(s)", n, "nb")``
 takes the Bokmål numerus form for ``n`` (one form for 1, the other for every other number, as Qt's nb rule),
 and in English the source with "(s)" resolved.
+
+English source texts in code without Qt are marked for ``tools/i18n.py update`` by
+``QT_TRANSLATE_NOOP(context, text)`` (returns ``text``, as Qt's does), by ``Word(context, text)`` (a catalogue
+entry to translate later, e.g. in a table of a document's words), or by a literal ``translate(context, text, …)``.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from functools import lru_cache
+from typing import NamedTuple
 
 from trialdesk.paths import resource_path
 
 LANGUAGES = ("en", "nb")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name tools/i18n.py looks for
+    """Marks ``text`` for translation in ``context`` (no Qt here; the screens' marker of the same name)."""
+    return text
+
+
+class Word(NamedTuple):
+    """One entry of the catalogue: the English ``source`` in ``context`` (the screen's own entry where a
+    screen shows the same word, so both say it alike)."""
+
+    context: str
+    source: str
+
+    def in_language(self, language: str) -> str:
+        return translate(self.context, self.source, language)
 
 
 @lru_cache(maxsize=None)
@@ -70,4 +91,4 @@ def has(context: str, source: str, language: str) -> bool:
     return check_language(language) == "en" or (context, source) in _catalogue(language)
 
 
-__all__ = ["LANGUAGES", "check_language", "has", "translate", "translate_n"]
+__all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "Word", "check_language", "has", "translate", "translate_n"]
