@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 DOMAIN = Path(__file__).resolve().parents[2] / "trialdesk" / "domain"
-RULE_MODULES = ["ctcae", "dates", "eligibility", "explanations", "identity", "labs", "protocol",
+RULE_MODULES = ["ctcae", "dates", "eligibility", "explanations", "identity", "labs", "protocol", "records",
                 "schedule", "severity"]
 
 
