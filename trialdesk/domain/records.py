@@ -134,6 +134,14 @@ EMPTY = QT_TRANSLATE_NOOP("records", "(empty)")
 ACTIONS = {"INSERT": QT_TRANSLATE_NOOP("records", "entered"), "UPDATE": QT_TRANSLATE_NOOP("records", "changed"),
            "DELETE": QT_TRANSLATE_NOOP("records", "deleted")}
 NEW_RECORD = QT_TRANSLATE_NOOP("records", "(new record)")
+# Audit rows that are not row changes but name a participant's record (a print of it).
+EVENTS = {"PRINT": QT_TRANSLATE_NOOP("records", "printed")}
+DOCUMENTS = {"consent_form": QT_TRANSLATE_NOOP("records", "consent form"),
+             "screening_summary": QT_TRANSLATE_NOOP("records", "screening summary"),
+             "visit_summary": QT_TRANSLATE_NOOP("records", "visit summary"),
+             "sae_report": QT_TRANSLATE_NOOP("records", "SAE report"),
+             "casebook": QT_TRANSLATE_NOOP("records", "casebook")}
+PAGES = QT_TRANSLATE_NOOP("records", "pages")
 
 SEX = {"F": QT_TRANSLATE_NOOP("records", "female"), "M": QT_TRANSLATE_NOOP("records", "male")}
 STATUS = {
@@ -468,7 +476,8 @@ def field_of(table: str, column: str) -> Field:
 
 def words() -> set[str]:
     """Every English word this registry declares (record and field labels, code words, reader words)."""
-    out = {MASKED, HIDDEN_VALUE, EMPTY, NEW_RECORD, *YES_NO.values(), *ACTIONS.values()}
+    out = {MASKED, HIDDEN_VALUE, EMPTY, NEW_RECORD, PAGES, *YES_NO.values(), *ACTIONS.values(), *EVENTS.values(),
+           *DOCUMENTS.values()}
     for rec in RECORDS.values():
         out.add(rec.label)
         for f in rec.fields:
@@ -483,4 +492,4 @@ def sdtm_names(table: str) -> dict[str, str]:
     return {f.column: f.sdtm for f in RECORDS[table].fields if f.sdtm}
 
 
-__all__ += ["ACTIONS", "EMPTY", "HIDDEN_VALUE", "MASKED", "NEW_RECORD", "REDACTED_VALUE", "YES_NO", "sdtm_names"]
+__all__ += ["ACTIONS", "DOCUMENTS", "EMPTY", "EVENTS", "PAGES", "HIDDEN_VALUE", "MASKED", "NEW_RECORD", "REDACTED_VALUE", "YES_NO", "sdtm_names"]
