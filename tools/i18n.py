@@ -29,9 +29,10 @@ ERROR_CLASSES = {
     "WrongKey", "StoreDamaged", "StoreTooNew", "StoreInUse", "NoActingUser", "ReasonRequired", "AuthError",
     "AccountLocked", "PermissionDenied", "ValidationError",
 }
-# trialdesk/services/explain.py: explanation wording shared by the UI and printouts (no Qt there; it
+# trialdesk/services/explain.py: explanation wording shared by the UI and printouts; trialdesk/domain/records.py:
+# the record registry's names, field labels and code words, read by the audit reader (no Qt in either; each
 # marks its texts with a QT_TRANSLATE_NOOP of its own).
-UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py", "trialdesk/services/explain.py"]
+UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py", "trialdesk/services/explain.py", "trialdesk/domain/records.py"]
 
 
 def _tool(name: str) -> str:

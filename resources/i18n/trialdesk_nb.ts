@@ -2869,495 +2869,495 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>HistoryTableModel</name>
     <message>
       <source>(hidden)</source>
-      <translation>(skjult)</translation>
+      <translation type="vanished">(skjult)</translation>
     </message>
     <message>
       <source>(masked)</source>
-      <translation>(maskert)</translation>
+      <translation type="vanished">(maskert)</translation>
     </message>
     <message>
       <source>Adverse event</source>
-      <translation>Uønsket hendelse</translation>
+      <translation type="vanished">Uønsket hendelse</translation>
     </message>
     <message>
       <source>BP diastolic after</source>
-      <translation>BT diastolisk etter</translation>
+      <translation type="vanished">BT diastolisk etter</translation>
     </message>
     <message>
       <source>BP diastolic before</source>
-      <translation>BT diastolisk før</translation>
+      <translation type="vanished">BT diastolisk før</translation>
     </message>
     <message>
       <source>BP systolic after</source>
-      <translation>BT systolisk etter</translation>
+      <translation type="vanished">BT systolisk etter</translation>
     </message>
     <message>
       <source>BP systolic before</source>
-      <translation>BT systolisk før</translation>
+      <translation type="vanished">BT systolisk før</translation>
     </message>
     <message>
       <source>Blood result</source>
-      <translation>Blodprøvesvar</translation>
+      <translation type="vanished">Blodprøvesvar</translation>
     </message>
     <message>
       <source>Blood sample</source>
-      <translation>Blodprøve</translation>
+      <translation type="vanished">Blodprøve</translation>
     </message>
     <message>
       <source>CTCAE grade</source>
-      <translation>CTCAE-grad</translation>
+      <translation type="vanished">CTCAE-grad</translation>
     </message>
     <message>
       <source>CTCAE term</source>
-      <translation>CTCAE-term</translation>
+      <translation type="vanished">CTCAE-term</translation>
     </message>
     <message>
       <source>CTCAE version</source>
-      <translation>CTCAE-versjon</translation>
+      <translation type="vanished">CTCAE-versjon</translation>
     </message>
     <message>
       <source>Canadian criteria met</source>
-      <translation>Kanadiske kriterier oppfylt</translation>
+      <translation type="vanished">Kanadiske kriterier oppfylt</translation>
     </message>
     <message>
       <source>Consent</source>
-      <translation>Samtykke</translation>
+      <translation type="vanished">Samtykke</translation>
     </message>
     <message>
       <source>Dose visit</source>
-      <translation>Dosebesøk</translation>
+      <translation type="vanished">Dosebesøk</translation>
     </message>
     <message>
       <source>Eligibility decision</source>
-      <translation>Kvalifikasjonsbeslutning</translation>
+      <translation type="vanished">Kvalifikasjonsbeslutning</translation>
     </message>
     <message>
       <source>GP</source>
-      <translation>fastlege</translation>
+      <translation type="vanished">fastlege</translation>
     </message>
     <message>
       <source>Identity</source>
-      <translation>Identitet</translation>
+      <translation type="vanished">Identitet</translation>
     </message>
     <message>
       <source>IgG (g/L)</source>
-      <translation>IgG (g/L)</translation>
+      <translation type="vanished">IgG (g/L)</translation>
     </message>
     <message>
       <source>IgG as entered</source>
-      <translation>IgG som registrert</translation>
+      <translation type="vanished">IgG som registrert</translation>
     </message>
     <message>
       <source>IgG unit</source>
-      <translation>IgG-enhet</translation>
+      <translation type="vanished">IgG-enhet</translation>
     </message>
     <message>
       <source>Injection</source>
-      <translation>Injeksjon</translation>
+      <translation type="vanished">Injeksjon</translation>
     </message>
     <message>
       <source>Judgement</source>
-      <translation>Vurdering</translation>
+      <translation type="vanished">Vurdering</translation>
     </message>
     <message>
       <source>ME/CFS onset date</source>
-      <translation>debutdato ME/CFS</translation>
+      <translation type="vanished">debutdato ME/CFS</translation>
     </message>
     <message>
       <source>NK (×10^6/L)</source>
-      <translation>NK (×10^6/L)</translation>
+      <translation type="vanished">NK (×10^6/L)</translation>
     </message>
     <message>
       <source>NK as entered</source>
-      <translation>NK som registrert</translation>
+      <translation type="vanished">NK som registrert</translation>
     </message>
     <message>
       <source>NK unit</source>
-      <translation>NK-enhet</translation>
+      <translation type="vanished">NK-enhet</translation>
     </message>
     <message>
       <source>Participant</source>
-      <translation>Deltaker</translation>
+      <translation type="vanished">Deltaker</translation>
     </message>
     <message>
       <source>Premedication</source>
-      <translation>Premedisinering</translation>
+      <translation type="vanished">Premedisinering</translation>
     </message>
     <message>
       <source>SAE reported at</source>
-      <translation>AUH meldt</translation>
+      <translation type="vanished">AUH meldt</translation>
     </message>
     <message>
       <source>SAE: congenital anomaly</source>
-      <translation>AUH: medfødt misdannelse</translation>
+      <translation type="vanished">AUH: medfødt misdannelse</translation>
     </message>
     <message>
       <source>SAE: death</source>
-      <translation>AUH: død</translation>
+      <translation type="vanished">AUH: død</translation>
     </message>
     <message>
       <source>SAE: disability</source>
-      <translation>AUH: uførhet</translation>
+      <translation type="vanished">AUH: uførhet</translation>
     </message>
     <message>
       <source>SAE: hospitalisation</source>
-      <translation>AUH: sykehusinnleggelse</translation>
+      <translation type="vanished">AUH: sykehusinnleggelse</translation>
     </message>
     <message>
       <source>SAE: important medical event</source>
-      <translation>AUH: viktig medisinsk hendelse</translation>
+      <translation type="vanished">AUH: viktig medisinsk hendelse</translation>
     </message>
     <message>
       <source>SAE: life-threatening</source>
-      <translation>AUH: livstruende</translation>
+      <translation type="vanished">AUH: livstruende</translation>
     </message>
     <message>
       <source>Screening</source>
-      <translation>Screening</translation>
+      <translation type="vanished">Screening</translation>
     </message>
     <message>
       <source>Signature</source>
-      <translation>Signatur</translation>
+      <translation type="vanished">Signatur</translation>
     </message>
     <message>
       <source>Visit calendar</source>
-      <translation>Besøksplan</translation>
+      <translation type="vanished">Besøksplan</translation>
     </message>
     <message>
       <source>action with study drug</source>
-      <translation>tiltak med studielegemidlet</translation>
+      <translation type="vanished">tiltak med studielegemidlet</translation>
     </message>
     <message>
       <source>analyte</source>
-      <translation>analytt</translation>
+      <translation type="vanished">analytt</translation>
     </message>
     <message>
       <source>answer</source>
-      <translation>svar</translation>
+      <translation type="vanished">svar</translation>
     </message>
     <message>
       <source>aware at</source>
-      <translation>kjent fra</translation>
+      <translation type="vanished">kjent fra</translation>
     </message>
     <message>
       <source>birth date</source>
-      <translation>fødselsdato</translation>
+      <translation type="vanished">fødselsdato</translation>
     </message>
     <message>
       <source>causality</source>
-      <translation>årsakssammenheng</translation>
+      <translation type="vanished">årsakssammenheng</translation>
     </message>
     <message>
       <source>changed</source>
-      <translation>endret</translation>
+      <translation type="vanished">endret</translation>
     </message>
     <message>
       <source>checklist hash</source>
-      <translation>sjekkliste-hash</translation>
+      <translation type="vanished">sjekkliste-hash</translation>
     </message>
     <message>
       <source>childbearing potential</source>
-      <translation>fertil</translation>
+      <translation type="vanished">fertil</translation>
     </message>
     <message>
       <source>context</source>
-      <translation>sammenheng</translation>
+      <translation type="vanished">sammenheng</translation>
     </message>
     <message>
       <source>copy given</source>
-      <translation>kopi gitt</translation>
+      <translation type="vanished">kopi gitt</translation>
     </message>
     <message>
       <source>decided at</source>
-      <translation>besluttet</translation>
+      <translation type="vanished">besluttet</translation>
     </message>
     <message>
       <source>deleted</source>
-      <translation>slettet</translation>
+      <translation type="vanished">slettet</translation>
     </message>
     <message>
       <source>done on</source>
-      <translation>gjennomført</translation>
+      <translation type="vanished">gjennomført</translation>
     </message>
     <message>
       <source>dose</source>
-      <translation>dose</translation>
+      <translation type="vanished">dose</translation>
     </message>
     <message>
       <source>drug</source>
-      <translation>legemiddel</translation>
+      <translation type="vanished">legemiddel</translation>
     </message>
     <message>
       <source>end date</source>
-      <translation>sluttdato</translation>
+      <translation type="vanished">sluttdato</translation>
     </message>
     <message>
       <source>ended at</source>
-      <translation>avsluttet</translation>
+      <translation type="vanished">avsluttet</translation>
     </message>
     <message>
       <source>entered</source>
-      <translation>registrert</translation>
+      <translation type="vanished">registrert</translation>
     </message>
     <message>
       <source>failed criteria</source>
-      <translation>kriterier ikke oppfylt</translation>
+      <translation type="vanished">kriterier ikke oppfylt</translation>
     </message>
     <message>
       <source>flag</source>
-      <translation>flagg</translation>
+      <translation type="vanished">flagg</translation>
     </message>
     <message>
       <source>form version</source>
-      <translation>skjemaversjon</translation>
+      <translation type="vanished">skjemaversjon</translation>
     </message>
     <message>
       <source>given at</source>
-      <translation>gitt</translation>
+      <translation type="vanished">gitt</translation>
     </message>
     <message>
       <source>given by</source>
-      <translation>gitt av</translation>
+      <translation type="vanished">gitt av</translation>
     </message>
     <message>
       <source>grade</source>
-      <translation>grad</translation>
+      <translation type="vanished">grad</translation>
     </message>
     <message>
       <source>identity number</source>
-      <translation>fødselsnummer</translation>
+      <translation type="vanished">fødselsnummer</translation>
     </message>
     <message>
       <source>inclusion date</source>
-      <translation>inklusjonsdato</translation>
+      <translation type="vanished">inklusjonsdato</translation>
     </message>
     <message>
       <source>injection site</source>
-      <translation>injeksjonssted</translation>
+      <translation type="vanished">injeksjonssted</translation>
     </message>
     <message>
       <source>kind</source>
-      <translation>type</translation>
+      <translation type="vanished">type</translation>
     </message>
     <message>
       <source>kit number</source>
-      <translation>kitnummer</translation>
+      <translation type="vanished">kitnummer</translation>
     </message>
     <message>
       <source>language</source>
-      <translation>språk</translation>
+      <translation type="vanished">språk</translation>
     </message>
     <message>
       <source>lot</source>
-      <translation>batch</translation>
+      <translation type="vanished">batch</translation>
     </message>
     <message>
       <source>meaning</source>
-      <translation>betydning</translation>
+      <translation type="vanished">betydning</translation>
     </message>
     <message>
       <source>name</source>
-      <translation>navn</translation>
+      <translation type="vanished">navn</translation>
     </message>
     <message>
       <source>no</source>
-      <translation>nei</translation>
+      <translation type="vanished">nei</translation>
     </message>
     <message>
       <source>note</source>
-      <translation>merknad</translation>
+      <translation type="vanished">merknad</translation>
     </message>
     <message>
       <source>observe until</source>
-      <translation>observer til</translation>
+      <translation type="vanished">observer til</translation>
     </message>
     <message>
       <source>obtained by</source>
-      <translation>innhentet av</translation>
+      <translation type="vanished">innhentet av</translation>
     </message>
     <message>
       <source>onset date</source>
-      <translation>startdato</translation>
+      <translation type="vanished">startdato</translation>
     </message>
     <message>
       <source>onset trigger</source>
-      <translation>utløsende årsak</translation>
+      <translation type="vanished">utløsende årsak</translation>
     </message>
     <message>
       <source>open criteria</source>
-      <translation>ubesvarte kriterier</translation>
+      <translation type="vanished">ubesvarte kriterier</translation>
     </message>
     <message>
       <source>other, specify</source>
-      <translation>annet, spesifiser</translation>
+      <translation type="vanished">annet, spesifiser</translation>
     </message>
     <message>
       <source>outcome</source>
-      <translation>utfall</translation>
+      <translation type="vanished">utfall</translation>
     </message>
     <message>
       <source>override reason</source>
-      <translation>begrunnelse for overstyring</translation>
+      <translation type="vanished">begrunnelse for overstyring</translation>
     </message>
     <message>
       <source>phone</source>
-      <translation>telefon</translation>
+      <translation type="vanished">telefon</translation>
     </message>
     <message>
       <source>pregnancy test</source>
-      <translation>graviditetstest</translation>
+      <translation type="vanished">graviditetstest</translation>
     </message>
     <message>
       <source>protocol unit</source>
-      <translation>protokollenhet</translation>
+      <translation type="vanished">protokollenhet</translation>
     </message>
     <message>
       <source>protocol version</source>
-      <translation>protokollversjon</translation>
+      <translation type="vanished">protokollversjon</translation>
     </message>
     <message>
       <source>pulse after</source>
-      <translation>puls etter</translation>
+      <translation type="vanished">puls etter</translation>
     </message>
     <message>
       <source>pulse before</source>
-      <translation>puls før</translation>
+      <translation type="vanished">puls før</translation>
     </message>
     <message>
       <source>read back</source>
-      <translation>lest tilbake</translation>
+      <translation type="vanished">lest tilbake</translation>
     </message>
     <message>
       <source>sampled at</source>
-      <translation>prøvetakingstidspunkt</translation>
+      <translation type="vanished">prøvetakingstidspunkt</translation>
     </message>
     <message>
       <source>screening date</source>
-      <translation>screeningdato</translation>
+      <translation type="vanished">screeningdato</translation>
     </message>
     <message>
       <source>serious</source>
-      <translation>alvorlig</translation>
+      <translation type="vanished">alvorlig</translation>
     </message>
     <message>
       <source>severity</source>
-      <translation>alvorlighetsgrad</translation>
+      <translation type="vanished">alvorlighetsgrad</translation>
     </message>
     <message>
       <source>sex</source>
-      <translation>kjønn</translation>
+      <translation type="vanished">kjønn</translation>
     </message>
     <message>
       <source>signature</source>
-      <translation>signatur</translation>
+      <translation type="vanished">signatur</translation>
     </message>
     <message>
       <source>signed at</source>
-      <translation>signert</translation>
+      <translation type="vanished">signert</translation>
     </message>
     <message>
       <source>signed by</source>
-      <translation>signert av</translation>
+      <translation type="vanished">signert av</translation>
     </message>
     <message>
       <source>signed by investigator</source>
-      <translation>signert av utprøver</translation>
+      <translation type="vanished">signert av utprøver</translation>
     </message>
     <message>
       <source>signed by participant</source>
-      <translation>signert av deltaker</translation>
+      <translation type="vanished">signert av deltaker</translation>
     </message>
     <message>
       <source>signed content hash</source>
-      <translation>hash av signert innhold</translation>
+      <translation type="vanished">hash av signert innhold</translation>
     </message>
     <message>
       <source>signed record</source>
-      <translation>signert post</translation>
+      <translation type="vanished">signert post</translation>
     </message>
     <message>
       <source>signed record id</source>
-      <translation>ID for signert post</translation>
+      <translation type="vanished">ID for signert post</translation>
     </message>
     <message>
       <source>started at</source>
-      <translation>startet</translation>
+      <translation type="vanished">startet</translation>
     </message>
     <message>
       <source>state</source>
-      <translation>status</translation>
+      <translation type="vanished">status</translation>
     </message>
     <message>
       <source>status</source>
-      <translation>status</translation>
+      <translation type="vanished">status</translation>
     </message>
     <message>
       <source>study id</source>
-      <translation>studie-ID</translation>
+      <translation type="vanished">studie-ID</translation>
     </message>
     <message>
       <source>target date</source>
-      <translation>måldato</translation>
+      <translation type="vanished">måldato</translation>
     </message>
     <message>
       <source>temperature after</source>
-      <translation>temperatur etter</translation>
+      <translation type="vanished">temperatur etter</translation>
     </message>
     <message>
       <source>temperature before</source>
-      <translation>temperatur før</translation>
+      <translation type="vanished">temperatur før</translation>
     </message>
     <message>
       <source>unit as entered</source>
-      <translation>enhet som registrert</translation>
+      <translation type="vanished">enhet som registrert</translation>
     </message>
     <message>
       <source>user name</source>
-      <translation>brukernavn</translation>
+      <translation type="vanished">brukernavn</translation>
     </message>
     <message>
       <source>value (protocol unit)</source>
-      <translation>verdi (protokollenhet)</translation>
+      <translation type="vanished">verdi (protokollenhet)</translation>
     </message>
     <message>
       <source>value as entered</source>
-      <translation>verdi som registrert</translation>
+      <translation type="vanished">verdi som registrert</translation>
     </message>
     <message>
       <source>verbatim term</source>
-      <translation>ordrett beskrivelse</translation>
+      <translation type="vanished">ordrett beskrivelse</translation>
     </message>
     <message>
       <source>verdict</source>
-      <translation>vurdering</translation>
+      <translation type="vanished">vurdering</translation>
     </message>
     <message>
       <source>visit</source>
-      <translation>besøk</translation>
+      <translation type="vanished">besøk</translation>
     </message>
     <message>
       <source>visit (nb)</source>
-      <translation>besøk (nb)</translation>
+      <translation type="vanished">besøk (nb)</translation>
     </message>
     <message>
       <source>visit date</source>
-      <translation>besøksdato</translation>
+      <translation type="vanished">besøksdato</translation>
     </message>
     <message>
       <source>window from</source>
-      <translation>vindu fra</translation>
+      <translation type="vanished">vindu fra</translation>
     </message>
     <message>
       <source>window reason</source>
-      <translation>begrunnelse utenfor vindu</translation>
+      <translation type="vanished">begrunnelse utenfor vindu</translation>
     </message>
     <message>
       <source>window to</source>
-      <translation>vindu til</translation>
+      <translation type="vanished">vindu til</translation>
     </message>
     <message>
       <source>yes</source>
-      <translation>ja</translation>
+      <translation type="vanished">ja</translation>
     </message>
     <message>
       <source>Field</source>
@@ -3389,59 +3389,59 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>GO</source>
-      <translation>GO</translation>
+      <translation type="vanished">GO</translation>
     </message>
     <message>
       <source>GO with reason (outside window)</source>
-      <translation>GO med begrunnelse (utenfor tidsvindu)</translation>
+      <translation type="vanished">GO med begrunnelse (utenfor tidsvindu)</translation>
     </message>
     <message>
       <source>NO-GO (overridden)</source>
-      <translation>NO-GO (overstyrt)</translation>
+      <translation type="vanished">NO-GO (overstyrt)</translation>
     </message>
     <message>
       <source>abdomen left</source>
-      <translation>abdomen venstre</translation>
+      <translation type="vanished">abdomen venstre</translation>
     </message>
     <message>
       <source>abdomen right</source>
-      <translation>abdomen høyre</translation>
+      <translation type="vanished">abdomen høyre</translation>
     </message>
     <message>
       <source>eligible</source>
-      <translation>kvalifisert</translation>
+      <translation type="vanished">kvalifisert</translation>
     </message>
     <message>
       <source>given</source>
-      <translation>gitt</translation>
+      <translation type="vanished">gitt</translation>
     </message>
     <message>
       <source>incomplete</source>
-      <translation>ufullstendig</translation>
+      <translation type="vanished">ufullstendig</translation>
     </message>
     <message>
       <source>negative</source>
-      <translation>negativ</translation>
+      <translation type="vanished">negativ</translation>
     </message>
     <message>
       <source>not eligible</source>
-      <translation>ikke kvalifisert</translation>
+      <translation type="vanished">ikke kvalifisert</translation>
     </message>
     <message>
       <source>not given</source>
-      <translation>ikke gitt</translation>
+      <translation type="vanished">ikke gitt</translation>
     </message>
     <message>
       <source>not given (missed)</source>
-      <translation>ikke gitt (ikke gjennomført)</translation>
+      <translation type="vanished">ikke gitt (ikke gjennomført)</translation>
     </message>
     <message>
       <source>open</source>
-      <translation>åpen</translation>
+      <translation type="vanished">åpen</translation>
     </message>
     <message>
       <source>positive</source>
-      <translation>positiv</translation>
+      <translation type="vanished">positiv</translation>
     </message>
   </context>
   <context>
@@ -4227,6 +4227,857 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Save</source>
       <translation>Lagre</translation>
+    </message>
+  </context>
+  <context>
+    <name>records</name>
+    <message>
+      <source>(empty)</source>
+      <translation>(tom)</translation>
+    </message>
+    <message>
+      <source>(hidden)</source>
+      <translation>(skjult)</translation>
+    </message>
+    <message>
+      <source>(new record)</source>
+      <translation>(ny post)</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>Adverse event</source>
+      <translation>Uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>BP diastolic after</source>
+      <translation>BT diastolisk etter</translation>
+    </message>
+    <message>
+      <source>BP diastolic before</source>
+      <translation>BT diastolisk før</translation>
+    </message>
+    <message>
+      <source>BP systolic after</source>
+      <translation>BT systolisk etter</translation>
+    </message>
+    <message>
+      <source>BP systolic before</source>
+      <translation>BT systolisk før</translation>
+    </message>
+    <message>
+      <source>Blood result</source>
+      <translation>Blodprøvesvar</translation>
+    </message>
+    <message>
+      <source>Blood sample</source>
+      <translation>Blodprøve</translation>
+    </message>
+    <message>
+      <source>CTCAE grade</source>
+      <translation>CTCAE-grad</translation>
+    </message>
+    <message>
+      <source>CTCAE term</source>
+      <translation>CTCAE-term</translation>
+    </message>
+    <message>
+      <source>CTCAE version</source>
+      <translation>CTCAE-versjon</translation>
+    </message>
+    <message>
+      <source>Canadian criteria met</source>
+      <translation>Kanadiske kriterier oppfylt</translation>
+    </message>
+    <message>
+      <source>Candidate</source>
+      <translation>Kandidat</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Fullført</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Samtykke</translation>
+    </message>
+    <message>
+      <source>Dose visit</source>
+      <translation>Dosebesøk</translation>
+    </message>
+    <message>
+      <source>Eligibility decision</source>
+      <translation>Kvalifikasjonsbeslutning</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Engelsk</translation>
+    </message>
+    <message>
+      <source>Enrolled (baseline)</source>
+      <translation>Inkludert (baseline)</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Oppfølging</translation>
+    </message>
+    <message>
+      <source>GO</source>
+      <translation>GO</translation>
+    </message>
+    <message>
+      <source>GO with reason (outside window)</source>
+      <translation>GO med begrunnelse (utenfor tidsvindu)</translation>
+    </message>
+    <message>
+      <source>GP</source>
+      <translation>fastlege</translation>
+    </message>
+    <message>
+      <source>H (high)</source>
+      <translation>H (høy)</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>Identitet</translation>
+    </message>
+    <message>
+      <source>IgG (g/L)</source>
+      <translation>IgG (g/L)</translation>
+    </message>
+    <message>
+      <source>IgG as entered</source>
+      <translation>IgG som registrert</translation>
+    </message>
+    <message>
+      <source>IgG unit</source>
+      <translation>IgG-enhet</translation>
+    </message>
+    <message>
+      <source>Injection</source>
+      <translation>Injeksjon</translation>
+    </message>
+    <message>
+      <source>Investigator</source>
+      <translation>Utprøver</translation>
+    </message>
+    <message>
+      <source>Judgement</source>
+      <translation>Vurdering</translation>
+    </message>
+    <message>
+      <source>L (low)</source>
+      <translation>L (lav)</translation>
+    </message>
+    <message>
+      <source>ME/CFS onset date</source>
+      <translation>Debutdato for ME/CFS</translation>
+    </message>
+    <message>
+      <source>Monitor</source>
+      <translation>Monitor</translation>
+    </message>
+    <message>
+      <source>NK (×10^6/L)</source>
+      <translation>NK (×10^6/L)</translation>
+    </message>
+    <message>
+      <source>NK as entered</source>
+      <translation>NK som registrert</translation>
+    </message>
+    <message>
+      <source>NK unit</source>
+      <translation>NK-enhet</translation>
+    </message>
+    <message>
+      <source>NO-GO (overridden)</source>
+      <translation>NO-GO (overstyrt)</translation>
+    </message>
+    <message>
+      <source>Norwegian Bokmål</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>On treatment</source>
+      <translation>Under behandling</translation>
+    </message>
+    <message>
+      <source>Participant</source>
+      <translation>Deltaker</translation>
+    </message>
+    <message>
+      <source>Premedication</source>
+      <translation>Premedisinering</translation>
+    </message>
+    <message>
+      <source>SAE report</source>
+      <translation>AUH-rapport</translation>
+    </message>
+    <message>
+      <source>SAE reported at</source>
+      <translation>AUH meldt</translation>
+    </message>
+    <message>
+      <source>SAE: congenital anomaly</source>
+      <translation>AUH: medfødt misdannelse</translation>
+    </message>
+    <message>
+      <source>SAE: death</source>
+      <translation>AUH: død</translation>
+    </message>
+    <message>
+      <source>SAE: disability</source>
+      <translation>AUH: uførhet</translation>
+    </message>
+    <message>
+      <source>SAE: hospitalisation</source>
+      <translation>AUH: sykehusinnleggelse</translation>
+    </message>
+    <message>
+      <source>SAE: important medical event</source>
+      <translation>AUH: viktig medisinsk hendelse</translation>
+    </message>
+    <message>
+      <source>SAE: life-threatening</source>
+      <translation>AUH: livstruende</translation>
+    </message>
+    <message>
+      <source>Screen failure</source>
+      <translation>Screeningsvikt</translation>
+    </message>
+    <message>
+      <source>Screening</source>
+      <translation>Screening</translation>
+    </message>
+    <message>
+      <source>Setting</source>
+      <translation>Innstilling</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Signatur</translation>
+    </message>
+    <message>
+      <source>Study nurse</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Bruker</translation>
+    </message>
+    <message>
+      <source>Visit calendar</source>
+      <translation>Besøksplan</translation>
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>Trukket fra studien</translation>
+    </message>
+    <message>
+      <source>abdomen left</source>
+      <translation>abdomen venstre</translation>
+    </message>
+    <message>
+      <source>abdomen right</source>
+      <translation>abdomen høyre</translation>
+    </message>
+    <message>
+      <source>action with study drug</source>
+      <translation>tiltak med studielegemidlet</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>aktiv</translation>
+    </message>
+    <message>
+      <source>alert card</source>
+      <translation>pasientkort</translation>
+    </message>
+    <message>
+      <source>analyte</source>
+      <translation>analytt</translation>
+    </message>
+    <message>
+      <source>answer</source>
+      <translation>svar</translation>
+    </message>
+    <message>
+      <source>aware at</source>
+      <translation>kjent fra</translation>
+    </message>
+    <message>
+      <source>before the dose</source>
+      <translation>før dosen</translation>
+    </message>
+    <message>
+      <source>birth date</source>
+      <translation>fødselsdato</translation>
+    </message>
+    <message>
+      <source>casebook</source>
+      <translation>pasientjournal for studien (CRF)</translation>
+    </message>
+    <message>
+      <source>causality</source>
+      <translation>årsakssammenheng</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>endret</translation>
+    </message>
+    <message>
+      <source>checklist hash</source>
+      <translation>sjekkliste-hash</translation>
+    </message>
+    <message>
+      <source>childbearing potential</source>
+      <translation>fertil</translation>
+    </message>
+    <message>
+      <source>consent form</source>
+      <translation>samtykkeskjema</translation>
+    </message>
+    <message>
+      <source>consultation</source>
+      <translation>konsultasjon</translation>
+    </message>
+    <message>
+      <source>context</source>
+      <translation>sammenheng</translation>
+    </message>
+    <message>
+      <source>copy given</source>
+      <translation>kopi gitt</translation>
+    </message>
+    <message>
+      <source>criterion</source>
+      <translation>kriterium</translation>
+    </message>
+    <message>
+      <source>decided at</source>
+      <translation>besluttet</translation>
+    </message>
+    <message>
+      <source>definitely related</source>
+      <translation>sikkert relatert</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>slettet</translation>
+    </message>
+    <message>
+      <source>done on</source>
+      <translation>gjennomført</translation>
+    </message>
+    <message>
+      <source>dose</source>
+      <translation>dose</translation>
+    </message>
+    <message>
+      <source>dose delayed</source>
+      <translation>dose utsatt</translation>
+    </message>
+    <message>
+      <source>dose not given</source>
+      <translation>dose ikke gitt</translation>
+    </message>
+    <message>
+      <source>dose visit</source>
+      <translation>dosebesøk</translation>
+    </message>
+    <message>
+      <source>drug</source>
+      <translation>legemiddel</translation>
+    </message>
+    <message>
+      <source>eligible</source>
+      <translation>kvalifisert</translation>
+    </message>
+    <message>
+      <source>end date</source>
+      <translation>sluttdato</translation>
+    </message>
+    <message>
+      <source>end of study</source>
+      <translation>studieslutt</translation>
+    </message>
+    <message>
+      <source>ended at</source>
+      <translation>avsluttet</translation>
+    </message>
+    <message>
+      <source>entered</source>
+      <translation>registrert</translation>
+    </message>
+    <message>
+      <source>failed criteria</source>
+      <translation>kriterier ikke oppfylt</translation>
+    </message>
+    <message>
+      <source>failed sign-ins</source>
+      <translation>mislykkede innlogginger</translation>
+    </message>
+    <message>
+      <source>fatal</source>
+      <translation>dødelig</translation>
+    </message>
+    <message>
+      <source>female</source>
+      <translation>kvinne</translation>
+    </message>
+    <message>
+      <source>flag</source>
+      <translation>flagg</translation>
+    </message>
+    <message>
+      <source>form version</source>
+      <translation>skjemaversjon</translation>
+    </message>
+    <message>
+      <source>given</source>
+      <translation>gitt</translation>
+    </message>
+    <message>
+      <source>given at</source>
+      <translation>gitt</translation>
+    </message>
+    <message>
+      <source>given by</source>
+      <translation>gitt av</translation>
+    </message>
+    <message>
+      <source>grade</source>
+      <translation>grad</translation>
+    </message>
+    <message>
+      <source>identity number</source>
+      <translation>fødselsnummer</translation>
+    </message>
+    <message>
+      <source>inclusion date</source>
+      <translation>inklusjonsdato</translation>
+    </message>
+    <message>
+      <source>infection</source>
+      <translation>infeksjon</translation>
+    </message>
+    <message>
+      <source>injection site</source>
+      <translation>injeksjonssted</translation>
+    </message>
+    <message>
+      <source>kind</source>
+      <translation>type</translation>
+    </message>
+    <message>
+      <source>kit number</source>
+      <translation>kitnummer</translation>
+    </message>
+    <message>
+      <source>language</source>
+      <translation>språk</translation>
+    </message>
+    <message>
+      <source>locked until</source>
+      <translation>låst til</translation>
+    </message>
+    <message>
+      <source>long-term follow-up</source>
+      <translation>langtidsoppfølging</translation>
+    </message>
+    <message>
+      <source>lot</source>
+      <translation>batch</translation>
+    </message>
+    <message>
+      <source>male</source>
+      <translation>mann</translation>
+    </message>
+    <message>
+      <source>masked (blinded)</source>
+      <translation>skjult (blindet)</translation>
+    </message>
+    <message>
+      <source>meaning</source>
+      <translation>betydning</translation>
+    </message>
+    <message>
+      <source>mild</source>
+      <translation>mild</translation>
+    </message>
+    <message>
+      <source>mild/moderate</source>
+      <translation>mild/moderat</translation>
+    </message>
+    <message>
+      <source>moderate</source>
+      <translation>moderat</translation>
+    </message>
+    <message>
+      <source>moderate/severe</source>
+      <translation>moderat/alvorlig</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>navn</translation>
+    </message>
+    <message>
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nei</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>ingen</translation>
+    </message>
+    <message>
+      <source>none (dose not changed)</source>
+      <translation>ingen (dosen ikke endret)</translation>
+    </message>
+    <message>
+      <source>not applicable</source>
+      <translation>ikke relevant</translation>
+    </message>
+    <message>
+      <source>not eligible</source>
+      <translation>ikke kvalifisert</translation>
+    </message>
+    <message>
+      <source>not given</source>
+      <translation>ikke gitt</translation>
+    </message>
+    <message>
+      <source>not given (missed)</source>
+      <translation>ikke gitt (ikke gjennomført)</translation>
+    </message>
+    <message>
+      <source>not recovered</source>
+      <translation>ikke restituert</translation>
+    </message>
+    <message>
+      <source>not related</source>
+      <translation>ikke relatert</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>merknad</translation>
+    </message>
+    <message>
+      <source>observe until</source>
+      <translation>observer til</translation>
+    </message>
+    <message>
+      <source>obtained by</source>
+      <translation>innhentet av</translation>
+    </message>
+    <message>
+      <source>onset date</source>
+      <translation>startdato</translation>
+    </message>
+    <message>
+      <source>onset trigger</source>
+      <translation>utløsende faktor</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>åpen</translation>
+    </message>
+    <message>
+      <source>open criteria</source>
+      <translation>ubesvarte kriterier</translation>
+    </message>
+    <message>
+      <source>other immunological</source>
+      <translation>annen immunologisk</translation>
+    </message>
+    <message>
+      <source>other, specify</source>
+      <translation>annet, spesifiser</translation>
+    </message>
+    <message>
+      <source>outcome</source>
+      <translation>utfall</translation>
+    </message>
+    <message>
+      <source>override reason</source>
+      <translation>begrunnelse for overstyring</translation>
+    </message>
+    <message>
+      <source>override signature</source>
+      <translation>signatur for overstyring</translation>
+    </message>
+    <message>
+      <source>pages</source>
+      <translation>sider</translation>
+    </message>
+    <message>
+      <source>password</source>
+      <translation>passord</translation>
+    </message>
+    <message>
+      <source>password set at</source>
+      <translation>passord satt</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>telefon</translation>
+    </message>
+    <message>
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
+    <message>
+      <source>possible</source>
+      <translation>mulig</translation>
+    </message>
+    <message>
+      <source>pregnancy test</source>
+      <translation>graviditetstest</translation>
+    </message>
+    <message>
+      <source>printed</source>
+      <translation>skrevet ut</translation>
+    </message>
+    <message>
+      <source>printed name</source>
+      <translation>navn med blokkbokstaver</translation>
+    </message>
+    <message>
+      <source>probable</source>
+      <translation>sannsynlig</translation>
+    </message>
+    <message>
+      <source>protocol unit</source>
+      <translation>protokollenhet</translation>
+    </message>
+    <message>
+      <source>protocol version</source>
+      <translation>protokollversjon</translation>
+    </message>
+    <message>
+      <source>pulse after</source>
+      <translation>puls etter</translation>
+    </message>
+    <message>
+      <source>pulse before</source>
+      <translation>puls før</translation>
+    </message>
+    <message>
+      <source>read back</source>
+      <translation>lest tilbake</translation>
+    </message>
+    <message>
+      <source>recovered</source>
+      <translation>restituert</translation>
+    </message>
+    <message>
+      <source>recovered with sequelae</source>
+      <translation>restituert med følgetilstand</translation>
+    </message>
+    <message>
+      <source>recovering</source>
+      <translation>i bedring</translation>
+    </message>
+    <message>
+      <source>reported at visit</source>
+      <translation>meldt ved besøk</translation>
+    </message>
+    <message>
+      <source>role</source>
+      <translation>rolle</translation>
+    </message>
+    <message>
+      <source>sampled at</source>
+      <translation>prøvetakingstidspunkt</translation>
+    </message>
+    <message>
+      <source>screening date</source>
+      <translation>screeningdato</translation>
+    </message>
+    <message>
+      <source>screening summary</source>
+      <translation>screeningsammendrag</translation>
+    </message>
+    <message>
+      <source>serious</source>
+      <translation>alvorlig</translation>
+    </message>
+    <message>
+      <source>setting</source>
+      <translation>innstilling</translation>
+    </message>
+    <message>
+      <source>severe</source>
+      <translation>alvorlig</translation>
+    </message>
+    <message>
+      <source>severity</source>
+      <translation>alvorlighetsgrad</translation>
+    </message>
+    <message>
+      <source>sex</source>
+      <translation>kjønn</translation>
+    </message>
+    <message>
+      <source>signature</source>
+      <translation>signatur</translation>
+    </message>
+    <message>
+      <source>signed at</source>
+      <translation>signert</translation>
+    </message>
+    <message>
+      <source>signed by</source>
+      <translation>signert av</translation>
+    </message>
+    <message>
+      <source>signed by investigator</source>
+      <translation>signert av utprøver</translation>
+    </message>
+    <message>
+      <source>signed by participant</source>
+      <translation>signert av deltaker</translation>
+    </message>
+    <message>
+      <source>signed content hash</source>
+      <translation>hash av signert innhold</translation>
+    </message>
+    <message>
+      <source>signed record</source>
+      <translation>signert post</translation>
+    </message>
+    <message>
+      <source>signed record id</source>
+      <translation>ID for signert post</translation>
+    </message>
+    <message>
+      <source>started at</source>
+      <translation>startet</translation>
+    </message>
+    <message>
+      <source>state</source>
+      <translation>status</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>status</translation>
+    </message>
+    <message>
+      <source>study drug withdrawn</source>
+      <translation>studielegemiddel seponert</translation>
+    </message>
+    <message>
+      <source>study id</source>
+      <translation>studie-ID</translation>
+    </message>
+    <message>
+      <source>target date</source>
+      <translation>måldato</translation>
+    </message>
+    <message>
+      <source>temperature after</source>
+      <translation>temperatur etter</translation>
+    </message>
+    <message>
+      <source>temperature before</source>
+      <translation>temperatur før</translation>
+    </message>
+    <message>
+      <source>type and screen</source>
+      <translation>blodtype og antistoffscreening</translation>
+    </message>
+    <message>
+      <source>unblinded safety physician</source>
+      <translation>ublindet sikkerhetslege</translation>
+    </message>
+    <message>
+      <source>unit as entered</source>
+      <translation>enhet som registrert</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>ukjent</translation>
+    </message>
+    <message>
+      <source>unlikely</source>
+      <translation>usannsynlig</translation>
+    </message>
+    <message>
+      <source>user name</source>
+      <translation>brukernavn</translation>
+    </message>
+    <message>
+      <source>value</source>
+      <translation>verdi</translation>
+    </message>
+    <message>
+      <source>value (protocol unit)</source>
+      <translation>verdi (protokollenhet)</translation>
+    </message>
+    <message>
+      <source>value as entered</source>
+      <translation>verdi som registrert</translation>
+    </message>
+    <message>
+      <source>verbatim term</source>
+      <translation>ordrett beskrivelse</translation>
+    </message>
+    <message>
+      <source>verdict</source>
+      <translation>vurdering</translation>
+    </message>
+    <message>
+      <source>very severe</source>
+      <translation>svært alvorlig</translation>
+    </message>
+    <message>
+      <source>visit</source>
+      <translation>besøk</translation>
+    </message>
+    <message>
+      <source>visit (nb)</source>
+      <translation>besøk (nb)</translation>
+    </message>
+    <message>
+      <source>visit code</source>
+      <translation>besøkskode</translation>
+    </message>
+    <message>
+      <source>visit date</source>
+      <translation>besøksdato</translation>
+    </message>
+    <message>
+      <source>visit summary</source>
+      <translation>besøksoppsummering</translation>
+    </message>
+    <message>
+      <source>window from</source>
+      <translation>vindu fra</translation>
+    </message>
+    <message>
+      <source>window reason</source>
+      <translation>begrunnelse utenfor vindu</translation>
+    </message>
+    <message>
+      <source>window to</source>
+      <translation>vindu til</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>Norwegian (bokmål)</source>
+      <translation>Norsk (bokmål)</translation>
+    </message>
+    <message>
+      <source>Nurse</source>
+      <translation>Studiesykepleier</translation>
     </message>
   </context>
 </TS>

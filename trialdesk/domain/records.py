@@ -155,10 +155,10 @@ STATUS = {
     "withdrawn": QT_TRANSLATE_NOOP("records", "Withdrawn"),
 }
 ROLE = {"investigator": QT_TRANSLATE_NOOP("records", "Investigator"),
-        "nurse": QT_TRANSLATE_NOOP("records", "Study nurse"),
+        "nurse": QT_TRANSLATE_NOOP("records", "Nurse"),
         "monitor": QT_TRANSLATE_NOOP("records", "Monitor"),
         "administrator": QT_TRANSLATE_NOOP("records", "Administrator")}
-LANGUAGE = {"nb": QT_TRANSLATE_NOOP("records", "Norwegian Bokmål"), "en": QT_TRANSLATE_NOOP("records", "English")}
+LANGUAGE = {"nb": QT_TRANSLATE_NOOP("records", "Norwegian (bokmål)"), "en": QT_TRANSLATE_NOOP("records", "English")}
 SEVERITY = {
     "mild": QT_TRANSLATE_NOOP("records", "mild"),
     "mild_moderate": QT_TRANSLATE_NOOP("records", "mild/moderate"),
