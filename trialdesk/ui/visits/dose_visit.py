@@ -4,7 +4,7 @@ investigator's signed override of a no-go). It calls the services; dialogs only 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -48,7 +48,6 @@ from trialdesk.ui.visits.common import (
     lab_symbol,
     parse_time,
     show_time,
-    show_utc_iso,
     state_text,
 )
 from trialdesk.ui.visits.go_panel import GoNoGoPanel
@@ -379,7 +378,7 @@ class DoseVisitWidget(QWidget):
                   if vs.is_blinded(self.user) and first_dose_given(self.timeline) else set())
         self.labs.set_person(p.sex, age, masked)
         self.record = vs.visit_record(self.store, self.user, p.id, code) if has_calendar else None
-        self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id)
+        self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id, language=ui_language())
         self.saved_labs_model.set_rows([r for r in self.lab_records if r.dose_code == code])
         self.saved_labs.resizeColumnsToContents()
         self._show_corrections()
@@ -477,34 +476,15 @@ class DoseVisitWidget(QWidget):
         else:
             self.admin.set_blocked(None)
 
-    def _admin_field_label(self, name: str) -> str:
-        labels = {
-            "kit_number": self.tr("kit number"), "lot": self.tr("lot"), "injection_site": self.tr("injection site"),
-            "started_at": self.tr("start"), "ended_at": self.tr("end"), "observation_until": self.tr("observe until"),
-            "bp_sys_pre": self.tr("BP sys before"), "bp_dia_pre": self.tr("BP dia before"),
-            "pulse_pre": self.tr("pulse before"), "temp_pre": self.tr("temp before"),
-            "bp_sys_post": self.tr("BP sys after"), "bp_dia_post": self.tr("BP dia after"),
-            "pulse_post": self.tr("pulse after"), "temp_post": self.tr("temp after"),
-        }
-        return labels.get(name, name)
-
-    def _admin_value(self, name: str, value: str) -> str:
-        if not value:
-            return self.tr("(empty)")
-        if name in ("started_at", "ended_at", "observation_until"):
-            return show_utc_iso(value)
-        if name == "injection_site":
-            return self.tr("abdomen left") if value == "abdomen_left" else self.tr("abdomen right")
-        return value.replace(".", ",") if name.startswith("temp") else value
-
-    def _change_lines(self, changes, label, value) -> tuple[list[str], dict[str, list[str]]]:
-        """Readable lines of corrections (all, and by field): when, who, field old → new, why."""
+    def _change_lines(self, changes) -> tuple[list[str], dict[str, list[str]]]:
+        """Readable lines of corrections (all, and by field): when, who, field old → new, why. The audit reader
+        words fields and values (registry labels, Oslo times with offset, codes as words)."""
         by_field: dict[str, list[str]] = {}
         lines = []
         for c in changes:
             line = self.tr("{at} {who}: {field} {old} → {new} — {reason}").format(
-                at=show_utc_iso(c.at), who=c.username, field=label(c.field),
-                old=value(c.field, c.old), new=value(c.field, c.new), reason=c.reason)
+                at=c.at, who=c.username, field=c.label, old=c.old or self.tr("(empty)"),
+                new=c.new or self.tr("(empty)"), reason=c.reason)
             lines.append(line)
             by_field.setdefault(c.field, []).append(line)
         return lines, by_field
@@ -517,21 +497,10 @@ class DoseVisitWidget(QWidget):
     def _show_pre_dose_changes(self) -> None:
         """Who replaced a saved blood-bank date, pregnancy test or premedication time, when and why."""
         changes = [c for cs in visit_history.pre_dose_changes(self.store, self.user, self.participant_id,
-                                                              self.dose_code).values() for c in cs]
-        changes.sort(key=lambda c: c.at)
-        names = {"type_and_screen_on": self.tr("type and screen"), "alert_card_on": self.tr("alert card"),
-                 "pregnancy_test": self.tr("pregnancy test")}
-        for premed in protocol().pre_dose.premedication:
-            names[premed.code] = premed.label_nb if ui_language() == "nb" else premed.label_en
-
-        def value(field: str, text: str) -> str:
-            if field in ("type_and_screen_on", "alert_card_on"):
-                return show_date(date.fromisoformat(text)) if text else self.tr("(empty)")
-            if field == "pregnancy_test":
-                return {"negative": self.tr("negative"), "positive": self.tr("positive")}.get(text, text)
-            return show_utc_iso(text)
-
-        lines, by_field = self._change_lines(changes, lambda f: names.get(f, f), value)
+                                                              self.dose_code, language=ui_language()).values()
+                   for c in cs]
+        changes.sort(key=lambda c: c.when)
+        lines, by_field = self._change_lines(changes)
         self.pre_changes.setText(self.tr("✎ Changed: ") + "; ".join(lines) if lines else "")
         self.pre_changes.setVisible(bool(lines))
         widgets: dict[str, QWidget] = {"type_and_screen_on": self.type_and_screen, "alert_card_on": self.alert_card,
@@ -540,9 +509,9 @@ class DoseVisitWidget(QWidget):
 
     def _show_admin_changes(self, given: bool) -> None:
         """Who corrected which field of the injection record, when and why (also as the fields' tooltips)."""
-        changes = visit_history.administration_changes(self.store, self.user, self.participant_id, self.dose_code) \
-            if given else []
-        lines, by_field = self._change_lines(changes, self._admin_field_label, self._admin_value)
+        changes = visit_history.administration_changes(self.store, self.user, self.participant_id, self.dose_code,
+                                                       language=ui_language()) if given else []
+        lines, by_field = self._change_lines(changes)
         self.admin_changes.setText(self.tr("✎ Injection record changed: ") + "; ".join(lines) if lines else "")
         self.admin_changes.setVisible(bool(lines))
         boxes = {"kit_number": self.admin.kit_number, "lot": self.admin.lot, "started_at": self.admin.started_at,
@@ -564,12 +533,10 @@ class DoseVisitWidget(QWidget):
         for c in record.changes:
             if c.field == "sampled_at":
                 lines.append(self.tr("{at} {who}: sample time {old} → {new} — {reason}").format(
-                    at=show_utc_iso(c.at), who=c.username, old=show_utc_iso(c.old), new=show_utc_iso(c.new),
-                    reason=c.reason))
+                    at=c.at, who=c.username, old=c.old, new=c.new, reason=c.reason))
             else:
                 lines.append(self.tr("{at} {who}: {old} → {new} — {reason}").format(
-                    at=show_utc_iso(c.at), who=c.username, old=entered_text(c.old), new=entered_text(c.new),
-                    reason=c.reason))
+                    at=c.at, who=c.username, old=c.old, new=c.new, reason=c.reason))
         self.corrections.setText(self.tr("History of {symbol}: ").format(symbol=lab_symbol(record.view.analyte))
                                  + "; ".join(lines))
 

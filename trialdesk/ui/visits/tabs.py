@@ -17,7 +17,7 @@ from trialdesk.services.permissions import Action, allowed
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.visits.adverse_events import AdverseEventDialog, AdverseEventLogWidget
-from trialdesk.ui.visits.common import show_utc_iso
+from trialdesk.ui.widgets import ui_language
 from trialdesk.ui.visits.dose_visit import DoseVisitWidget
 from trialdesk.ui.visits.timeline import TimelineWidget
 from trialdesk.ui.visits.today import SaeBanner
@@ -87,11 +87,11 @@ class VisitTabs(QObject):
             self.injections.reload()
         rows = vs.adverse_events(self.store, self.user, pid)
         for row in rows:
-            changes = visit_history.adverse_event_changes(self.store, self.user, row["id"])
+            changes = visit_history.adverse_event_changes(self.store, self.user, row["id"], language=ui_language())
             if changes:
                 last = changes[-1]
                 row["changed_text"] = self.tr("✎ {at} by {who}: {reason}").format(
-                    at=show_utc_iso(last.at), who=last.username, reason=last.reason)
+                    at=last.at, who=last.username, reason=last.reason)
         self.adverse_events.set_rows(rows, allowed(self.user, Action.RECORD_AE) and p.status != "candidate")
         self.trend.show_participant(pid, p.sex, age_on(p.birth_date, local_today()) if p.birth_date else None)
         self.timeline.show_participant(pid, p.inclusion_date is not None)
