@@ -492,4 +492,5 @@ def sdtm_names(table: str) -> dict[str, str]:
     return {f.column: f.sdtm for f in RECORDS[table].fields if f.sdtm}
 
 
-__all__ += ["ACTIONS", "DOCUMENTS", "EMPTY", "EVENTS", "PAGES", "HIDDEN_VALUE", "MASKED", "NEW_RECORD", "REDACTED_VALUE", "YES_NO", "sdtm_names"]
+__all__ += ["ACTIONS", "DOCUMENTS", "EMPTY", "EVENTS", "HIDDEN_VALUE", "MASKED", "NEW_RECORD", "PAGES",
+            "REDACTED_VALUE", "YES_NO", "sdtm_names"]
