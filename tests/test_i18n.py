@@ -158,13 +158,19 @@ def test_norwegian_mnemonics_are_unique_on_visit_tabs(norwegian, qtbot, store, d
     assert not _mnemonic_clashes(window), (tab, _mnemonic_clashes(window))
 
 
-def test_every_history_label_is_listed_for_translation():
-    """The history service's table, field and action names all reach the .ts (via ui.history.model.LABELS)."""
-    from trialdesk.services.history import ACTION_TEXT, FIELD_TEXT, MASKED, TABLE_TEXT
-    from trialdesk.ui.history.model import LABELS
+def test_every_registry_word_is_in_the_catalogue_and_translated():
+    """The record registry's names, labels and code words (context "records") are all in the .ts, translated;
+    where the screens already had a word, the registry's Bokmål is the very same word."""
+    from trialdesk.domain import records
+    from trialdesk.services import words
 
-    produced = {*TABLE_TEXT.values(), *FIELD_TEXT.values(), *ACTION_TEXT.values(), "yes", "no", "(hidden)", MASKED}
-    assert produced - set(LABELS) == set()
+    missing = sorted(w for w in records.words() if not words.has(records.CONTEXT, w, "nb"))
+    assert not missing, missing
+    assert words.translate(records.CONTEXT, "kit number", "nb") == "kitnummer"
+    assert words.translate(records.CONTEXT, "Enrolled (baseline)", "nb") == words.translate(
+        "ParticipantTableModel", "Enrolled (baseline)", "nb")
+    assert words.translate(records.CONTEXT, "definitely related", "nb") == words.translate(
+        "visits", "definitely related", "nb")
 
 
 @pytest.mark.parametrize("language", ["en", "nb"])
@@ -218,7 +224,7 @@ def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor):
     status = next(row for row in cells if row[3] == "status" and row[2].startswith("Deltaker"))
     assert (status[4], status[5]) == ("Inkludert (baseline)", "Under behandling")
     started = next(row for row in cells if row[3] == "startet")
-    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d \+0[12]:00", started[5]), started[5]
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d \(UTC\+0[12]:00\)", started[5]), started[5]
 
 
 def test_choices_roles_and_signature_words_in_norwegian(norwegian, qtbot, store, nurse):
@@ -287,17 +293,25 @@ def test_no_translation_call_hides_inside_an_f_string():
     assert not found, found
 
 
-def test_history_values_read_as_words(norwegian):
+def test_history_values_read_as_words(store, nurse, doctor):
     """Codes in the History tab become words; version numbers keep their point; decimals get a comma."""
-    from trialdesk.services.history import HistoryRow
-    from trialdesk.ui.history.model import record_text, value_text
+    from tests.services.test_visits import _ae, administration, prepare_d1
+    from tests.ui.test_visits_flow import enrol_due_today
+    from trialdesk.services import history as history_service
+    from trialdesk.services import visits as vs
 
-    row = HistoryRow(at="2026-11-26T08:00:00.000000Z", username="nurse", action="INSERT", table="adverse_events",
-                     record="upper_respiratory_infection", field="CTCAE term", old="",
-                     new="upper_respiratory_infection", reason="", column="term")
-    assert record_text(row) == value_text(row.new, "term", "adverse_events") != "upper_respiratory_infection"
-    assert value_text("5.0", "ctcae_version", "adverse_events") == "5.0"
-    assert value_text("36.8", "temp_pre", "administrations") == "36,8"
+    pid = enrol_due_today(store, doctor)
+    now = vs.utc_now()
+    prepare_d1(store, nurse, pid, when=now)
+    vs.record_administration(store, nurse, pid, "D1", administration(now), now=now)
+    vs.record_adverse_event(store, nurse, pid, _ae(), dose_code="D1")
+    rows = history_service.history(store, nurse, pid, language="nb")
+    ae = [r for r in rows if r.source.table == "adverse_events"]
+    term = next(r for r in ae if r.column.column == "term")
+    assert term.record == "Uønsket hendelse 1" and "_" not in term.new
+    assert next(r for r in ae if r.column.column == "ctcae_version").new == "5.0"
+    temp = next(r for r in rows if r.source.table == "administrations" and r.column.column == "temp_pre")
+    assert "," in temp.new and "." not in temp.new
 
 
 def test_words_of_code_without_qt_are_collected():

@@ -31,7 +31,7 @@ ERROR_CLASSES = {
     "WrongKey", "StoreDamaged", "StoreTooNew", "StoreInUse", "NoActingUser", "ReasonRequired", "AuthError",
     "AccountLocked", "PermissionDenied", "ValidationError",
 }
-UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py"]
+UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py", "trialdesk/domain/records.py"]  # records: the registry's words
 # Code without Qt whose words are the screens' too (printouts, rule explanations): it marks them with a
 # QT_TRANSLATE_NOOP of its own (trialdesk.services.words) or reads them through words.translate, and
 # tools/i18n.py collects them from the syntax tree (lupdate is not run over these).

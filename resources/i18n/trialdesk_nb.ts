@@ -2063,15 +2063,347 @@
     </message>
     <message>
       <source>Alert card issued on</source>
-      <translation type="unfinished" />
+      <translation>Pasientkort utlevert den</translation>
     </message>
     <message>
       <source>Pregnancy test today</source>
-      <translation type="unfinished" />
+      <translation>Graviditetstest i dag</translation>
     </message>
     <message>
       <source>Type and screen date</source>
-      <translation type="unfinished" />
+      <translation>Dato for blodtype og antistoffscreening</translation>
+    </message>
+    <message>
+      <source>&amp;Pregnancy test today:</source>
+      <translation type="vanished">&amp;Graviditetstest i dag:</translation>
+    </message>
+    <message>
+      <source>1 · Pre-dose blood results</source>
+      <translation type="vanished">1 · Blodprøvesvar før dosering</translation>
+    </message>
+    <message>
+      <source>2 · Before the dose</source>
+      <translation type="vanished">2 · Før dosering</translation>
+    </message>
+    <message>
+      <source>3 · Injection</source>
+      <translation type="vanished">3 · Injeksjon</translation>
+    </message>
+    <message>
+      <source>A saved pre-dose value is being changed. Say why; the reason is kept in the audit trail.</source>
+      <translation type="vanished">En lagret verdi fra kontrollen før dosering endres. Oppgi begrunnelse; den lagres i revisjonssporet.</translation>
+    </message>
+    <message>
+      <source>Alert &amp;card given:</source>
+      <translation type="vanished">&amp;Pasientkort utlevert:</translation>
+    </message>
+    <message>
+      <source>Blood results saved ({n}).</source>
+      <translation type="vanished">Blodprøvesvar lagret ({n}).</translation>
+    </message>
+    <message>
+      <source>Correct selected res&amp;ult…</source>
+      <translation type="vanished">Korrig&amp;er valgt svar…</translation>
+    </message>
+    <message>
+      <source>Dose not given…</source>
+      <translation type="vanished">Dose ikke gitt…</translation>
+    </message>
+    <message>
+      <source>Given {at} · kit {kit} (verdict then: {verdict}).</source>
+      <translation type="vanished">Gitt {at} · kit {kit} (vurdering da: {verdict}).</translation>
+    </message>
+    <message>
+      <source>History of {symbol}: </source>
+      <translation type="vanished">Historikk for {symbol}: </translation>
+    </message>
+    <message>
+      <source>Lo&amp;g adverse event at this visit…</source>
+      <translation type="vanished">Registrer uønsket hendelse fr&amp;a dette besøket…</translation>
+    </message>
+    <message>
+      <source>NO-GO for {code}: {problems}
+
+Why is the dose given anyway?</source>
+      <translation type="vanished">NO-GO for {code}: {problems}
+
+Hvorfor gis dosen likevel?</translation>
+    </message>
+    <message>
+      <source>NO-GO: a nurse cannot record this dose. Resolve the ✗ reasons, or ask the investigator, who can override with a signed reason.</source>
+      <translation type="vanished">NO-GO: studiesykepleier kan ikke registrere denne dosen. Løs årsakene merket ✗, eller spør utprøveren, som kan overstyre med en signert begrunnelse.</translation>
+    </message>
+    <message>
+      <source>NO-GO: only with your signed override and reason.</source>
+      <translation type="vanished">NO-GO: bare med din signerte overstyring og begrunnelse.</translation>
+    </message>
+    <message>
+      <source>Not enrolled.</source>
+      <translation type="vanished">Ikke inkludert.</translation>
+    </message>
+    <message>
+      <source>Not required for this participant.</source>
+      <translation type="vanished">Ikke nødvendig for denne deltakeren.</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation type="vanished">Ikke lagret</translation>
+    </message>
+    <message>
+      <source>Nothing new to save.</source>
+      <translation type="vanished">Ingenting nytt å lagre.</translation>
+    </message>
+    <message>
+      <source>Override NO-GO and record…</source>
+      <translation type="vanished">Overstyr NO-GO og registrer…</translation>
+    </message>
+    <message>
+      <source>Pre-dose checks saved.</source>
+      <translation type="vanished">Kontrollene før dosering er lagret.</translation>
+    </message>
+    <message>
+      <source>Result corrected.</source>
+      <translation type="vanished">Svaret er korrigert.</translation>
+    </message>
+    <message>
+      <source>Sa&amp;ve pre-dose checks</source>
+      <translation type="vanished">Lagre kontroller &amp;før dosering</translation>
+    </message>
+    <message>
+      <source>Save &amp;blood results…</source>
+      <translation type="vanished">Lagre &amp;blodprøvesvar…</translation>
+    </message>
+    <message>
+      <source>Saved blood results of this visit</source>
+      <translation type="vanished">Lagrede blodprøvesvar fra dette besøket</translation>
+    </message>
+    <message>
+      <source>Saved results of this visit:</source>
+      <translation type="vanished">Lagrede svar fra dette besøket:</translation>
+    </message>
+    <message>
+      <source>Select a saved result to correct.</source>
+      <translation type="vanished">Velg et lagret svar som skal korrigeres.</translation>
+    </message>
+    <message>
+      <source>T&amp;ype &amp;&amp; screen:</source>
+      <translation type="vanished">Blodt&amp;ype &amp;&amp; antistoffscreening:</translation>
+    </message>
+    <message>
+      <source>The participant is not enrolled: no dose can be given.</source>
+      <translation type="vanished">Deltakeren er ikke inkludert: ingen dose kan gis.</translation>
+    </message>
+    <message>
+      <source>Your role cannot record injections.</source>
+      <translation type="vanished">Rollen din kan ikke registrere injeksjoner.</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation type="vanished">dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>negative</source>
+      <translation type="vanished">negativ</translation>
+    </message>
+    <message>
+      <source>positive</source>
+      <translation type="vanished">positiv</translation>
+    </message>
+    <message>
+      <source>{at} {who}: {old} → {new} — {reason}</source>
+      <translation type="vanished">{at} {who}: {old} → {new} — {reason}</translation>
+    </message>
+    <message>
+      <source>{code} recorded as not given.</source>
+      <translation type="vanished">{code} er registrert som ikke gitt.</translation>
+    </message>
+    <message>
+      <source>{code} recorded.</source>
+      <translation type="vanished">{code} er registrert.</translation>
+    </message>
+    <message>
+      <source>{code} will be recorded as NOT GIVEN. Say why.</source>
+      <translation type="vanished">{code} blir registrert som IKKE GITT. Oppgi begrunnelse.</translation>
+    </message>
+    <message>
+      <source>{code}: {problems}. Reason: {reason}</source>
+      <translation type="vanished">{code}: {problems}. Begrunnelse: {reason}</translation>
+    </message>
+    <message>
+      <source>{drug} given at</source>
+      <translation type="vanished">{drug} gitt kl.</translation>
+    </message>
+    <message>
+      <source>{drug} given at:</source>
+      <translation type="vanished">{drug} gitt kl.:</translation>
+    </message>
+    <message>
+      <source>{symbol}: not changed since entered.</source>
+      <translation type="vanished">{symbol}: ikke endret siden registrering.</translation>
+    </message>
+    <message>
+      <source>— not done —</source>
+      <translation type="vanished">— ikke utført —</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation type="vanished">(tom)</translation>
+    </message>
+    <message>
+      <source>BP dia after</source>
+      <translation type="vanished">BT dia etter</translation>
+    </message>
+    <message>
+      <source>BP dia before</source>
+      <translation type="vanished">BT dia før</translation>
+    </message>
+    <message>
+      <source>BP sys after</source>
+      <translation type="vanished">BT sys etter</translation>
+    </message>
+    <message>
+      <source>BP sys before</source>
+      <translation type="vanished">BT sys før</translation>
+    </message>
+    <message>
+      <source>Correct injection record…</source>
+      <translation type="vanished">Korriger injeksjonsregistreringen…</translation>
+    </message>
+    <message>
+      <source>Cancel correction</source>
+      <translation type="vanished">Avbryt korrigering</translation>
+    </message>
+    <message>
+      <source>Changed: {changes}</source>
+      <translation type="vanished">Endret: {changes}</translation>
+    </message>
+    <message>
+      <source>Correcting the saved injection record: change what was wrong, then save with the reason.</source>
+      <translation type="vanished">Korrigerer den lagrede injeksjonsregistreringen: endre det som var feil, og lagre med begrunnelse.</translation>
+    </message>
+    <message>
+      <source>Corrections of the injection record</source>
+      <translation type="vanished">Korrigeringer av injeksjonsregistreringen</translation>
+    </message>
+    <message>
+      <source>Save in&amp;jection correction…</source>
+      <translation type="vanished">Lagre in&amp;jeksjonskorrigering…</translation>
+    </message>
+    <message>
+      <source>The injection record of {code} is being corrected. Say why; the old and new values and the reason are kept in the audit trail.</source>
+      <translation type="vanished">Injeksjonsregistreringen for {code} korrigeres. Oppgi hvorfor; gamle og nye verdier og begrunnelsen lagres i revisjonssporet.</translation>
+    </message>
+    <message>
+      <source>abdomen left</source>
+      <translation type="vanished">abdomen venstre</translation>
+    </message>
+    <message>
+      <source>abdomen right</source>
+      <translation type="vanished">abdomen høyre</translation>
+    </message>
+    <message>
+      <source>end</source>
+      <translation type="vanished">slutt</translation>
+    </message>
+    <message>
+      <source>injection site</source>
+      <translation type="vanished">injeksjonssted</translation>
+    </message>
+    <message>
+      <source>kit number</source>
+      <translation type="vanished">kitnummer</translation>
+    </message>
+    <message>
+      <source>lot</source>
+      <translation type="vanished">batch</translation>
+    </message>
+    <message>
+      <source>observe until</source>
+      <translation type="vanished">observer til</translation>
+    </message>
+    <message>
+      <source>pulse after</source>
+      <translation type="vanished">puls etter</translation>
+    </message>
+    <message>
+      <source>pulse before</source>
+      <translation type="vanished">puls før</translation>
+    </message>
+    <message>
+      <source>start</source>
+      <translation type="vanished">start</translation>
+    </message>
+    <message>
+      <source>temp after</source>
+      <translation type="vanished">temp etter</translation>
+    </message>
+    <message>
+      <source>temp before</source>
+      <translation type="vanished">temp før</translation>
+    </message>
+    <message>
+      <source>{at} {who}: {field} {old} → {new} — {reason}</source>
+      <translation type="vanished">{at} {who}: {field} {old} → {new} — {reason}</translation>
+    </message>
+    <message>
+      <source>{code}: injection record corrected ({n} fields).</source>
+      <translation type="vanished">{code}: injeksjonsregistreringen korrigert ({n} felt).</translation>
+    </message>
+    <message>
+      <source>✎ Injection record changed: </source>
+      <translation type="vanished">✎ Injeksjonsregistreringen endret: </translation>
+    </message>
+    <message>
+      <source>NO-GO overridden by the investigator: {reason}</source>
+      <translation type="vanished">NO-GO overstyrt av utprøver: {reason}</translation>
+    </message>
+    <message>
+      <source>Outside the window because: {reason}</source>
+      <translation type="vanished">Utenfor tidsvinduet fordi: {reason}</translation>
+    </message>
+    <message>
+      <source>Corrections of the pre-dose checks</source>
+      <translation type="vanished">Korrigeringer av kontrollene før dosering</translation>
+    </message>
+    <message>
+      <source>alert card</source>
+      <translation type="vanished">pasientkort</translation>
+    </message>
+    <message>
+      <source>pregnancy test</source>
+      <translation type="vanished">graviditetstest</translation>
+    </message>
+    <message>
+      <source>type and screen</source>
+      <translation type="vanished">blodtype og antistoffscreening</translation>
+    </message>
+    <message>
+      <source>✎ Changed: </source>
+      <translation type="vanished">✎ Endret: </translation>
+    </message>
+    <message>
+      <source>{at} {who}: sample time {old} → {new} — {reason}</source>
+      <translation type="vanished">{at} {who}: prøvetakingstidspunkt {old} → {new} — {reason}</translation>
+    </message>
+    <message>
+      <source>Given {at} by {who} · kit {kit} (verdict then: {verdict}).</source>
+      <translation type="vanished">Gitt {at} av {who} · kit {kit} (vurdering da: {verdict}).</translation>
+    </message>
+    <message>
+      <source>Undo “not given”…</source>
+      <translation type="vanished">Angre «ikke gitt»…</translation>
+    </message>
+    <message>
+      <source>{code} is open again.</source>
+      <translation type="vanished">{code} er åpen igjen.</translation>
+    </message>
+    <message>
+      <source>{code} is recorded as NOT GIVEN. Open it again? Say why it was recorded by mistake.</source>
+      <translation type="vanished">{code} er registrert som IKKE GITT. Åpne den igjen? Oppgi hvorfor den ble registrert ved en feil.</translation>
+    </message>
+    <message>
+      <source>{status}: no further doses are given.</source>
+      <translation type="vanished">{status}: ingen flere doser gis.</translation>
     </message>
   </context>
   <context>
@@ -2133,7 +2465,7 @@
     </message>
     <message>
       <source>(empty)</source>
-      <translation>(tom)</translation>
+      <translation type="vanished">(tom)</translation>
     </message>
     <message>
       <source>2 · Before the dose</source>
@@ -2185,7 +2517,7 @@
     </message>
     <message>
       <source>alert card</source>
-      <translation>pasientkort</translation>
+      <translation type="vanished">pasientkort</translation>
     </message>
     <message>
       <source>dd.mm.yyyy</source>
@@ -2201,11 +2533,11 @@
     </message>
     <message>
       <source>pregnancy test</source>
-      <translation>graviditetstest</translation>
+      <translation type="vanished">graviditetstest</translation>
     </message>
     <message>
       <source>type and screen</source>
-      <translation>blodtype og antistoffscreening</translation>
+      <translation type="vanished">blodtype og antistoffscreening</translation>
     </message>
     <message>
       <source>{drug} given at</source>
@@ -2228,7 +2560,7 @@
     <name>InjectionSection</name>
     <message>
       <source>(empty)</source>
-      <translation>(tom)</translation>
+      <translation type="vanished">(tom)</translation>
     </message>
     <message>
       <source>3 · Injection</source>
@@ -2236,19 +2568,19 @@
     </message>
     <message>
       <source>BP dia after</source>
-      <translation>BT dia etter</translation>
+      <translation type="vanished">BT dia etter</translation>
     </message>
     <message>
       <source>BP dia before</source>
-      <translation>BT dia før</translation>
+      <translation type="vanished">BT dia før</translation>
     </message>
     <message>
       <source>BP sys after</source>
-      <translation>BT sys etter</translation>
+      <translation type="vanished">BT sys etter</translation>
     </message>
     <message>
       <source>BP sys before</source>
-      <translation>BT sys før</translation>
+      <translation type="vanished">BT sys før</translation>
     </message>
     <message>
       <source>Cancel correction</source>
@@ -2316,51 +2648,51 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>abdomen left</source>
-      <translation>abdomen venstre</translation>
+      <translation type="vanished">abdomen venstre</translation>
     </message>
     <message>
       <source>abdomen right</source>
-      <translation>abdomen høyre</translation>
+      <translation type="vanished">abdomen høyre</translation>
     </message>
     <message>
       <source>end</source>
-      <translation>slutt</translation>
+      <translation type="vanished">slutt</translation>
     </message>
     <message>
       <source>injection site</source>
-      <translation>injeksjonssted</translation>
+      <translation type="vanished">injeksjonssted</translation>
     </message>
     <message>
       <source>kit number</source>
-      <translation>kitnummer</translation>
+      <translation type="vanished">kitnummer</translation>
     </message>
     <message>
       <source>lot</source>
-      <translation>batch</translation>
+      <translation type="vanished">batch</translation>
     </message>
     <message>
       <source>observe until</source>
-      <translation>observer til</translation>
+      <translation type="vanished">observer til</translation>
     </message>
     <message>
       <source>pulse after</source>
-      <translation>puls etter</translation>
+      <translation type="vanished">puls etter</translation>
     </message>
     <message>
       <source>pulse before</source>
-      <translation>puls før</translation>
+      <translation type="vanished">puls før</translation>
     </message>
     <message>
       <source>start</source>
-      <translation>start</translation>
+      <translation type="vanished">start</translation>
     </message>
     <message>
       <source>temp after</source>
-      <translation>temp etter</translation>
+      <translation type="vanished">temp etter</translation>
     </message>
     <message>
       <source>temp before</source>
-      <translation>temp før</translation>
+      <translation type="vanished">temp før</translation>
     </message>
     <message>
       <source>{code} is open again.</source>
@@ -2427,6 +2759,10 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>{at} {who}: {field} {old} → {new} — {reason}</source>
       <translation>{at} {who}: {field} {old} → {new} — {reason}</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(tom)</translation>
     </message>
   </context>
   <context>
@@ -2892,495 +3228,495 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>HistoryTableModel</name>
     <message>
       <source>(hidden)</source>
-      <translation>(skjult)</translation>
+      <translation type="vanished">(skjult)</translation>
     </message>
     <message>
       <source>(masked)</source>
-      <translation>(maskert)</translation>
+      <translation type="vanished">(maskert)</translation>
     </message>
     <message>
       <source>Adverse event</source>
-      <translation>Uønsket hendelse</translation>
+      <translation type="vanished">Uønsket hendelse</translation>
     </message>
     <message>
       <source>BP diastolic after</source>
-      <translation>BT diastolisk etter</translation>
+      <translation type="vanished">BT diastolisk etter</translation>
     </message>
     <message>
       <source>BP diastolic before</source>
-      <translation>BT diastolisk før</translation>
+      <translation type="vanished">BT diastolisk før</translation>
     </message>
     <message>
       <source>BP systolic after</source>
-      <translation>BT systolisk etter</translation>
+      <translation type="vanished">BT systolisk etter</translation>
     </message>
     <message>
       <source>BP systolic before</source>
-      <translation>BT systolisk før</translation>
+      <translation type="vanished">BT systolisk før</translation>
     </message>
     <message>
       <source>Blood result</source>
-      <translation>Blodprøvesvar</translation>
+      <translation type="vanished">Blodprøvesvar</translation>
     </message>
     <message>
       <source>Blood sample</source>
-      <translation>Blodprøve</translation>
+      <translation type="vanished">Blodprøve</translation>
     </message>
     <message>
       <source>CTCAE grade</source>
-      <translation>CTCAE-grad</translation>
+      <translation type="vanished">CTCAE-grad</translation>
     </message>
     <message>
       <source>CTCAE term</source>
-      <translation>CTCAE-term</translation>
+      <translation type="vanished">CTCAE-term</translation>
     </message>
     <message>
       <source>CTCAE version</source>
-      <translation>CTCAE-versjon</translation>
+      <translation type="vanished">CTCAE-versjon</translation>
     </message>
     <message>
       <source>Canadian criteria met</source>
-      <translation>Kanadiske kriterier oppfylt</translation>
+      <translation type="vanished">Kanadiske kriterier oppfylt</translation>
     </message>
     <message>
       <source>Consent</source>
-      <translation>Samtykke</translation>
+      <translation type="vanished">Samtykke</translation>
     </message>
     <message>
       <source>Dose visit</source>
-      <translation>Dosebesøk</translation>
+      <translation type="vanished">Dosebesøk</translation>
     </message>
     <message>
       <source>Eligibility decision</source>
-      <translation>Kvalifikasjonsbeslutning</translation>
+      <translation type="vanished">Kvalifikasjonsbeslutning</translation>
     </message>
     <message>
       <source>GP</source>
-      <translation>fastlege</translation>
+      <translation type="vanished">fastlege</translation>
     </message>
     <message>
       <source>Identity</source>
-      <translation>Identitet</translation>
+      <translation type="vanished">Identitet</translation>
     </message>
     <message>
       <source>IgG (g/L)</source>
-      <translation>IgG (g/L)</translation>
+      <translation type="vanished">IgG (g/L)</translation>
     </message>
     <message>
       <source>IgG as entered</source>
-      <translation>IgG som registrert</translation>
+      <translation type="vanished">IgG som registrert</translation>
     </message>
     <message>
       <source>IgG unit</source>
-      <translation>IgG-enhet</translation>
+      <translation type="vanished">IgG-enhet</translation>
     </message>
     <message>
       <source>Injection</source>
-      <translation>Injeksjon</translation>
+      <translation type="vanished">Injeksjon</translation>
     </message>
     <message>
       <source>Judgement</source>
-      <translation>Vurdering</translation>
+      <translation type="vanished">Vurdering</translation>
     </message>
     <message>
       <source>ME/CFS onset date</source>
-      <translation>debutdato ME/CFS</translation>
+      <translation type="vanished">debutdato ME/CFS</translation>
     </message>
     <message>
       <source>NK (×10^6/L)</source>
-      <translation>NK (×10^6/L)</translation>
+      <translation type="vanished">NK (×10^6/L)</translation>
     </message>
     <message>
       <source>NK as entered</source>
-      <translation>NK som registrert</translation>
+      <translation type="vanished">NK som registrert</translation>
     </message>
     <message>
       <source>NK unit</source>
-      <translation>NK-enhet</translation>
+      <translation type="vanished">NK-enhet</translation>
     </message>
     <message>
       <source>Participant</source>
-      <translation>Deltaker</translation>
+      <translation type="vanished">Deltaker</translation>
     </message>
     <message>
       <source>Premedication</source>
-      <translation>Premedisinering</translation>
+      <translation type="vanished">Premedisinering</translation>
     </message>
     <message>
       <source>SAE reported at</source>
-      <translation>AUH meldt</translation>
+      <translation type="vanished">AUH meldt</translation>
     </message>
     <message>
       <source>SAE: congenital anomaly</source>
-      <translation>AUH: medfødt misdannelse</translation>
+      <translation type="vanished">AUH: medfødt misdannelse</translation>
     </message>
     <message>
       <source>SAE: death</source>
-      <translation>AUH: død</translation>
+      <translation type="vanished">AUH: død</translation>
     </message>
     <message>
       <source>SAE: disability</source>
-      <translation>AUH: uførhet</translation>
+      <translation type="vanished">AUH: uførhet</translation>
     </message>
     <message>
       <source>SAE: hospitalisation</source>
-      <translation>AUH: sykehusinnleggelse</translation>
+      <translation type="vanished">AUH: sykehusinnleggelse</translation>
     </message>
     <message>
       <source>SAE: important medical event</source>
-      <translation>AUH: viktig medisinsk hendelse</translation>
+      <translation type="vanished">AUH: viktig medisinsk hendelse</translation>
     </message>
     <message>
       <source>SAE: life-threatening</source>
-      <translation>AUH: livstruende</translation>
+      <translation type="vanished">AUH: livstruende</translation>
     </message>
     <message>
       <source>Screening</source>
-      <translation>Screening</translation>
+      <translation type="vanished">Screening</translation>
     </message>
     <message>
       <source>Signature</source>
-      <translation>Signatur</translation>
+      <translation type="vanished">Signatur</translation>
     </message>
     <message>
       <source>Visit calendar</source>
-      <translation>Besøksplan</translation>
+      <translation type="vanished">Besøksplan</translation>
     </message>
     <message>
       <source>action with study drug</source>
-      <translation>tiltak med studielegemidlet</translation>
+      <translation type="vanished">tiltak med studielegemidlet</translation>
     </message>
     <message>
       <source>analyte</source>
-      <translation>analytt</translation>
+      <translation type="vanished">analytt</translation>
     </message>
     <message>
       <source>answer</source>
-      <translation>svar</translation>
+      <translation type="vanished">svar</translation>
     </message>
     <message>
       <source>aware at</source>
-      <translation>kjent fra</translation>
+      <translation type="vanished">kjent fra</translation>
     </message>
     <message>
       <source>birth date</source>
-      <translation>fødselsdato</translation>
+      <translation type="vanished">fødselsdato</translation>
     </message>
     <message>
       <source>causality</source>
-      <translation>årsakssammenheng</translation>
+      <translation type="vanished">årsakssammenheng</translation>
     </message>
     <message>
       <source>changed</source>
-      <translation>endret</translation>
+      <translation type="vanished">endret</translation>
     </message>
     <message>
       <source>checklist hash</source>
-      <translation>sjekkliste-hash</translation>
+      <translation type="vanished">sjekkliste-hash</translation>
     </message>
     <message>
       <source>childbearing potential</source>
-      <translation>fertil</translation>
+      <translation type="vanished">fertil</translation>
     </message>
     <message>
       <source>context</source>
-      <translation>sammenheng</translation>
+      <translation type="vanished">sammenheng</translation>
     </message>
     <message>
       <source>copy given</source>
-      <translation>kopi gitt</translation>
+      <translation type="vanished">kopi gitt</translation>
     </message>
     <message>
       <source>decided at</source>
-      <translation>besluttet</translation>
+      <translation type="vanished">besluttet</translation>
     </message>
     <message>
       <source>deleted</source>
-      <translation>slettet</translation>
+      <translation type="vanished">slettet</translation>
     </message>
     <message>
       <source>done on</source>
-      <translation>gjennomført</translation>
+      <translation type="vanished">gjennomført</translation>
     </message>
     <message>
       <source>dose</source>
-      <translation>dose</translation>
+      <translation type="vanished">dose</translation>
     </message>
     <message>
       <source>drug</source>
-      <translation>legemiddel</translation>
+      <translation type="vanished">legemiddel</translation>
     </message>
     <message>
       <source>end date</source>
-      <translation>sluttdato</translation>
+      <translation type="vanished">sluttdato</translation>
     </message>
     <message>
       <source>ended at</source>
-      <translation>avsluttet</translation>
+      <translation type="vanished">avsluttet</translation>
     </message>
     <message>
       <source>entered</source>
-      <translation>registrert</translation>
+      <translation type="vanished">registrert</translation>
     </message>
     <message>
       <source>failed criteria</source>
-      <translation>kriterier ikke oppfylt</translation>
+      <translation type="vanished">kriterier ikke oppfylt</translation>
     </message>
     <message>
       <source>flag</source>
-      <translation>flagg</translation>
+      <translation type="vanished">flagg</translation>
     </message>
     <message>
       <source>form version</source>
-      <translation>skjemaversjon</translation>
+      <translation type="vanished">skjemaversjon</translation>
     </message>
     <message>
       <source>given at</source>
-      <translation>gitt</translation>
+      <translation type="vanished">gitt</translation>
     </message>
     <message>
       <source>given by</source>
-      <translation>gitt av</translation>
+      <translation type="vanished">gitt av</translation>
     </message>
     <message>
       <source>grade</source>
-      <translation>grad</translation>
+      <translation type="vanished">grad</translation>
     </message>
     <message>
       <source>identity number</source>
-      <translation>fødselsnummer</translation>
+      <translation type="vanished">fødselsnummer</translation>
     </message>
     <message>
       <source>inclusion date</source>
-      <translation>inklusjonsdato</translation>
+      <translation type="vanished">inklusjonsdato</translation>
     </message>
     <message>
       <source>injection site</source>
-      <translation>injeksjonssted</translation>
+      <translation type="vanished">injeksjonssted</translation>
     </message>
     <message>
       <source>kind</source>
-      <translation>type</translation>
+      <translation type="vanished">type</translation>
     </message>
     <message>
       <source>kit number</source>
-      <translation>kitnummer</translation>
+      <translation type="vanished">kitnummer</translation>
     </message>
     <message>
       <source>language</source>
-      <translation>språk</translation>
+      <translation type="vanished">språk</translation>
     </message>
     <message>
       <source>lot</source>
-      <translation>batch</translation>
+      <translation type="vanished">batch</translation>
     </message>
     <message>
       <source>meaning</source>
-      <translation>betydning</translation>
+      <translation type="vanished">betydning</translation>
     </message>
     <message>
       <source>name</source>
-      <translation>navn</translation>
+      <translation type="vanished">navn</translation>
     </message>
     <message>
       <source>no</source>
-      <translation>nei</translation>
+      <translation type="vanished">nei</translation>
     </message>
     <message>
       <source>note</source>
-      <translation>merknad</translation>
+      <translation type="vanished">merknad</translation>
     </message>
     <message>
       <source>observe until</source>
-      <translation>observer til</translation>
+      <translation type="vanished">observer til</translation>
     </message>
     <message>
       <source>obtained by</source>
-      <translation>innhentet av</translation>
+      <translation type="vanished">innhentet av</translation>
     </message>
     <message>
       <source>onset date</source>
-      <translation>startdato</translation>
+      <translation type="vanished">startdato</translation>
     </message>
     <message>
       <source>onset trigger</source>
-      <translation>utløsende årsak</translation>
+      <translation type="vanished">utløsende årsak</translation>
     </message>
     <message>
       <source>open criteria</source>
-      <translation>ubesvarte kriterier</translation>
+      <translation type="vanished">ubesvarte kriterier</translation>
     </message>
     <message>
       <source>other, specify</source>
-      <translation>annet, spesifiser</translation>
+      <translation type="vanished">annet, spesifiser</translation>
     </message>
     <message>
       <source>outcome</source>
-      <translation>utfall</translation>
+      <translation type="vanished">utfall</translation>
     </message>
     <message>
       <source>override reason</source>
-      <translation>begrunnelse for overstyring</translation>
+      <translation type="vanished">begrunnelse for overstyring</translation>
     </message>
     <message>
       <source>phone</source>
-      <translation>telefon</translation>
+      <translation type="vanished">telefon</translation>
     </message>
     <message>
       <source>pregnancy test</source>
-      <translation>graviditetstest</translation>
+      <translation type="vanished">graviditetstest</translation>
     </message>
     <message>
       <source>protocol unit</source>
-      <translation>protokollenhet</translation>
+      <translation type="vanished">protokollenhet</translation>
     </message>
     <message>
       <source>protocol version</source>
-      <translation>protokollversjon</translation>
+      <translation type="vanished">protokollversjon</translation>
     </message>
     <message>
       <source>pulse after</source>
-      <translation>puls etter</translation>
+      <translation type="vanished">puls etter</translation>
     </message>
     <message>
       <source>pulse before</source>
-      <translation>puls før</translation>
+      <translation type="vanished">puls før</translation>
     </message>
     <message>
       <source>read back</source>
-      <translation>lest tilbake</translation>
+      <translation type="vanished">lest tilbake</translation>
     </message>
     <message>
       <source>sampled at</source>
-      <translation>prøvetakingstidspunkt</translation>
+      <translation type="vanished">prøvetakingstidspunkt</translation>
     </message>
     <message>
       <source>screening date</source>
-      <translation>screeningdato</translation>
+      <translation type="vanished">screeningdato</translation>
     </message>
     <message>
       <source>serious</source>
-      <translation>alvorlig</translation>
+      <translation type="vanished">alvorlig</translation>
     </message>
     <message>
       <source>severity</source>
-      <translation>alvorlighetsgrad</translation>
+      <translation type="vanished">alvorlighetsgrad</translation>
     </message>
     <message>
       <source>sex</source>
-      <translation>kjønn</translation>
+      <translation type="vanished">kjønn</translation>
     </message>
     <message>
       <source>signature</source>
-      <translation>signatur</translation>
+      <translation type="vanished">signatur</translation>
     </message>
     <message>
       <source>signed at</source>
-      <translation>signert</translation>
+      <translation type="vanished">signert</translation>
     </message>
     <message>
       <source>signed by</source>
-      <translation>signert av</translation>
+      <translation type="vanished">signert av</translation>
     </message>
     <message>
       <source>signed by investigator</source>
-      <translation>signert av utprøver</translation>
+      <translation type="vanished">signert av utprøver</translation>
     </message>
     <message>
       <source>signed by participant</source>
-      <translation>signert av deltaker</translation>
+      <translation type="vanished">signert av deltaker</translation>
     </message>
     <message>
       <source>signed content hash</source>
-      <translation>hash av signert innhold</translation>
+      <translation type="vanished">hash av signert innhold</translation>
     </message>
     <message>
       <source>signed record</source>
-      <translation>signert post</translation>
+      <translation type="vanished">signert post</translation>
     </message>
     <message>
       <source>signed record id</source>
-      <translation>ID for signert post</translation>
+      <translation type="vanished">ID for signert post</translation>
     </message>
     <message>
       <source>started at</source>
-      <translation>startet</translation>
+      <translation type="vanished">startet</translation>
     </message>
     <message>
       <source>state</source>
-      <translation>status</translation>
+      <translation type="vanished">status</translation>
     </message>
     <message>
       <source>status</source>
-      <translation>status</translation>
+      <translation type="vanished">status</translation>
     </message>
     <message>
       <source>study id</source>
-      <translation>studie-ID</translation>
+      <translation type="vanished">studie-ID</translation>
     </message>
     <message>
       <source>target date</source>
-      <translation>måldato</translation>
+      <translation type="vanished">måldato</translation>
     </message>
     <message>
       <source>temperature after</source>
-      <translation>temperatur etter</translation>
+      <translation type="vanished">temperatur etter</translation>
     </message>
     <message>
       <source>temperature before</source>
-      <translation>temperatur før</translation>
+      <translation type="vanished">temperatur før</translation>
     </message>
     <message>
       <source>unit as entered</source>
-      <translation>enhet som registrert</translation>
+      <translation type="vanished">enhet som registrert</translation>
     </message>
     <message>
       <source>user name</source>
-      <translation>brukernavn</translation>
+      <translation type="vanished">brukernavn</translation>
     </message>
     <message>
       <source>value (protocol unit)</source>
-      <translation>verdi (protokollenhet)</translation>
+      <translation type="vanished">verdi (protokollenhet)</translation>
     </message>
     <message>
       <source>value as entered</source>
-      <translation>verdi som registrert</translation>
+      <translation type="vanished">verdi som registrert</translation>
     </message>
     <message>
       <source>verbatim term</source>
-      <translation>ordrett beskrivelse</translation>
+      <translation type="vanished">ordrett beskrivelse</translation>
     </message>
     <message>
       <source>verdict</source>
-      <translation>vurdering</translation>
+      <translation type="vanished">vurdering</translation>
     </message>
     <message>
       <source>visit</source>
-      <translation>besøk</translation>
+      <translation type="vanished">besøk</translation>
     </message>
     <message>
       <source>visit (nb)</source>
-      <translation>besøk (nb)</translation>
+      <translation type="vanished">besøk (nb)</translation>
     </message>
     <message>
       <source>visit date</source>
-      <translation>besøksdato</translation>
+      <translation type="vanished">besøksdato</translation>
     </message>
     <message>
       <source>window from</source>
-      <translation>vindu fra</translation>
+      <translation type="vanished">vindu fra</translation>
     </message>
     <message>
       <source>window reason</source>
-      <translation>begrunnelse utenfor vindu</translation>
+      <translation type="vanished">begrunnelse utenfor vindu</translation>
     </message>
     <message>
       <source>window to</source>
-      <translation>vindu til</translation>
+      <translation type="vanished">vindu til</translation>
     </message>
     <message>
       <source>yes</source>
-      <translation>ja</translation>
+      <translation type="vanished">ja</translation>
     </message>
     <message>
       <source>Field</source>
@@ -3412,59 +3748,59 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>GO</source>
-      <translation>GO</translation>
+      <translation type="vanished">GO</translation>
     </message>
     <message>
       <source>GO with reason (outside window)</source>
-      <translation>GO med begrunnelse (utenfor tidsvindu)</translation>
+      <translation type="vanished">GO med begrunnelse (utenfor tidsvindu)</translation>
     </message>
     <message>
       <source>NO-GO (overridden)</source>
-      <translation>NO-GO (overstyrt)</translation>
+      <translation type="vanished">NO-GO (overstyrt)</translation>
     </message>
     <message>
       <source>abdomen left</source>
-      <translation>abdomen venstre</translation>
+      <translation type="vanished">abdomen venstre</translation>
     </message>
     <message>
       <source>abdomen right</source>
-      <translation>abdomen høyre</translation>
+      <translation type="vanished">abdomen høyre</translation>
     </message>
     <message>
       <source>eligible</source>
-      <translation>kvalifisert</translation>
+      <translation type="vanished">kvalifisert</translation>
     </message>
     <message>
       <source>given</source>
-      <translation>gitt</translation>
+      <translation type="vanished">gitt</translation>
     </message>
     <message>
       <source>incomplete</source>
-      <translation>ufullstendig</translation>
+      <translation type="vanished">ufullstendig</translation>
     </message>
     <message>
       <source>negative</source>
-      <translation>negativ</translation>
+      <translation type="vanished">negativ</translation>
     </message>
     <message>
       <source>not eligible</source>
-      <translation>ikke kvalifisert</translation>
+      <translation type="vanished">ikke kvalifisert</translation>
     </message>
     <message>
       <source>not given</source>
-      <translation>ikke gitt</translation>
+      <translation type="vanished">ikke gitt</translation>
     </message>
     <message>
       <source>not given (missed)</source>
-      <translation>ikke gitt (ikke gjennomført)</translation>
+      <translation type="vanished">ikke gitt (ikke gjennomført)</translation>
     </message>
     <message>
       <source>open</source>
-      <translation>åpen</translation>
+      <translation type="vanished">åpen</translation>
     </message>
     <message>
       <source>positive</source>
-      <translation>positiv</translation>
+      <translation type="vanished">positiv</translation>
     </message>
   </context>
   <context>
@@ -4849,6 +5185,857 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>{dose} {at} kit {kit}</source>
       <translation>{dose} {at} kit {kit}</translation>
+    </message>
+  </context>
+  <context>
+    <name>records</name>
+    <message>
+      <source>(empty)</source>
+      <translation>(tom)</translation>
+    </message>
+    <message>
+      <source>(hidden)</source>
+      <translation>(skjult)</translation>
+    </message>
+    <message>
+      <source>(new record)</source>
+      <translation>(ny post)</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>Adverse event</source>
+      <translation>Uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>BP diastolic after</source>
+      <translation>BT diastolisk etter</translation>
+    </message>
+    <message>
+      <source>BP diastolic before</source>
+      <translation>BT diastolisk før</translation>
+    </message>
+    <message>
+      <source>BP systolic after</source>
+      <translation>BT systolisk etter</translation>
+    </message>
+    <message>
+      <source>BP systolic before</source>
+      <translation>BT systolisk før</translation>
+    </message>
+    <message>
+      <source>Blood result</source>
+      <translation>Blodprøvesvar</translation>
+    </message>
+    <message>
+      <source>Blood sample</source>
+      <translation>Blodprøve</translation>
+    </message>
+    <message>
+      <source>CTCAE grade</source>
+      <translation>CTCAE-grad</translation>
+    </message>
+    <message>
+      <source>CTCAE term</source>
+      <translation>CTCAE-term</translation>
+    </message>
+    <message>
+      <source>CTCAE version</source>
+      <translation>CTCAE-versjon</translation>
+    </message>
+    <message>
+      <source>Canadian criteria met</source>
+      <translation>Kanadiske kriterier oppfylt</translation>
+    </message>
+    <message>
+      <source>Candidate</source>
+      <translation>Kandidat</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Fullført</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Samtykke</translation>
+    </message>
+    <message>
+      <source>Dose visit</source>
+      <translation>Dosebesøk</translation>
+    </message>
+    <message>
+      <source>Eligibility decision</source>
+      <translation>Kvalifikasjonsbeslutning</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Engelsk</translation>
+    </message>
+    <message>
+      <source>Enrolled (baseline)</source>
+      <translation>Inkludert (baseline)</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Oppfølging</translation>
+    </message>
+    <message>
+      <source>GO</source>
+      <translation>GO</translation>
+    </message>
+    <message>
+      <source>GO with reason (outside window)</source>
+      <translation>GO med begrunnelse (utenfor tidsvindu)</translation>
+    </message>
+    <message>
+      <source>GP</source>
+      <translation>fastlege</translation>
+    </message>
+    <message>
+      <source>H (high)</source>
+      <translation>H (høy)</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>Identitet</translation>
+    </message>
+    <message>
+      <source>IgG (g/L)</source>
+      <translation>IgG (g/L)</translation>
+    </message>
+    <message>
+      <source>IgG as entered</source>
+      <translation>IgG som registrert</translation>
+    </message>
+    <message>
+      <source>IgG unit</source>
+      <translation>IgG-enhet</translation>
+    </message>
+    <message>
+      <source>Injection</source>
+      <translation>Injeksjon</translation>
+    </message>
+    <message>
+      <source>Investigator</source>
+      <translation>Utprøver</translation>
+    </message>
+    <message>
+      <source>Judgement</source>
+      <translation>Vurdering</translation>
+    </message>
+    <message>
+      <source>L (low)</source>
+      <translation>L (lav)</translation>
+    </message>
+    <message>
+      <source>ME/CFS onset date</source>
+      <translation>Debutdato for ME/CFS</translation>
+    </message>
+    <message>
+      <source>Monitor</source>
+      <translation>Monitor</translation>
+    </message>
+    <message>
+      <source>NK (×10^6/L)</source>
+      <translation>NK (×10^6/L)</translation>
+    </message>
+    <message>
+      <source>NK as entered</source>
+      <translation>NK som registrert</translation>
+    </message>
+    <message>
+      <source>NK unit</source>
+      <translation>NK-enhet</translation>
+    </message>
+    <message>
+      <source>NO-GO (overridden)</source>
+      <translation>NO-GO (overstyrt)</translation>
+    </message>
+    <message>
+      <source>Norwegian Bokmål</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>On treatment</source>
+      <translation>Under behandling</translation>
+    </message>
+    <message>
+      <source>Participant</source>
+      <translation>Deltaker</translation>
+    </message>
+    <message>
+      <source>Premedication</source>
+      <translation>Premedisinering</translation>
+    </message>
+    <message>
+      <source>SAE report</source>
+      <translation>AUH-rapport</translation>
+    </message>
+    <message>
+      <source>SAE reported at</source>
+      <translation>AUH meldt</translation>
+    </message>
+    <message>
+      <source>SAE: congenital anomaly</source>
+      <translation>AUH: medfødt misdannelse</translation>
+    </message>
+    <message>
+      <source>SAE: death</source>
+      <translation>AUH: død</translation>
+    </message>
+    <message>
+      <source>SAE: disability</source>
+      <translation>AUH: uførhet</translation>
+    </message>
+    <message>
+      <source>SAE: hospitalisation</source>
+      <translation>AUH: sykehusinnleggelse</translation>
+    </message>
+    <message>
+      <source>SAE: important medical event</source>
+      <translation>AUH: viktig medisinsk hendelse</translation>
+    </message>
+    <message>
+      <source>SAE: life-threatening</source>
+      <translation>AUH: livstruende</translation>
+    </message>
+    <message>
+      <source>Screen failure</source>
+      <translation>Screeningsvikt</translation>
+    </message>
+    <message>
+      <source>Screening</source>
+      <translation>Screening</translation>
+    </message>
+    <message>
+      <source>Setting</source>
+      <translation>Innstilling</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Signatur</translation>
+    </message>
+    <message>
+      <source>Study nurse</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Bruker</translation>
+    </message>
+    <message>
+      <source>Visit calendar</source>
+      <translation>Besøksplan</translation>
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>Trukket fra studien</translation>
+    </message>
+    <message>
+      <source>abdomen left</source>
+      <translation>abdomen venstre</translation>
+    </message>
+    <message>
+      <source>abdomen right</source>
+      <translation>abdomen høyre</translation>
+    </message>
+    <message>
+      <source>action with study drug</source>
+      <translation>tiltak med studielegemidlet</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>aktiv</translation>
+    </message>
+    <message>
+      <source>alert card</source>
+      <translation>pasientkort</translation>
+    </message>
+    <message>
+      <source>analyte</source>
+      <translation>analytt</translation>
+    </message>
+    <message>
+      <source>answer</source>
+      <translation>svar</translation>
+    </message>
+    <message>
+      <source>aware at</source>
+      <translation>kjent fra</translation>
+    </message>
+    <message>
+      <source>before the dose</source>
+      <translation>før dosen</translation>
+    </message>
+    <message>
+      <source>birth date</source>
+      <translation>fødselsdato</translation>
+    </message>
+    <message>
+      <source>casebook</source>
+      <translation>pasientjournal for studien (CRF)</translation>
+    </message>
+    <message>
+      <source>causality</source>
+      <translation>årsakssammenheng</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>endret</translation>
+    </message>
+    <message>
+      <source>checklist hash</source>
+      <translation>sjekkliste-hash</translation>
+    </message>
+    <message>
+      <source>childbearing potential</source>
+      <translation>fertil</translation>
+    </message>
+    <message>
+      <source>consent form</source>
+      <translation>samtykkeskjema</translation>
+    </message>
+    <message>
+      <source>consultation</source>
+      <translation>konsultasjon</translation>
+    </message>
+    <message>
+      <source>context</source>
+      <translation>sammenheng</translation>
+    </message>
+    <message>
+      <source>copy given</source>
+      <translation>kopi gitt</translation>
+    </message>
+    <message>
+      <source>criterion</source>
+      <translation>kriterium</translation>
+    </message>
+    <message>
+      <source>decided at</source>
+      <translation>besluttet</translation>
+    </message>
+    <message>
+      <source>definitely related</source>
+      <translation>sikkert relatert</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>slettet</translation>
+    </message>
+    <message>
+      <source>done on</source>
+      <translation>gjennomført</translation>
+    </message>
+    <message>
+      <source>dose</source>
+      <translation>dose</translation>
+    </message>
+    <message>
+      <source>dose delayed</source>
+      <translation>dose utsatt</translation>
+    </message>
+    <message>
+      <source>dose not given</source>
+      <translation>dose ikke gitt</translation>
+    </message>
+    <message>
+      <source>dose visit</source>
+      <translation>dosebesøk</translation>
+    </message>
+    <message>
+      <source>drug</source>
+      <translation>legemiddel</translation>
+    </message>
+    <message>
+      <source>eligible</source>
+      <translation>kvalifisert</translation>
+    </message>
+    <message>
+      <source>end date</source>
+      <translation>sluttdato</translation>
+    </message>
+    <message>
+      <source>end of study</source>
+      <translation>studieslutt</translation>
+    </message>
+    <message>
+      <source>ended at</source>
+      <translation>avsluttet</translation>
+    </message>
+    <message>
+      <source>entered</source>
+      <translation>registrert</translation>
+    </message>
+    <message>
+      <source>failed criteria</source>
+      <translation>kriterier ikke oppfylt</translation>
+    </message>
+    <message>
+      <source>failed sign-ins</source>
+      <translation>mislykkede innlogginger</translation>
+    </message>
+    <message>
+      <source>fatal</source>
+      <translation>dødelig</translation>
+    </message>
+    <message>
+      <source>female</source>
+      <translation>kvinne</translation>
+    </message>
+    <message>
+      <source>flag</source>
+      <translation>flagg</translation>
+    </message>
+    <message>
+      <source>form version</source>
+      <translation>skjemaversjon</translation>
+    </message>
+    <message>
+      <source>given</source>
+      <translation>gitt</translation>
+    </message>
+    <message>
+      <source>given at</source>
+      <translation>gitt</translation>
+    </message>
+    <message>
+      <source>given by</source>
+      <translation>gitt av</translation>
+    </message>
+    <message>
+      <source>grade</source>
+      <translation>grad</translation>
+    </message>
+    <message>
+      <source>identity number</source>
+      <translation>fødselsnummer</translation>
+    </message>
+    <message>
+      <source>inclusion date</source>
+      <translation>inklusjonsdato</translation>
+    </message>
+    <message>
+      <source>infection</source>
+      <translation>infeksjon</translation>
+    </message>
+    <message>
+      <source>injection site</source>
+      <translation>injeksjonssted</translation>
+    </message>
+    <message>
+      <source>kind</source>
+      <translation>type</translation>
+    </message>
+    <message>
+      <source>kit number</source>
+      <translation>kitnummer</translation>
+    </message>
+    <message>
+      <source>language</source>
+      <translation>språk</translation>
+    </message>
+    <message>
+      <source>locked until</source>
+      <translation>låst til</translation>
+    </message>
+    <message>
+      <source>long-term follow-up</source>
+      <translation>langtidsoppfølging</translation>
+    </message>
+    <message>
+      <source>lot</source>
+      <translation>batch</translation>
+    </message>
+    <message>
+      <source>male</source>
+      <translation>mann</translation>
+    </message>
+    <message>
+      <source>masked (blinded)</source>
+      <translation>skjult (blindet)</translation>
+    </message>
+    <message>
+      <source>meaning</source>
+      <translation>betydning</translation>
+    </message>
+    <message>
+      <source>mild</source>
+      <translation>mild</translation>
+    </message>
+    <message>
+      <source>mild/moderate</source>
+      <translation>mild/moderat</translation>
+    </message>
+    <message>
+      <source>moderate</source>
+      <translation>moderat</translation>
+    </message>
+    <message>
+      <source>moderate/severe</source>
+      <translation>moderat/alvorlig</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>navn</translation>
+    </message>
+    <message>
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nei</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>ingen</translation>
+    </message>
+    <message>
+      <source>none (dose not changed)</source>
+      <translation>ingen (dosen ikke endret)</translation>
+    </message>
+    <message>
+      <source>not applicable</source>
+      <translation>ikke relevant</translation>
+    </message>
+    <message>
+      <source>not eligible</source>
+      <translation>ikke kvalifisert</translation>
+    </message>
+    <message>
+      <source>not given</source>
+      <translation>ikke gitt</translation>
+    </message>
+    <message>
+      <source>not given (missed)</source>
+      <translation>ikke gitt (ikke gjennomført)</translation>
+    </message>
+    <message>
+      <source>not recovered</source>
+      <translation>ikke restituert</translation>
+    </message>
+    <message>
+      <source>not related</source>
+      <translation>ikke relatert</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>merknad</translation>
+    </message>
+    <message>
+      <source>observe until</source>
+      <translation>observer til</translation>
+    </message>
+    <message>
+      <source>obtained by</source>
+      <translation>innhentet av</translation>
+    </message>
+    <message>
+      <source>onset date</source>
+      <translation>startdato</translation>
+    </message>
+    <message>
+      <source>onset trigger</source>
+      <translation>utløsende faktor</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>åpen</translation>
+    </message>
+    <message>
+      <source>open criteria</source>
+      <translation>ubesvarte kriterier</translation>
+    </message>
+    <message>
+      <source>other immunological</source>
+      <translation>annen immunologisk</translation>
+    </message>
+    <message>
+      <source>other, specify</source>
+      <translation>annet, spesifiser</translation>
+    </message>
+    <message>
+      <source>outcome</source>
+      <translation>utfall</translation>
+    </message>
+    <message>
+      <source>override reason</source>
+      <translation>begrunnelse for overstyring</translation>
+    </message>
+    <message>
+      <source>override signature</source>
+      <translation>signatur for overstyring</translation>
+    </message>
+    <message>
+      <source>pages</source>
+      <translation>sider</translation>
+    </message>
+    <message>
+      <source>password</source>
+      <translation>passord</translation>
+    </message>
+    <message>
+      <source>password set at</source>
+      <translation>passord satt</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>telefon</translation>
+    </message>
+    <message>
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
+    <message>
+      <source>possible</source>
+      <translation>mulig</translation>
+    </message>
+    <message>
+      <source>pregnancy test</source>
+      <translation>graviditetstest</translation>
+    </message>
+    <message>
+      <source>printed</source>
+      <translation>skrevet ut</translation>
+    </message>
+    <message>
+      <source>printed name</source>
+      <translation>navn med blokkbokstaver</translation>
+    </message>
+    <message>
+      <source>probable</source>
+      <translation>sannsynlig</translation>
+    </message>
+    <message>
+      <source>protocol unit</source>
+      <translation>protokollenhet</translation>
+    </message>
+    <message>
+      <source>protocol version</source>
+      <translation>protokollversjon</translation>
+    </message>
+    <message>
+      <source>pulse after</source>
+      <translation>puls etter</translation>
+    </message>
+    <message>
+      <source>pulse before</source>
+      <translation>puls før</translation>
+    </message>
+    <message>
+      <source>read back</source>
+      <translation>lest tilbake</translation>
+    </message>
+    <message>
+      <source>recovered</source>
+      <translation>restituert</translation>
+    </message>
+    <message>
+      <source>recovered with sequelae</source>
+      <translation>restituert med følgetilstand</translation>
+    </message>
+    <message>
+      <source>recovering</source>
+      <translation>i bedring</translation>
+    </message>
+    <message>
+      <source>reported at visit</source>
+      <translation>meldt ved besøk</translation>
+    </message>
+    <message>
+      <source>role</source>
+      <translation>rolle</translation>
+    </message>
+    <message>
+      <source>sampled at</source>
+      <translation>prøvetakingstidspunkt</translation>
+    </message>
+    <message>
+      <source>screening date</source>
+      <translation>screeningdato</translation>
+    </message>
+    <message>
+      <source>screening summary</source>
+      <translation>screeningsammendrag</translation>
+    </message>
+    <message>
+      <source>serious</source>
+      <translation>alvorlig</translation>
+    </message>
+    <message>
+      <source>setting</source>
+      <translation>innstilling</translation>
+    </message>
+    <message>
+      <source>severe</source>
+      <translation>alvorlig</translation>
+    </message>
+    <message>
+      <source>severity</source>
+      <translation>alvorlighetsgrad</translation>
+    </message>
+    <message>
+      <source>sex</source>
+      <translation>kjønn</translation>
+    </message>
+    <message>
+      <source>signature</source>
+      <translation>signatur</translation>
+    </message>
+    <message>
+      <source>signed at</source>
+      <translation>signert</translation>
+    </message>
+    <message>
+      <source>signed by</source>
+      <translation>signert av</translation>
+    </message>
+    <message>
+      <source>signed by investigator</source>
+      <translation>signert av utprøver</translation>
+    </message>
+    <message>
+      <source>signed by participant</source>
+      <translation>signert av deltaker</translation>
+    </message>
+    <message>
+      <source>signed content hash</source>
+      <translation>hash av signert innhold</translation>
+    </message>
+    <message>
+      <source>signed record</source>
+      <translation>signert post</translation>
+    </message>
+    <message>
+      <source>signed record id</source>
+      <translation>ID for signert post</translation>
+    </message>
+    <message>
+      <source>started at</source>
+      <translation>startet</translation>
+    </message>
+    <message>
+      <source>state</source>
+      <translation>status</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>status</translation>
+    </message>
+    <message>
+      <source>study drug withdrawn</source>
+      <translation>studielegemiddel seponert</translation>
+    </message>
+    <message>
+      <source>study id</source>
+      <translation>studie-ID</translation>
+    </message>
+    <message>
+      <source>target date</source>
+      <translation>måldato</translation>
+    </message>
+    <message>
+      <source>temperature after</source>
+      <translation>temperatur etter</translation>
+    </message>
+    <message>
+      <source>temperature before</source>
+      <translation>temperatur før</translation>
+    </message>
+    <message>
+      <source>type and screen</source>
+      <translation>blodtype og antistoffscreening</translation>
+    </message>
+    <message>
+      <source>unblinded safety physician</source>
+      <translation>ublindet sikkerhetslege</translation>
+    </message>
+    <message>
+      <source>unit as entered</source>
+      <translation>enhet som registrert</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>ukjent</translation>
+    </message>
+    <message>
+      <source>unlikely</source>
+      <translation>usannsynlig</translation>
+    </message>
+    <message>
+      <source>user name</source>
+      <translation>brukernavn</translation>
+    </message>
+    <message>
+      <source>value</source>
+      <translation>verdi</translation>
+    </message>
+    <message>
+      <source>value (protocol unit)</source>
+      <translation>verdi (protokollenhet)</translation>
+    </message>
+    <message>
+      <source>value as entered</source>
+      <translation>verdi som registrert</translation>
+    </message>
+    <message>
+      <source>verbatim term</source>
+      <translation>ordrett beskrivelse</translation>
+    </message>
+    <message>
+      <source>verdict</source>
+      <translation>vurdering</translation>
+    </message>
+    <message>
+      <source>very severe</source>
+      <translation>svært alvorlig</translation>
+    </message>
+    <message>
+      <source>visit</source>
+      <translation>besøk</translation>
+    </message>
+    <message>
+      <source>visit (nb)</source>
+      <translation>besøk (nb)</translation>
+    </message>
+    <message>
+      <source>visit code</source>
+      <translation>besøkskode</translation>
+    </message>
+    <message>
+      <source>visit date</source>
+      <translation>besøksdato</translation>
+    </message>
+    <message>
+      <source>visit summary</source>
+      <translation>besøksoppsummering</translation>
+    </message>
+    <message>
+      <source>window from</source>
+      <translation>vindu fra</translation>
+    </message>
+    <message>
+      <source>window reason</source>
+      <translation>begrunnelse utenfor vindu</translation>
+    </message>
+    <message>
+      <source>window to</source>
+      <translation>vindu til</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>Norwegian (bokmål)</source>
+      <translation>Norsk (bokmål)</translation>
+    </message>
+    <message>
+      <source>Nurse</source>
+      <translation>Studiesykepleier</translation>
     </message>
   </context>
 </TS>

@@ -10,7 +10,7 @@ import pytest
 
 DOMAIN = Path(__file__).resolve().parents[2] / "trialdesk" / "domain"
 RULE_MODULES = ["ctcae", "dates", "eligibility", "explanations", "identity", "labs", "protocol/__init__",
-                "protocol/model", "protocol/reader", "schedule", "severity"]
+                "protocol/model", "protocol/reader", "records", "schedule", "severity"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -122,7 +122,7 @@ def test_visit_summary_for_a_blinded_nurse_keeps_masked_values_masked(store, use
         assert needle in text, needle
     assert last_print(store)["table"] == "dose_visits"
     # The corrected value is listed with who, the old and new value and the reason.
-    assert "Corrections after entry" in text and "entered_value" in text
+    assert "Corrections after entry" in text and "value as entered" in text and "entered_value" not in text
     assert "240 → 204" in text and "typing error, lab report says 204" in text
 
 

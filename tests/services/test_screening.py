@@ -106,7 +106,7 @@ def test_identity_is_hidden_from_monitor_and_not_in_lists(store, doctor, users):
     with pytest.raises(PermissionDenied):
         register(store, monitor, nth=1)
     rows = history_service.history(store, monitor, pid)
-    identity_rows = [r for r in rows if r.table == "identities"]
+    identity_rows = [r for r in rows if r.source.table == "identities"]
     assert identity_rows and all(r.new == "(hidden)" for r in identity_rows)
     assert not any("Testperson" in r.new for r in rows)
 
@@ -290,10 +290,10 @@ def test_audit_rows_exist_for_each_write(store, doctor, screened):
                   "signatures", "eligibility_decisions", "planned_visits"):
         assert audit_count(store, table) > 0, table
     rows = history_service.history(store, doctor, screened)
-    fields = {(r.table, r.field) for r in rows}
+    fields = {(r.source.table, r.field) for r in rows}
     assert ("screenings", "NK (×10^6/L)") in fields and ("participants", "status") in fields
-    status = [r for r in rows if r.table == "participants" and r.field == "status" and r.action == "UPDATE"]
-    assert [(r.old, r.new) for r in status] == [("candidate", "screening"), ("screening", "enrolled")]
+    status = [r for r in rows if r.source.table == "participants" and r.field == "status" and r.operation == "UPDATE"]
+    assert [(r.old, r.new) for r in status] == [("Candidate", "Screening"), ("Screening", "Enrolled (baseline)")]
     assert all(r.username == "doctor" for r in status) and status[-1].reason.startswith("eligibility decision signed")
     from trialdesk.services.workstation import verify
 

@@ -423,29 +423,31 @@ def test_history_shows_visit_records_and_masks_for_blinded_roles(store, doctor, 
                               reason="lot misread")
     vs.record_adverse_event(store, nurse, enrolled, _ae(), dose_code="D1")
     rows = history_service.history(store, nurse, enrolled)
-    tables = {r.table for r in rows}
+    tables = {r.source.table for r in rows}
     assert {"dose_visits", "premedications", "lab_samples", "lab_results", "administrations",
             "adverse_events"} <= tables
-    lot = [r for r in rows if r.table == "administrations" and r.action == "UPDATE"]
+    lot = [r for r in rows if r.source.table == "administrations" and r.operation == "UPDATE"]
     assert [(r.record, r.field, r.old, r.new, r.reason) for r in lot] == [
-        ("D1", "lot", "LOT-9", "LOT-10", "lot misread")]
-    given_by = next(r for r in rows if r.table == "administrations" and r.field == "given by")
-    assert given_by.new == "nurse"
+        ("Injection D1", "lot", "LOT-9", "LOT-10", "lot misread")]
+    given_by = next(r for r in rows if r.source.table == "administrations" and r.field == "given by")
+    assert given_by.new == "Nils Nurse (nurse)"  # a person, not a user id
     # The nurse is blinded: D2's IgG (after the first dose) is masked, its correction too; D1's is not.
-    d2_igg = [r for r in rows if r.table == "lab_results" and r.record == "D2 IGG"]
+    d2_igg = [r for r in rows if r.record == "Blood result D2 IgG"]
     assert d2_igg and all("2,1" not in r.old + r.new and "2,3" not in r.old + r.new and "2.1" not in r.new
-                          for r in d2_igg)
-    corrected = [r for r in d2_igg if r.action == "UPDATE"]
-    assert corrected and all(r.new == "(masked)" and r.reason == "lab re-issued the report" for r in corrected)
-    d1_igg = [r for r in rows if r.table == "lab_results" and r.record == "D1 IGG" and r.field == "value as entered"]
-    assert [r.new for r in d1_igg] == ["8,4"]
+                          and "2.3" not in r.old + r.new for r in d2_igg)
+    corrected = [r for r in d2_igg if r.operation == "UPDATE"]
+    assert corrected and all(r.new == "masked (blinded)" and r.reason == "lab re-issued the report"
+                             for r in corrected)
+    d1_igg = [r for r in rows if r.record == "Blood result D1 IgG" and r.field == "value as entered"]
+    assert [r.new for r in d1_igg] == ["8.4"]  # typed "8,4": a number, read with the reader's decimal mark
     # An unblinded physician sees the values.
     admin = users[Role.ADMINISTRATOR]
     vs.set_unblinded(store, admin, doctor.id, True, reason="designated unblinded safety physician")
     from trialdesk.db import users as users_repo
 
     seen = history_service.history(store, users_repo.get(store.db, doctor.id), enrolled)
-    assert any(r.record == "D2 IGG" and r.field == "value as entered" and r.new == "2,3" for r in seen)
+    assert any(r.record == "Blood result D2 IgG" and r.field == "value as entered" and r.new == "2.3"
+               for r in seen)
 
 
 WRITES = {

@@ -67,7 +67,7 @@ def test_saved_injection_record_is_shown_locked_and_corrected_with_a_reason(qtbo
     changes = visit.admin_changes.text()
     assert visit.admin_changes.isVisible() and "nurse" in changes and "KIT-000123 → KIT-000132" in changes
     assert "abdomen left → abdomen right" in changes and "kit label misread" in changes
-    assert "10:05 → 25.05.2026 10:06" in changes
+    assert "10:05 (UTC+02:00) → 25.05.2026 10:06 (UTC+02:00)" in changes
     assert "KIT-000123" in admin.kit_number.toolTip() and admin.lot.toolTip() == ""
     # The History tab lists it too.
     window.workspace.reload()
@@ -186,7 +186,7 @@ def test_saved_pre_dose_checks_changed_with_a_reason_show_who_changed_them(qtbot
     visit.save_pre_button.click()
     assert visit.pre_changes.isVisible()
     text = visit.pre_changes.text()
-    assert "nurse" in text and "25.05.2026 08:30 → 25.05.2026 08:15" in text
+    assert "nurse" in text and "25.05.2026 08:30 (UTC+02:00) → 25.05.2026 08:15 (UTC+02:00)" in text
     assert "time copied from the medication chart" in text
     assert "time copied" in visit.premeds[premed].toolTip() and visit.type_and_screen.toolTip() == ""
 
@@ -215,7 +215,8 @@ def test_sample_time_corrected_in_the_dialog(qtbot, store, nurse, enrolled):
     assert [v.entered for v in views if v.analyte == "HB"] == ["13,2 g/dL"]  # the value stayed
     row = next(r for r in range(model.rowCount()) if model.row_at(model.index(r, 0)).view.analyte == "HB")
     visit.saved_labs.setCurrentIndex(model.index(row, 0))
-    assert "sample time 25.05.2026 08:00 → 25.05.2026 07:20 — time from the lab printout" in visit.corrections.text()
+    assert ("sample time 25.05.2026 08:00 (UTC+02:00) → 25.05.2026 07:20 (UTC+02:00) — time from the lab printout"
+            in visit.corrections.text())
 
 
 def test_dose_recorded_as_not_given_by_mistake_is_opened_again(qtbot, store, doctor, nurse):

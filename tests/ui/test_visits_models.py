@@ -60,7 +60,7 @@ def test_visit_history_ids_corrections_and_masking(store, doctor, nurse, enrolle
     vs.correct_lab_result(store, nurse, plt.id, vs.LabEntry("204", "10^9/L"), "typing error")
     [plt] = [r for r in visit_history.lab_result_records(store, nurse, enrolled) if r.view.analyte == "PLT"]
     assert [(c.old, c.new, c.reason, c.username) for c in plt.changes] == [
-        ("240 10^9/L", "204 10^9/L", "typing error", nurse.username)]
+        ("240 ×10^9/L", "204 ×10^9/L", "typing error", nurse.username)]  # units as people read them
     vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
     d2 = D1_DAY + timedelta(days=14)
     vs.record_pre_dose_labs(store, nurse, enrolled, "D2", sampled_at=d2, read_back={"IGG"},

@@ -18,6 +18,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from trialdesk.domain import records
+
 ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
 STUDY_OID = "ST.KTS-11"
 MDV_OID = "MDV.KTS11.1"
@@ -53,69 +55,39 @@ class Target:
     domain: str | None = None
 
 
-def _items(prefix: str, spec: Iterable[tuple]) -> tuple[Item, ...]:
-    return tuple(Item(col, f"IT.{prefix}.{(sds or col).upper()}", dtype, sds) for col, dtype, sds in spec)
+def _items(table: str) -> tuple[Item, ...]:
+    """The ItemDefs of ``table``: every column the record registry gives an ODM item, in its order."""
+    return tuple(Item(f.column, f.odm.oid, f.odm.datatype, f.sdtm) for f in records.record(table).fields if f.odm)
 
 
 TARGETS: dict[str, Target] = {t.table: t for t in (
-    Target("participants", "SE.SCREENING", "F.DM", "Demographics and status", "IG.DM", _items("DM", (
-        ("study_id", "text", "SUBJID"), ("sex", "text", "SEX"), ("birth_date", "date", "BRTHDTC"),
-        ("childbearing_potential", "integer", None), ("status", "text", None), ("inclusion_date", "date", None),
-        ("type_and_screen_on", "date", None), ("alert_card_issued_on", "date", None))), domain="DM"),
-    Target("consents", "SE.SCREENING", "F.IC", "Informed consent", "IG.IC", _items("IC", (
-        ("form_version", "text", None), ("language", "text", None), ("participant_signed_on", "date", "RFICDTC"),
-        ("investigator_signed_on", "date", None), ("obtained_by", "text", None), ("copy_given", "integer", None))),
-        group_key="id", domain="DS"),
-    Target("screenings", "SE.SCREENING", "F.SCR", "Screening", "IG.SCR", _items("SCR", (
-        ("screening_date", "date", None), ("canadian_criteria_met", "integer", None), ("severity", "text", None),
-        ("me_cfs_onset_date", "date", None), ("onset_trigger", "text", None), ("pregnancy_test", "text", None),
-        ("nk_value_text", "text", None), ("nk_unit", "text", None), ("nk_value", "float", None),
-        ("igg_value_text", "text", None), ("igg_unit", "text", None), ("igg_value", "float", None)))),
-    Target("screening_judgements", "SE.SCREENING", "F.IE", "Eligibility judgements", "IG.IE", _items("IE", (
-        ("answer", "integer", "IEORRES"), ("note", "text", None))), group_key="criterion_id", domain="IE"),
-    Target("eligibility_decisions", "SE.SCREENING", "F.ELIG", "Eligibility decision", "IG.ELIG", _items("ELIG", (
-        ("verdict", "text", None), ("failed", "text", None), ("missing", "text", None),
-        ("protocol_version", "text", None), ("checklist_hash", "text", None), ("decided_at", "datetime", None))),
-        group_key="id"),
-    Target("planned_visits", "SE.CALENDAR", "F.CAL", "Visit calendar", "IG.PV", _items("PV", (
-        ("code", "text", None), ("kind", "text", None), ("label_en", "text", None), ("target_date", "date", None),
-        ("window_start", "date", None), ("window_end", "date", None), ("done_on", "date", None),
-        ("protocol_version", "text", None))), group_key="code"),
-    Target("dose_visits", "SE.DOSE", "F.DOSE", "Dose visit", "IG.DOSE", _items("DOSE", (
-        ("dose_code", "text", "VISIT"), ("visit_date", "date", None), ("state", "text", None),
-        ("pregnancy_test", "text", None), ("verdict", "text", None), ("window_reason", "text", None),
-        ("override_reason", "text", None))), event_key="dose"),
-    Target("premedications", "SE.DOSE", "F.PREMED", "Premedication", "IG.PREMED", _items("PREMED", (
-        ("drug", "text", "CMTRT"), ("given_at", "datetime", "CMSTDTC"))), event_key="dose", group_key="drug",
-        domain="CM"),
-    Target("lab_samples", "SE.DOSE", "F.LB", "Blood tests", "IG.LBS", _items("LBS", (
-        ("sampled_at", "datetime", "LBDTC"), ("context", "text", "LBTPT"))), event_key="dose", group_key="id"),
-    Target("lab_results", "SE.DOSE", "F.LB", "Blood tests", "IG.LB", _items("LB", (
-        ("sample_id", "text", "LBREFID"), ("analyte", "text", "LBTESTCD"), ("entered_value", "text", "LBORRES"),
-        ("entered_unit", "text", "LBORRESU"), ("value", "float", "LBSTRESN"), ("unit", "text", "LBSTRESU"),
-        ("flag", "text", "LBNRIND"), ("ctcae_term", "text", "LBTOX"), ("ctcae_grade", "integer", "LBTOXGR"),
-        ("read_back", "integer", None))), event_key="sample", group_key="id", domain="LB"),
-    Target("administrations", "SE.DOSE", "F.EC", "Study drug administration", "IG.EC", _items("EC", (
-        ("kit_number", "text", "ECREFID"), ("lot", "text", "ECLOT"), ("injection_site", "text", "ECLOC"),
-        ("started_at", "datetime", "ECSTDTC"), ("ended_at", "datetime", "ECENDTC"), ("given_by", "text", None),
-        ("observation_until", "datetime", None), ("bp_sys_pre", "integer", None), ("bp_dia_pre", "integer", None),
-        ("pulse_pre", "integer", None), ("temp_pre", "float", None), ("bp_sys_post", "integer", None),
-        ("bp_dia_post", "integer", None), ("pulse_post", "integer", None), ("temp_post", "float", None))),
-        event_key="dose", domain="EC"),
-    Target("adverse_events", "SE.AE", "F.AE", "Adverse events", "IG.AE", _items("AE", (
-        ("reported_visit_id", "text", None), ("verbatim", "text", "AETERM"), ("term", "text", "AEDECOD"),
-        ("other_specify", "text", None), ("ctcae_version", "text", None), ("onset_date", "date", "AESTDTC"),
-        ("end_date", "date", "AEENDTC"), ("grade", "integer", "AETOXGR"), ("serious", "integer", "AESER"),
-        ("sae_death", "integer", "AESDTH"), ("sae_life_threatening", "integer", "AESLIFE"),
-        ("sae_hospitalisation", "integer", "AESHOSP"), ("sae_disability", "integer", "AESDISAB"),
-        ("sae_congenital", "integer", "AESCONG"), ("sae_important_medical", "integer", "AESMIE"),
-        ("causality", "text", "AEREL"), ("action_taken", "text", "AEACN"), ("outcome", "text", "AEOUT"),
-        ("aware_at", "datetime", None), ("sae_reported_at", "datetime", None))), group_key="id", domain="AE"),
+    Target("participants", "SE.SCREENING", "F.DM", "Demographics and status", "IG.DM", _items("participants"),
+           domain="DM"),
+    Target("consents", "SE.SCREENING", "F.IC", "Informed consent", "IG.IC", _items("consents"), group_key="id",
+           domain="DS"),
+    Target("screenings", "SE.SCREENING", "F.SCR", "Screening", "IG.SCR", _items("screenings")),
+    Target("screening_judgements", "SE.SCREENING", "F.IE", "Eligibility judgements", "IG.IE",
+           _items("screening_judgements"), group_key="criterion_id", domain="IE"),
+    Target("eligibility_decisions", "SE.SCREENING", "F.ELIG", "Eligibility decision", "IG.ELIG",
+           _items("eligibility_decisions"), group_key="id"),
+    Target("planned_visits", "SE.CALENDAR", "F.CAL", "Visit calendar", "IG.PV", _items("planned_visits"),
+           group_key="code"),
+    Target("dose_visits", "SE.DOSE", "F.DOSE", "Dose visit", "IG.DOSE", _items("dose_visits"), event_key="dose"),
+    Target("premedications", "SE.DOSE", "F.PREMED", "Premedication", "IG.PREMED", _items("premedications"),
+           event_key="dose", group_key="drug", domain="CM"),
+    Target("lab_samples", "SE.DOSE", "F.LB", "Blood tests", "IG.LBS", _items("lab_samples"), event_key="dose",
+           group_key="id"),
+    Target("lab_results", "SE.DOSE", "F.LB", "Blood tests", "IG.LB", _items("lab_results"), event_key="sample",
+           group_key="id", domain="LB"),
+    Target("administrations", "SE.DOSE", "F.EC", "Study drug administration", "IG.EC", _items("administrations"),
+           event_key="dose", domain="EC"),
+    Target("adverse_events", "SE.AE", "F.AE", "Adverse events", "IG.AE", _items("adverse_events"), group_key="id",
+           domain="AE"),
 )}
-# Lab-result columns a blinded user may not see for masked analytes after the first dose.
-MASKED_COLUMNS = frozenset({"entered_value", "value", "flag", "ctcae_term", "ctcae_grade"})
+# Lab-result columns a blinded user may not see for masked analytes after the first dose (the registry's).
+MASKED_COLUMNS = frozenset(f.column for f in records.record("lab_results").fields if f.masked)
 # Columns holding a user id: exported as the user's OID.
-USER_COLUMNS = frozenset({"obtained_by", "given_by"})
+USER_COLUMNS = frozenset(f.column for t in TARGETS for f in records.record(t).fields if f.kind is records.Kind.USER)
 EVENTS = {"SE.SCREENING": ("Screening", "No", "Scheduled"), "SE.CALENDAR": ("Visit calendar", "No", "Common"),
           "SE.DOSE": ("Dose visit", "Yes", "Scheduled"), "SE.AE": ("Adverse events", "No", "Common")}
 

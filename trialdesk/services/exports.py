@@ -15,7 +15,9 @@ from datetime import date, datetime
 from trialdesk import __version__
 from trialdesk.clock import utc_now
 from trialdesk.db import screening as screening_repo
+from trialdesk.db.visits import SAE_CRITERIA
 from trialdesk.db.connection import Store
+from trialdesk.domain import records
 from trialdesk.domain.people import User
 from trialdesk.exchange import csv_export, odm
 from trialdesk.services import auth
@@ -128,6 +130,18 @@ def _yn(value) -> str | None:
 _NRIND = {"L": "LOW", "H": "HIGH"}
 
 
+def _sdtm(table: str, row: dict, convert: dict | None = None) -> dict:
+    """The row's columns that the record registry names a CDASH/SDTM variable for, under that name
+    (``convert`` per column; None stays None)."""
+    convert = convert or {}
+    out = {}
+    for column, variable in records.sdtm_names(table).items():
+        value = row.get(column)
+        fn = convert.get(column)
+        out[variable] = fn(value) if fn is not None and value is not None else value
+    return out
+
+
 def export_csv(store: Store, user: User) -> CsvExport:
     """DM, IE, LB, EC and AE as long CSV tables (study ids only; masked values left out for blinded users)."""
     require(user, Action.EXPORT)
@@ -225,14 +239,11 @@ def export_csv(store: Store, user: User) -> CsvExport:
             decod = proto.ae_term(a["term"]).term_en
         except KeyError:
             decod = a["term"]
+        convert = {**{c: _yn for c in ("serious", *SAE_CRITERIA)}, "causality": str.upper,
+                   "action_taken": str.upper, "outcome": str.upper, "term": lambda _key: decod}
         ae.append({"STUDYID": study, "DOMAIN": "AE", "USUBJID": p["study_id"], "AESEQ": seqs[p["id"]],
-                   "AETERM": a["verbatim"], "AEDECOD": decod, "AEMODIFY": a["other_specify"], "AETOXGR": a["grade"],
-                   "AESER": _yn(a["serious"]), "AESDTH": _yn(a["sae_death"]), "AESLIFE": _yn(a["sae_life_threatening"]),
-                   "AESHOSP": _yn(a["sae_hospitalisation"]), "AESDISAB": _yn(a["sae_disability"]),
-                   "AESCONG": _yn(a["sae_congenital"]), "AESMIE": _yn(a["sae_important_medical"]),
-                   "AEREL": a["causality"].upper(), "AEACN": a["action_taken"].upper(), "AEOUT": a["outcome"].upper(),
-                   "AESTDTC": a["onset_date"], "AEENDTC": a["end_date"], "AEONGO": "N" if a["end_date"] else "Y",
-                   "AEVISIT": visit_codes.get(a["reported_visit_id"])})
+                   **_sdtm("adverse_events", a, convert),
+                   "AEONGO": "N" if a["end_date"] else "Y", "AEVISIT": visit_codes.get(a["reported_visit_id"])})
     files = {csv_export.file_name(name): csv_export.to_csv(name, rows)
              for name, rows in (("DM", dm), ("IE", ie), ("LB", lb), ("EC", ec), ("AE", ae))}
     hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}

@@ -22,6 +22,7 @@ from trialdesk.db import participants as participants_repo
 from trialdesk.db import screening as screening_repo
 from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
+from trialdesk.domain import records as records_registry
 from trialdesk.domain.explanations import Explanation
 from trialdesk.domain.labs import unit_label
 from trialdesk.domain.people import User
@@ -45,7 +46,7 @@ from trialdesk.printouts.model import (
     Table,
     VisitSummaryData,
 )
-from trialdesk.services import auth, explain, formats, signatures, words
+from trialdesk.services import audit_reader, auth, explain, formats, signatures, words
 from trialdesk.services import printout_words as pw
 from trialdesk.services import screening as screening_service
 from trialdesk.services import visits as visits_service
@@ -460,10 +461,7 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
     aes = [a for a in visits_repo.adverse_events(store.db, participant.id) if a["reported_visit_id"] == visit["id"]]
     header = _header(store, user, participant.study_id, f"{label('visit_title', f.language)} {dose_code}",
                      DOCUMENT_VERSION["visit_summary"], f.language, now)
-    # Saved values replaced later (a first entry of an empty field, or a state change, is not a correction).
-    lines, _ = _audit_lines(store, user, f, participant.id, visit_records(store.db, visit["id"]))
-    corrections = tuple(line for line in lines if line.action == f.t(*_ACTION_WORDS["UPDATE"]) and line.old
-                        and line.field not in ("state", "verdict", "visit_date"))
+    corrections = _corrections(store, user, f, participant.id, visit["id"])
     return VisitSummaryData(
         header=header, visit=tuple(visit_pairs),
         labs=tuple(_lab_lines(f, _visit_labs(store, user, participant.id, visit["id"]))),
@@ -579,43 +577,9 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
 
 # --- casebook ----------------------------------------------------------------------------------------------
 
-_HIDDEN = {"id", "site", "created_at", "updated_at", "participant_id", "screening_id", "dose_visit_id",
-           "sample_id", "reported_visit_id", "password_hash"}
 # What an eligibility signature covers (services.screening.checklist): changes after it are marked.
 _SIGNED_SCOPE = {"participants": {"sex", "birth_date", "childbearing_potential"}, "consents": None,
                  "screenings": None, "screening_judgements": None}
-_MASKED_FIELDS = {"entered_value", "entered_unit", "value", "flag", "ctcae_term", "ctcae_grade"}
-_TABLE_WORDS = {
-    "participants": ("Participant", "Deltaker"), "consents": ("Consent", "Samtykke"),
-    "screenings": ("Screening", "Screening"), "screening_judgements": ("Judgement", "Vurdering"),
-    "eligibility_decisions": ("Eligibility decision", "Kvalifiseringsbeslutning"),
-    "signatures": ("Signature", "Signatur"), "planned_visits": ("Visit calendar", "Besøksplan"),
-    "dose_visits": ("Dose visit", "Dosebesøk"), "premedications": ("Premedication", "Premedisinering"),
-    "lab_samples": ("Blood sample", "Blodprøve"), "lab_results": ("Blood result", "Blodprøvesvar"),
-    "administrations": ("Administration", "Administrering"), "adverse_events": ("Adverse event", "Uønsket hendelse"),
-}
-_ACTION_WORDS = {"INSERT": ("entered", "registrert"), "UPDATE": ("changed", "endret"), "DELETE": ("deleted", "slettet")}
-
-
-def participant_records(db, participant_id: str) -> list[tuple[str, str]]:
-    """(table, id) of every clinical row of the participant (no identity rows)."""
-    out = [r for r in screening_repo.record_ids(db, participant_id) if r[0] != "identities"]
-    queries = (
-        ("dose_visits", "SELECT id FROM dose_visits WHERE participant_id = ?"),
-        ("premedications", "SELECT m.id FROM premedications m JOIN dose_visits v ON v.id = m.dose_visit_id "
-                           "WHERE v.participant_id = ?"),
-        ("lab_samples", "SELECT id FROM lab_samples WHERE participant_id = ?"),
-        ("lab_results", "SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
-                        "WHERE s.participant_id = ?"),
-        ("administrations", "SELECT a.id FROM administrations a JOIN dose_visits v ON v.id = a.dose_visit_id "
-                            "WHERE v.participant_id = ?"),
-        ("adverse_events", "SELECT id FROM adverse_events WHERE participant_id = ?"),
-        ("signatures", "SELECT s.id FROM signatures s JOIN dose_visits v ON v.id = s.record_id "
-                       "WHERE s.record_table = 'dose_visits' AND v.participant_id = ?"),
-    )
-    for table, sql in queries:
-        out.extend((table, r[0]) for r in db.execute(sql, [participant_id]))
-    return list(dict.fromkeys(out))
 
 
 def visit_records(db, visit_id: str) -> list[tuple[str, str]]:
@@ -633,72 +597,60 @@ def visit_records(db, visit_id: str) -> list[tuple[str, str]]:
     return [(table, r[0]) for table, sql in queries for r in db.execute(sql, [visit_id])]
 
 
+def _reader_lines(store: Store, user: User, f: _Fmt, participant_id: str,
+                  records: list[tuple[str, str]] | None = None) -> list[audit_reader.Line]:
+    """The audit reader's lines (the History tab's words) of the participant's clinical records, or of ``records``."""
+    if records is None:
+        return audit_reader.lines(store, user, participant_id, language=f.language, identities=False)
+    by_record = audit_reader.lines_by_record(store, user, participant_id, records, language=f.language)
+    return sorted((line for lines in by_record.values() for line in lines), key=lambda line: line.seq)
+
+
+def _audit_line(line: audit_reader.Line, after_signing: bool = False) -> AuditLine:
+    return AuditLine(at_local=line.at, username=line.username, action=line.action, record=line.record,
+                     field=line.field, old=line.old, new=line.new, reason=line.reason, after_signing=after_signing)
+
+
 def _audit_lines(store: Store, user: User, f: _Fmt, participant_id: str,
                  records: list[tuple[str, str]] | None = None) -> tuple[list[AuditLine], set[tuple[str, str]]]:
-    if records is None:
-        records = participant_records(store.db, participant_id)
-    masked_ids = visits_service.masked_result_ids(store, user, participant_id)
-    sig_times = [r[0] for r in store.db.execute(
-        "SELECT s.signed_at FROM signatures s JOIN screenings c ON c.id = s.record_id "
-        "WHERE s.record_table = 'screenings' AND c.participant_id = ? ORDER BY s.signed_at", [participant_id])]
-    first_signed = sig_times[0] if sig_times else None
+    """The audit trail as the History tab reads it; a new record is one line with all its values (keeps the trail
+    readable and the PDF fast). Also the (table, column) — (table, criterion) for judgements — changed after the
+    first eligibility signature."""
+    signed = history_repo.first_signature_at(store.db, participant_id)
+    first_signed = parse_utc(signed) if signed else None
     lines: list[AuditLine] = []
     changed_after: set[tuple[str, str]] = set()
-    for row in history_repo.rows_for(store.db, records):
-        old = json.loads(row.old_values) if row.old_values else {}
-        new = json.loads(row.new_values) if row.new_values else {}
-        table = row.table_name or ""
-        ident = (new.get("criterion_id") or old.get("criterion_id") or new.get("code") or old.get("code")
-                 or new.get("dose_code") or old.get("dose_code") or new.get("analyte") or old.get("analyte")
-                 or new.get("drug") or old.get("drug") or new.get("kit_number") or new.get("term") or "")
-        record = f"{f.t(*_TABLE_WORDS.get(table, (table, table)))} {ident}".strip()
-        scope = _SIGNED_SCOPE.get(table, False)
-        if row.action not in _ACTION_WORDS:  # PRINT, EXPORT …: one line, not one per detail key
-            lines.append(AuditLine(
-                at_local=f.time(row.at), username=row.username or "", action=row.action, record=record,
-                field=str(new.get("document", "")), old="",
-                new=f"{new.get('pages', '?')} {f.t('pages', 'sider')}, sha256 {str(new.get('sha256', ''))[:16]}…",
-                reason=row.reason or ""))
+    entered: dict[int, list[audit_reader.Line]] = {}
+    for line in _reader_lines(store, user, f, participant_id, records):
+        scope = _SIGNED_SCOPE.get(line.source.table, False)
+        column = line.column.column if line.column else None
+        after = bool(first_signed and column and line.when > first_signed and scope is not False
+                     and (scope is None or column in scope))
+        if after:
+            changed_after.add((line.source.table, column if line.source.table != "screening_judgements"
+                               else (line.names[0] if line.names else "")))
+        if line.operation == "INSERT":
+            group = entered.setdefault(line.seq, [])
+            if not group:
+                lines.append(_audit_line(line))  # replaced below by the record's one line
+            group.append(line)
+            lines[-1] = AuditLine(
+                at_local=line.at, username=line.username, action=line.action, record=line.record,
+                field=audit_reader.word(records_registry.NEW_RECORD, f.language), old="",
+                new="; ".join(f"{x.field}: {x.new}" for x in group), reason=line.reason,
+                after_signing=lines[-1].after_signing or after)
             continue
-        if row.action == "INSERT":
-            # A new record is one line with all its values (keeps the trail readable and the PDF fast).
-            values, after_signing = [], False
-            for name in sorted(new):
-                value = new.get(name)
-                if name in _HIDDEN or value is None:
-                    continue
-                if row.record_id in masked_ids and name in _MASKED_FIELDS:
-                    value = label("masked", f.language)
-                if first_signed and row.at > first_signed and scope is not False and (scope is None or name in scope):
-                    after_signing = True
-                    changed_after.add((table, name if table != "screening_judgements" else str(ident)))
-                values.append(f"{name}: {value}")
-            lines.append(AuditLine(
-                at_local=f.time(row.at), username=row.username or "", action=f.t(*_ACTION_WORDS["INSERT"]),
-                record=record, field=f.t("(new record)", "(ny post)"), old="", new="; ".join(values),
-                reason=row.reason or "", after_signing=after_signing))
-            continue
-        for name in sorted(set(old) | set(new)):
-            if name in _HIDDEN:
-                continue
-            before, after = old.get(name), new.get(name)
-            if row.action == "UPDATE" and before == after:
-                continue
-            if row.action == "INSERT" and after is None:
-                continue
-            if row.record_id in masked_ids and name in _MASKED_FIELDS:
-                before = label("masked", f.language) if before is not None else None
-                after = label("masked", f.language) if after is not None else None
-            after_signing = bool(first_signed and row.at > first_signed and scope is not False
-                                 and (scope is None or name in scope))
-            if after_signing:
-                changed_after.add((table, name if table != "screening_judgements" else str(ident)))
-            lines.append(AuditLine(
-                at_local=f.time(row.at), username=row.username or "",
-                action=f.t(*_ACTION_WORDS.get(row.action, (row.action, row.action))), record=record,
-                field=name, old="" if before is None else str(before), new="" if after is None else str(after),
-                reason=row.reason or "", after_signing=after_signing))
+        lines.append(_audit_line(line, after))
     return lines, changed_after
+
+
+def _corrections(store: Store, user: User, f: _Fmt, participant_id: str, visit_id: str) -> tuple[AuditLine, ...]:
+    """Saved values of one visit replaced later (a first entry of an empty field, or a state change, is not a
+    correction), as the History tab reads them."""
+    return tuple(_audit_line(line) for line in _reader_lines(store, user, f, participant_id,
+                                                             visit_records(store.db, visit_id))
+                 if line.operation == "UPDATE" and line.old and line.column is not None
+                 and line.column.column not in ("state", "verdict", "visit_date"))
 
 
 def casebook(store: Store, user: User, participant_id: str, *, language: str = "en",

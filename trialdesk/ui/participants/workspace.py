@@ -36,7 +36,7 @@ from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.screening.widget import ScreeningChecklistWidget
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.tabs import VisitTabs
-from trialdesk.ui.widgets import row_table
+from trialdesk.ui.widgets import row_table, ui_language
 
 
 class ParticipantWorkspace(QTabWidget):
@@ -138,7 +138,6 @@ class ParticipantWorkspace(QTabWidget):
         """
         from trialdesk.services import printing
         from trialdesk.services import visits as visits_service
-        from trialdesk.ui.widgets import ui_language
 
         store, user, pid, sid, lang = self.store, self.user, self.participant_id, self.study_id, ui_language()
         docs = [
@@ -265,7 +264,7 @@ class ParticipantWorkspace(QTabWidget):
 
     def _reload_history(self) -> None:
         try:
-            rows = history_service.history(self.store, self.user, self.participant_id)
+            rows = history_service.history(self.store, self.user, self.participant_id, language=ui_language())
         except TrialDeskError as exc:
             self.history_model.set_rows([])
             self.history_note.setText(error_text(exc))

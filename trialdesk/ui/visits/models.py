@@ -230,7 +230,7 @@ class LabResultTableModel(ColouredRowModel):
         if not r.changes:
             return ""
         last = r.changes[-1]
-        return _tr("✎ changed {at} by {who}: {reason}").format(at=show_utc_iso(last.at), who=last.username,
+        return _tr("✎ changed {at} by {who}: {reason}").format(at=last.at, who=last.username,
                                                               reason=last.reason)
 
     def colours(self, row, column):

@@ -24,11 +24,11 @@ from trialdesk.ui.notices import (
 )
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.visits.adverse_events import AdverseEventDialog, AdverseEventLogWidget
-from trialdesk.ui.visits.common import show_utc_iso
 from trialdesk.ui.visits.dose_visit import DoseVisitWidget
 from trialdesk.ui.visits.timeline import TimelineWidget
 from trialdesk.ui.visits.today import SaeBanner
 from trialdesk.ui.visits.trend import LabTrendWidget
+from trialdesk.ui.widgets import ui_language
 
 
 class VisitTabs(QObject):
@@ -117,11 +117,11 @@ class VisitTabs(QObject):
         pid = self.participant_id
         rows = vs.adverse_events(self.store, self.user, pid)
         for row in rows:
-            changes = visit_history.adverse_event_changes(self.store, self.user, row["id"])
+            changes = visit_history.adverse_event_changes(self.store, self.user, row["id"], language=ui_language())
             if changes:
                 last = changes[-1]
                 row["changed_text"] = self.tr("✎ {at} by {who}: {reason}").format(
-                    at=show_utc_iso(last.at), who=last.username, reason=last.reason)
+                    at=last.at, who=last.username, reason=last.reason)
         may_record = allowed(self.user, Action.RECORD_AE) and self._participant().status != "candidate"
         self.adverse_events.set_rows(rows, may_record)
 

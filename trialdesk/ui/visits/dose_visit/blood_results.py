@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from trialdesk.clock import local_today, parse_utc
 from trialdesk.domain.dates import age_on
@@ -16,11 +23,21 @@ from trialdesk.services import visits as vs
 from trialdesk.services.screening import protocol
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.i18n import error_text
-from trialdesk.ui.visits.common import LOCAL_TZ, TimeField, lab_symbol, parse_time, show_time, show_utc_iso
+from trialdesk.ui.visits.common import (
+    LOCAL_TZ,
+    TimeField,
+    lab_symbol,
+    parse_time,
+    show_time,
+)
 from trialdesk.ui.visits.dose_visit.section import Section
-from trialdesk.ui.visits.lab_entry import LabEntryWidget, ReadBackDialog, read_back_items
+from trialdesk.ui.visits.lab_entry import (
+    LabEntryWidget,
+    ReadBackDialog,
+    read_back_items,
+)
 from trialdesk.ui.visits.models import LabResultTableModel
-from trialdesk.ui.widgets import FieldError, add_row, row_table
+from trialdesk.ui.widgets import FieldError, add_row, row_table, ui_language
 
 
 def entered_text(text: str) -> str:
@@ -147,7 +164,7 @@ class BloodResultsSection(Section):
         masked = ({a for a, lab in protocol().labs.items() if lab.masked_after_first_dose}
                   if vs.is_blinded(self.user) and first_dose_given(timeline) else set())
         self.labs.set_person(p.sex, age, masked)
-        self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id)
+        self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id, language=ui_language())
         self.saved_labs_model.set_rows([r for r in self.lab_records if r.dose_code == dose_code])
         self.saved_labs.resizeColumnsToContents()
         self._show_corrections()
@@ -166,12 +183,10 @@ class BloodResultsSection(Section):
         for c in record.changes:
             if c.field == "sampled_at":
                 lines.append(self.tr("{at} {who}: sample time {old} → {new} — {reason}").format(
-                    at=show_utc_iso(c.at), who=c.username, old=show_utc_iso(c.old), new=show_utc_iso(c.new),
-                    reason=c.reason))
+                    at=c.at, who=c.username, old=c.old, new=c.new, reason=c.reason))
             else:
                 lines.append(self.tr("{at} {who}: {old} → {new} — {reason}").format(
-                    at=show_utc_iso(c.at), who=c.username, old=entered_text(c.old), new=entered_text(c.new),
-                    reason=c.reason))
+                    at=c.at, who=c.username, old=c.old, new=c.new, reason=c.reason))
         self.corrections.setText(self.tr("History of {symbol}: ").format(symbol=lab_symbol(record.view.analyte))
                                  + "; ".join(lines))
 

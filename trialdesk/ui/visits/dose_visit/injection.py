@@ -15,8 +15,8 @@ from trialdesk.ui.i18n import error_text, signature_words
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.administration import AdministrationForm
-from trialdesk.ui.visits.common import show_utc_iso
 from trialdesk.ui.visits.dose_visit.section import Section, change_lines, mark_changed
+from trialdesk.ui.widgets import ui_language
 
 ATTESTATION_OVERRIDE = ("I am the investigator responsible for this participant. I have reviewed every no-go "
                         "reason shown and decide that the dose is given; I sign this decision with my password.")
@@ -127,31 +127,11 @@ class InjectionSection(Section):
         else:
             self.admin.set_blocked(None)
 
-    def _admin_field_label(self, name: str) -> str:
-        labels = {
-            "kit_number": self.tr("kit number"), "lot": self.tr("lot"), "injection_site": self.tr("injection site"),
-            "started_at": self.tr("start"), "ended_at": self.tr("end"), "observation_until": self.tr("observe until"),
-            "bp_sys_pre": self.tr("BP sys before"), "bp_dia_pre": self.tr("BP dia before"),
-            "pulse_pre": self.tr("pulse before"), "temp_pre": self.tr("temp before"),
-            "bp_sys_post": self.tr("BP sys after"), "bp_dia_post": self.tr("BP dia after"),
-            "pulse_post": self.tr("pulse after"), "temp_post": self.tr("temp after"),
-        }
-        return labels.get(name, name)
-
-    def _admin_value(self, name: str, value: str) -> str:
-        if not value:
-            return self.tr("(empty)")
-        if name in ("started_at", "ended_at", "observation_until"):
-            return show_utc_iso(value)
-        if name == "injection_site":
-            return self.tr("abdomen left") if value == "abdomen_left" else self.tr("abdomen right")
-        return value.replace(".", ",") if name.startswith("temp") else value
-
     def _show_admin_changes(self, given: bool) -> None:
         """Who corrected which field of the injection record, when and why (also as the fields' tooltips)."""
-        changes = visit_history.administration_changes(self.store, self.user, self.participant_id, self.dose_code) \
-            if given else []
-        lines, by_field = change_lines(changes, self._admin_field_label, self._admin_value)
+        changes = visit_history.administration_changes(self.store, self.user, self.participant_id, self.dose_code,
+                                                       language=ui_language()) if given else []
+        lines, by_field = change_lines(changes)
         self.admin_changes.setText(self.tr("✎ Injection record changed: ") + "; ".join(lines) if lines else "")
         self.admin_changes.setVisible(bool(lines))
         boxes = {"kit_number": self.admin.kit_number, "lot": self.admin.lot, "started_at": self.admin.started_at,

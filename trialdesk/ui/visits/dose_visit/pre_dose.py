@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from trialdesk.errors import TrialDeskError, ValidationError
 from trialdesk.services import visit_history
@@ -14,7 +19,7 @@ from trialdesk.services.inputs import parse_date, show_date
 from trialdesk.services.screening import protocol
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.reason_dialog import ReasonDialog
-from trialdesk.ui.visits.common import TimeField, parse_time, show_utc_iso
+from trialdesk.ui.visits.common import TimeField, parse_time
 from trialdesk.ui.visits.dose_visit.section import Section, change_lines, mark_changed
 from trialdesk.ui.widgets import FieldBox, FieldError, add_row, date_edit, ui_language
 
@@ -100,21 +105,10 @@ class PreDoseSection(Section):
     def _show_pre_dose_changes(self) -> None:
         """Who replaced a saved blood-bank date, pregnancy test or premedication time, when and why."""
         changes = [c for cs in visit_history.pre_dose_changes(self.store, self.user, self.participant.id,
-                                                              self.dose_code).values() for c in cs]
-        changes.sort(key=lambda c: c.at)
-        names = {"type_and_screen_on": self.tr("type and screen"), "alert_card_on": self.tr("alert card"),
-                 "pregnancy_test": self.tr("pregnancy test")}
-        for premed in protocol().pre_dose.premedication:
-            names[premed.code] = premed.label_nb if ui_language() == "nb" else premed.label_en
-
-        def value(field: str, text: str) -> str:
-            if field in ("type_and_screen_on", "alert_card_on"):
-                return show_date(date.fromisoformat(text)) if text else self.tr("(empty)")
-            if field == "pregnancy_test":
-                return {"negative": self.tr("negative"), "positive": self.tr("positive")}.get(text, text)
-            return show_utc_iso(text)
-
-        lines, by_field = change_lines(changes, lambda f: names.get(f, f), value)
+                                                              self.dose_code, language=ui_language()).values()
+                   for c in cs]
+        changes.sort(key=lambda c: c.when)
+        lines, by_field = change_lines(changes)
         self.pre_changes.setText(self.tr("✎ Changed: ") + "; ".join(lines) if lines else "")
         self.pre_changes.setVisible(bool(lines))
         widgets: dict[str, QWidget] = {"type_and_screen_on": self.type_and_screen, "alert_card_on": self.alert_card,

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
-
-from trialdesk.ui.visits.common import show_utc_iso
 
 _tr = lambda text: QCoreApplication.translate("DoseVisitSection", text)  # noqa: E731
 
@@ -23,15 +21,15 @@ class Section(QGroupBox):
         self.box.setContentsMargins(6, 6, 6, 6)
 
 
-def change_lines(changes: Iterable, label: Callable[[str], str],
-                 value: Callable[[str, str], str]) -> tuple[list[str], dict[str, list[str]]]:
-    """Readable lines of corrections (all, and by field): when, who, field old → new, why."""
+def change_lines(changes: Iterable) -> tuple[list[str], dict[str, list[str]]]:
+    """Readable lines of corrections (all, and by field): when, who, field old → new, why. The audit reader
+    words fields and values (registry labels, Oslo times with offset, codes as words)."""
     by_field: dict[str, list[str]] = {}
     lines = []
     for c in changes:
         line = _tr("{at} {who}: {field} {old} → {new} — {reason}").format(
-            at=show_utc_iso(c.at), who=c.username, field=label(c.field),
-            old=value(c.field, c.old), new=value(c.field, c.new), reason=c.reason)
+            at=c.at, who=c.username, field=c.label, old=c.old or _tr("(empty)"), new=c.new or _tr("(empty)"),
+            reason=c.reason)
         lines.append(line)
         by_field.setdefault(c.field, []).append(line)
     return lines, by_field

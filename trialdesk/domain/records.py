@@ -1,0 +1,496 @@
+"""The record registry: one declaration per audited table (what a record is, and how people read it)."""
+
+# For every table the audit triggers watch (``db.migrations.audited_tables``) this module declares the
+# parent record (table and foreign key), how a person names one record ("Injection D2", "Blood result D1 IgG",
+# "Judgement E3", "Adverse event 2"), and per column: its kind, its label, unit, code words, whether it is masked
+# for blinded roles after the first dose, whether it is identity data (never shown to the monitor) or redacted in
+# the audit trail (``users.password_hash``), and its CDASH/SDTM variable and ODM item where the exports have one.
+#
+# Words are English source text marked with ``QT_TRANSLATE_NOOP("records", …)``: ``tools/i18n.py update``
+# collects them into ``resources/i18n/trialdesk_nb.ts`` beside the screens' words, and readers without Qt word
+# them with ``trialdesk.services.words.translate(CONTEXT, text, language)``. Pure standard library: no Qt, no SQL.
+# A test (tests/db/test_records.py) fails when a column of an audited table has no entry here, or an entry
+# names a column that does not exist.
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from dataclasses import field as _dc_field
+from types import MappingProxyType
+from typing import Mapping
+
+__all__ = ["CONTEXT", "Field", "Kind", "Odm", "Parent", "Record", "RECORDS", "field_of", "record", "words"]
+
+CONTEXT = "records"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks ``text`` for translation in ``context`` (no Qt here: the audit reader and printouts use it)."""
+    return text
+
+
+class Kind(str, enum.Enum):
+    """How a stored value reads."""
+
+    TEXT = "text"            # free text, shown as stored
+    DATE = "date"            # ISO date -> 26.11.2026
+    MOMENT = "moment"        # UTC ISO stamp -> Oslo time with offset
+    NUMBER = "number"        # decimal (stored as REAL or as typed text) -> decimal comma in Bokmål
+    INTEGER = "integer"
+    BOOL = "bool"            # 0/1 -> yes/no
+    CODE = "code"            # a code from ``codes`` or from a protocol vocabulary -> its word
+    USER = "user"            # a user id -> "Full Name (username)"
+    REFERENCE = "reference"  # the id of another record -> that record's name
+    HIDDEN = "hidden"        # bookkeeping (ids, site, created/updated, parent key): never shown as a change
+
+
+@dataclass(frozen=True)
+class Odm:
+    """The column's ODM 1.3.2 ItemDef: OID and DataType."""
+
+    oid: str
+    datatype: str = "text"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a record.
+
+    ``label`` is English source text (context :data:`CONTEXT`). ``codes`` maps stored codes to English words;
+    ``vocabulary`` names a list kept elsewhere (the protocol's analytes, AE terms, premedications, criteria;
+    lab units; signature meanings; record kinds) that the reader words. ``masked``: hidden from blinded roles
+    after the participant's first dose (lab values of the protocol's ``masked_after_first_dose`` analytes).
+    ``identity``: never shown to roles that may not see identities. ``redacted``: never in the audit trail.
+    """
+
+    column: str
+    kind: Kind
+    label: str = ""
+    unit: str | None = None
+    codes: Mapping[str, str] | None = None
+    vocabulary: str | None = None
+    masked: bool = False
+    identity: bool = False
+    redacted: bool = False
+    sdtm: str | None = None
+    odm: Odm | None = None
+    references: str | None = None  # the table a REFERENCE / USER column points to
+
+    @property
+    def shown(self) -> bool:
+        return self.kind is not Kind.HIDDEN and not self.redacted
+
+
+@dataclass(frozen=True)
+class Parent:
+    """The record a row belongs to: ``table`` through this row's ``column``."""
+
+    table: str
+    column: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """One audited table. ``label`` names a record ("Injection"); ``naming`` lists the keys that follow it
+    ("dose", "analyte", "drug", "criterion", "code", "number"), resolved from the store by the reader."""
+
+    table: str
+    label: str
+    fields: tuple[Field, ...]
+    parent: Parent | None = None
+    naming: tuple[str, ...] = ()
+    identity: bool = False
+    clinical: bool = True  # belongs to a participant's casebook (users and settings do not)
+    _by_column: Mapping[str, Field] = _dc_field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_column", MappingProxyType({f.column: f for f in self.fields}))
+
+    def field(self, column: str) -> Field:
+        return self._by_column[column]
+
+    def has(self, column: str) -> bool:
+        return column in self._by_column
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(f.column for f in self.fields)
+
+
+# --- building blocks -------------------------------------------------------------------------------------
+
+def _hidden(*columns: str) -> tuple[Field, ...]:
+    return tuple(Field(c, Kind.HIDDEN) for c in columns)
+
+
+_COMMON = _hidden("id", "site", "created_at", "updated_at")
+
+YES_NO = {"yes": QT_TRANSLATE_NOOP("records", "yes"), "no": QT_TRANSLATE_NOOP("records", "no")}
+MASKED = QT_TRANSLATE_NOOP("records", "masked (blinded)")
+HIDDEN_VALUE = QT_TRANSLATE_NOOP("records", "(hidden)")
+REDACTED_VALUE = "***"
+EMPTY = QT_TRANSLATE_NOOP("records", "(empty)")
+ACTIONS = {"INSERT": QT_TRANSLATE_NOOP("records", "entered"), "UPDATE": QT_TRANSLATE_NOOP("records", "changed"),
+           "DELETE": QT_TRANSLATE_NOOP("records", "deleted")}
+NEW_RECORD = QT_TRANSLATE_NOOP("records", "(new record)")
+# Audit rows that are not row changes but name a participant's record (a print of it).
+EVENTS = {"PRINT": QT_TRANSLATE_NOOP("records", "printed")}
+DOCUMENTS = {"consent_form": QT_TRANSLATE_NOOP("records", "consent form"),
+             "screening_summary": QT_TRANSLATE_NOOP("records", "screening summary"),
+             "visit_summary": QT_TRANSLATE_NOOP("records", "visit summary"),
+             "sae_report": QT_TRANSLATE_NOOP("records", "SAE report"),
+             "casebook": QT_TRANSLATE_NOOP("records", "casebook")}
+PAGES = QT_TRANSLATE_NOOP("records", "pages")
+
+SEX = {"F": QT_TRANSLATE_NOOP("records", "female"), "M": QT_TRANSLATE_NOOP("records", "male")}
+STATUS = {
+    "candidate": QT_TRANSLATE_NOOP("records", "Candidate"),
+    "screening": QT_TRANSLATE_NOOP("records", "Screening"),
+    "screen_failure": QT_TRANSLATE_NOOP("records", "Screen failure"),
+    "enrolled": QT_TRANSLATE_NOOP("records", "Enrolled (baseline)"),
+    "on_treatment": QT_TRANSLATE_NOOP("records", "On treatment"),
+    "follow_up": QT_TRANSLATE_NOOP("records", "Follow-up"),
+    "completed": QT_TRANSLATE_NOOP("records", "Completed"),
+    "withdrawn": QT_TRANSLATE_NOOP("records", "Withdrawn"),
+}
+ROLE = {"investigator": QT_TRANSLATE_NOOP("records", "Investigator"),
+        "nurse": QT_TRANSLATE_NOOP("records", "Nurse"),
+        "monitor": QT_TRANSLATE_NOOP("records", "Monitor"),
+        "administrator": QT_TRANSLATE_NOOP("records", "Administrator")}
+LANGUAGE = {"nb": QT_TRANSLATE_NOOP("records", "Norwegian (bokmål)"), "en": QT_TRANSLATE_NOOP("records", "English")}
+SEVERITY = {
+    "mild": QT_TRANSLATE_NOOP("records", "mild"),
+    "mild_moderate": QT_TRANSLATE_NOOP("records", "mild/moderate"),
+    "moderate": QT_TRANSLATE_NOOP("records", "moderate"),
+    "moderate_severe": QT_TRANSLATE_NOOP("records", "moderate/severe"),
+    "severe": QT_TRANSLATE_NOOP("records", "severe"),
+    "very_severe": QT_TRANSLATE_NOOP("records", "very severe"),
+}
+ONSET_TRIGGER = {"infection": QT_TRANSLATE_NOOP("records", "infection"),
+                 "other_immunological": QT_TRANSLATE_NOOP("records", "other immunological"),
+                 "none": QT_TRANSLATE_NOOP("records", "none")}
+PREGNANCY_TEST = {"negative": QT_TRANSLATE_NOOP("records", "negative"),
+                  "positive": QT_TRANSLATE_NOOP("records", "positive")}
+ELIGIBILITY = {"eligible": QT_TRANSLATE_NOOP("records", "eligible"),
+               "not_eligible": QT_TRANSLATE_NOOP("records", "not eligible")}
+VISIT_KIND = {"dose": QT_TRANSLATE_NOOP("records", "dose"),
+              "phone": QT_TRANSLATE_NOOP("records", "phone"),
+              "consultation": QT_TRANSLATE_NOOP("records", "consultation"),
+              "end_of_study": QT_TRANSLATE_NOOP("records", "end of study"),
+              "long_term": QT_TRANSLATE_NOOP("records", "long-term follow-up")}
+DOSE_STATE = {"open": QT_TRANSLATE_NOOP("records", "open"),
+              "given": QT_TRANSLATE_NOOP("records", "given"),
+              "not_given": QT_TRANSLATE_NOOP("records", "not given"),
+              "missed": QT_TRANSLATE_NOOP("records", "not given (missed)")}
+GO_VERDICT = {"go": QT_TRANSLATE_NOOP("records", "GO"),
+              "needs_reason": QT_TRANSLATE_NOOP("records", "GO with reason (outside window)"),
+              "no_go": QT_TRANSLATE_NOOP("records", "NO-GO (overridden)")}
+SAMPLE_CONTEXT = {"pre_dose": QT_TRANSLATE_NOOP("records", "before the dose")}
+FLAG = {"L": QT_TRANSLATE_NOOP("records", "L (low)"), "H": QT_TRANSLATE_NOOP("records", "H (high)")}
+INJECTION_SITE = {"abdomen_left": QT_TRANSLATE_NOOP("records", "abdomen left"),
+                  "abdomen_right": QT_TRANSLATE_NOOP("records", "abdomen right")}
+CAUSALITY = {"not_related": QT_TRANSLATE_NOOP("records", "not related"),
+             "unlikely": QT_TRANSLATE_NOOP("records", "unlikely"),
+             "possible": QT_TRANSLATE_NOOP("records", "possible"),
+             "probable": QT_TRANSLATE_NOOP("records", "probable"),
+             "definite": QT_TRANSLATE_NOOP("records", "definitely related")}
+ACTION_TAKEN = {"none": QT_TRANSLATE_NOOP("records", "none (dose not changed)"),
+                "dose_delayed": QT_TRANSLATE_NOOP("records", "dose delayed"),
+                "dose_not_given": QT_TRANSLATE_NOOP("records", "dose not given"),
+                "withdrawn": QT_TRANSLATE_NOOP("records", "study drug withdrawn"),
+                "not_applicable": QT_TRANSLATE_NOOP("records", "not applicable"),
+                "unknown": QT_TRANSLATE_NOOP("records", "unknown")}
+OUTCOME = {"recovered": QT_TRANSLATE_NOOP("records", "recovered"),
+           "recovering": QT_TRANSLATE_NOOP("records", "recovering"),
+           "not_recovered": QT_TRANSLATE_NOOP("records", "not recovered"),
+           "recovered_with_sequelae": QT_TRANSLATE_NOOP("records", "recovered with sequelae"),
+           "fatal": QT_TRANSLATE_NOOP("records", "fatal"),
+           "unknown": QT_TRANSLATE_NOOP("records", "unknown")}
+
+
+def _f(column: str, kind: Kind, label: str, **kw) -> Field:
+    return Field(column, kind, label, **kw)
+
+
+# --- the registry ----------------------------------------------------------------------------------------
+
+_RECORDS = (
+    Record("settings", QT_TRANSLATE_NOOP("records", "Setting"), _COMMON + (
+        _f("key", Kind.TEXT, QT_TRANSLATE_NOOP("records", "setting")),
+        _f("value", Kind.TEXT, QT_TRANSLATE_NOOP("records", "value")),
+    ), naming=("key",), clinical=False),
+    Record("users", QT_TRANSLATE_NOOP("records", "User"), _COMMON + (
+        _f("username", Kind.TEXT, QT_TRANSLATE_NOOP("records", "user name")),
+        _f("full_name", Kind.TEXT, QT_TRANSLATE_NOOP("records", "name")),
+        _f("role", Kind.CODE, QT_TRANSLATE_NOOP("records", "role"), codes=ROLE),
+        _f("password_hash", Kind.TEXT, QT_TRANSLATE_NOOP("records", "password"), redacted=True),
+        _f("active", Kind.BOOL, QT_TRANSLATE_NOOP("records", "active")),
+        _f("failed_logins", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "failed sign-ins")),
+        _f("locked_until", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "locked until")),
+        _f("password_set_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "password set at")),
+        _f("unblinded", Kind.BOOL, QT_TRANSLATE_NOOP("records", "unblinded safety physician")),
+    ), naming=("username",), clinical=False),
+    Record("participants", QT_TRANSLATE_NOOP("records", "Participant"), _COMMON + (
+        _f("study_id", Kind.TEXT, QT_TRANSLATE_NOOP("records", "study id"), sdtm="SUBJID", odm=Odm("IT.DM.SUBJID")),
+        _f("sex", Kind.CODE, QT_TRANSLATE_NOOP("records", "sex"), codes=SEX, sdtm="SEX", odm=Odm("IT.DM.SEX")),
+        _f("birth_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "birth date"), sdtm="BRTHDTC",
+           odm=Odm("IT.DM.BRTHDTC", "date")),
+        _f("childbearing_potential", Kind.BOOL, QT_TRANSLATE_NOOP("records", "childbearing potential"),
+           odm=Odm("IT.DM.CHILDBEARING_POTENTIAL", "integer")),
+        _f("status", Kind.CODE, QT_TRANSLATE_NOOP("records", "status"), codes=STATUS, odm=Odm("IT.DM.STATUS")),
+        _f("inclusion_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "inclusion date"),
+           odm=Odm("IT.DM.INCLUSION_DATE", "date")),
+        _f("type_and_screen_on", Kind.DATE, QT_TRANSLATE_NOOP("records", "type and screen"),
+           odm=Odm("IT.DM.TYPE_AND_SCREEN_ON", "date")),
+        _f("alert_card_issued_on", Kind.DATE, QT_TRANSLATE_NOOP("records", "alert card"),
+           odm=Odm("IT.DM.ALERT_CARD_ISSUED_ON", "date")),
+    ), naming=("study_id",)),
+    Record("identities", QT_TRANSLATE_NOOP("records", "Identity"), _COMMON + _hidden("participant_id") + (
+        _f("full_name", Kind.TEXT, QT_TRANSLATE_NOOP("records", "name"), identity=True),
+        _f("id_number", Kind.TEXT, QT_TRANSLATE_NOOP("records", "identity number"), identity=True),
+        _f("phone", Kind.TEXT, QT_TRANSLATE_NOOP("records", "phone"), identity=True),
+        _f("gp", Kind.TEXT, QT_TRANSLATE_NOOP("records", "GP"), identity=True),
+    ), parent=Parent("participants", "participant_id"), identity=True),
+    Record("signatures", QT_TRANSLATE_NOOP("records", "Signature"), _COMMON + (
+        _f("user_id", Kind.USER, QT_TRANSLATE_NOOP("records", "signed by"), references="users"),
+        _f("username", Kind.TEXT, QT_TRANSLATE_NOOP("records", "user name")),
+        _f("full_name", Kind.TEXT, QT_TRANSLATE_NOOP("records", "printed name")),
+        _f("meaning", Kind.CODE, QT_TRANSLATE_NOOP("records", "meaning"), vocabulary="signature_meaning"),
+        _f("record_table", Kind.CODE, QT_TRANSLATE_NOOP("records", "signed record"), vocabulary="record_kind"),
+        _f("record_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "signed record id")),
+        _f("content_hash", Kind.TEXT, QT_TRANSLATE_NOOP("records", "signed content hash")),
+        _f("signed_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "signed at")),
+    ), naming=("dose",)),
+    Record("consents", QT_TRANSLATE_NOOP("records", "Consent"), _COMMON + _hidden("participant_id") + (
+        _f("form_version", Kind.TEXT, QT_TRANSLATE_NOOP("records", "form version"), odm=Odm("IT.IC.FORM_VERSION")),
+        _f("language", Kind.CODE, QT_TRANSLATE_NOOP("records", "language"), codes=LANGUAGE,
+           odm=Odm("IT.IC.LANGUAGE")),
+        _f("participant_signed_on", Kind.DATE, QT_TRANSLATE_NOOP("records", "signed by participant"),
+           sdtm="RFICDTC", odm=Odm("IT.IC.RFICDTC", "date")),
+        _f("investigator_signed_on", Kind.DATE, QT_TRANSLATE_NOOP("records", "signed by investigator"),
+           odm=Odm("IT.IC.INVESTIGATOR_SIGNED_ON", "date")),
+        _f("obtained_by", Kind.USER, QT_TRANSLATE_NOOP("records", "obtained by"), references="users",
+           odm=Odm("IT.IC.OBTAINED_BY")),
+        _f("copy_given", Kind.BOOL, QT_TRANSLATE_NOOP("records", "copy given"),
+           odm=Odm("IT.IC.COPY_GIVEN", "integer")),
+    ), parent=Parent("participants", "participant_id"), naming=("number",)),
+    Record("screenings", QT_TRANSLATE_NOOP("records", "Screening"), _COMMON + _hidden("participant_id") + (
+        _f("screening_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "screening date"),
+           odm=Odm("IT.SCR.SCREENING_DATE", "date")),
+        _f("canadian_criteria_met", Kind.BOOL, QT_TRANSLATE_NOOP("records", "Canadian criteria met"),
+           odm=Odm("IT.SCR.CANADIAN_CRITERIA_MET", "integer")),
+        _f("severity", Kind.CODE, QT_TRANSLATE_NOOP("records", "severity"), codes=SEVERITY,
+           odm=Odm("IT.SCR.SEVERITY")),
+        _f("me_cfs_onset_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "ME/CFS onset date"),
+           odm=Odm("IT.SCR.ME_CFS_ONSET_DATE", "date")),
+        _f("onset_trigger", Kind.CODE, QT_TRANSLATE_NOOP("records", "onset trigger"), codes=ONSET_TRIGGER,
+           odm=Odm("IT.SCR.ONSET_TRIGGER")),
+        _f("pregnancy_test", Kind.CODE, QT_TRANSLATE_NOOP("records", "pregnancy test"), codes=PREGNANCY_TEST,
+           odm=Odm("IT.SCR.PREGNANCY_TEST")),
+        _f("nk_value_text", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "NK as entered"),
+           odm=Odm("IT.SCR.NK_VALUE_TEXT")),
+        _f("nk_unit", Kind.CODE, QT_TRANSLATE_NOOP("records", "NK unit"), vocabulary="unit",
+           odm=Odm("IT.SCR.NK_UNIT")),
+        _f("nk_value", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "NK (×10^6/L)"), unit="10^6/L",
+           odm=Odm("IT.SCR.NK_VALUE", "float")),
+        _f("igg_value_text", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "IgG as entered"),
+           odm=Odm("IT.SCR.IGG_VALUE_TEXT")),
+        _f("igg_unit", Kind.CODE, QT_TRANSLATE_NOOP("records", "IgG unit"), vocabulary="unit",
+           odm=Odm("IT.SCR.IGG_UNIT")),
+        _f("igg_value", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "IgG (g/L)"), unit="g/L",
+           odm=Odm("IT.SCR.IGG_VALUE", "float")),
+    ), parent=Parent("participants", "participant_id")),
+    Record("screening_judgements", QT_TRANSLATE_NOOP("records", "Judgement"), _COMMON + _hidden("screening_id") + (
+        _f("criterion_id", Kind.CODE, QT_TRANSLATE_NOOP("records", "criterion"), vocabulary="criterion",
+           sdtm="IETESTCD"),
+        _f("answer", Kind.BOOL, QT_TRANSLATE_NOOP("records", "answer"), sdtm="IEORRES",
+           odm=Odm("IT.IE.IEORRES", "integer")),
+        _f("note", Kind.TEXT, QT_TRANSLATE_NOOP("records", "note"), odm=Odm("IT.IE.NOTE")),
+    ), parent=Parent("screenings", "screening_id"), naming=("criterion",)),
+    Record("eligibility_decisions", QT_TRANSLATE_NOOP("records", "Eligibility decision"),
+           _COMMON + _hidden("participant_id") + (
+        _f("verdict", Kind.CODE, QT_TRANSLATE_NOOP("records", "verdict"), codes=ELIGIBILITY,
+           odm=Odm("IT.ELIG.VERDICT")),
+        _f("failed", Kind.CODE, QT_TRANSLATE_NOOP("records", "failed criteria"), vocabulary="criteria",
+           odm=Odm("IT.ELIG.FAILED")),
+        _f("missing", Kind.CODE, QT_TRANSLATE_NOOP("records", "open criteria"), vocabulary="criteria",
+           odm=Odm("IT.ELIG.MISSING")),
+        _f("protocol_version", Kind.TEXT, QT_TRANSLATE_NOOP("records", "protocol version"),
+           odm=Odm("IT.ELIG.PROTOCOL_VERSION")),
+        _f("checklist_hash", Kind.TEXT, QT_TRANSLATE_NOOP("records", "checklist hash"),
+           odm=Odm("IT.ELIG.CHECKLIST_HASH")),
+        _f("signature_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "signature"), references="signatures"),
+        _f("decided_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "decided at"),
+           odm=Odm("IT.ELIG.DECIDED_AT", "datetime")),
+    ), parent=Parent("participants", "participant_id"), naming=("number",)),
+    Record("planned_visits", QT_TRANSLATE_NOOP("records", "Visit calendar"), _COMMON + _hidden("participant_id") + (
+        _f("code", Kind.TEXT, QT_TRANSLATE_NOOP("records", "visit code"), odm=Odm("IT.PV.CODE")),
+        _f("kind", Kind.CODE, QT_TRANSLATE_NOOP("records", "kind"), codes=VISIT_KIND, odm=Odm("IT.PV.KIND")),
+        _f("label_en", Kind.TEXT, QT_TRANSLATE_NOOP("records", "visit"), odm=Odm("IT.PV.LABEL_EN")),
+        _f("label_nb", Kind.TEXT, QT_TRANSLATE_NOOP("records", "visit (nb)")),
+        _f("target_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "target date"),
+           odm=Odm("IT.PV.TARGET_DATE", "date")),
+        _f("window_start", Kind.DATE, QT_TRANSLATE_NOOP("records", "window from"),
+           odm=Odm("IT.PV.WINDOW_START", "date")),
+        _f("window_end", Kind.DATE, QT_TRANSLATE_NOOP("records", "window to"), odm=Odm("IT.PV.WINDOW_END", "date")),
+        _f("done_on", Kind.DATE, QT_TRANSLATE_NOOP("records", "done on"), odm=Odm("IT.PV.DONE_ON", "date")),
+        _f("protocol_version", Kind.TEXT, QT_TRANSLATE_NOOP("records", "protocol version"),
+           odm=Odm("IT.PV.PROTOCOL_VERSION")),
+    ), parent=Parent("participants", "participant_id"), naming=("code",)),
+    Record("dose_visits", QT_TRANSLATE_NOOP("records", "Dose visit"), _COMMON + _hidden("participant_id") + (
+        _f("dose_code", Kind.TEXT, QT_TRANSLATE_NOOP("records", "dose"), sdtm="VISIT", odm=Odm("IT.DOSE.VISIT")),
+        _f("visit_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "visit date"),
+           odm=Odm("IT.DOSE.VISIT_DATE", "date")),
+        _f("state", Kind.CODE, QT_TRANSLATE_NOOP("records", "state"), codes=DOSE_STATE, odm=Odm("IT.DOSE.STATE")),
+        _f("pregnancy_test", Kind.CODE, QT_TRANSLATE_NOOP("records", "pregnancy test"), codes=PREGNANCY_TEST,
+           odm=Odm("IT.DOSE.PREGNANCY_TEST")),
+        _f("verdict", Kind.CODE, QT_TRANSLATE_NOOP("records", "verdict"), codes=GO_VERDICT,
+           odm=Odm("IT.DOSE.VERDICT")),
+        _f("window_reason", Kind.TEXT, QT_TRANSLATE_NOOP("records", "window reason"),
+           odm=Odm("IT.DOSE.WINDOW_REASON")),
+        _f("override_reason", Kind.TEXT, QT_TRANSLATE_NOOP("records", "override reason"),
+           odm=Odm("IT.DOSE.OVERRIDE_REASON")),
+        _f("override_signature_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "override signature"),
+           references="signatures"),
+    ), parent=Parent("participants", "participant_id"), naming=("dose",)),
+    Record("premedications", QT_TRANSLATE_NOOP("records", "Premedication"), _COMMON + _hidden("dose_visit_id") + (
+        _f("drug", Kind.CODE, QT_TRANSLATE_NOOP("records", "drug"), vocabulary="premedication", sdtm="CMTRT",
+           odm=Odm("IT.PREMED.CMTRT")),
+        _f("given_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "given at"), sdtm="CMSTDTC",
+           odm=Odm("IT.PREMED.CMSTDTC", "datetime")),
+    ), parent=Parent("dose_visits", "dose_visit_id"), naming=("dose", "drug")),
+    Record("lab_samples", QT_TRANSLATE_NOOP("records", "Blood sample"), _COMMON + _hidden("participant_id") + (
+        _f("dose_visit_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "dose visit"), references="dose_visits"),
+        _f("sampled_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "sampled at"), sdtm="LBDTC",
+           odm=Odm("IT.LBS.LBDTC", "datetime")),
+        _f("context", Kind.CODE, QT_TRANSLATE_NOOP("records", "context"), codes=SAMPLE_CONTEXT, sdtm="LBTPT",
+           odm=Odm("IT.LBS.LBTPT")),
+    ), parent=Parent("participants", "participant_id"), naming=("dose",)),
+    Record("lab_results", QT_TRANSLATE_NOOP("records", "Blood result"), _COMMON + (
+        _f("sample_id", Kind.HIDDEN, "", sdtm="LBREFID", odm=Odm("IT.LB.LBREFID")),
+        _f("analyte", Kind.CODE, QT_TRANSLATE_NOOP("records", "analyte"), vocabulary="analyte", sdtm="LBTESTCD",
+           odm=Odm("IT.LB.LBTESTCD")),
+        _f("entered_value", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "value as entered"), masked=True,
+           sdtm="LBORRES", odm=Odm("IT.LB.LBORRES")),
+        _f("entered_unit", Kind.CODE, QT_TRANSLATE_NOOP("records", "unit as entered"), vocabulary="unit",
+           sdtm="LBORRESU", odm=Odm("IT.LB.LBORRESU")),
+        _f("value", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "value (protocol unit)"), masked=True,
+           sdtm="LBSTRESN", odm=Odm("IT.LB.LBSTRESN", "float")),
+        _f("unit", Kind.CODE, QT_TRANSLATE_NOOP("records", "protocol unit"), vocabulary="unit", sdtm="LBSTRESU",
+           odm=Odm("IT.LB.LBSTRESU")),
+        _f("flag", Kind.CODE, QT_TRANSLATE_NOOP("records", "flag"), codes=FLAG, masked=True, sdtm="LBNRIND",
+           odm=Odm("IT.LB.LBNRIND")),
+        _f("ctcae_term", Kind.CODE, QT_TRANSLATE_NOOP("records", "CTCAE term"), vocabulary="ctcae_term",
+           masked=True, sdtm="LBTOX", odm=Odm("IT.LB.LBTOX")),
+        _f("ctcae_grade", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "CTCAE grade"), masked=True, sdtm="LBTOXGR",
+           odm=Odm("IT.LB.LBTOXGR", "integer")),
+        _f("read_back", Kind.BOOL, QT_TRANSLATE_NOOP("records", "read back"), odm=Odm("IT.LB.READ_BACK", "integer")),
+    ), parent=Parent("lab_samples", "sample_id"), naming=("dose", "analyte")),
+    Record("administrations", QT_TRANSLATE_NOOP("records", "Injection"), _COMMON + _hidden("dose_visit_id") + (
+        _f("kit_number", Kind.TEXT, QT_TRANSLATE_NOOP("records", "kit number"), sdtm="ECREFID",
+           odm=Odm("IT.EC.ECREFID")),
+        _f("lot", Kind.TEXT, QT_TRANSLATE_NOOP("records", "lot"), sdtm="ECLOT", odm=Odm("IT.EC.ECLOT")),
+        _f("injection_site", Kind.CODE, QT_TRANSLATE_NOOP("records", "injection site"), codes=INJECTION_SITE,
+           sdtm="ECLOC", odm=Odm("IT.EC.ECLOC")),
+        _f("started_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "started at"), sdtm="ECSTDTC",
+           odm=Odm("IT.EC.ECSTDTC", "datetime")),
+        _f("ended_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "ended at"), sdtm="ECENDTC",
+           odm=Odm("IT.EC.ECENDTC", "datetime")),
+        _f("given_by", Kind.USER, QT_TRANSLATE_NOOP("records", "given by"), references="users",
+           odm=Odm("IT.EC.GIVEN_BY")),
+        _f("observation_until", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "observe until"),
+           odm=Odm("IT.EC.OBSERVATION_UNTIL", "datetime")),
+        _f("bp_sys_pre", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "BP systolic before"), unit="mmHg",
+           odm=Odm("IT.EC.BP_SYS_PRE", "integer")),
+        _f("bp_dia_pre", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "BP diastolic before"), unit="mmHg",
+           odm=Odm("IT.EC.BP_DIA_PRE", "integer")),
+        _f("pulse_pre", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "pulse before"), unit="/min",
+           odm=Odm("IT.EC.PULSE_PRE", "integer")),
+        _f("temp_pre", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "temperature before"), unit="°C",
+           odm=Odm("IT.EC.TEMP_PRE", "float")),
+        _f("bp_sys_post", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "BP systolic after"), unit="mmHg",
+           odm=Odm("IT.EC.BP_SYS_POST", "integer")),
+        _f("bp_dia_post", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "BP diastolic after"), unit="mmHg",
+           odm=Odm("IT.EC.BP_DIA_POST", "integer")),
+        _f("pulse_post", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "pulse after"), unit="/min",
+           odm=Odm("IT.EC.PULSE_POST", "integer")),
+        _f("temp_post", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "temperature after"), unit="°C",
+           odm=Odm("IT.EC.TEMP_POST", "float")),
+    ), parent=Parent("dose_visits", "dose_visit_id"), naming=("dose",)),
+    Record("adverse_events", QT_TRANSLATE_NOOP("records", "Adverse event"), _COMMON + _hidden("participant_id") + (
+        _f("reported_visit_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "reported at visit"),
+           references="dose_visits", odm=Odm("IT.AE.REPORTED_VISIT_ID")),
+        _f("verbatim", Kind.TEXT, QT_TRANSLATE_NOOP("records", "verbatim term"), sdtm="AETERM",
+           odm=Odm("IT.AE.AETERM")),
+        _f("term", Kind.CODE, QT_TRANSLATE_NOOP("records", "CTCAE term"), vocabulary="ae_term", sdtm="AEDECOD",
+           odm=Odm("IT.AE.AEDECOD")),
+        _f("other_specify", Kind.TEXT, QT_TRANSLATE_NOOP("records", "other, specify"), sdtm="AEMODIFY",
+           odm=Odm("IT.AE.OTHER_SPECIFY")),
+        _f("ctcae_version", Kind.TEXT, QT_TRANSLATE_NOOP("records", "CTCAE version"),
+           odm=Odm("IT.AE.CTCAE_VERSION")),
+        _f("onset_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "onset date"), sdtm="AESTDTC",
+           odm=Odm("IT.AE.AESTDTC", "date")),
+        _f("end_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "end date"), sdtm="AEENDTC",
+           odm=Odm("IT.AE.AEENDTC", "date")),
+        _f("grade", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "grade"), sdtm="AETOXGR",
+           odm=Odm("IT.AE.AETOXGR", "integer")),
+        _f("serious", Kind.BOOL, QT_TRANSLATE_NOOP("records", "serious"), sdtm="AESER",
+           odm=Odm("IT.AE.AESER", "integer")),
+        _f("sae_death", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: death"), sdtm="AESDTH",
+           odm=Odm("IT.AE.AESDTH", "integer")),
+        _f("sae_life_threatening", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: life-threatening"),
+           sdtm="AESLIFE", odm=Odm("IT.AE.AESLIFE", "integer")),
+        _f("sae_hospitalisation", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: hospitalisation"), sdtm="AESHOSP",
+           odm=Odm("IT.AE.AESHOSP", "integer")),
+        _f("sae_disability", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: disability"), sdtm="AESDISAB",
+           odm=Odm("IT.AE.AESDISAB", "integer")),
+        _f("sae_congenital", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: congenital anomaly"), sdtm="AESCONG",
+           odm=Odm("IT.AE.AESCONG", "integer")),
+        _f("sae_important_medical", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: important medical event"),
+           sdtm="AESMIE", odm=Odm("IT.AE.AESMIE", "integer")),
+        _f("causality", Kind.CODE, QT_TRANSLATE_NOOP("records", "causality"), codes=CAUSALITY, sdtm="AEREL",
+           odm=Odm("IT.AE.AEREL")),
+        _f("action_taken", Kind.CODE, QT_TRANSLATE_NOOP("records", "action with study drug"), codes=ACTION_TAKEN,
+           sdtm="AEACN", odm=Odm("IT.AE.AEACN")),
+        _f("outcome", Kind.CODE, QT_TRANSLATE_NOOP("records", "outcome"), codes=OUTCOME, sdtm="AEOUT",
+           odm=Odm("IT.AE.AEOUT")),
+        _f("aware_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "aware at"), odm=Odm("IT.AE.AWARE_AT", "datetime")),
+        _f("sae_reported_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "SAE reported at"),
+           odm=Odm("IT.AE.SAE_REPORTED_AT", "datetime")),
+    ), parent=Parent("participants", "participant_id"), naming=("number",)),
+)
+
+RECORDS: Mapping[str, Record] = MappingProxyType({r.table: r for r in _RECORDS})
+
+
+def record(table: str) -> Record:
+    """The declaration of ``table`` (KeyError for a table that is not a record)."""
+    return RECORDS[table]
+
+
+def field_of(table: str, column: str) -> Field:
+    """The declaration of one column."""
+    return RECORDS[table].field(column)
+
+
+def words() -> set[str]:
+    """Every English word this registry declares (record and field labels, code words, reader words)."""
+    out = {MASKED, HIDDEN_VALUE, EMPTY, NEW_RECORD, PAGES, *YES_NO.values(), *ACTIONS.values(), *EVENTS.values(),
+           *DOCUMENTS.values()}
+    for rec in RECORDS.values():
+        out.add(rec.label)
+        for f in rec.fields:
+            if f.label:
+                out.add(f.label)
+            out.update((f.codes or {}).values())
+    return out
+
+
+def sdtm_names(table: str) -> dict[str, str]:
+    """column -> CDASH/SDTM variable of the columns of ``table`` that the CSV export carries."""
+    return {f.column: f.sdtm for f in RECORDS[table].fields if f.sdtm}
+
+
+__all__ += ["ACTIONS", "DOCUMENTS", "EMPTY", "EVENTS", "HIDDEN_VALUE", "MASKED", "NEW_RECORD", "PAGES",
+            "REDACTED_VALUE", "YES_NO", "sdtm_names"]

@@ -1,0 +1,282 @@
+"""The one audit reader: a participant's (or one record's) audit rows as people read them.
+
+Every consumer of the audit trail — the History tab, the visit screens' change lines, the casebook's audit
+trail and the visit summary's corrections — reads it here, so each reads the same words and the same masking:
+
+- record and field names from the record registry (:mod:`trialdesk.domain.records`), in the reader's language
+  (Bokmål from the screens' catalogue through :func:`trialdesk.services.words.translate`);
+- values as words: codes as their words, yes/no, user ids as "Full Name (username)", numbers with the decimal
+  comma in Bokmål, dates 26.11.2026, moments as Oslo time with the offset (:mod:`trialdesk.services.formats`);
+  references to other records as those records' names; never a raw column name, id, or UTC stamp;
+- masking: for blinded roles the masked fields of lab results sampled after the first dose read as the masked
+  word (old and new), while who changed them, when and why stay visible; identity values read as hidden to
+  roles that may not see identities; redacted columns (the password hash) are never listed.
+
+The reader runs no SQL of its own: the repository functions are in :mod:`trialdesk.db.history`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Iterable
+
+from trialdesk.clock import parse_utc
+from trialdesk.db import history as repo
+from trialdesk.db.connection import Store
+from trialdesk.domain import records
+from trialdesk.domain.labs import unit_label
+from trialdesk.domain.people import User
+from trialdesk.domain.records import Field, Kind, Record
+from trialdesk.services import formats, words
+from trialdesk.services import screening as screening_service
+from trialdesk.services import visits as visits_service
+from trialdesk.services.permissions import Action, allowed, require
+
+__all__ = ["Line", "lines", "lines_by_record", "record_lines", "word"]
+
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One field of one audit row as a person reads it (or one line for a print of a record).
+
+    ``at``, ``who``, ``action``, ``record``, ``field``, ``old``, ``new`` and ``reason`` are text in the reader's
+    language. ``when`` (an aware datetime) orders lines; ``operation`` (INSERT, UPDATE, DELETE, PRINT), ``source``
+    and ``column`` (the registry's declarations) let a screen find the widget a line is about; ``names`` are the
+    worded parts of the record's name (("D1", "IgG") for "Blood result D1 IgG")."""
+
+    seq: int
+    when: datetime
+    at: str
+    username: str
+    who: str
+    operation: str
+    action: str
+    source: Record
+    record: str
+    names: tuple[str, ...]
+    column: Field | None
+    field: str
+    old: str
+    new: str
+    reason: str
+    masked: bool = False
+
+
+def word(text: str, language: str) -> str:
+    """A registry word (English source) in ``language``."""
+    return words.translate(records.CONTEXT, text, language)
+
+
+class _Reader:
+    def __init__(self, store: Store, user: User, participant_id: str, language: str):
+        require(user, Action.VIEW_CLINICAL)  # administrators audit the store, not clinical values
+        self.language = words.check_language(language)
+        self.db = store.db
+        self.show_identity = allowed(user, Action.VIEW_IDENTITY)
+        self.masked_ids = visits_service.masked_result_ids(store, user, participant_id)
+        self.names = repo.record_names(store.db, participant_id)
+        self.users = repo.user_names(store.db)
+        self.by_username = {name: full for full, name in self.users.values()}
+        self.proto = screening_service.protocol()
+
+    def w(self, text: str) -> str:
+        return word(text, self.language)
+
+    # --- names -----------------------------------------------------------------------------------------
+
+    def name_parts(self, rec: Record, rid: str, old: dict, new: dict) -> tuple[str, ...]:
+        keys = dict(self.names.get((rec.table, rid or ""), {}))
+        row = new or old
+        fallback = {"dose": row.get("dose_code"), "analyte": row.get("analyte"), "drug": row.get("drug"),
+                    "criterion": row.get("criterion_id"), "code": row.get("code"), "study_id": row.get("study_id"),
+                    "username": row.get("username"), "key": row.get("key")}
+        parts = []
+        for key in rec.naming:
+            value = keys.get(key) or fallback.get(key)
+            if value:
+                parts.append(self.name_word(key, str(value)))
+        return tuple(parts)
+
+    def name_word(self, key: str, value: str) -> str:
+        if key == "analyte":
+            return self.vocabulary("analyte", value)
+        if key == "drug":
+            return self.vocabulary("premedication", value)
+        return value
+
+    def record_name(self, rec: Record, parts: tuple[str, ...]) -> str:
+        return " ".join((self.w(rec.label), *parts))
+
+    def reference(self, table: str | None, rid: str) -> str:
+        if not table or table not in records.RECORDS:
+            return ""
+        rec = records.record(table)
+        return self.record_name(rec, self.name_parts(rec, rid, {}, {}))
+
+    # --- values ----------------------------------------------------------------------------------------
+
+    def vocabulary(self, name: str, code: str) -> str:
+        nb = self.language == "nb"
+        if name == "analyte":
+            try:
+                lab = self.proto.lab(code)
+            except KeyError:
+                return code
+            return lab.symbol_nb if nb else lab.symbol
+        if name == "premedication":
+            for p in self.proto.pre_dose.premedication:
+                if p.code == code:
+                    return p.label_nb if nb else p.label_en
+            return code
+        if name == "ae_term":
+            try:
+                term = self.proto.ae_term(code)
+            except KeyError:
+                return code.replace("_", " ")
+            return term.term_nb if nb else term.term_en
+        if name == "ctcae_term":
+            return code.replace("_", " ")
+        if name == "unit":
+            return unit_label(code)
+        if name == "criteria":
+            try:
+                ids = json.loads(code)
+            except ValueError:
+                return code
+            return ", ".join(str(i) for i in ids) if isinstance(ids, list) else code
+        if name == "signature_meaning":
+            base, sep, rest = code.partition(": ")
+            return words.translate("signatures", base, self.language) + sep + rest
+        if name == "record_kind":
+            return self.w(records.record(code).label) if code in records.RECORDS else code
+        return code  # criterion ids read as themselves (E3)
+
+    def value(self, f: Field, value, row: dict) -> str:
+        if value is None or value == "":
+            return ""
+        kind = f.kind
+        if kind is Kind.BOOL:
+            return self.w(records.YES_NO["yes" if value else "no"])
+        if kind is Kind.DATE:
+            try:
+                return formats.day(value)
+            except ValueError:
+                return str(value)
+        if kind is Kind.MOMENT:
+            try:
+                return formats.moment(str(value), self.language)
+            except ValueError:
+                return str(value)
+        if kind in (Kind.NUMBER, Kind.INTEGER):
+            return self.number(value)
+        if kind is Kind.CODE:
+            if f.codes and str(value) in f.codes:
+                return self.w(f.codes[str(value)])
+            if f.vocabulary:
+                return self.vocabulary(f.vocabulary, str(value))
+            return str(value).replace("_", " ")
+        if kind is Kind.USER:
+            full, username = self.users.get(str(value), ("", ""))
+            return f"{full} ({username})" if username else ""
+        if kind is Kind.REFERENCE:
+            table = f.references or row.get("record_table")
+            return self.reference(table, str(value))
+        return str(value)
+
+    def number(self, value) -> str:
+        if isinstance(value, bool):
+            return self.w(records.YES_NO["yes" if value else "no"])
+        if isinstance(value, (int, float)):
+            return formats.number(value, self.language)
+        text = str(value).strip()
+        try:
+            Decimal(text.replace(",", "."))
+        except InvalidOperation:
+            return text  # not a number as typed ("<5"): shown as typed
+        return formats.number(text.replace(",", "."), self.language)
+
+    # --- rows ------------------------------------------------------------------------------------------
+
+    def lines(self, rows: Iterable[repo.AuditRow]) -> list[tuple[str, Line]]:
+        out: list[tuple[str, Line]] = []
+        for row in rows:
+            rec = records.RECORDS.get(row.table_name or "")
+            if rec is None:
+                continue
+            old = json.loads(row.old_values) if row.old_values else {}
+            new = json.loads(row.new_values) if row.new_values else {}
+            rid = row.record_id or ""
+            full = self.by_username.get(row.username or "", "")
+            when = parse_utc(row.at)
+            base = dict(seq=row.seq, when=when, at=formats.moment(row.at, self.language), username=row.username or "",
+                        who=f"{full} ({row.username})" if full else (row.username or ""), operation=row.action,
+                        source=rec, reason=row.reason or "")
+            if row.action in records.EVENTS:
+                parts = self.name_parts(rec, rid, {}, {})
+                document = str(new.get("document", ""))
+                doc_word = self.w(records.DOCUMENTS[document]) if document in records.DOCUMENTS else ""
+                out.append((rid, Line(**base, action=self.w(records.EVENTS[row.action]),
+                                      record=self.record_name(rec, parts), names=parts, column=None, field=doc_word,
+                                      old="", new=f"{new.get('pages', '?')} {self.w(records.PAGES)}, sha256 "
+                                                  f"{str(new.get('sha256', ''))[:16]}…")))
+                continue
+            if row.action not in records.ACTIONS:
+                continue
+            parts = self.name_parts(rec, rid, old, new)
+            name = self.record_name(rec, parts)
+            masked_row = rec.table == "lab_results" and rid in self.masked_ids
+            for f in rec.fields:
+                if not f.shown or (f.column not in old and f.column not in new):
+                    continue
+                before, after = old.get(f.column), new.get(f.column)
+                if row.action == "UPDATE" and before == after:
+                    continue
+                if row.action == "INSERT" and after is None:
+                    continue
+                if row.action == "DELETE" and before is None:
+                    continue
+                old_text, new_text = self.value(f, before, old), self.value(f, after, new)
+                masked = masked_row and f.masked
+                if masked:
+                    old_text = self.w(records.MASKED) if old_text else ""
+                    new_text = self.w(records.MASKED) if new_text else ""
+                if (f.identity or rec.identity) and not self.show_identity:
+                    old_text = self.w(records.HIDDEN_VALUE) if old_text else ""
+                    new_text = self.w(records.HIDDEN_VALUE) if new_text else ""
+                out.append((rid, Line(**base, action=self.w(records.ACTIONS[row.action]), record=name, names=parts,
+                                      column=f, field=self.w(f.label), old=old_text, new=new_text, masked=masked)))
+        return out
+
+
+def lines(store: Store, user: User, participant_id: str, *, language: str = "en",
+          identities: bool = True) -> list[Line]:
+    """Every audit line of the participant's records, oldest first (``identities=False`` leaves the identity
+    record out altogether, as the casebook does)."""
+    reader = _Reader(store, user, participant_id, language)
+    rows = repo.participant_rows(store.db, participant_id, identities=identities)
+    return [line for _, line in reader.lines(rows)]
+
+
+def lines_by_record(store: Store, user: User, participant_id: str, keys: Iterable[Key], *,
+                    language: str = "en") -> dict[Key, list[Line]]:
+    """The audit lines of the given records of one participant, by (table, record id), oldest first."""
+    keys = list(dict.fromkeys(keys))
+    reader = _Reader(store, user, participant_id, language)
+    out: dict[Key, list[Line]] = {k: [] for k in keys}
+    for rid, line in reader.lines(repo.rows_for(store.db, keys)):
+        out.setdefault((line.source.table, rid), []).append(line)
+    return out
+
+
+def record_lines(store: Store, user: User, table: str, record_id: str, *, language: str = "en") -> list[Line]:
+    """The audit lines of one record (its participant found through the registry's parent keys)."""
+    participant_id = repo.participant_of(store.db, table, record_id)
+    if participant_id is None:
+        require(user, Action.VIEW_CLINICAL)
+        return []
+    return lines_by_record(store, user, participant_id, [(table, record_id)], language=language)[(table, record_id)]
