@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from trialdesk.domain import ctcae
+from trialdesk.domain.ctcae import ae_terms, grade_exists
 from trialdesk.domain.errors import RuleViolation
 
 if TYPE_CHECKING:
@@ -40,14 +40,14 @@ class AdverseEventInput:
 def check_adverse_event(protocol: Protocol, ae: AdverseEventInput, today: date) -> None:
     """Every rule one AE record must keep (term from the protocol's CTCAE subset, a grade that exists for
     it, dates not in the future, death and seriousness consistent). :class:`RuleViolation` at the field."""
-    terms = {t.key: t for t in ctcae.ae_terms(protocol)}
+    terms = {t.key: t for t in ae_terms(protocol)}
     if not (ae.verbatim or "").strip():
         raise RuleViolation("Write what the participant reported (verbatim).", field="verbatim")
     if ae.term not in terms:
         raise RuleViolation("Choose a term from the list (or 'Other, specify').", field="term")
     if ae.term == "other_specify" and not (ae.other_specify or "").strip():
         raise RuleViolation("Specify the term.", field="other_specify")
-    if ae.grade not in (1, 2, 3, 4, 5) or not ctcae.grade_exists(terms[ae.term], ae.grade):
+    if ae.grade not in (1, 2, 3, 4, 5) or not grade_exists(terms[ae.term], ae.grade):
         raise RuleViolation("Grade {grade} does not exist for this term.", field="grade", grade=ae.grade)
     if ae.onset_date > today:
         raise RuleViolation("The onset date is in the future.", field="onset_date")
