@@ -33,3 +33,56 @@ def test_services_work_without_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
+# --- SQL lives in db/ -------------------------------------------------------------------------------
+
+SERVICES = ROOT / "trialdesk" / "services"
+# Being moved into db/ repositories by the registry work: these three files are removed from this list
+# when it lands. Nothing else in services/ may hold SQL or table access.
+SQL_ALLOWED = {"history.py", "visit_history.py", "printing.py"}
+_SQL_CALLS = {"execute", "executemany", "executescript", "query"}
+_DB_NAMES = {"db", "tx", "conn", "database", "connection"}
+
+
+def sql_in_source(source: str) -> list[str]:
+    """Each ``….execute(…)``-style call and each ``db["table"]`` / ``tx["table"]`` / ``store.db["table"]``
+    subscript in ``source``, as ``line: text``."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SQL_CALLS:
+            found.append((node.lineno, f".{node.func.attr}("))
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+            target = node.value
+            name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else None
+            if name in _DB_NAMES:
+                found.append((node.lineno, f"{name}[{node.slice.value!r}]"))
+    return [f"{line}: {text}" for line, text in sorted(found)]
+
+
+def test_the_sql_scanner_finds_what_it_looks_for():
+    sample = ('rows = store.db.execute("SELECT 1")\n'
+              'tx["participants"].update(pid, {})\n'
+              'store.db["users"].get(uid)\n'
+              'db.conn.executescript("")\n'
+              'values["status"] = 1\n')
+    assert [line.split(":")[0] for line in sql_in_source(sample)] == ["1", "2", "3", "4"]
+
+
+def test_services_hold_no_sql():
+    """Services call repository functions of trialdesk/db/; no execute() and no table access of their own."""
+    problems, clean_but_listed = [], []
+    files = sorted(SERVICES.rglob("*.py"))
+    for path in files:
+        rel = path.relative_to(SERVICES).as_posix()
+        found = sql_in_source(path.read_text(encoding="utf-8"))
+        if rel in SQL_ALLOWED:
+            if not found:
+                clean_but_listed.append(rel)
+            continue
+        problems.extend(f"trialdesk/services/{rel}:{line}" for line in found)
+    assert not problems, "SQL belongs in a trialdesk/db/ repository:\n" + "\n".join(problems)
+    assert not clean_but_listed, f"no SQL left in {clean_but_listed}: remove them from SQL_ALLOWED"
+    assert SQL_ALLOWED <= {p.relative_to(SERVICES).as_posix() for p in files}, "SQL_ALLOWED names a missing file"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 DOMAIN = Path(__file__).resolve().parents[2] / "trialdesk" / "domain"
-RULE_MODULES = ["ctcae", "dates", "eligibility", "explanations", "identity", "labs", "protocol/__init__",
-                "protocol/model", "protocol/reader", "records", "schedule", "severity"]
+RULE_MODULES = ["administration", "adverse_events", "blinding", "ctcae", "dates", "eligibility", "errors",
+                "explanations", "identity", "labs", "protocol/__init__", "protocol/model", "protocol/reader",
+                "records", "schedule", "severity", "status"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -73,6 +73,14 @@ def get(db, participant_id: str) -> ParticipantRecord | None:
     return _participant(row) if row else None
 
 
+def row(db, participant_id: str) -> dict | None:
+    """Every column of the ``participants`` row as stored (ISO dates as text, booleans as 0/1), e.g.
+    ``type_and_screen_on`` and ``alert_card_issued_on``; None when there is no such participant."""
+    cursor = db.execute("SELECT * FROM participants WHERE id = ?", [participant_id])
+    found = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], found)) if found else None
+
+
 def by_study_id(db, study_id: str) -> ParticipantRecord | None:
     row = db.execute(f"SELECT {_P_COLS} FROM participants WHERE study_id = ?", [study_id]).fetchone()
     return _participant(row) if row else None

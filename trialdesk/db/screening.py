@@ -215,6 +215,16 @@ def mark_done(db, participant_id: str, code: str, day: date) -> None:
     db["planned_visits"].update(row[0], {"done_on": day.isoformat(), "updated_at": utc_iso()})
 
 
+def update_visit(db, visit_id: str, *, target_date: date | None = None, window_start: date | None = None,
+                 window_end: date | None = None, done_on: date | None = None) -> None:
+    """Move a planned visit (target and window) and/or mark it done; only the given values change."""
+    values = {name: day.isoformat() for name, day in (("target_date", target_date), ("window_start", window_start),
+                                                      ("window_end", window_end), ("done_on", done_on))
+              if day is not None}
+    if values:
+        db["planned_visits"].update(visit_id, {**values, "updated_at": utc_iso()})
+
+
 def record_ids(db, participant_id: str) -> list[tuple[str, str]]:
     """(table, record id) of every row that belongs to the participant (for its history)."""
     out = [("participants", participant_id)]

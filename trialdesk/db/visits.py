@@ -6,7 +6,11 @@ Kits are identified by number only; the treatment arm is never stored.
 
 from __future__ import annotations
 
-from trialdesk.clock import new_id, utc_iso
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from trialdesk.clock import new_id, parse_utc, utc_iso
+from trialdesk.domain.adverse_events import SAE_CRITERIA  # noqa: F401  (the seriousness columns; kept here too)
 
 SCHEMA = """
 ALTER TABLE users ADD COLUMN unblinded INTEGER NOT NULL DEFAULT 0 CHECK (unblinded IN (0,1));
@@ -98,8 +102,6 @@ CREATE INDEX adverse_events_participant ON adverse_events(participant_id);
 AUDITED_TABLES = ("dose_visits", "premedications", "lab_samples", "lab_results", "administrations",
                   "adverse_events")
 
-SAE_CRITERIA = ("sae_death", "sae_life_threatening", "sae_hospitalisation", "sae_disability",
-                "sae_congenital", "sae_important_medical")
 
 
 def _stamp(site: str, values: dict) -> dict:
@@ -210,3 +212,118 @@ def masking_facts(db, participant_id: str) -> dict[str, tuple[str, str]]:
     return {rid: (analyte, sampled) for rid, analyte, sampled in db.execute(
         "SELECT r.id, r.analyte, s.sampled_at FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
         "WHERE s.participant_id = ?", [participant_id])}
+
+
+# --- typed readers for the visit services ---------------------------------------------------------
+
+def administration_starts(db, participant_id: str) -> list[datetime]:
+    """Start times (UTC) of every injection given to the participant, earliest first."""
+    return [parse_utc(r[0]) for r in db.execute(
+        "SELECT a.started_at FROM administrations a JOIN dose_visits v ON v.id = a.dose_visit_id "
+        "WHERE v.participant_id = ? ORDER BY a.started_at", [participant_id])]
+
+
+def administration_starts_by_participant(db) -> dict[str, list[datetime]]:
+    """participant id -> start times (UTC) of the injections given, for every participant with one."""
+    out: dict[str, list[datetime]] = {}
+    for pid, started in db.execute(
+            "SELECT v.participant_id, a.started_at FROM administrations a "
+            "JOIN dose_visits v ON v.id = a.dose_visit_id ORDER BY a.started_at"):
+        out.setdefault(pid, []).append(parse_utc(started))
+    return out
+
+
+def administration_with_kit(db, kit_number: str) -> str | None:
+    """The id of the administration that used kit ``kit_number`` (None when the kit is unused)."""
+    row = db.execute("SELECT id FROM administrations WHERE kit_number = ?", [kit_number]).fetchone()
+    return row[0] if row else None
+
+
+@dataclass(frozen=True)
+class ResultSample:
+    """A lab result's analyte and the sample it belongs to."""
+
+    result_id: str
+    analyte: str
+    participant_id: str
+    sample_id: str
+    sampled_at: str  # UTC ISO, as stored
+
+
+def result_sample(db, result_id: str) -> ResultSample | None:
+    row = db.execute(
+        "SELECT r.id, r.analyte, s.participant_id, s.id, s.sampled_at FROM lab_results r "
+        "JOIN lab_samples s ON s.id = r.sample_id WHERE r.id = ?", [result_id]).fetchone()
+    return ResultSample(*row) if row else None
+
+
+@dataclass(frozen=True)
+class ResultMasking:
+    """What the blinding rule needs of one lab result."""
+
+    result_id: str
+    participant_id: str
+    analyte: str
+    sampled_at: datetime
+
+
+def all_result_masking(db) -> list[ResultMasking]:
+    """Every lab result of the store with its participant, analyte and sample time (for exports)."""
+    return [ResultMasking(rid, pid, analyte, parse_utc(sampled)) for rid, pid, analyte, sampled in db.execute(
+        "SELECT r.id, s.participant_id, r.analyte, s.sampled_at FROM lab_results r "
+        "JOIN lab_samples s ON s.id = r.sample_id")]
+
+
+def get_adverse_event(db, ae_id: str) -> dict | None:
+    """Every column of one ``adverse_events`` row (None when there is no such event)."""
+    rows = list(db["adverse_events"].rows_where("id = ?", [ae_id]))
+    return rows[0] if rows else None
+
+
+@dataclass(frozen=True)
+class OpenSae:
+    """A serious adverse event not yet marked reported to the sponsor."""
+
+    ae_id: str
+    participant_id: str
+    study_id: str
+    term: str
+    aware_at: datetime
+
+
+def open_saes(db) -> list[OpenSae]:
+    """Serious AEs with no ``sae_reported_at``, earliest awareness first."""
+    return [OpenSae(r[0], r[1], r[2], r[3], parse_utc(r[4])) for r in db.execute(
+        "SELECT a.id, a.participant_id, p.study_id, a.term, a.aware_at FROM adverse_events a "
+        "JOIN participants p ON p.id = a.participant_id WHERE a.serious = 1 AND a.sae_reported_at IS NULL "
+        "ORDER BY a.aware_at")]
+
+
+@dataclass(frozen=True)
+class DueDose:
+    """A planned dose visit not done, whose window has opened, of a participant in one of the given statuses."""
+
+    participant_id: str
+    study_id: str
+    code: str
+    label_en: str
+    label_nb: str
+    target: date
+    window_start: date
+    window_end: date
+
+
+def due_doses(db, day: date, statuses: tuple[str, ...]) -> list[DueDose]:
+    """Dose visits not done whose window started on or before ``day``, with no dose visit recorded or only an
+    open one, of participants in ``statuses``; by window end, then study id."""
+    marks = ", ".join("?" for _ in statuses)
+    rows = db.execute(
+        "SELECT pv.participant_id, p.study_id, pv.code, pv.label_en, pv.label_nb, pv.target_date, pv.window_start, "
+        "pv.window_end FROM planned_visits pv JOIN participants p ON p.id = pv.participant_id "
+        "LEFT JOIN dose_visits dv ON dv.participant_id = pv.participant_id AND dv.dose_code = pv.code "
+        "WHERE pv.kind = 'dose' AND pv.done_on IS NULL AND pv.window_start <= ? "
+        f"AND p.status IN ({marks}) "
+        "AND (dv.state IS NULL OR dv.state = 'open') ORDER BY pv.window_end, p.study_id",
+        [day.isoformat(), *statuses]).fetchall()
+    return [DueDose(pid, sid, code, en, nb, date.fromisoformat(target), date.fromisoformat(start),
+                    date.fromisoformat(end)) for pid, sid, code, en, nb, target, start, end in rows]

@@ -56,6 +56,7 @@ from trialdesk.db import screening as screening_repo  # noqa: E402
 from trialdesk.db.connection import Store  # noqa: E402
 from trialdesk.domain.people import Role, User  # noqa: E402
 from trialdesk.services import auth, participants, screening, workstation  # noqa: E402
+from trialdesk.services.rules import next_status  # noqa: E402
 
 DEMO_PASSWORD = "Demo-passord-2026"
 DEMO_USERS = (
@@ -169,7 +170,7 @@ def _populate(store: Store, doctor: User, nurse: User, today: date) -> None:
                         and (status != "completed" or visit.kind != "follow_up")):
                     screening_repo.mark_done(tx, pid, visit.code, visit.target_date)
             if status != "on_treatment":
-                participants_repo.update(tx, pid, status=status)
+                participants_repo.update(tx, pid, status=next_status(participants_repo.get(tx, pid).status, status))
         _report_adverse_events(store, nurse, pid, today, serious=(status == "on_treatment"))
 
 

@@ -14,15 +14,17 @@ from datetime import date, datetime
 
 from trialdesk import __version__
 from trialdesk.clock import utc_now
+from trialdesk.db import exports as repo
 from trialdesk.db import screening as screening_repo
-from trialdesk.db.visits import SAE_CRITERIA
+from trialdesk.db import users as users_repo
+from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
-from trialdesk.domain import records
+from trialdesk.db.visits import SAE_CRITERIA
+from trialdesk.domain import blinding, records
 from trialdesk.domain.people import User
 from trialdesk.exchange import csv_export, odm
 from trialdesk.services import auth
 from trialdesk.services import screening as screening_service
-from trialdesk.services import visits as visits_service
 from trialdesk.services.permissions import Action, require
 
 __all__ = ["CsvExport", "OdmExport", "export_csv", "export_odm", "masked_result_ids"]
@@ -48,19 +50,13 @@ class CsvExport:
 
 def masked_result_ids(store: Store, user: User) -> set[str]:
     """Lab results this user may not see: masked analytes sampled at or after the first dose (blinded users)."""
-    if not visits_service.is_blinded(user):
+    if not blinding.is_blinded(user):
         return set()
-    masked = list(screening_service.protocol().masked_analytes)
-    if not masked:
-        return set()
-    marks = ", ".join("?" for _ in masked)
-    rows = store.db.execute(
-        "SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
-        "JOIN (SELECT v.participant_id, min(a.started_at) AS first FROM administrations a "
-        "      JOIN dose_visits v ON v.id = a.dose_visit_id GROUP BY v.participant_id) f "
-        "  ON f.participant_id = s.participant_id "
-        f"WHERE s.sampled_at >= f.first AND r.analyte IN ({marks})", masked)
-    return {r[0] for r in rows}
+    proto = screening_service.protocol()
+    starts = visits_repo.administration_starts_by_participant(store.db)
+    firsts = {pid: blinding.first_dose_at(times) for pid, times in starts.items()}
+    return {r.result_id for r in visits_repo.all_result_masking(store.db)
+            if blinding.result_masked(proto, user, r.analyte, r.sampled_at, firsts.get(r.participant_id))}
 
 
 def _audit(store: Store, user: User, fmt: str, sha: str, detail: dict) -> None:
@@ -76,27 +72,25 @@ def export_odm(store: Store, user: User, *, now: datetime | None = None) -> OdmE
     now = now or utc_now()
     created = now.strftime("%Y-%m-%dT%H:%M:%S.%f") + "Z"
     tables = tuple(odm.TARGETS) + ("signatures",)
-    marks = ", ".join("?" for _ in tables)
     entries = [
-        odm.AuditEntry(seq=r[0], at=r[1], username=r[2], action=r[3], table=r[4], record_id=r[5],
-                       old=odm.decode(r[6]), new=odm.decode(r[7]), reason=r[8], site=r[9])
-        for r in db.execute(
-            "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, site "
-            f"FROM audit WHERE table_name IN ({marks}) AND action IN ('INSERT','UPDATE','DELETE') "
-            "AND at < ? ORDER BY seq", [*tables, created])]
-    study_ids = dict(db.execute("SELECT id, study_id FROM participants").fetchall())
-    user_rows = db.execute("SELECT id, username, full_name, role FROM users ORDER BY username").fetchall()
+        odm.AuditEntry(seq=r.seq, at=r.at, username=r.username, action=r.action, table=r.table,
+                       record_id=r.record_id, old=odm.decode(r.old_values), new=odm.decode(r.new_values),
+                       reason=r.reason, site=r.site)
+        for r in repo.data_changes(db, tables, created)]
+    study_ids = repo.study_ids(db)
+    accounts = users_repo.all_users(db)
     user_types = {"investigator": "Investigator", "nurse": "Investigator", "monitor": "Sponsor",
                   "administrator": "Other"}
-    users = [odm.User(odm.user_oid(u[1]), u[1], u[2], user_types.get(u[3], "Other")) for u in user_rows]
+    users = [odm.User(odm.user_oid(u.username), u.username, u.full_name, user_types.get(u.role.value, "Other"))
+             for u in accounts]
     created_day = (store.meta("created_at") or created)[:10]
     sites = {store.info.site_code: store.meta("site_name") or store.info.site_code}
-    for (site,) in db.execute("SELECT DISTINCT site FROM participants"):
+    for site in repo.participant_sites(db):
         sites.setdefault(site, f"Site {site}")
     locations = [odm.Location(odm.location_oid(code), name, created_day) for code, name in sorted(sites.items())]
     data, stats = odm.build_odm(
         entries=entries, study_ids=study_ids, users=users, locations=locations,
-        user_names={u[0]: u[1] for u in user_rows}, masked_results=masked_result_ids(store, user),
+        user_names={u.id: u.username for u in accounts}, masked_results=masked_result_ids(store, user),
         created_at=created, file_oid=f"TRIALDESK.{store.info.store_id}.{now:%Y%m%dT%H%M%S}Z",
         study_name=proto.study_code, study_description=proto.title_en, protocol_name=f"{proto.study_code} {proto.version}",
         mdv_name=f"Protocol {proto.version}, TrialDesk {__version__}", source_version=__version__,
@@ -109,12 +103,6 @@ def export_odm(store: Store, user: User, *, now: datetime | None = None) -> OdmE
 
 
 # --- CSV -----------------------------------------------------------------------------------------------
-
-def _rows(db, sql: str, args=()) -> list[dict]:
-    cursor = db.execute(sql, list(args))
-    cols = [d[0] for d in cursor.description]
-    return [dict(zip(cols, r)) for r in cursor.fetchall()]
-
 
 def _age(birth: str | None, on: str | None) -> int | None:
     if not birth or not on:
@@ -148,13 +136,10 @@ def export_csv(store: Store, user: User) -> CsvExport:
     db = store.db
     proto = screening_service.protocol()
     study = proto.study_code
-    participants = _rows(db, "SELECT * FROM participants ORDER BY study_id")
+    participants = repo.participants(db)
     by_id = {p["id"]: p for p in participants}
-    first_consent = {r["participant_id"]: r["participant_signed_on"] for r in _rows(
-        db, "SELECT participant_id, min(participant_signed_on) AS participant_signed_on FROM consents "
-            "GROUP BY participant_id")}
-    doses = _rows(db, "SELECT v.participant_id, v.dose_code, v.state, v.visit_date, a.* FROM dose_visits v "
-                      "LEFT JOIN administrations a ON a.dose_visit_id = v.id ORDER BY v.participant_id, v.dose_code")
+    first_consent = repo.first_consent_days(db)
+    doses = repo.doses(db)
     given = {}
     for d in doses:
         if d["started_at"]:
@@ -188,9 +173,7 @@ def export_csv(store: Store, user: User) -> CsvExport:
     masked = masked_result_ids(store, user)
     lb = []
     seqs: dict[str, int] = {}
-    for r in _rows(db, "SELECT r.*, s.participant_id, s.sampled_at, s.context, v.dose_code FROM lab_results r "
-                       "JOIN lab_samples s ON s.id = r.sample_id LEFT JOIN dose_visits v ON v.id = s.dose_visit_id "
-                       "ORDER BY s.participant_id, s.sampled_at, r.analyte"):
+    for r in repo.lab_results(db):
         p = by_id[r["participant_id"]]
         seqs[p["id"]] = seqs.get(p["id"], 0) + 1
         lab = proto.lab(r["analyte"])
@@ -204,7 +187,7 @@ def export_csv(store: Store, user: User) -> CsvExport:
                    "LBSTAT": None, "LBREASND": "MASKED FOR BLINDED USER" if hidden else None,
                    "LBDTC": r["sampled_at"], "LBTPT": r["context"].upper().replace("_", "-"), "VISIT": r["dose_code"]})
     # Screening labs (NK, IgG) from the screening form.
-    for s in _rows(db, "SELECT * FROM screenings ORDER BY participant_id"):
+    for s in repo.screenings(db):
         p = by_id[s["participant_id"]]
         for analyte, text, unit, value in (("NK", s["nk_value_text"], s["nk_unit"], s["nk_value"]),
                                            ("IGG", s["igg_value_text"], s["igg_unit"], s["igg_value"])):
@@ -231,8 +214,8 @@ def export_csv(store: Store, user: User) -> CsvExport:
                    "ECENDTC": d["ended_at"], "VISIT": d["dose_code"]})
     ae = []
     seqs = {}
-    visit_codes = dict(db.execute("SELECT id, dose_code FROM dose_visits").fetchall())
-    for a in _rows(db, "SELECT * FROM adverse_events ORDER BY participant_id, onset_date, created_at"):
+    visit_codes = repo.dose_visit_codes(db)
+    for a in repo.adverse_events(db):
         p = by_id[a["participant_id"]]
         seqs[p["id"]] = seqs.get(p["id"], 0) + 1
         try:

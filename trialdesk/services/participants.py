@@ -13,9 +13,11 @@ from trialdesk.db.participants import Consent, Identity, ParticipantRecord
 from trialdesk.db.screening import PlannedVisitRecord
 from trialdesk.domain.identity import check_id_number
 from trialdesk.domain.people import User
+from trialdesk.domain.status import ParticipantStatus
 from trialdesk.errors import ValidationError
 from trialdesk.services import auth, formats
 from trialdesk.services.permissions import Action, allowed, require
+from trialdesk.services.rules import next_status
 
 __all__ = [
     "Changes", "Consent", "Identity", "ParticipantRecord", "ParticipantRow", "PlannedVisitRecord",
@@ -23,8 +25,7 @@ __all__ = [
     "planned_visits", "record_consent", "register_candidate", "study_prefix",
 ]
 
-STATUSES = ("candidate", "screening", "screen_failure", "enrolled", "on_treatment", "follow_up",
-            "completed", "withdrawn")
+STATUSES = tuple(s.value for s in ParticipantStatus)
 CONSENT_LANGUAGES = ("nb", "en")
 
 
@@ -204,8 +205,8 @@ def record_consent(store: Store, user: User, participant_id: str, *, form_versio
                             participant_signed_on=participant_signed_on,
                             investigator_signed_on=investigator_signed_on, obtained_by=user.id,
                             copy_given=copy_given, site=store.info.site_code)
-        if participant.status == "candidate":
-            repo.update(tx, participant_id, status="screening")
+        if participant.status == ParticipantStatus.CANDIDATE:
+            repo.update(tx, participant_id, status=next_status(participant.status, ParticipantStatus.SCREENING))
             what.add("participants")
     return Changes(participant_id, frozenset(what))
 

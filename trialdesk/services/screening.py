@@ -26,11 +26,13 @@ from trialdesk.domain.people import User
 from trialdesk.domain.protocol import Protocol, load_protocol
 from trialdesk.domain.schedule import build_schedule
 from trialdesk.domain.severity import Severity
+from trialdesk.domain.status import ENROLLABLE, ParticipantStatus
 from trialdesk.errors import ReasonRequired, ValidationError
 from trialdesk.paths import resource_path
 from trialdesk.services import auth, formats, signatures
 from trialdesk.services.participants import Changes
 from trialdesk.services.permissions import Action, allowed, require
+from trialdesk.services.rules import next_status
 
 __all__ = [
     "ATTESTATION", "Judgement", "MEANING_ELIGIBLE", "MEANING_SCREEN_FAILURE", "ONSET_TRIGGERS",
@@ -47,7 +49,7 @@ ONSET_TRIGGERS = ("infection", "other_immunological", "none")
 PREGNANCY_RESULTS = ("negative", "positive")
 SIGNED_TABLE = "screenings"
 # Statuses in which a signed "eligible" enrols the participant.
-_ENROLLABLE = ("candidate", "screening", "screen_failure")
+_ENROLLABLE = tuple(s.value for s in ParticipantStatus if s in ENROLLABLE)
 
 
 @lru_cache(maxsize=1)
@@ -369,7 +371,8 @@ def sign_eligibility(store: Store, user: User, participant_id: str, *, username:
                              protocol_version=result.protocol_version,
                              checklist_hash=sig.content_hash, signature_id=sig.id, site=site)
         if eligible and participant.status in _ENROLLABLE:
-            participants_repo.update(tx, participant_id, status="enrolled", inclusion_date=today)
+            participants_repo.update(tx, participant_id, inclusion_date=today,
+                                     status=next_status(participant.status, ParticipantStatus.ENROLLED))
             if not repo.visits(tx, participant_id):
                 schedule = build_schedule(proto, today)
                 for visit in schedule.visits:
@@ -378,8 +381,9 @@ def sign_eligibility(store: Store, user: User, participant_id: str, *, username:
                                       window_start=visit.window_start, window_end=visit.window_end,
                                       protocol_version=proto.version, site=site)
                 what.add("visits")
-        elif not eligible and participant.status in ("candidate", "screening"):
-            participants_repo.update(tx, participant_id, status="screen_failure")
+        elif not eligible and participant.status in (ParticipantStatus.CANDIDATE, ParticipantStatus.SCREENING):
+            participants_repo.update(tx, participant_id,
+                                     status=next_status(participant.status, ParticipantStatus.SCREEN_FAILURE))
         elif participant.status not in _ENROLLABLE and not eligible:
             note = ("The participant is already enrolled; a not-eligible decision does not withdraw "
                     "them. Discuss with the sponsor.")

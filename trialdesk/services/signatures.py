@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from trialdesk.clock import new_id, utc_iso
+from trialdesk.db import signatures as repo
 from trialdesk.db.connection import Store
 from trialdesk.domain.people import User
 from trialdesk.services import auth
@@ -44,9 +45,6 @@ class Signature:
         return f"{self.full_name} ({self.username}), {self.signed_at[:19].replace('T', ' ')} UTC — {self.meaning}"
 
 
-_COLS = "id, user_id, username, full_name, meaning, record_table, record_id, content_hash, signed_at"
-
-
 def sign(store: Store, user: User, *, username: str, password: str, meaning: str,
          record_table: str, record_id: str, content: object, tx=None) -> Signature:
     """Re-authenticate ``user`` and record their signature of ``content``.
@@ -55,33 +53,25 @@ def sign(store: Store, user: User, *, username: str, password: str, meaning: str
     ``store.acting`` transaction) the signature joins that transaction.
     """
     auth.reauthenticate(store, user, username, password)
-    now = utc_iso()
-    row = {
-        "id": new_id(), "site": store.info.site_code, "created_at": now, "updated_at": now,
-        "user_id": user.id, "username": user.username, "full_name": user.full_name,
-        "meaning": meaning, "record_table": record_table, "record_id": record_id,
-        "content_hash": content_hash(content), "signed_at": now,
-    }
+    values = dict(signature_id=new_id(), site=store.info.site_code, at=utc_iso(), user_id=user.id,
+                  username=user.username, full_name=user.full_name, meaning=meaning, record_table=record_table,
+                  record_id=record_id, content_hash=content_hash(content))
     if tx is not None:
-        tx["signatures"].insert(row)
+        row = repo.insert(tx, **values)
     else:
         with store.acting(auth.actor(user)) as db:
-            db["signatures"].insert(row)
-    return Signature(**{k: row[k] for k in _COLS.split(", ")})
+            row = repo.insert(db, **values)
+    return Signature(**asdict(row))
 
 
 def signatures_for(store: Store, record_table: str, record_id: str,
                    current_content: object | None = None) -> list[Signature]:
     """Every signature of a record, oldest first; with ``current_content``, each marked valid or not."""
-    rows = store.db.execute(
-        f"SELECT {_COLS} FROM signatures WHERE record_table = ? AND record_id = ? ORDER BY signed_at",
-        [record_table, record_id],
-    ).fetchall()
     current = content_hash(current_content) if current_content is not None else None
-    out = []
-    for r in rows:
-        sig = Signature(*r)
-        if current is not None:
-            sig = Signature(*r, valid=(sig.content_hash == current))
-        out.append(sig)
-    return out
+    return [Signature(**asdict(row), valid=None if current is None else row.content_hash == current)
+            for row in repo.for_record(store.db, record_table, record_id)]
+
+
+def signed_content_hash(store: Store, signature_id: str | None) -> str | None:
+    """The content hash a stored signature holds (None when there is no such signature)."""
+    return repo.content_hash(store.db, signature_id)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trialdesk.clock import utc_iso
-from trialdesk.db import audit, backup, keystore
+from trialdesk.db import audit, backup, integrity, keystore
 from trialdesk.db import settings as settings_repo
 from trialdesk.db.connection import (
     DB_NAME, INFO_NAME, Store, StoreInfo, FolderLock, _connect, create_store, open_store,
@@ -161,7 +161,7 @@ def recover(folder: Path, recovery_key_text: str, *, save: bool = True) -> Store
             except StoreDamaged:
                 raise WrongKey("This recovery key does not open the store in {folder}.", folder=str(folder)) from None
             try:
-                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+                meta = integrity.read_meta(conn)
             except DRIVER.DatabaseError:
                 raise StoreDamaged("The store in {folder} cannot be read.", folder=str(folder)) from None
             finally:
@@ -219,12 +219,12 @@ def verify(store: Store) -> VerifyReport:
     """Integrity check, foreign keys, audit triggers on every data table, and the audit hash chain."""
     db = store.db
     report = VerifyReport()
-    report.integrity = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
-    report.foreign_key_problems = len(db.execute("PRAGMA foreign_key_check").fetchall())
+    report.integrity = integrity.integrity_check(db)
+    report.foreign_key_problems = integrity.foreign_key_problems(db)
     from trialdesk.db.migrations import audited_tables
 
     audited = set(audited_tables(db))
-    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    tables = integrity.table_names(db)
     report.tables_without_audit = sorted(t for t in tables if t not in audited and t not in UNAUDITED_TABLES)
     report.chain = audit.verify_chain(db.conn)
     return report
@@ -288,7 +288,7 @@ def restore(folder: Path, source: Path, *, recovery_key_text: str | None = None)
         if not has_store:
             conn = _connect(db_path, key)
             try:
-                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+                meta = integrity.read_meta(conn)
             finally:
                 conn.close()
             StoreInfo(store_id=meta["store_id"], site_code=meta["site_code"], created_at=meta["created_at"],

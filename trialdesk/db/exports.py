@@ -1,0 +1,94 @@
+"""Read-only queries behind the ODM and CSV exports: the audit trail of clinical tables and each export
+domain's rows. Study ids only: the identities table is never read here.
+
+Rows are dicts of the table's columns by name (documented per function), because the CSV mapping names
+them one by one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AuditEntryRow:
+    """One audit row of a data change (old/new values are the JSON text as stored)."""
+
+    seq: int
+    at: str
+    username: str | None
+    action: str
+    table: str
+    record_id: str
+    old_values: str | None
+    new_values: str | None
+    reason: str | None
+    site: str | None
+
+
+def _dicts(db, sql: str, args=()) -> list[dict]:
+    cursor = db.execute(sql, list(args))
+    cols = [d[0] for d in cursor.description]
+    return [dict(zip(cols, r)) for r in cursor.fetchall()]
+
+
+def data_changes(db, tables: tuple[str, ...], before: str) -> list[AuditEntryRow]:
+    """INSERT/UPDATE/DELETE audit rows of ``tables`` written before ``before`` (UTC ISO), in order."""
+    marks = ", ".join("?" for _ in tables)
+    return [AuditEntryRow(*r) for r in db.execute(
+        "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, site "
+        f"FROM audit WHERE table_name IN ({marks}) AND action IN ('INSERT','UPDATE','DELETE') "
+        "AND at < ? ORDER BY seq", [*tables, before])]
+
+
+def study_ids(db) -> dict[str, str]:
+    """participant id -> study id."""
+    return dict(db.execute("SELECT id, study_id FROM participants").fetchall())
+
+
+def participant_sites(db) -> list[str]:
+    """The site codes that registered participants."""
+    return [r[0] for r in db.execute("SELECT DISTINCT site FROM participants")]
+
+
+def participants(db) -> list[dict]:
+    """Every ``participants`` column (id, study_id, site, sex, birth_date, status, inclusion_date,
+    created_at …), by study id."""
+    return _dicts(db, "SELECT * FROM participants ORDER BY study_id")
+
+
+def first_consent_days(db) -> dict[str, str]:
+    """participant id -> the earliest date (ISO) a participant signed a consent."""
+    return dict(db.execute("SELECT participant_id, min(participant_signed_on) FROM consents "
+                           "GROUP BY participant_id").fetchall())
+
+
+def doses(db) -> list[dict]:
+    """Every dose visit with its administration if any: ``participant_id``, ``dose_code``, ``state``,
+    ``visit_date`` and every ``administrations`` column (None when not given: ``started_at``, ``ended_at``,
+    ``kit_number``, ``lot``, ``injection_site`` …), by participant and dose."""
+    return _dicts(db, "SELECT v.participant_id, v.dose_code, v.state, v.visit_date, a.* FROM dose_visits v "
+                      "LEFT JOIN administrations a ON a.dose_visit_id = v.id ORDER BY v.participant_id, v.dose_code")
+
+
+def lab_results(db) -> list[dict]:
+    """Every ``lab_results`` column plus the sample's ``participant_id``, ``sampled_at``, ``context`` and the
+    visit's ``dose_code`` (None outside a dose visit), by participant, sample time and analyte."""
+    return _dicts(db, "SELECT r.*, s.participant_id, s.sampled_at, s.context, v.dose_code FROM lab_results r "
+                      "JOIN lab_samples s ON s.id = r.sample_id LEFT JOIN dose_visits v ON v.id = s.dose_visit_id "
+                      "ORDER BY s.participant_id, s.sampled_at, r.analyte")
+
+
+def screenings(db) -> list[dict]:
+    """Every ``screenings`` column (``nk_value_text``, ``nk_unit``, ``nk_value``, ``igg_*``, ``screening_date``
+    …), by participant."""
+    return _dicts(db, "SELECT * FROM screenings ORDER BY participant_id")
+
+
+def adverse_events(db) -> list[dict]:
+    """Every ``adverse_events`` column, by participant, onset date and entry time."""
+    return _dicts(db, "SELECT * FROM adverse_events ORDER BY participant_id, onset_date, created_at")
+
+
+def dose_visit_codes(db) -> dict[str, str]:
+    """dose visit id -> dose code."""
+    return dict(db.execute("SELECT id, dose_code FROM dose_visits").fetchall())

@@ -1,0 +1,73 @@
+"""A participant's status in the trial and the changes of status the protocol allows."""
+
+from __future__ import annotations
+
+import enum
+
+from trialdesk.domain.errors import RuleViolation
+
+
+class ParticipantStatus(str, enum.Enum):
+    """Where a participant is in the trial (the value is what the store keeps)."""
+
+    CANDIDATE = "candidate"
+    SCREENING = "screening"
+    SCREEN_FAILURE = "screen_failure"
+    ENROLLED = "enrolled"
+    ON_TREATMENT = "on_treatment"
+    FOLLOW_UP = "follow_up"
+    COMPLETED = "completed"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def words(self) -> str:
+        """The status as words in English ("on treatment")."""
+        return self.value.replace("_", " ")
+
+
+S = ParticipantStatus
+
+TRANSITIONS: dict[ParticipantStatus, frozenset[ParticipantStatus]] = {
+    # Consent opens screening; a signed decision enrols or fails (also straight from candidate, and a
+    # screen failure whose corrected checklist is signed eligible is enrolled).
+    S.CANDIDATE: frozenset({S.SCREENING, S.ENROLLED, S.SCREEN_FAILURE, S.WITHDRAWN}),
+    S.SCREENING: frozenset({S.ENROLLED, S.SCREEN_FAILURE, S.WITHDRAWN}),
+    S.SCREEN_FAILURE: frozenset({S.ENROLLED}),
+    # The first dose given puts an enrolled participant on treatment.
+    S.ENROLLED: frozenset({S.ON_TREATMENT, S.WITHDRAWN}),
+    S.ON_TREATMENT: frozenset({S.FOLLOW_UP, S.COMPLETED, S.WITHDRAWN}),
+    S.FOLLOW_UP: frozenset({S.COMPLETED, S.WITHDRAWN}),
+    S.COMPLETED: frozenset(),
+    S.WITHDRAWN: frozenset(),
+}
+"""status -> the statuses it may change to (completed and withdrawn are final)."""
+
+ENROLLABLE = frozenset({S.CANDIDATE, S.SCREENING, S.SCREEN_FAILURE})
+"""Statuses in which a signed "eligible" decision enrols the participant."""
+DOSING = frozenset({S.ENROLLED, S.ON_TREATMENT})
+"""Statuses in which doses are given."""
+TREATMENT_OVER = frozenset({S.FOLLOW_UP, S.COMPLETED, S.WITHDRAWN})
+"""Statuses after the treatment period: no new dose visit data."""
+
+
+def status_of(value: str | ParticipantStatus) -> ParticipantStatus:
+    """The status for a stored value (:class:`RuleViolation` for one the trial does not know)."""
+    try:
+        return ParticipantStatus(value)
+    except ValueError:
+        raise RuleViolation("Unknown participant status {status}.", field="status", status=str(value)) from None
+
+
+def may_change(old: str | ParticipantStatus, new: str | ParticipantStatus) -> bool:
+    """Whether a participant may go from ``old`` to ``new`` (staying the same is no change)."""
+    return status_of(new) in TRANSITIONS[status_of(old)]
+
+
+def check_transition(old: str | ParticipantStatus, new: str | ParticipantStatus) -> ParticipantStatus:
+    """``new`` as a status when the change from ``old`` is allowed, else :class:`RuleViolation`."""
+    before, after = status_of(old), status_of(new)
+    if after not in TRANSITIONS[before]:
+        allowed = ", ".join(s.words for s in ParticipantStatus if s in TRANSITIONS[before]) or "none (final)"
+        raise RuleViolation("A participant who is {old} cannot become {new} (allowed: {allowed}).", field="status",
+                            old=before.words, new=after.words, allowed=allowed)
+    return after

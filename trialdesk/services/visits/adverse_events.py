@@ -1,0 +1,123 @@
+"""Adverse events: recording and updating them, and the SAE reporting clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from trialdesk.clock import local_today, utc_iso, utc_now
+from trialdesk.db import visits as repo
+from trialdesk.db.connection import Store
+from trialdesk.domain.adverse_events import (
+    ACTIONS_TAKEN,
+    CAUSALITY,
+    OUTCOMES,
+    SAE_CRITERIA,
+    AdverseEventInput,
+    check_adverse_event,
+    sae_due_at,
+)
+from trialdesk.domain.people import User
+from trialdesk.domain.status import ParticipantStatus
+from trialdesk.errors import ValidationError
+from trialdesk.services import auth
+from trialdesk.services.permissions import Action, require
+from trialdesk.services.rules import rule_errors
+from trialdesk.services.screening import protocol
+from trialdesk.services.visits._common import participant
+
+__all__ = [
+    "ACTIONS_TAKEN", "CAUSALITY", "OUTCOMES", "AdverseEventInput", "SaeClock", "adverse_events",
+    "mark_sae_reported", "open_sae_clocks", "record_adverse_event", "update_adverse_event",
+]
+
+
+def _columns(ae: AdverseEventInput, today: date) -> dict:
+    """The ``adverse_events`` columns of a checked AE (ValidationError at the field for a broken rule)."""
+    with rule_errors():
+        check_adverse_event(protocol(), ae, today)
+    return {
+        "verbatim": ae.verbatim.strip(), "term": ae.term, "other_specify": (ae.other_specify or "").strip() or None,
+        "ctcae_version": protocol().ctcae_version, "onset_date": ae.onset_date.isoformat(),
+        "end_date": ae.end_date.isoformat() if ae.end_date else None, "grade": ae.grade,
+        "serious": 1 if ae.serious else 0, **{c: int(c in ae.sae_criteria) for c in SAE_CRITERIA},
+        "causality": ae.causality, "action_taken": ae.action_taken, "outcome": ae.outcome,
+    }
+
+
+def _saved(store: Store, ae_id: str) -> dict:
+    current = repo.get_adverse_event(store.db, ae_id)
+    if current is None:
+        raise ValidationError("No such adverse event.")
+    return current
+
+
+def record_adverse_event(store: Store, user: User, participant_id: str, ae: AdverseEventInput,
+                         dose_code: str | None = None, today: date | None = None) -> str:
+    """Record an AE (reported at ``dose_code``'s visit if given). A serious one starts the 24 h clock."""
+    require(user, Action.RECORD_AE)
+    person = participant(store, participant_id)
+    if person["status"] == ParticipantStatus.CANDIDATE.value:
+        raise ValidationError("Adverse events are recorded from consent on.")
+    values = _columns(ae, today or local_today())
+    if ae.serious:
+        values["aware_at"] = utc_iso(ae.aware_at or utc_now())
+    with store.acting(auth.actor(user)) as tx:
+        visit_id = None
+        if dose_code:
+            visit = repo.get_dose_visit(tx, participant_id, dose_code)
+            visit_id = visit["id"] if visit else None
+        row = repo.insert(tx, "adverse_events", store.info.site_code,
+                          {**values, "participant_id": participant_id, "reported_visit_id": visit_id})
+    return row["id"]
+
+
+def update_adverse_event(store: Store, user: User, ae_id: str, ae: AdverseEventInput, reason: str,
+                         today: date | None = None) -> None:
+    """Change a saved AE (reason required); a newly serious one starts its clock, an old clock never moves."""
+    require(user, Action.RECORD_AE)
+    current = _saved(store, ae_id)
+    values = _columns(ae, today or local_today())
+    if ae.serious and not current["aware_at"]:
+        values["aware_at"] = utc_iso(ae.aware_at or utc_now())
+    with store.acting(auth.actor(user), reason) as tx:
+        repo.update(tx, "adverse_events", ae_id, values)
+
+
+def mark_sae_reported(store: Store, user: User, ae_id: str, reported_at: datetime | None = None) -> None:
+    """Stop the SAE clock: the report reached the sponsor."""
+    require(user, Action.RECORD_AE)
+    current = _saved(store, ae_id)
+    if not current["serious"]:
+        raise ValidationError("Only serious adverse events are reported on the 24-hour clock.")
+    with store.acting(auth.actor(user), "SAE reported to the sponsor") as tx:
+        repo.update(tx, "adverse_events", ae_id, {"sae_reported_at": utc_iso(reported_at or utc_now())})
+
+
+@dataclass(frozen=True)
+class SaeClock:
+    """An open SAE and when its report is due."""
+
+    ae_id: str
+    participant_id: str
+    study_id: str
+    term: str
+    aware_at: datetime
+    due_at: datetime
+
+    def remaining(self, now: datetime | None = None) -> timedelta:
+        """Time left until the report is due (negative once overdue)."""
+        return self.due_at - (now or utc_now())
+
+
+def open_sae_clocks(store: Store, user: User) -> list[SaeClock]:
+    """Serious AEs not yet marked reported, with the deadline (aware + the protocol's hours)."""
+    require(user, Action.VIEW_CLINICAL)
+    return [SaeClock(r.ae_id, r.participant_id, r.study_id, r.term, r.aware_at, sae_due_at(protocol(), r.aware_at))
+            for r in repo.open_saes(store.db)]
+
+
+def adverse_events(store: Store, user: User, participant_id: str) -> list[dict]:
+    """The participant's AE log, oldest onset first."""
+    require(user, Action.VIEW_CLINICAL)
+    return repo.adverse_events(store.db, participant_id)

@@ -1,0 +1,133 @@
+"""The visit calendar of an enrolled participant: schedule, opening a dose visit, timeline, the "today" list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from trialdesk.clock import LOCAL_TZ, local_today
+from trialdesk.db import screening as screening_repo
+from trialdesk.db import visits as repo
+from trialdesk.db.connection import Store
+from trialdesk.domain.people import User
+from trialdesk.domain.schedule import PlannedVisit, build_schedule, visit_state
+from trialdesk.domain.status import DOSING, TREATMENT_OVER, ParticipantStatus
+from trialdesk.errors import ValidationError
+from trialdesk.services.permissions import Action, require
+from trialdesk.services.screening import protocol
+from trialdesk.services.visits._common import first_dose_at, participant
+
+__all__ = ["DueRow", "TimelineRow", "due_today", "schedule_of", "timeline"]
+
+
+def schedule_of(store: Store, participant: dict):
+    """The participant's calendar from the protocol, with the actual first dose once given.
+
+    ``participant`` needs ``id`` and ``inclusion_date`` (ISO text) of the participant row."""
+    if not participant.get("inclusion_date"):
+        raise ValidationError("The participant is not enrolled: no visit calendar yet.")
+    first = first_dose_at(store.db, participant["id"])
+    first_day = first.astimezone(LOCAL_TZ).date() if first else None
+    return build_schedule(protocol(), date.fromisoformat(participant["inclusion_date"]),
+                          (first_day,) if first_day else ())
+
+
+def dose_visit_plan(store: Store, participant: dict, dose_code: str) -> PlannedVisit:
+    """The planned dose ``dose_code`` of the participant's calendar (ValidationError for another code)."""
+    try:
+        visit = schedule_of(store, participant).visit(dose_code)
+    except KeyError:
+        raise ValidationError("{code} is not a dose of this protocol.", code=dose_code) from None
+    if visit.kind != "dose":
+        raise ValidationError("{code} is not a dose visit.", code=dose_code)
+    return visit
+
+
+def open_visit(store: Store, tx, participant: dict, dose_code: str, day: date) -> dict:
+    """The dose visit row (created open on first use) for new visit data; refused before enrolment and
+    after the treatment period."""
+    status = ParticipantStatus(participant["status"])
+    if status in TREATMENT_OVER:
+        raise ValidationError("{study_id} is {status}: no new dose visit data (saved values can still be "
+                              "corrected).", study_id=participant["study_id"], status=status.words)
+    if status not in DOSING:
+        raise ValidationError("No dose visit before enrolment: {study_id} is {status}.",
+                              study_id=participant["study_id"], status=status.words)
+    dose_visit_plan(store, participant, dose_code)
+    return repo.ensure_dose_visit(tx, store.info.site_code, participant["id"], dose_code, day.isoformat())
+
+
+def sync_calendar(store: Store, tx, participant_id: str) -> None:
+    """Move planned dates after the first dose (doses count from it) and mark given doses done."""
+    schedule = schedule_of(store, participant(store, participant_id))
+    given = {r["dose_code"]: date.fromisoformat(r["visit_date"])
+             for r in repo.dose_visits(tx, participant_id) if r["state"] == "given"}
+    planned = {v.code: v for v in screening_repo.visits(tx, participant_id)}
+    for visit in schedule.visits:
+        row = planned.get(visit.code)
+        if row is None:
+            continue
+        moved = {}
+        if (row.target_date, row.window_start, row.window_end) != (visit.target, visit.window_start, visit.window_end):
+            moved = {"target_date": visit.target, "window_start": visit.window_start, "window_end": visit.window_end}
+        done_on = given[visit.code] if visit.code in given and row.done_on != given[visit.code] else None
+        if moved or done_on:
+            screening_repo.update_visit(tx, row.id, done_on=done_on, **moved)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One line of a participant's calendar with its state on ``today`` (colour AND text in the UI)."""
+
+    code: str
+    kind: str
+    label_en: str
+    label_nb: str
+    target: date
+    window_start: date
+    window_end: date
+    state: str  # upcoming | due | overdue | done | missed
+    done_on: date | None
+
+
+def timeline(store: Store, user: User, participant_id: str, today: date | None = None) -> list[TimelineRow]:
+    """The visit calendar (baseline → doses → contacts → end of study) with each visit's state."""
+    require(user, Action.VIEW_CLINICAL)
+    today = today or local_today()
+    missed = {r["dose_code"] for r in repo.dose_visits(store.db, participant_id) if r["state"] in ("missed", "not_given")}
+    out = []
+    for v in screening_repo.visits(store.db, participant_id):
+        plan = PlannedVisit(v.code, v.kind, v.label_en, v.label_nb, v.target_date, v.window_start, v.window_end)
+        out.append(TimelineRow(v.code, v.kind, v.label_en, v.label_nb, v.target_date, v.window_start, v.window_end,
+                               visit_state(plan, today, v.done_on, v.code in missed), v.done_on))
+    return out
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """A participant with a dose visit due (or overdue) on the day: the main window's "today" list."""
+
+    participant_id: str
+    study_id: str
+    code: str
+    label_en: str
+    label_nb: str
+    target: date
+    window_end: date
+    state: str
+
+
+def due_today(store: Store, user: User, today: date | None = None) -> list[DueRow]:
+    """Every dose visit inside its window or overdue and not done, by state then study id."""
+    require(user, Action.VIEW_CLINICAL)
+    today = today or local_today()
+    out = []
+    seen = set()
+    for row in repo.due_doses(store.db, today, tuple(sorted(s.value for s in DOSING))):
+        if row.participant_id in seen:  # only the first open dose of each participant
+            continue
+        seen.add(row.participant_id)
+        state = "due" if today <= row.window_end else "overdue"
+        out.append(DueRow(row.participant_id, row.study_id, row.code, row.label_en, row.label_nb, row.target,
+                          row.window_end, state))
+    return out
