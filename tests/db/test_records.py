@@ -61,3 +61,17 @@ def test_parents_redacted_and_identity_columns_agree_with_the_store(store):
 def test_masked_fields_are_the_lab_values():
     masked = {(r.table, f.column) for r in records.RECORDS.values() for f in r.fields if f.masked}
     assert masked == {("lab_results", c) for c in ("entered_value", "value", "flag", "ctcae_term", "ctcae_grade")}
+
+
+def test_the_registry_parents_are_the_paths_the_audit_triggers_take_to_the_participant(store):
+    """audit rows' subject_id is written along the foreign keys (db/audit.subject_paths); the registry's parent
+    of each record must be the same first step, so the History tab and the change feed agree."""
+    audited = migrations.audited_tables(store.db)
+    paths = audit.subject_paths(store.db, audited)
+    for table in audited:
+        parent = records.record(table).parent
+        if table == "participants" or table not in paths:
+            continue
+        column, parent_table = paths[table][0]
+        assert parent is not None, f"{table} reaches participants through {column} but declares no parent"
+        assert (parent.table, parent.column) == (parent_table, column), table

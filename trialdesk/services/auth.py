@@ -10,6 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from trialdesk.clock import parse_utc, utc_iso, utc_now
 from trialdesk.db import settings as settings_repo
 from trialdesk.db import users as users_repo
+from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Actor, Store
 from trialdesk.domain.people import Role, User, password_problem, username_problem
 from trialdesk.errors import AccountLocked, AuthError, ValidationError
@@ -207,7 +208,7 @@ def unlock(store: Store, admin: User, user_id: str, reason: str) -> User:
     return users_repo.get(store.db, user.id)
 
 
-def change_password(store: Store, user: User, old_password: str, new_password: str) -> None:
+def change_password(store: Store, user: User, old_password: str, new_password: str) -> ChangeSet:
     """A user changes their own password (the old one is checked)."""
     reauthenticate(store, user, user.username, old_password)
     problem = password_problem(new_password, user.username)
@@ -216,3 +217,4 @@ def change_password(store: Store, user: User, old_password: str, new_password: s
     with store.acting(actor(user), "password changed by the user"):
         users_repo.update(store.db, user.id, password_hash=hash_password(new_password),
                           password_set_at=utc_iso())
+    return store.last_changes

@@ -8,6 +8,7 @@ from datetime import date
 from trialdesk.clock import local_today
 from trialdesk.db import participants as repo
 from trialdesk.db import screening as screening_repo
+from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Store
 from trialdesk.db.participants import Consent, Identity, ParticipantRecord
 from trialdesk.db.screening import PlannedVisitRecord
@@ -31,18 +32,25 @@ CONSENT_LANGUAGES = ("nb", "en")
 
 @dataclass(frozen=True)
 class Changes:
-    """What a service call changed, so views can decide whether to reload (Anki's OpChanges).
-
-    ``what`` holds any of ``participants``, ``identity``, ``consent``, ``screening``, ``decision``,
-    ``visits``; ``note`` is an optional message for the status bar.
-    """
+    """What a service call changed (Anki's OpChanges): the participant it concerns, the
+    :class:`~trialdesk.db.changes.ChangeSet` read from the audit rows its transaction wrote (never told by the
+    caller), and an optional ``note`` for the status bar."""
 
     participant_id: str | None = None
-    what: frozenset[str] = field(default_factory=frozenset)
+    changed: ChangeSet = field(default_factory=ChangeSet)
     note: str | None = None
 
+    @classmethod
+    def of(cls, store: Store, participant_id: str | None, note: str | None = None) -> "Changes":
+        """The use case that just committed on ``store`` (call right after its ``store.acting`` block)."""
+        return cls(participant_id, store.last_changes or ChangeSet(), note)
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return self.changed.tables
+
     def __bool__(self) -> bool:
-        return bool(self.what)
+        return bool(self.changed)
 
 
 @dataclass(frozen=True)
@@ -159,7 +167,7 @@ def register_candidate(store: Store, user: User, *, sex: str, birth_date: date |
                           childbearing_potential=childbearing_potential)
         if identity is not None:
             repo.insert_identity(tx, pid, identity, site)
-    return Changes(pid, frozenset({"participants", "identity"}), note=study_id)
+    return Changes.of(store, pid, note=study_id)
 
 
 def latest_consent(store: Store, user: User, participant_id: str) -> Consent | None:
@@ -199,7 +207,6 @@ def record_consent(store: Store, user: User, participant_id: str, *, form_versio
     if participant.birth_date and participant_signed_on < participant.birth_date:
         raise ValidationError("The participant's signing date is before the birth date.",
                               field="participant_signed_on")
-    what = {"consent"}
     with store.acting(auth.actor(user), "informed consent recorded") as tx:
         repo.insert_consent(tx, participant_id=participant_id, form_version=form_version, language=language,
                             participant_signed_on=participant_signed_on,
@@ -207,8 +214,7 @@ def record_consent(store: Store, user: User, participant_id: str, *, form_versio
                             copy_given=copy_given, site=store.info.site_code)
         if participant.status == ParticipantStatus.CANDIDATE:
             repo.update(tx, participant_id, status=next_status(participant.status, ParticipantStatus.SCREENING))
-            what.add("participants")
-    return Changes(participant_id, frozenset(what))
+    return Changes.of(store, participant_id)
 
 
 def planned_visits(store: Store, user: User, participant_id: str) -> list[PlannedVisitRecord]:

@@ -322,11 +322,10 @@ def save_screening(store: Store, user: User, participant_id: str, entry: Screeni
             repo.update(tx, sid, fact_changes)
         for cid, (_, judgement) in sorted(new_judged.items()):
             repo.put_judgement(tx, sid, cid, judgement, site)
-    what = {"screening"}
     note = None
     if signed:
         note = "The checklist changed after it was signed: the signature is no longer valid. Sign again."
-    return Changes(participant_id, frozenset(what), note)
+    return Changes.of(store, participant_id, note)
 
 
 def _criterion_order(cid: str) -> tuple[str, int]:
@@ -358,7 +357,6 @@ def sign_eligibility(store: Store, user: User, participant_id: str, *, username:
     auth.reauthenticate(store, user, username, password)
     eligible = result.verdict == "eligible"
     meaning = MEANING_ELIGIBLE if eligible else MEANING_SCREEN_FAILURE
-    what = {"decision", "participants"}
     note = None
     proto = protocol()
     site = store.info.site_code
@@ -380,14 +378,13 @@ def sign_eligibility(store: Store, user: User, participant_id: str, *, username:
                                       label_en=visit.label_en, label_nb=visit.label_nb, target=visit.target,
                                       window_start=visit.window_start, window_end=visit.window_end,
                                       protocol_version=proto.version, site=site)
-                what.add("visits")
         elif not eligible and participant.status in (ParticipantStatus.CANDIDATE, ParticipantStatus.SCREENING):
             participants_repo.update(tx, participant_id,
                                      status=next_status(participant.status, ParticipantStatus.SCREEN_FAILURE))
         elif participant.status not in _ENROLLABLE and not eligible:
             note = ("The participant is already enrolled; a not-eligible decision does not withdraw "
                     "them. Discuss with the sponsor.")
-    return Changes(participant_id, frozenset(what), note)
+    return Changes.of(store, participant_id, note)
 
 
 def lab_units(analyte: str) -> tuple[str, ...]:

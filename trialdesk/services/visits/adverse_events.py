@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from trialdesk.clock import local_today, utc_iso, utc_now
 from trialdesk.db import visits as repo
+from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Store
 from trialdesk.domain.adverse_events import (
     ACTIONS_TAKEN,
@@ -73,7 +74,7 @@ def record_adverse_event(store: Store, user: User, participant_id: str, ae: Adve
 
 
 def update_adverse_event(store: Store, user: User, ae_id: str, ae: AdverseEventInput, reason: str,
-                         today: date | None = None) -> None:
+                         today: date | None = None) -> ChangeSet:
     """Change a saved AE (reason required); a newly serious one starts its clock, an old clock never moves."""
     require(user, Action.RECORD_AE)
     current = _saved(store, ae_id)
@@ -82,9 +83,10 @@ def update_adverse_event(store: Store, user: User, ae_id: str, ae: AdverseEventI
         values["aware_at"] = utc_iso(ae.aware_at or utc_now())
     with store.acting(auth.actor(user), reason) as tx:
         repo.update(tx, "adverse_events", ae_id, values)
+    return store.last_changes
 
 
-def mark_sae_reported(store: Store, user: User, ae_id: str, reported_at: datetime | None = None) -> None:
+def mark_sae_reported(store: Store, user: User, ae_id: str, reported_at: datetime | None = None) -> ChangeSet:
     """Stop the SAE clock: the report reached the sponsor."""
     require(user, Action.RECORD_AE)
     current = _saved(store, ae_id)
@@ -92,6 +94,7 @@ def mark_sae_reported(store: Store, user: User, ae_id: str, reported_at: datetim
         raise ValidationError("Only serious adverse events are reported on the 24-hour clock.")
     with store.acting(auth.actor(user), "SAE reported to the sponsor") as tx:
         repo.update(tx, "adverse_events", ae_id, {"sae_reported_at": utc_iso(reported_at or utc_now())})
+    return store.last_changes
 
 
 @dataclass(frozen=True)

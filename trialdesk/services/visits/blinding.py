@@ -6,6 +6,7 @@ from __future__ import annotations
 from trialdesk.clock import parse_utc
 from trialdesk.db import users as users_repo
 from trialdesk.db import visits as repo
+from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Store
 from trialdesk.domain import blinding
 from trialdesk.domain.blinding import is_blinded
@@ -35,7 +36,7 @@ def masked_analytes(store: Store, user: User, participant_id: str) -> frozenset[
     return blinding.masked_analytes(protocol(), user, first_dose_at(store.db, participant_id))
 
 
-def set_unblinded(store: Store, admin: User, user_id: str, unblinded: bool, reason: str) -> None:
+def set_unblinded(store: Store, admin: User, user_id: str, unblinded: bool, reason: str) -> ChangeSet:
     """Designate (or revoke) the unblinded safety physician (administrator, audited with reason)."""
     require(admin, Action.MANAGE_USERS)
     target = users_repo.get(store.db, user_id)
@@ -45,3 +46,4 @@ def set_unblinded(store: Store, admin: User, user_id: str, unblinded: bool, reas
         raise ValidationError("Only an investigator can be the unblinded safety physician.")
     with store.acting(auth.actor(admin), reason) as tx:
         users_repo.update(tx, user_id, unblinded=1 if unblinded else 0)
+    return store.last_changes

@@ -12,11 +12,25 @@ from trialdesk.db import participants as participants_repo
 from trialdesk.db import screening as screening_repo
 from trialdesk.db import users as users_repo
 from trialdesk.db import visits as repo
+from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Store
 from trialdesk.domain import administration as administration_rules
 from trialdesk.domain import blinding
-from trialdesk.domain.administration import INJECTION_SITES, VITAL_LIMITS, Administration, Vitals
-from trialdesk.domain.dosing import NEEDS_REASON, NO_GO, DoseCheck, DoseContext, GoNoGo, LabOnFile, evaluate_dose
+from trialdesk.domain.administration import (
+    INJECTION_SITES,
+    VITAL_LIMITS,
+    Administration,
+    Vitals,
+)
+from trialdesk.domain.dosing import (
+    NEEDS_REASON,
+    NO_GO,
+    DoseCheck,
+    DoseContext,
+    GoNoGo,
+    LabOnFile,
+    evaluate_dose,
+)
 from trialdesk.domain.explanations import Explanation, Explanations
 from trialdesk.domain.people import User
 from trialdesk.domain.schedule import PlannedVisit
@@ -27,7 +41,11 @@ from trialdesk.services.permissions import Action, allowed, require
 from trialdesk.services.rules import next_status, rule_errors
 from trialdesk.services.screening import checklist, protocol
 from trialdesk.services.visits._common import first_dose_at, participant
-from trialdesk.services.visits.calendar import dose_visit_plan, open_visit, sync_calendar
+from trialdesk.services.visits.calendar import (
+    dose_visit_plan,
+    open_visit,
+    sync_calendar,
+)
 from trialdesk.services.visits.labs import LabView, lab_view
 
 __all__ = [
@@ -42,7 +60,7 @@ MEANING_OVERRIDE = "No-go overridden by investigator"
 # --- other pre-dose facts --------------------------------------------------------------------------
 
 def record_blood_bank(store: Store, user: User, participant_id: str, *, type_and_screen_on: date | None,
-                      alert_card_on: date | None, reason: str | None = None) -> None:
+                      alert_card_on: date | None, reason: str | None = None) -> ChangeSet:
     """Type & screen date and alert-card date (both needed before dose 1)."""
     require(user, Action.RECORD_DOSE)
     person = participant(store, participant_id)
@@ -57,10 +75,11 @@ def record_blood_bank(store: Store, user: User, participant_id: str, *, type_and
         raise ValidationError("A saved date is being changed: give the reason.", field="reason")
     with store.acting(auth.actor(user), reason if changed else "blood-bank dates entered") as tx:
         participants_repo.update(tx, participant_id, **values)
+    return store.last_changes
 
 
 def record_premedication(store: Store, user: User, participant_id: str, dose_code: str, drug: str,
-                         given_at: datetime, reason: str | None = None) -> None:
+                         given_at: datetime, reason: str | None = None) -> ChangeSet:
     """The time a premedication was given before the dose (a change of a saved time needs a reason)."""
     require(user, Action.RECORD_DOSE)
     codes = [p.code for p in protocol().pre_dose.premedication]
@@ -80,10 +99,11 @@ def record_premedication(store: Store, user: User, participant_id: str, dose_cod
             visit = open_visit(store, tx, person, dose_code, given_at.astimezone(LOCAL_TZ).date())
             repo.insert(tx, "premedications", store.info.site_code,
                         {"dose_visit_id": visit["id"], "drug": drug, "given_at": utc_iso(given_at)})
+    return store.last_changes
 
 
 def record_pregnancy_test(store: Store, user: User, participant_id: str, dose_code: str, result: str,
-                          day: date | None = None, reason: str | None = None) -> None:
+                          day: date | None = None, reason: str | None = None) -> ChangeSet:
     """Today's pregnancy test before the dose (a change of a saved result needs a reason)."""
     require(user, Action.RECORD_LABS)
     if result not in ("negative", "positive"):
@@ -97,6 +117,7 @@ def record_pregnancy_test(store: Store, user: User, participant_id: str, dose_co
         if not saved:  # a correction of a saved result may come after the participant moved on to follow-up
             visit = open_visit(store, tx, person, dose_code, day or local_today())
         repo.update(tx, "dose_visits", visit["id"], {"pregnancy_test": result})
+    return store.last_changes
 
 
 # --- go / no-go -------------------------------------------------------------------------------------
@@ -322,7 +343,7 @@ def correct_administration(store: Store, user: User, participant_id: str, dose_c
 
 # --- a dose not given -------------------------------------------------------------------------------
 
-def mark_missed(store: Store, user: User, participant_id: str, dose_code: str, reason: str) -> None:
+def mark_missed(store: Store, user: User, participant_id: str, dose_code: str, reason: str) -> ChangeSet:
     """Record that a dose was not given (never a dose 0): the next dose may then go ahead."""
     require(user, Action.RECORD_DOSE)
     if not (reason or "").strip():
@@ -334,9 +355,10 @@ def mark_missed(store: Store, user: User, participant_id: str, dose_code: str, r
     with store.acting(auth.actor(user), reason) as tx:
         visit = open_visit(store, tx, person, dose_code, local_today())
         repo.update(tx, "dose_visits", visit["id"], {"state": "missed"})
+    return store.last_changes
 
 
-def undo_missed(store: Store, user: User, participant_id: str, dose_code: str, reason: str) -> None:
+def undo_missed(store: Store, user: User, participant_id: str, dose_code: str, reason: str) -> ChangeSet:
     """A dose recorded as not given by mistake is open again (reason required; the audit trail keeps it)."""
     require(user, Action.RECORD_DOSE)
     if not (reason or "").strip():
@@ -346,6 +368,7 @@ def undo_missed(store: Store, user: User, participant_id: str, dose_code: str, r
         raise ValidationError("{code} is not recorded as not given.", code=dose_code)
     with store.acting(auth.actor(user), reason) as tx:
         repo.update(tx, "dose_visits", visit["id"], {"state": "open"})
+    return store.last_changes
 
 
 # --- everything recorded at one visit ---------------------------------------------------------------

@@ -9,10 +9,17 @@ from typing import Mapping
 
 from trialdesk.clock import LOCAL_TZ, parse_utc, utc_iso, utc_now
 from trialdesk.db import visits as repo
+from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Store
 from trialdesk.domain import blinding, ctcae
 from trialdesk.domain.explanations import Explanation
-from trialdesk.domain.labs import LabValueError, convert, reference_flag, reference_range, safety_check
+from trialdesk.domain.labs import (
+    LabValueError,
+    convert,
+    reference_flag,
+    reference_range,
+    safety_check,
+)
 from trialdesk.domain.people import User
 from trialdesk.errors import ValidationError
 from trialdesk.services import auth
@@ -126,7 +133,7 @@ def record_pre_dose_labs(store: Store, user: User, participant_id: str, dose_cod
 
 
 def correct_lab_result(store: Store, user: User, result_id: str, entry: LabEntry | None, reason: str, *,
-                       sampled_at: datetime | None = None) -> None:
+                       sampled_at: datetime | None = None) -> ChangeSet:
     """Correct a saved value (``entry``) and/or the time its sample was taken (``sampled_at``: the whole
     sample moves, with every result in it), in one transaction. Reason required; the audit trail keeps
     old → new."""
@@ -154,3 +161,4 @@ def correct_lab_result(store: Store, user: User, result_id: str, entry: LabEntry
             repo.update(tx, "lab_results", result_id, values)
         if moved is not None:
             repo.update(tx, "lab_samples", saved.sample_id, {"sampled_at": moved})
+    return store.last_changes

@@ -140,7 +140,7 @@ class VisitTabs(QObject):
     def _apply(self, note: str) -> None:
         # The views reloaded from the store's notice of what was written; this carries the note.
         self.injections.flush_notice()
-        self.changes_applied.emit(Changes(self.participant_id, frozenset({"visits"}), note=note))
+        self.changes_applied.emit(Changes.of(self.store, self.participant_id, note))
 
     # --- adverse events -----------------------------------------------------------------------------------
 

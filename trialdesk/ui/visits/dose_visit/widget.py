@@ -215,7 +215,7 @@ class DoseVisitWidget(QWidget):
                              given=given)
 
     def _emit(self, note: str) -> None:
-        self.changes_applied.emit(Changes(self.participant_id, frozenset({"visits"}), note=note))
+        self.changes_applied.emit(Changes.of(self.store, self.participant_id, note))
 
     # --- after a section saved ----------------------------------------------------------------------------
 
