@@ -274,7 +274,7 @@ class ParticipantWorkspace(QTabWidget):
         # Fixed widths (measuring every row of a long history would stall the window) that leave the reason
         # in view at 1366×768; long values are elided, the full text is in the tooltip.
         header = self.history.horizontalHeader()
-        for column, width in enumerate((175, 55, 160, 110, 90, 90)):
+        for column, width in enumerate((200, 55, 150, 115, 85, 95)):  # "When" with its UTC offset
             header.resizeSection(column, width)
 
     def _on_currentChanged(self, index: int) -> None:
