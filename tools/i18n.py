@@ -79,12 +79,22 @@ def _module_constants(tree: ast.Module, follow: bool = True) -> dict[str, str]:
              for t in node.targets if isinstance(t, ast.Name)
              and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)}
     for node in tree.body if follow else ():
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("trialdesk."):
-            source = ROOT / (node.module.replace(".", "/") + ".py")
-            if source.exists():
-                theirs = _module_constants(ast.parse(source.read_text(encoding="utf-8")), follow=False)
-                found.update({(a.asname or a.name): theirs[a.name] for a in node.names if a.name in theirs})
+        source = _imported_source(node)
+        if source is not None:
+            theirs = _module_constants(ast.parse(source.read_text(encoding="utf-8")), follow=False)
+            found.update({(a.asname or a.name): theirs[a.name] for a in node.names if a.name in theirs})
     return found
+
+
+def _imported_source(node: ast.AST) -> Path | None:
+    """The file of the TrialDesk module a ``from trialdesk.… import …`` statement reads (a package's __init__.py)."""
+    if not (isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("trialdesk.")):
+        return None
+    base = ROOT / node.module.replace(".", "/")
+    for source in (base.with_suffix(".py"), base / "__init__.py"):
+        if source.exists():
+            return source
+    return None
 
 
 def _text(node: ast.AST | None, constants: dict[str, str]) -> str | None:
@@ -95,11 +105,18 @@ def _text(node: ast.AST | None, constants: dict[str, str]) -> str | None:
     return _literal(node)
 
 
-def _translate_aliases(tree: ast.Module, constants: dict[str, str]) -> dict[str, tuple]:
+def _translate_aliases(tree: ast.Module, constants: dict[str, str], follow: bool = True) -> dict[str, tuple]:
     """Functions, methods and lambdas whose body is one ``return <x>.translate(<context>, <text>, ...)``:
-    name -> (parameter names, defaults by name, context expression, text parameter). The context is a
-    literal, a module constant, or one of the parameters (then taken from each call)."""
+    name -> (parameter names, defaults by name, context expression, text parameter, the constants of the module
+    that defines it). The context is a literal, a module constant, or one of the parameters (then taken from
+    each call). Also those of the TrialDesk modules ``tree`` imports from (``from trialdesk.services.printing._common
+    import _Fmt``, then ``f.tr("Sex")``); the module's own win."""
     aliases = {}
+    for node in tree.body if follow else ():
+        source = _imported_source(node)
+        if source is not None:
+            theirs = ast.parse(source.read_text(encoding="utf-8"))
+            aliases.update(_translate_aliases(theirs, _module_constants(theirs), follow=False))
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda) and len(node.targets) == 1 \
                 and isinstance(node.targets[0], ast.Name):
@@ -118,7 +135,7 @@ def _translate_aliases(tree: ast.Module, constants: dict[str, str]) -> dict[str,
         if body.args[1].id not in params:
             continue
         defaults = dict(zip([a.arg for a in args.args][len(args.args) - len(args.defaults):], args.defaults))
-        aliases[name] = (params, defaults, body.args[0], body.args[1].id)
+        aliases[name] = (params, defaults, body.args[0], body.args[1].id, constants)
     return aliases
 
 
@@ -144,13 +161,14 @@ def alias_messages(entries: list[str] | None = None) -> dict[tuple[str, str], st
             func = node.func
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             if name in aliases:
-                params, defaults, context_expr, text_param = aliases[name]
+                params, defaults, context_expr, text_param, home = aliases[name]
                 given = dict(zip(params, node.args))
                 given.update({k.arg: k.value for k in node.keywords if k.arg})
                 if isinstance(context_expr, ast.Name) and context_expr.id in params:
-                    context = _text(given.get(context_expr.id, defaults.get(context_expr.id)), constants)
+                    context = (_text(given[context_expr.id], constants) if context_expr.id in given
+                               else _text(defaults.get(context_expr.id), home))
                 else:
-                    context = _text(context_expr, constants)
+                    context = _text(context_expr, home)
                 text = _text(given.get(text_param), constants) if isinstance(given.get(text_param), ast.Constant) \
                     else None
             elif str(file) in qt_free and (name in ("QT_TRANSLATE_NOOP", "Word") or (

@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,33 @@ def test_bokmal_documents_use_the_screens_words_and_local_formats(store, users, 
         assert value in before_audit and value.replace(",", ".") not in before_audit, value
     english = flat(printing.casebook(store, monitor, trial.pid))
     assert "Status On treatment" in english and "Childbearing potential yes" in english and "Page 1 of" in english
+
+
+def test_sae_report_deadline_is_the_sae_clock_s(store, users, trial, monkeypatch):
+    """The printed deadline is the one the SAE clock (today list, banner) counts down to: the domain's
+    sae_due_at with the protocol's hours — here a protocol amended to 72 h."""
+    import importlib
+    from dataclasses import replace
+
+    import trialdesk.services.screening as screening_service
+
+    # (the module: services.visits exports a function of the same name)
+    ae_service = importlib.import_module("trialdesk.services.visits.adverse_events")
+
+    amended = replace(screening_service.protocol(), sae_report_hours=72)
+    monkeypatch.setattr(screening_service, "protocol", lambda: amended)
+    monkeypatch.setattr(ae_service, "protocol", lambda: amended)
+    nurse = users[Role.NURSE]
+    (clock,) = [c for c in ae_service.open_sae_clocks(store, nurse) if c.ae_id == trial.sae_id]
+    assert clock.due_at == clock.aware_at + timedelta(hours=72)
+    text = flat(printing.sae_report(store, nurse, trial.sae_id))
+    assert f"Deadline: {printing.local_stamp(clock.due_at)}" in text
+    assert "Deadline: 12.06.2026 10:00 (UTC+02:00)" in text and "within 72 h of awareness" in text
+
+
+def test_printouts_name_the_domain_s_seriousness_criteria():
+    """One set of SAE criteria: the printouts' words are keyed by the domain's list, in its order."""
+    from trialdesk.domain.adverse_events import SAE_CRITERIA
+    from trialdesk.services import printout_words as pw
+
+    assert tuple(pw.SAE_CRITERIA) == SAE_CRITERIA

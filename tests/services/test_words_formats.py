@@ -114,11 +114,12 @@ def test_printout_words_shared_with_a_screen_are_the_screen_s_entry():
 
 
 def test_every_word_printing_asks_for_is_in_the_catalogue():
-    """Every literal ``f.tr("...")`` / ``f.tr("...", "Context")`` in services/printing.py (read here with a
+    """Every literal ``f.tr("...")`` / ``f.tr("...", "Context")`` in services/printing/ (read here with a
     regular expression, apart from tools/i18n.py's collector) has a finished Bokmål translation."""
     import re
 
-    source = (TS.parents[2] / "trialdesk" / "services" / "printing.py").read_text(encoding="utf-8")
+    folder = TS.parents[2] / "trialdesk" / "services" / "printing"
+    source = "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.py")))
     calls = re.findall(r'''\bf\.tr\((["'])((?:(?!\1).)+?)\1(?:,\s*(["'])((?:(?!\3).)+?)\3)?\)''', source)
     assert len(calls) > 100
     ts = _ts_entries()

@@ -73,6 +73,21 @@ def get(db, participant_id: str) -> ParticipantRecord | None:
     return _participant(row) if row else None
 
 
+@dataclass(frozen=True)
+class BloodBankDates:
+    """The participant's blood-bank dates as stored (None: not recorded)."""
+
+    type_and_screen_on: date | None
+    alert_card_issued_on: date | None
+
+
+def blood_bank_dates(db, participant_id: str) -> BloodBankDates | None:
+    """Type & screen and alert-card dates of the participant; None when there is no such participant."""
+    found = db.execute("SELECT type_and_screen_on, alert_card_issued_on FROM participants WHERE id = ?",
+                       [participant_id]).fetchone()
+    return BloodBankDates(_d(found[0]), _d(found[1])) if found else None
+
+
 def row(db, participant_id: str) -> dict | None:
     """Every column of the ``participants`` row as stored (ISO dates as text, booleans as 0/1), e.g.
     ``type_and_screen_on`` and ``alert_card_issued_on``; None when there is no such participant."""
@@ -166,15 +181,24 @@ def insert_consent(db, *, participant_id: str, form_version: str, language: str,
     return cid
 
 
+_CONSENT_SQL = (
+    "SELECT c.id, c.participant_id, c.form_version, c.language, c.participant_signed_on, "
+    "c.investigator_signed_on, c.obtained_by, coalesce(u.full_name, c.obtained_by), c.copy_given, "
+    "c.created_at FROM consents c LEFT JOIN users u ON u.id = c.obtained_by WHERE c.participant_id = ? ")
+
+
+def _consent(r) -> Consent:
+    return Consent(id=r[0], participant_id=r[1], form_version=r[2], language=r[3],
+                   participant_signed_on=_d(r[4]), investigator_signed_on=_d(r[5]),
+                   obtained_by=r[6], obtained_by_name=r[7], copy_given=bool(r[8]), created_at=r[9])
+
+
 def latest_consent(db, participant_id: str) -> Consent | None:
-    row = db.execute(
-        "SELECT c.id, c.participant_id, c.form_version, c.language, c.participant_signed_on, "
-        "c.investigator_signed_on, c.obtained_by, coalesce(u.full_name, c.obtained_by), c.copy_given, "
-        "c.created_at FROM consents c LEFT JOIN users u ON u.id = c.obtained_by "
-        "WHERE c.participant_id = ? ORDER BY c.created_at DESC LIMIT 1", [participant_id]).fetchone()
-    if not row:
-        return None
-    return Consent(id=row[0], participant_id=row[1], form_version=row[2], language=row[3],
-                   participant_signed_on=_d(row[4]), investigator_signed_on=_d(row[5]),
-                   obtained_by=row[6], obtained_by_name=row[7], copy_given=bool(row[8]),
-                   created_at=row[9])
+    found = db.execute(_CONSENT_SQL + "ORDER BY c.created_at DESC LIMIT 1", [participant_id]).fetchone()
+    return _consent(found) if found else None
+
+
+def consents(db, participant_id: str) -> list[Consent]:
+    """Every recorded consent of the participant (the first and each re-consent), oldest first; ``obtained_by_name``
+    is the user's full name (the user id when the user is unknown)."""
+    return [_consent(r) for r in db.execute(_CONSENT_SQL + "ORDER BY c.created_at", [participant_id])]

@@ -161,15 +161,23 @@ def insert_decision(db, *, participant_id: str, verdict: str, failed: tuple[str,
     return decision
 
 
-def latest_decision(db, participant_id: str) -> Decision | None:
-    row = db.execute(
-        "SELECT id, participant_id, verdict, failed, missing, protocol_version, checklist_hash, "
-        "signature_id, decided_at FROM eligibility_decisions WHERE participant_id = ? "
-        "ORDER BY decided_at DESC LIMIT 1", [participant_id]).fetchone()
-    if not row:
-        return None
+_DECISION_SQL = ("SELECT id, participant_id, verdict, failed, missing, protocol_version, checklist_hash, "
+                 "signature_id, decided_at FROM eligibility_decisions WHERE participant_id = ? ")
+
+
+def _decision(row) -> Decision:
     return Decision(row[0], row[1], row[2], tuple(json.loads(row[3])), tuple(json.loads(row[4])),
                     row[5], row[6], row[7], row[8])
+
+
+def latest_decision(db, participant_id: str) -> Decision | None:
+    row = db.execute(_DECISION_SQL + "ORDER BY decided_at DESC LIMIT 1", [participant_id]).fetchone()
+    return _decision(row) if row else None
+
+
+def decisions(db, participant_id: str) -> list[Decision]:
+    """Every signed eligibility decision of the participant, oldest first."""
+    return [_decision(r) for r in db.execute(_DECISION_SQL + "ORDER BY decided_at", [participant_id])]
 
 
 # --- planned visits --------------------------------------------------------------------------------

@@ -214,6 +214,33 @@ def masking_facts(db, participant_id: str) -> dict[str, tuple[str, str]]:
         "WHERE s.participant_id = ?", [participant_id])}
 
 
+def sample_times(db, dose_visit_id: str) -> set[str]:
+    """``sampled_at`` (UTC ISO, as stored) of every lab sample taken at one dose visit."""
+    return {r[0] for r in db.execute("SELECT sampled_at FROM lab_samples WHERE dose_visit_id = ?", [dose_visit_id])}
+
+
+def sample_visits(db, participant_id: str) -> dict[str, str | None]:
+    """``sampled_at`` (UTC ISO, as stored) -> the dose visit id of the sample (None for a sample outside a dose
+    visit), for every lab sample of the participant."""
+    return {sampled: visit for sampled, visit in db.execute(
+        "SELECT sampled_at, dose_visit_id FROM lab_samples WHERE participant_id = ?", [participant_id])}
+
+
+def visit_records(db, visit_id: str) -> list[tuple[str, str]]:
+    """(table, id) of the rows recorded at one dose visit: the visit, its premedication, injection, samples and
+    results, and the AEs reported at it."""
+    queries = (
+        ("dose_visits", "SELECT id FROM dose_visits WHERE id = ?"),
+        ("premedications", "SELECT id FROM premedications WHERE dose_visit_id = ?"),
+        ("administrations", "SELECT id FROM administrations WHERE dose_visit_id = ?"),
+        ("lab_samples", "SELECT id FROM lab_samples WHERE dose_visit_id = ?"),
+        ("lab_results", "SELECT r.id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
+                        "WHERE s.dose_visit_id = ?"),
+        ("adverse_events", "SELECT id FROM adverse_events WHERE reported_visit_id = ?"),
+    )
+    return [(table, r[0]) for table, sql in queries for r in db.execute(sql, [visit_id])]
+
+
 # --- typed readers for the visit services ---------------------------------------------------------
 
 def administration_starts(db, participant_id: str) -> list[datetime]:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from trialdesk.db import participants as participants_repo
 from trialdesk.db import visits as repo
 from trialdesk.db.connection import Store
 from trialdesk.domain import records
+from trialdesk.domain.adverse_events import SAE_CRITERIA
 from trialdesk.domain.people import User
 from trialdesk.errors import ValidationError
 from trialdesk.services import audit_reader
@@ -116,8 +118,7 @@ def lab_result_records(store: Store, user: User, participant_id: str, *, languag
 
 
 _AE_FIELDS = ("verbatim", "term", "other_specify", "onset_date", "end_date", "grade", "serious", "causality",
-              "action_taken", "outcome", "sae_death", "sae_life_threatening", "sae_hospitalisation",
-              "sae_disability", "sae_congenital", "sae_important_medical", "sae_reported_at")
+              "action_taken", "outcome", *SAE_CRITERIA, "sae_reported_at")
 
 
 def _field_changes(lines: list[audit_reader.Line], fields) -> list[Change]:
@@ -187,11 +188,10 @@ class BloodBank:
 def blood_bank(store: Store, user: User, participant_id: str) -> BloodBank:
     """The blood-bank dates recorded for the participant (needed before dose 1)."""
     require(user, Action.VIEW_CLINICAL)
-    row = store.db.execute("SELECT type_and_screen_on, alert_card_issued_on FROM participants WHERE id = ?",
-                           [participant_id]).fetchone()
-    if row is None:
+    dates = participants_repo.blood_bank_dates(store.db, participant_id)
+    if dates is None:
         raise ValidationError("No such participant.")
-    return BloodBank(*(date.fromisoformat(v) if v else None for v in row))
+    return BloodBank(dates.type_and_screen_on, dates.alert_card_issued_on)
 
 
 __all__ = ["BloodBank", "Change", "LabResultRecord", "MASKED", "administration_changes", "adverse_event_changes",
