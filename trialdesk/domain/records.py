@@ -345,9 +345,9 @@ _RECORDS = (
         _f("label_nb", Kind.TEXT, QT_TRANSLATE_NOOP("records", "visit (nb)")),
         _f("target_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "target date"),
            odm=Odm("IT.PV.TARGET_DATE", "date")),
-        _f("window_start", Kind.DATE, QT_TRANSLATE_NOOP("records", "window from"),
+        _f("window_start", Kind.DATE, QT_TRANSLATE_NOOP("records", "window starts"),
            odm=Odm("IT.PV.WINDOW_START", "date")),
-        _f("window_end", Kind.DATE, QT_TRANSLATE_NOOP("records", "window to"), odm=Odm("IT.PV.WINDOW_END", "date")),
+        _f("window_end", Kind.DATE, QT_TRANSLATE_NOOP("records", "window ends"), odm=Odm("IT.PV.WINDOW_END", "date")),
         _f("done_on", Kind.DATE, QT_TRANSLATE_NOOP("records", "done on"), odm=Odm("IT.PV.DONE_ON", "date")),
         _f("protocol_version", Kind.TEXT, QT_TRANSLATE_NOOP("records", "protocol version"),
            odm=Odm("IT.PV.PROTOCOL_VERSION")),
@@ -405,7 +405,7 @@ _RECORDS = (
     Record("administrations", QT_TRANSLATE_NOOP("records", "Injection"), _COMMON + _hidden("dose_visit_id") + (
         _f("kit_number", Kind.TEXT, QT_TRANSLATE_NOOP("records", "kit number"), sdtm="ECREFID",
            odm=Odm("IT.EC.ECREFID")),
-        _f("lot", Kind.TEXT, QT_TRANSLATE_NOOP("records", "lot"), sdtm="ECLOT", odm=Odm("IT.EC.ECLOT")),
+        _f("lot", Kind.TEXT, QT_TRANSLATE_NOOP("records", "lot number"), sdtm="ECLOT", odm=Odm("IT.EC.ECLOT")),
         _f("injection_site", Kind.CODE, QT_TRANSLATE_NOOP("records", "injection site"), codes=INJECTION_SITE,
            sdtm="ECLOC", odm=Odm("IT.EC.ECLOC"), derived=(
                Derived("ECLOC", {"abdomen_left": "ABDOMEN", "abdomen_right": "ABDOMEN"},
