@@ -2871,11 +2871,11 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>H (above reference)</source>
-      <translation>H (over referanseområdet)</translation>
+      <translation type="vanished">H (over referanseområdet)</translation>
     </message>
     <message>
       <source>L (below reference)</source>
-      <translation>L (under referanseområdet)</translation>
+      <translation type="vanished">L (under referanseområdet)</translation>
     </message>
     <message>
       <source>Sa&amp;mple taken:</source>
@@ -5307,7 +5307,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>H (high)</source>
-      <translation>H (høy)</translation>
+      <translation type="vanished">H (høy)</translation>
     </message>
     <message>
       <source>Identity</source>
@@ -5339,7 +5339,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>L (low)</source>
-      <translation>L (lav)</translation>
+      <translation type="vanished">L (lav)</translation>
     </message>
     <message>
       <source>ME/CFS onset date</source>
@@ -6076,6 +6076,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>window starts</source>
       <translation>vinduet starter</translation>
+    </message>
+    <message>
+      <source>H (above reference)</source>
+      <translation>H (over referanseområdet)</translation>
+    </message>
+    <message>
+      <source>L (below reference)</source>
+      <translation>L (under referanseområdet)</translation>
     </message>
   </context>
 </TS>

@@ -201,7 +201,8 @@ GO_VERDICT = {"go": QT_TRANSLATE_NOOP("records", "GO"),
               "needs_reason": QT_TRANSLATE_NOOP("records", "GO with reason (outside window)"),
               "no_go": QT_TRANSLATE_NOOP("records", "NO-GO (overridden)")}
 SAMPLE_CONTEXT = {"pre_dose": QT_TRANSLATE_NOOP("records", "before the dose")}
-FLAG = {"L": QT_TRANSLATE_NOOP("records", "L (low)"), "H": QT_TRANSLATE_NOOP("records", "H (high)")}
+FLAG = {"L": QT_TRANSLATE_NOOP("records", "L (below reference)"),
+        "H": QT_TRANSLATE_NOOP("records", "H (above reference)")}
 INJECTION_SITE = {"abdomen_left": QT_TRANSLATE_NOOP("records", "abdomen left"),
                   "abdomen_right": QT_TRANSLATE_NOOP("records", "abdomen right")}
 CAUSALITY = {"not_related": QT_TRANSLATE_NOOP("records", "not related"),
@@ -395,7 +396,9 @@ _RECORDS = (
         _f("unit", Kind.CODE, QT_TRANSLATE_NOOP("records", "protocol unit"), vocabulary="unit", sdtm="LBSTRESU",
            odm=Odm("IT.LB.LBSTRESU")),
         _f("flag", Kind.CODE, QT_TRANSLATE_NOOP("records", "flag"), codes=FLAG, masked=True, sdtm="LBNRIND",
-           odm=Odm("IT.LB.LBNRIND")),
+           odm=Odm("IT.LB.LBNRIND"), derived=(
+               Derived("LBNRIND", {"L": "LOW", "H": "HIGH"},
+                       "the reference range indicator; the CSV writes NORMAL for a result without a flag"),)),
         _f("ctcae_term", Kind.CODE, QT_TRANSLATE_NOOP("records", "CTCAE term"), vocabulary="ctcae_term",
            masked=True, sdtm="LBTOX", odm=Odm("IT.LB.LBTOX")),
         _f("ctcae_grade", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "CTCAE grade"), masked=True, sdtm="LBTOXGR",

@@ -115,9 +115,6 @@ def _yn(value) -> str | None:
     return None if value is None else ("Y" if value else "N")
 
 
-_NRIND = {"L": "LOW", "H": "HIGH"}
-
-
 def _sdtm(table: str, row: dict, convert: dict | None = None, *, hidden: bool = False) -> dict:
     """The row's columns that the record registry names a CSV variable for, under that name: a column's
     ``derived`` variables (its code mapped) where it declares them, else its ``sdtm`` (``convert`` per column;
@@ -181,8 +178,7 @@ def export_csv(store: Store, user: User) -> CsvExport:
     masked = masked_result_ids(store, user)
     lb = []
     seqs: dict[str, int] = {}
-    lab_convert = {"entered_value": lambda v: v.replace(",", "."), "flag": _NRIND.get,
-                   "context": lambda c: c.upper().replace("_", "-")}
+    lab_convert = {"entered_value": lambda v: v.replace(",", "."), "context": lambda c: c.upper().replace("_", "-")}
     for r in repo.lab_results(db):
         p = by_id[r["participant_id"]]
         seqs[p["id"]] = seqs.get(p["id"], 0) + 1
@@ -194,7 +190,7 @@ def export_csv(store: Store, user: User) -> CsvExport:
                "LBTEST": lab.name_en, "LBCAT": "HEMATOLOGY/CHEMISTRY", "LBSTAT": None,
                "LBREASND": "MASKED FOR BLINDED USER" if hidden else None}
         if not hidden and r["flag"] is None:
-            row[_V("lab_results", "flag")] = "NORMAL"
+            row[_V("lab_results", "flag")] = "NORMAL"  # the registry's derivation of LBNRIND says so
         lb.append(row)
     # Screening labs (NK, IgG) from the screening form: the same LB variables; LBREFID is the screening's id
     # (the registry's note on lab_results.sample_id).
