@@ -181,12 +181,15 @@ def test_headers_and_code_words_on_screen_are_the_registrys(qapp, language):
         register = ParticipantTableModel(today=lambda: date(2026, 6, 1))
         register.set_rows([ParticipantRow("a", "KTS11-H-001", "on_treatment", "F", "1990-05-01", "H")])
         assert register.data(register.index(0, 1)) == words.translate(records.CONTEXT, "On treatment", language)
-        assert register.data(register.index(0, 2)) == words.translate(records.CONTEXT, "female", language)
+        female = words.translate(records.CONTEXT, "female", language)
+        assert register.data(register.index(0, 2)) == female[:1].upper()  # the narrow column: the initial
+        assert register.data(register.index(0, 2), _tooltip()) == female
         form = AdministrationForm()
         assert form.site_left.text() == registry("abdomen left")
         assert form.vitals[("pulse", "after")].accessibleName() == registry("pulse after") + " (/min)"
         if language == "nb":
             assert form.site_left.text() == "Abdomen venstre" and ae[0] == "Startdato"
+            assert register.data(register.index(0, 2)) == "K"  # kvinne, as the register showed it before
     finally:
         i18n.install(qapp, "en")
 
@@ -195,3 +198,9 @@ def _horizontal():
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def _tooltip():
+    from PySide6.QtCore import Qt
+
+    return Qt.ItemDataRole.ToolTipRole

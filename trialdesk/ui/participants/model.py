@@ -34,6 +34,7 @@ class ParticipantTableModel(RowTableModel):
         _today: the day ages are computed for (injectable for tests).
     """
 
+    SEX_COLUMN = 2
     DATE_COLUMN = 5
 
     def __init__(self, today: Callable[[], date] = local_today, parent=None):
@@ -44,7 +45,8 @@ class ParticipantTableModel(RowTableModel):
         return (
             (heading("participants", "study_id"), lambda r: r.study_id),
             (heading("participants", "status"), lambda r: status_text(r.status)),
-            (heading("participants", "sex"), lambda r: code_word("participants", "sex", r.sex)),
+            # The register's narrow column shows the word's initial (F/M, in Bokmål K/M); its tooltip the word.
+            (heading("participants", "sex"), lambda r: code_word("participants", "sex", r.sex)[:1].upper()),
             (_tr("Age"), lambda r: r.age_on(self._today())),
             (_tr("Next visit"), lambda r: (r.next_visit_nb if ui_language() == "nb" else r.next_visit) or ""),
             (_tr("Date"), lambda r: r.next_visit_date or ""),  # next visit; ISO sorts, shown dd.mm.yyyy
@@ -56,6 +58,8 @@ class ParticipantTableModel(RowTableModel):
                 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)):
             value = self.COLUMNS[index.column()][1](self._rows[index.row()])
             return date.fromisoformat(value).strftime("%d.%m.%Y") if value else ""
+        if index.isValid() and index.column() == self.SEX_COLUMN and role == Qt.ItemDataRole.ToolTipRole:
+            return code_word("participants", "sex", self._rows[index.row()].sex)
         if role == self.SORT_ROLE and index.isValid():
             value = self.COLUMNS[index.column()][1](self._rows[index.row()])
             return -1 if value is None else value
