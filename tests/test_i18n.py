@@ -168,7 +168,7 @@ def test_every_registry_word_is_in_the_catalogue_and_translated():
     assert not missing, missing
     assert words.translate(records.CONTEXT, "kit number", "nb") == "kitnummer"
     assert words.translate(records.CONTEXT, "Enrolled (baseline)", "nb") == words.translate(
-        "ParticipantTableModel", "Enrolled (baseline)", "nb")
+        "ParticipantTableModel", "Enrolled (baseline)", "nb")  # the printouts' copy (services/printout_words.py)
     assert words.translate(records.CONTEXT, "definitely related", "nb") == words.translate(
         "visits", "definitely related", "nb")
 
@@ -241,7 +241,7 @@ def test_choices_roles_and_signature_words_in_norwegian(norwegian, qtbot, store,
     assert "ikke relatert" in items[dialog.causality] and "sikkert relatert" in items[dialog.causality]
     assert "restituert" in items[dialog.outcome] and "dødelig" in items[dialog.outcome]
     assert "dose utsatt" in items[dialog.action_taken]
-    assert dialog.criteria["sae_hospitalisation"].text() == "krever eller forlenger sykehusinnleggelse"
+    assert dialog.criteria["sae_hospitalisation"].text() == "AUH: krever eller forlenger sykehusinnleggelse"
     window = main_window(qtbot, store, nurse)
     assert "(Studiesykepleier)" in window.session_label.text()
     assert signature_words(vs.MEANING_OVERRIDE) == "NO-GO overstyrt av utprøver"

@@ -1717,6 +1717,14 @@
       <source>{study_id} is {status}: no new dose visit data (saved values can still be corrected).</source>
       <translation>{study_id} har status {status}: ingen nye data for dosebesøk (lagrede verdier kan fortsatt korrigeres).</translation>
     </message>
+    <message>
+      <source>A participant who is {old} cannot become {new} (allowed: {allowed}).</source>
+      <translation>En deltaker med status {old} kan ikke få status {new} (tillatt: {allowed}).</translation>
+    </message>
+    <message>
+      <source>Unknown participant status {status}.</source>
+      <translation>Ukjent deltakerstatus {status}.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -1734,11 +1742,11 @@
     </message>
     <message>
       <source>Abdomen left</source>
-      <translation>Abdomen venstre</translation>
+      <translation type="vanished">Abdomen venstre</translation>
     </message>
     <message>
       <source>Abdomen right</source>
-      <translation>Abdomen høyre</translation>
+      <translation type="vanished">Abdomen høyre</translation>
     </message>
     <message>
       <source>BP dia</source>
@@ -1758,15 +1766,15 @@
     </message>
     <message>
       <source>Injection site:</source>
-      <translation>Injeksjonssted:</translation>
+      <translation type="vanished">Injeksjonssted:</translation>
     </message>
     <message>
       <source>Injection site: abdomen left</source>
-      <translation>Injeksjonssted: abdomen venstre</translation>
+      <translation type="vanished">Injeksjonssted: abdomen venstre</translation>
     </message>
     <message>
       <source>Injection site: abdomen right</source>
-      <translation>Injeksjonssted: abdomen høyre</translation>
+      <translation type="vanished">Injeksjonssted: abdomen høyre</translation>
     </message>
     <message>
       <source>Injection started at</source>
@@ -1782,7 +1790,7 @@
     </message>
     <message>
       <source>Lot:</source>
-      <translation>Batch:</translation>
+      <translation type="vanished">Batch:</translation>
     </message>
     <message>
       <source>Observation until</source>
@@ -1790,7 +1798,7 @@
     </message>
     <message>
       <source>Observe until:</source>
-      <translation>Observer til:</translation>
+      <translation type="vanished">Observer til:</translation>
     </message>
     <message>
       <source>Pulse</source>
@@ -1810,7 +1818,7 @@
     </message>
     <message>
       <source>Temp °C</source>
-      <translation>Temp °C</translation>
+      <translation type="vanished">Temp °C</translation>
     </message>
     <message>
       <source>Vitals after:</source>
@@ -1822,11 +1830,11 @@
     </message>
     <message>
       <source>after</source>
-      <translation>etter</translation>
+      <translation type="vanished">etter</translation>
     </message>
     <message>
       <source>before</source>
-      <translation>før</translation>
+      <translation type="vanished">før</translation>
     </message>
     <message>
       <source>scan the kit label or type it</source>
@@ -1838,11 +1846,15 @@
     </message>
     <message>
       <source>{what} {when} the injection</source>
-      <translation>{what} {when} injeksjonen</translation>
+      <translation type="vanished">{what} {when} injeksjonen</translation>
     </message>
     <message>
       <source>hh:mm</source>
       <translation>tt:mm</translation>
+    </message>
+    <message>
+      <source>Temp</source>
+      <translation>Temp</translation>
     </message>
   </context>
   <context>
@@ -1889,7 +1901,7 @@
     </message>
     <message>
       <source>CTCAE term</source>
-      <translation>CTCAE-term</translation>
+      <translation type="vanished">CTCAE-term</translation>
     </message>
     <message>
       <source>Causa&amp;lity:</source>
@@ -1897,7 +1909,7 @@
     </message>
     <message>
       <source>Causality</source>
-      <translation>Årsakssammenheng</translation>
+      <translation type="vanished">Årsakssammenheng</translation>
     </message>
     <message>
       <source>Change adverse event</source>
@@ -1933,11 +1945,11 @@
     </message>
     <message>
       <source>Outcome</source>
-      <translation>Utfall</translation>
+      <translation type="vanished">Utfall</translation>
     </message>
     <message>
       <source>Serious</source>
-      <translation>Alvorlig</translation>
+      <translation type="vanished">Alvorlig</translation>
     </message>
     <message>
       <source>Serious (SAE)</source>
@@ -1949,7 +1961,7 @@
     </message>
     <message>
       <source>Seriousness criterion: {text}</source>
-      <translation>Alvorlighetskriterium: {text}</translation>
+      <translation type="vanished">Alvorlighetskriterium: {text}</translation>
     </message>
     <message>
       <source>Time the site became aware of the serious event</source>
@@ -2525,11 +2537,11 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>negative</source>
-      <translation>negativ</translation>
+      <translation type="vanished">negativ</translation>
     </message>
     <message>
       <source>positive</source>
-      <translation>positiv</translation>
+      <translation type="vanished">positiv</translation>
     </message>
     <message>
       <source>pregnancy test</source>
@@ -2859,11 +2871,11 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>H (above reference)</source>
-      <translation>H (over referanseområdet)</translation>
+      <translation type="vanished">H (over referanseområdet)</translation>
     </message>
     <message>
       <source>L (below reference)</source>
-      <translation>L (under referanseområdet)</translation>
+      <translation type="vanished">L (under referanseområdet)</translation>
     </message>
     <message>
       <source>Sa&amp;mple taken:</source>
@@ -3871,14 +3883,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Study id</source>
-      <translation>Studie-ID</translation>
+      <translation type="vanished">Studie-ID</translation>
     </message>
   </context>
   <context>
     <name>PlannedVisitTableModel</name>
     <message>
       <source>Code</source>
-      <translation>Kode</translation>
+      <translation type="vanished">Kode</translation>
     </message>
     <message>
       <source>Done</source>
@@ -3886,11 +3898,11 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Target date</source>
-      <translation>Måldato</translation>
+      <translation type="vanished">Måldato</translation>
     </message>
     <message>
       <source>Visit</source>
-      <translation>Besøk</translation>
+      <translation type="vanished">Besøk</translation>
     </message>
     <message>
       <source>Window</source>
@@ -3905,7 +3917,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Analyte</source>
-      <translation>Analytt</translation>
+      <translation type="vanished">Analytt</translation>
     </message>
     <message>
       <source>As entered</source>
@@ -3913,7 +3925,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>CTCAE</source>
-      <translation>CTCAE</translation>
+      <translation type="vanished">CTCAE</translation>
     </message>
     <message>
       <source>Causality</source>
@@ -3929,15 +3941,15 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Done on</source>
-      <translation>Gjennomført</translation>
+      <translation type="vanished">Gjennomført</translation>
     </message>
     <message>
       <source>Dose</source>
-      <translation>Dose</translation>
+      <translation type="vanished">Dose</translation>
     </message>
     <message>
       <source>End</source>
-      <translation>Slutt</translation>
+      <translation type="vanished">Slutt</translation>
     </message>
     <message>
       <source>Flag</source>
@@ -3949,11 +3961,11 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>H (high)</source>
-      <translation>H (høy)</translation>
+      <translation type="vanished">H (høy)</translation>
     </message>
     <message>
       <source>L (low)</source>
-      <translation>L (lav)</translation>
+      <translation type="vanished">L (lav)</translation>
     </message>
     <message>
       <source>OVERDUE by {hm}</source>
@@ -3961,7 +3973,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Onset</source>
-      <translation>Start</translation>
+      <translation type="vanished">Start</translation>
     </message>
     <message>
       <source>Outcome</source>
@@ -4013,7 +4025,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Term (CTCAE)</source>
-      <translation>Term (CTCAE)</translation>
+      <translation type="vanished">Term (CTCAE)</translation>
     </message>
     <message>
       <source>Verbatim</source>
@@ -4029,7 +4041,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Window ends</source>
-      <translation>Vinduet slutter</translation>
+      <translation type="vanished">Vinduet slutter</translation>
     </message>
     <message>
       <source>grade {g}</source>
@@ -5295,7 +5307,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>H (high)</source>
-      <translation>H (høy)</translation>
+      <translation type="vanished">H (høy)</translation>
     </message>
     <message>
       <source>Identity</source>
@@ -5327,7 +5339,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>L (low)</source>
-      <translation>L (lav)</translation>
+      <translation type="vanished">L (lav)</translation>
     </message>
     <message>
       <source>ME/CFS onset date</source>
@@ -5379,19 +5391,19 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>SAE: congenital anomaly</source>
-      <translation>AUH: medfødt misdannelse</translation>
+      <translation type="vanished">AUH: medfødt misdannelse</translation>
     </message>
     <message>
       <source>SAE: death</source>
-      <translation>AUH: død</translation>
+      <translation type="vanished">AUH: død</translation>
     </message>
     <message>
       <source>SAE: disability</source>
-      <translation>AUH: uførhet</translation>
+      <translation type="vanished">AUH: uførhet</translation>
     </message>
     <message>
       <source>SAE: hospitalisation</source>
-      <translation>AUH: sykehusinnleggelse</translation>
+      <translation type="vanished">AUH: sykehusinnleggelse</translation>
     </message>
     <message>
       <source>SAE: important medical event</source>
@@ -5607,7 +5619,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>grade</source>
-      <translation>grad</translation>
+      <translation type="vanished">grad</translation>
     </message>
     <message>
       <source>identity number</source>
@@ -5647,7 +5659,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>lot</source>
-      <translation>batch</translation>
+      <translation type="vanished">batch</translation>
     </message>
     <message>
       <source>male</source>
@@ -6015,7 +6027,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>window from</source>
-      <translation>vindu fra</translation>
+      <translation type="vanished">vindu fra</translation>
     </message>
     <message>
       <source>window reason</source>
@@ -6023,7 +6035,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>window to</source>
-      <translation>vindu til</translation>
+      <translation type="vanished">vindu til</translation>
     </message>
     <message>
       <source>yes</source>
@@ -6036,6 +6048,42 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Nurse</source>
       <translation>Studiesykepleier</translation>
+    </message>
+    <message>
+      <source>SAE: congenital anomaly / birth defect</source>
+      <translation>AUH: medfødt anomali / fødselsskade</translation>
+    </message>
+    <message>
+      <source>SAE: persistent disability</source>
+      <translation>AUH: varig uførhet</translation>
+    </message>
+    <message>
+      <source>SAE: requires or prolongs hospitalisation</source>
+      <translation>AUH: krever eller forlenger sykehusinnleggelse</translation>
+    </message>
+    <message>
+      <source>SAE: results in death</source>
+      <translation>AUH: fører til død</translation>
+    </message>
+    <message>
+      <source>lot number</source>
+      <translation>batchnummer</translation>
+    </message>
+    <message>
+      <source>window ends</source>
+      <translation>vinduet slutter</translation>
+    </message>
+    <message>
+      <source>window starts</source>
+      <translation>vinduet starter</translation>
+    </message>
+    <message>
+      <source>H (above reference)</source>
+      <translation>H (over referanseområdet)</translation>
+    </message>
+    <message>
+      <source>L (below reference)</source>
+      <translation>L (under referanseområdet)</translation>
     </message>
   </context>
 </TS>

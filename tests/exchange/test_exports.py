@@ -149,3 +149,50 @@ def test_cli_exports(workstation, users, trial, tmp_path, monkeypatch, capsys, s
     assert len(err) == 3 and all(line.startswith("trialdesk: ") for line in err)
     assert "Traceback" not in "\n".join(err) and "may not export data" in err[1]
     assert not (tmp_path / "n.xml").exists()
+
+
+# The CSV domains whose variables hold a record's fields, and the records they come from.
+CSV_RECORDS = {"LB": ("lab_results", "lab_samples", "dose_visits"), "EC": ("administrations", "dose_visits"),
+               "AE": ("adverse_events",)}
+
+
+def test_csv_variables_of_record_fields_are_the_registrys():
+    """LB, EC and AE carry every variable the record registry declares for their records, and the exporter names
+    none of them itself (it reads them from the registry: a field's sdtm or its derived variables)."""
+    import ast
+
+    from trialdesk.domain import records
+    from trialdesk.exchange import csv_export
+
+    declared = set()
+    for domain, tables in CSV_RECORDS.items():
+        variables = [v for t in tables for v in records.csv_variables(t)]
+        assert set(variables) <= set(csv_export.DOMAINS[domain]), domain
+        declared |= set(variables)
+    root = Path(__file__).resolve().parents[2] / "trialdesk"
+    own = []
+    for path in (root / "services" / "exports.py", root / "exchange" / "csv_export.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in declared:
+                own.append(f"{path.name}:{node.lineno}: {node.value}")
+    assert not own, own
+    # The derived variables are documented where they are declared, with a value for every code.
+    site = records.field_of("administrations", "injection_site")
+    assert [d.variable for d in site.derived] == ["ECLOC", "ECLAT"]
+    for rec in records.RECORDS.values():
+        for f in rec.fields:
+            for d in f.derived:
+                assert d.how and set(d.values) == set(f.codes or {}), (rec.table, f.column, d.variable)
+
+
+def test_csv_derived_and_registry_named_values(store, users, trial):
+    result = exports.export_csv(store, users[Role.MONITOR])
+    lb = list(csv.DictReader(io.StringIO(result.files["lb.csv"].decode("utf-8"))))
+    ec = list(csv.DictReader(io.StringIO(result.files["ec.csv"].decode("utf-8"))))
+    given = [r for r in ec if r["ECOCCUR"] == "Y"]
+    assert given and {(r["ECLOC"], r["ECLAT"]) for r in given} <= {("ABDOMEN", "LEFT"), ("ABDOMEN", "RIGHT")}
+    samples = {sample for (sample,) in store.db.execute("SELECT sample_id FROM lab_results")}
+    dose_rows = [r for r in lb if r["LBCAT"] != "SCREENING"]
+    assert dose_rows and {r["LBREFID"] for r in dose_rows} <= samples  # the sample, as the ODM says
+    assert {r["LBNRIND"] for r in dose_rows if r["LBREASND"] == ""} <= {"LOW", "HIGH", "NORMAL"}
+    assert {r["LBTPT"] for r in dose_rows} == {"PRE-DOSE"}

@@ -208,17 +208,21 @@ def test_pages_rasterise(store, users, trial, tmp_path):
     assert list(tmp_path.glob("v*.png"))
 
 
-def test_ae_words_of_the_printouts_are_the_screens_entries():
-    """The printouts' causality/outcome/action words are the AE log's own catalogue entries (context and source)."""
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_ae_words_of_the_printouts_are_the_screens_words(language):
+    """The printouts' causality/outcome/action words say what the AE log and dialog say: the record registry's
+    code words (the screens read them through ui/record_words.py)."""
+    from trialdesk.domain import records
     from trialdesk.services import printout_words as pw
     from trialdesk.services import visits as vs
-    from trialdesk.ui.visits.models import _ACTION, _CAUSALITY, _OUTCOME
+    from trialdesk.services import words
 
-    for ours, screens, codes in ((pw.CAUSALITY, _CAUSALITY, vs.CAUSALITY), (pw.OUTCOMES, _OUTCOME, vs.OUTCOMES),
-                                 (pw.ACTIONS_TAKEN, _ACTION, vs.ACTIONS_TAKEN)):
-        assert set(ours) == set(codes) == set(screens)
-        assert {code: (w.context, w.source) for code, w in ours.items()} == {
-            code: ("visits", source) for code, source in screens.items()}
+    for ours, column, codes in ((pw.CAUSALITY, "causality", vs.CAUSALITY), (pw.OUTCOMES, "outcome", vs.OUTCOMES),
+                                (pw.ACTIONS_TAKEN, "action_taken", vs.ACTIONS_TAKEN)):
+        registry = records.field_of("adverse_events", column).codes
+        assert set(ours) == set(codes) == set(registry)
+        assert {code: w.in_language(language) for code, w in ours.items()} == {
+            code: words.translate(records.CONTEXT, word, language) for code, word in registry.items()}
 
 
 def test_bokmal_documents_use_the_screens_words_and_local_formats(store, users, trial):

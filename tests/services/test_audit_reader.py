@@ -121,7 +121,7 @@ def test_nothing_raw_in_what_the_reader_returns(store, users, trial, language):
 def test_one_record_and_its_participant(store, users, trial):
     lines = audit_reader.record_lines(store, users[Role.NURSE], "adverse_events", trial.sae_id)
     assert lines and {x.record for x in lines} == {"Adverse event 2"}
-    assert any(x.field == "SAE: hospitalisation" and x.new == "yes" for x in lines)
+    assert any(x.field == "SAE: requires or prolongs hospitalisation" and x.new == "yes" for x in lines)
     assert audit_reader.record_lines(store, users[Role.NURSE], "adverse_events", "no-such-id") == []
 
 

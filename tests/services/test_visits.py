@@ -428,7 +428,7 @@ def test_history_shows_visit_records_and_masks_for_blinded_roles(store, doctor, 
             "adverse_events"} <= tables
     lot = [r for r in rows if r.source.table == "administrations" and r.operation == "UPDATE"]
     assert [(r.record, r.field, r.old, r.new, r.reason) for r in lot] == [
-        ("Injection D1", "lot", "LOT-9", "LOT-10", "lot misread")]
+        ("Injection D1", "lot number", "LOT-9", "LOT-10", "lot misread")]
     given_by = next(r for r in rows if r.source.table == "administrations" and r.field == "given by")
     assert given_by.new == "Nils Nurse (nurse)"  # a person, not a user id
     # The nurse is blinded: D2's IgG (after the first dose) is masked, its correction too; D1's is not.

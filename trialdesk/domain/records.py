@@ -20,7 +20,7 @@ from dataclasses import field as _dc_field
 from types import MappingProxyType
 from typing import Mapping
 
-__all__ = ["CONTEXT", "Field", "Kind", "Odm", "Parent", "Record", "RECORDS", "field_of", "record", "words"]
+__all__ = ["CONTEXT", "Derived", "Field", "Kind", "Odm", "Parent", "Record", "RECORDS", "field_of", "record", "words"]
 
 CONTEXT = "records"
 
@@ -54,6 +54,16 @@ class Odm:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """A CSV (SDTM) variable whose value is derived from a column's code: ``values`` maps each stored code to
+    the exported value; ``how`` says in English what the variable holds (for the people reading the export)."""
+
+    variable: str
+    values: Mapping[str, str]
+    how: str
+
+
+@dataclass(frozen=True)
 class Field:
     """One column of a record.
 
@@ -62,6 +72,8 @@ class Field:
     lab units; signature meanings; record kinds) that the reader words. ``masked``: hidden from blinded roles
     after the participant's first dose (lab values of the protocol's ``masked_after_first_dose`` analytes).
     ``identity``: never shown to roles that may not see identities. ``redacted``: never in the audit trail.
+    ``sdtm``: the CDASH/SDTM variable (the ODM item's SDSVarName, and the CSV's column unless ``derived``
+    declares the CSV's variables instead); ``note``: how an export fills it beyond the stored value.
     """
 
     column: str
@@ -76,6 +88,8 @@ class Field:
     sdtm: str | None = None
     odm: Odm | None = None
     references: str | None = None  # the table a REFERENCE / USER column points to
+    derived: tuple[Derived, ...] = ()  # the CSV's variables derived from this column (instead of ``sdtm``)
+    note: str | None = None
 
     @property
     def shown(self) -> bool:
@@ -187,7 +201,8 @@ GO_VERDICT = {"go": QT_TRANSLATE_NOOP("records", "GO"),
               "needs_reason": QT_TRANSLATE_NOOP("records", "GO with reason (outside window)"),
               "no_go": QT_TRANSLATE_NOOP("records", "NO-GO (overridden)")}
 SAMPLE_CONTEXT = {"pre_dose": QT_TRANSLATE_NOOP("records", "before the dose")}
-FLAG = {"L": QT_TRANSLATE_NOOP("records", "L (low)"), "H": QT_TRANSLATE_NOOP("records", "H (high)")}
+FLAG = {"L": QT_TRANSLATE_NOOP("records", "L (below reference)"),
+        "H": QT_TRANSLATE_NOOP("records", "H (above reference)")}
 INJECTION_SITE = {"abdomen_left": QT_TRANSLATE_NOOP("records", "abdomen left"),
                   "abdomen_right": QT_TRANSLATE_NOOP("records", "abdomen right")}
 CAUSALITY = {"not_related": QT_TRANSLATE_NOOP("records", "not related"),
@@ -331,9 +346,9 @@ _RECORDS = (
         _f("label_nb", Kind.TEXT, QT_TRANSLATE_NOOP("records", "visit (nb)")),
         _f("target_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "target date"),
            odm=Odm("IT.PV.TARGET_DATE", "date")),
-        _f("window_start", Kind.DATE, QT_TRANSLATE_NOOP("records", "window from"),
+        _f("window_start", Kind.DATE, QT_TRANSLATE_NOOP("records", "window starts"),
            odm=Odm("IT.PV.WINDOW_START", "date")),
-        _f("window_end", Kind.DATE, QT_TRANSLATE_NOOP("records", "window to"), odm=Odm("IT.PV.WINDOW_END", "date")),
+        _f("window_end", Kind.DATE, QT_TRANSLATE_NOOP("records", "window ends"), odm=Odm("IT.PV.WINDOW_END", "date")),
         _f("done_on", Kind.DATE, QT_TRANSLATE_NOOP("records", "done on"), odm=Odm("IT.PV.DONE_ON", "date")),
         _f("protocol_version", Kind.TEXT, QT_TRANSLATE_NOOP("records", "protocol version"),
            odm=Odm("IT.PV.PROTOCOL_VERSION")),
@@ -368,7 +383,8 @@ _RECORDS = (
            odm=Odm("IT.LBS.LBTPT")),
     ), parent=Parent("participants", "participant_id"), naming=("dose",)),
     Record("lab_results", QT_TRANSLATE_NOOP("records", "Blood result"), _COMMON + (
-        _f("sample_id", Kind.HIDDEN, "", sdtm="LBREFID", odm=Odm("IT.LB.LBREFID")),
+        _f("sample_id", Kind.HIDDEN, "", sdtm="LBREFID", odm=Odm("IT.LB.LBREFID"),
+           note="the blood sample's id; the CSV's rows of the screening form (NK, IgG) carry the screening's id"),
         _f("analyte", Kind.CODE, QT_TRANSLATE_NOOP("records", "analyte"), vocabulary="analyte", sdtm="LBTESTCD",
            odm=Odm("IT.LB.LBTESTCD")),
         _f("entered_value", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "value as entered"), masked=True,
@@ -380,7 +396,9 @@ _RECORDS = (
         _f("unit", Kind.CODE, QT_TRANSLATE_NOOP("records", "protocol unit"), vocabulary="unit", sdtm="LBSTRESU",
            odm=Odm("IT.LB.LBSTRESU")),
         _f("flag", Kind.CODE, QT_TRANSLATE_NOOP("records", "flag"), codes=FLAG, masked=True, sdtm="LBNRIND",
-           odm=Odm("IT.LB.LBNRIND")),
+           odm=Odm("IT.LB.LBNRIND"), derived=(
+               Derived("LBNRIND", {"L": "LOW", "H": "HIGH"},
+                       "the reference range indicator; the CSV writes NORMAL for a result without a flag"),)),
         _f("ctcae_term", Kind.CODE, QT_TRANSLATE_NOOP("records", "CTCAE term"), vocabulary="ctcae_term",
            masked=True, sdtm="LBTOX", odm=Odm("IT.LB.LBTOX")),
         _f("ctcae_grade", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "CTCAE grade"), masked=True, sdtm="LBTOXGR",
@@ -390,9 +408,13 @@ _RECORDS = (
     Record("administrations", QT_TRANSLATE_NOOP("records", "Injection"), _COMMON + _hidden("dose_visit_id") + (
         _f("kit_number", Kind.TEXT, QT_TRANSLATE_NOOP("records", "kit number"), sdtm="ECREFID",
            odm=Odm("IT.EC.ECREFID")),
-        _f("lot", Kind.TEXT, QT_TRANSLATE_NOOP("records", "lot"), sdtm="ECLOT", odm=Odm("IT.EC.ECLOT")),
+        _f("lot", Kind.TEXT, QT_TRANSLATE_NOOP("records", "lot number"), sdtm="ECLOT", odm=Odm("IT.EC.ECLOT")),
         _f("injection_site", Kind.CODE, QT_TRANSLATE_NOOP("records", "injection site"), codes=INJECTION_SITE,
-           sdtm="ECLOC", odm=Odm("IT.EC.ECLOC")),
+           sdtm="ECLOC", odm=Odm("IT.EC.ECLOC"), derived=(
+               Derived("ECLOC", {"abdomen_left": "ABDOMEN", "abdomen_right": "ABDOMEN"},
+                       "the body location of the injection site (CDISC LOC)"),
+               Derived("ECLAT", {"abdomen_left": "LEFT", "abdomen_right": "RIGHT"},
+                       "its side (CDISC LAT)"))),
         _f("started_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "started at"), sdtm="ECSTDTC",
            odm=Odm("IT.EC.ECSTDTC", "datetime")),
         _f("ended_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "ended at"), sdtm="ECENDTC",
@@ -433,20 +455,20 @@ _RECORDS = (
            odm=Odm("IT.AE.AESTDTC", "date")),
         _f("end_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "end date"), sdtm="AEENDTC",
            odm=Odm("IT.AE.AEENDTC", "date")),
-        _f("grade", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "grade"), sdtm="AETOXGR",
+        _f("grade", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "CTCAE grade"), sdtm="AETOXGR",
            odm=Odm("IT.AE.AETOXGR", "integer")),
         _f("serious", Kind.BOOL, QT_TRANSLATE_NOOP("records", "serious"), sdtm="AESER",
            odm=Odm("IT.AE.AESER", "integer")),
-        _f("sae_death", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: death"), sdtm="AESDTH",
+        _f("sae_death", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: results in death"), sdtm="AESDTH",
            odm=Odm("IT.AE.AESDTH", "integer")),
         _f("sae_life_threatening", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: life-threatening"),
            sdtm="AESLIFE", odm=Odm("IT.AE.AESLIFE", "integer")),
-        _f("sae_hospitalisation", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: hospitalisation"), sdtm="AESHOSP",
+        _f("sae_hospitalisation", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: requires or prolongs hospitalisation"), sdtm="AESHOSP",
            odm=Odm("IT.AE.AESHOSP", "integer")),
-        _f("sae_disability", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: disability"), sdtm="AESDISAB",
+        _f("sae_disability", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: persistent disability"), sdtm="AESDISAB",
            odm=Odm("IT.AE.AESDISAB", "integer")),
-        _f("sae_congenital", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: congenital anomaly"), sdtm="AESCONG",
-           odm=Odm("IT.AE.AESCONG", "integer")),
+        _f("sae_congenital", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: congenital anomaly / birth defect"),
+           sdtm="AESCONG", odm=Odm("IT.AE.AESCONG", "integer")),
         _f("sae_important_medical", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: important medical event"),
            sdtm="AESMIE", odm=Odm("IT.AE.AESMIE", "integer")),
         _f("causality", Kind.CODE, QT_TRANSLATE_NOOP("records", "causality"), codes=CAUSALITY, sdtm="AEREL",
@@ -488,9 +510,26 @@ def words() -> set[str]:
 
 
 def sdtm_names(table: str) -> dict[str, str]:
-    """column -> CDASH/SDTM variable of the columns of ``table`` that the CSV export carries."""
+    """column -> CDASH/SDTM variable of the columns of ``table`` that name one (the ODM's SDSVarName)."""
     return {f.column: f.sdtm for f in RECORDS[table].fields if f.sdtm}
 
 
+def sdtm(table: str, column: str) -> str:
+    """The CDASH/SDTM variable of one column (KeyError when it has none)."""
+    variable = RECORDS[table].field(column).sdtm
+    if variable is None:
+        raise KeyError(f"{table}.{column} names no SDTM variable")
+    return variable
+
+
+def csv_variables(table: str) -> tuple[str, ...]:
+    """The CSV's SDTM variables of ``table``'s columns, in declaration order: a column's ``derived`` variables
+    where it declares them, else its ``sdtm``."""
+    out: list[str] = []
+    for f in RECORDS[table].fields:
+        out += [d.variable for d in f.derived] if f.derived else [f.sdtm] if f.sdtm else []
+    return tuple(out)
+
+
 __all__ += ["ACTIONS", "DOCUMENTS", "EMPTY", "EVENTS", "HIDDEN_VALUE", "MASKED", "NEW_RECORD", "PAGES",
-            "REDACTED_VALUE", "YES_NO", "sdtm_names"]
+            "REDACTED_VALUE", "YES_NO", "csv_variables", "sdtm", "sdtm_names"]

@@ -2,6 +2,10 @@
 
 UTF-8 with a header row, dates and times ISO 8601, decimal point. Rows are plain dicts built by
 ``services.exports``; no identity data (names, identity numbers, contact details) has a column here.
+
+The variables of LB, EC and AE that hold a record's field are the record registry's (``domain/records.py``:
+a field's ``sdtm``, or the variables it declares ``derived``); named here are only the variables of the
+export itself (study, domain, subject, sequence, and what the protocol or the exporter fills in).
 """
 
 from __future__ import annotations
@@ -10,19 +14,27 @@ import csv
 import io
 from typing import Iterable, Mapping
 
+from trialdesk.domain import records
+
+
+def _columns(lead: tuple[str, ...], tables: tuple[str, ...], tail: tuple[str, ...]) -> tuple[str, ...]:
+    """The export's own ``lead`` variables, then the registry's variables of ``tables``, then ``tail``."""
+    return lead + tuple(v for table in tables for v in records.csv_variables(table)) + tail
+
+
 DOMAINS: dict[str, tuple[str, ...]] = {
     "DM": ("STUDYID", "DOMAIN", "USUBJID", "SUBJID", "SITEID", "SEX", "AGE", "AGEU", "RFICDTC", "RFSTDTC",
            "RFENDTC", "DMDTC", "COUNTRY", "ENRLSTAT"),
     "IE": ("STUDYID", "DOMAIN", "USUBJID", "IESEQ", "IETESTCD", "IETEST", "IECAT", "IEORRES", "IESTRESC",
            "IESTAT", "IEEXPL", "IEDTC", "IEVERD", "IEPROTV"),
-    "LB": ("STUDYID", "DOMAIN", "USUBJID", "LBSEQ", "LBREFID", "LBTESTCD", "LBTEST", "LBCAT", "LBORRES",
-           "LBORRESU", "LBSTRESN", "LBSTRESU", "LBNRIND", "LBTOX", "LBTOXGR", "LBSTAT", "LBREASND", "LBDTC",
-           "LBTPT", "VISIT"),
-    "EC": ("STUDYID", "DOMAIN", "USUBJID", "ECSEQ", "ECTRT", "ECREFID", "ECLOT", "ECMOOD", "ECOCCUR", "ECROUTE",
-           "ECLOC", "ECLAT", "ECSTDTC", "ECENDTC", "VISIT"),
-    "AE": ("STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD", "AEMODIFY", "AETOXGR", "AESER",
-           "AESDTH", "AESLIFE", "AESHOSP", "AESDISAB", "AESCONG", "AESMIE", "AEREL", "AEACN", "AEOUT", "AESTDTC",
-           "AEENDTC", "AEONGO", "AEVISIT"),
+    # LBREFID … LBTOXGR (lab_results), LBDTC, LBTPT (lab_samples), VISIT (dose_visits)
+    "LB": _columns(("STUDYID", "DOMAIN", "USUBJID", "LBSEQ"), ("lab_results", "lab_samples", "dose_visits"),
+                   ("LBTEST", "LBCAT", "LBSTAT", "LBREASND")),
+    # ECREFID, ECLOT, ECLOC, ECLAT (derived from the injection site), ECSTDTC, ECENDTC; VISIT
+    "EC": _columns(("STUDYID", "DOMAIN", "USUBJID", "ECSEQ", "ECTRT", "ECMOOD", "ECOCCUR", "ECROUTE"),
+                   ("administrations", "dose_visits"), ()),
+    # AETERM … AEOUT (adverse_events)
+    "AE": _columns(("STUDYID", "DOMAIN", "USUBJID", "AESEQ"), ("adverse_events",), ("AEONGO", "AEVISIT")),
 }
 
 

@@ -115,19 +115,24 @@ def _yn(value) -> str | None:
     return None if value is None else ("Y" if value else "N")
 
 
-_NRIND = {"L": "LOW", "H": "HIGH"}
-
-
-def _sdtm(table: str, row: dict, convert: dict | None = None) -> dict:
-    """The row's columns that the record registry names a CDASH/SDTM variable for, under that name
-    (``convert`` per column; None stays None)."""
+def _sdtm(table: str, row: dict, convert: dict | None = None, *, hidden: bool = False) -> dict:
+    """The row's columns that the record registry names a CSV variable for, under that name: a column's
+    ``derived`` variables (its code mapped) where it declares them, else its ``sdtm`` (``convert`` per column;
+    None stays None). ``hidden``: the registry's masked columns are left empty (a blinded user's masked result)."""
     convert = convert or {}
     out = {}
-    for column, variable in records.sdtm_names(table).items():
-        value = row.get(column)
-        fn = convert.get(column)
-        out[variable] = fn(value) if fn is not None and value is not None else value
+    for f in records.record(table).fields:
+        value = None if hidden and f.masked else row.get(f.column)
+        if f.derived:
+            for d in f.derived:
+                out[d.variable] = None if value is None else d.values[value]
+        elif f.sdtm:
+            fn = convert.get(f.column)
+            out[f.sdtm] = fn(value) if fn is not None and value is not None else value
     return out
+
+
+_V = records.sdtm  # the registry's variable of one column: _V("lab_results", "entered_value") -> "LBORRES"
 
 
 def export_csv(store: Store, user: User) -> CsvExport:
@@ -173,20 +178,22 @@ def export_csv(store: Store, user: User) -> CsvExport:
     masked = masked_result_ids(store, user)
     lb = []
     seqs: dict[str, int] = {}
+    lab_convert = {"entered_value": lambda v: v.replace(",", "."), "context": lambda c: c.upper().replace("_", "-")}
     for r in repo.lab_results(db):
         p = by_id[r["participant_id"]]
         seqs[p["id"]] = seqs.get(p["id"], 0) + 1
         lab = proto.lab(r["analyte"])
         hidden = r["id"] in masked
-        lb.append({"STUDYID": study, "DOMAIN": "LB", "USUBJID": p["study_id"], "LBSEQ": seqs[p["id"]],
-                   "LBREFID": r["id"], "LBTESTCD": r["analyte"], "LBTEST": lab.name_en, "LBCAT": "HEMATOLOGY/CHEMISTRY",
-                   "LBORRES": None if hidden else r["entered_value"].replace(",", "."),
-                   "LBORRESU": r["entered_unit"], "LBSTRESN": None if hidden else r["value"], "LBSTRESU": r["unit"],
-                   "LBNRIND": None if hidden else _NRIND.get(r["flag"] or "", "NORMAL"),
-                   "LBTOX": None if hidden else r["ctcae_term"], "LBTOXGR": None if hidden else r["ctcae_grade"],
-                   "LBSTAT": None, "LBREASND": "MASKED FOR BLINDED USER" if hidden else None,
-                   "LBDTC": r["sampled_at"], "LBTPT": r["context"].upper().replace("_", "-"), "VISIT": r["dose_code"]})
-    # Screening labs (NK, IgG) from the screening form.
+        row = {"STUDYID": study, "DOMAIN": "LB", "USUBJID": p["study_id"], "LBSEQ": seqs[p["id"]],
+               **_sdtm("lab_results", r, lab_convert, hidden=hidden), **_sdtm("lab_samples", r, lab_convert),
+               **_sdtm("dose_visits", r),
+               "LBTEST": lab.name_en, "LBCAT": "HEMATOLOGY/CHEMISTRY", "LBSTAT": None,
+               "LBREASND": "MASKED FOR BLINDED USER" if hidden else None}
+        if not hidden and r["flag"] is None:
+            row[_V("lab_results", "flag")] = "NORMAL"  # the registry's derivation of LBNRIND says so
+        lb.append(row)
+    # Screening labs (NK, IgG) from the screening form: the same LB variables; LBREFID is the screening's id
+    # (the registry's note on lab_results.sample_id).
     for s in repo.screenings(db):
         p = by_id[s["participant_id"]]
         for analyte, text, unit, value in (("NK", s["nk_value_text"], s["nk_unit"], s["nk_value"]),
@@ -196,9 +203,12 @@ def export_csv(store: Store, user: User) -> CsvExport:
             seqs[p["id"]] = seqs.get(p["id"], 0) + 1
             lab = proto.lab(analyte)
             lb.append({"STUDYID": study, "DOMAIN": "LB", "USUBJID": p["study_id"], "LBSEQ": seqs[p["id"]],
-                       "LBREFID": s["id"], "LBTESTCD": analyte, "LBTEST": lab.name_en, "LBCAT": "SCREENING",
-                       "LBORRES": text.replace(",", "."), "LBORRESU": unit, "LBSTRESN": value, "LBSTRESU": lab.unit,
-                       "LBDTC": s["screening_date"], "LBTPT": "SCREENING", "VISIT": "SCREENING"})
+                       _V("lab_results", "sample_id"): s["id"], _V("lab_results", "analyte"): analyte,
+                       "LBTEST": lab.name_en, "LBCAT": "SCREENING",
+                       _V("lab_results", "entered_value"): text.replace(",", "."),
+                       _V("lab_results", "entered_unit"): unit, _V("lab_results", "value"): value,
+                       _V("lab_results", "unit"): lab.unit, _V("lab_samples", "sampled_at"): s["screening_date"],
+                       _V("lab_samples", "context"): "SCREENING", _V("dose_visits", "dose_code"): "SCREENING"})
     ec = []
     seqs = {}
     for d in doses:
@@ -206,12 +216,13 @@ def export_csv(store: Store, user: User) -> CsvExport:
         if d["state"] == "open":
             continue
         seqs[p["id"]] = seqs.get(p["id"], 0) + 1
-        side = {"abdomen_left": "LEFT", "abdomen_right": "RIGHT"}.get(d["injection_site"] or "")
-        ec.append({"STUDYID": study, "DOMAIN": "EC", "USUBJID": p["study_id"], "ECSEQ": seqs[p["id"]],
-                   "ECTRT": "MASKED", "ECREFID": d["kit_number"], "ECLOT": d["lot"], "ECMOOD": "PERFORMED",
-                   "ECOCCUR": "Y" if d["state"] == "given" else "N", "ECROUTE": "SUBCUTANEOUS" if d["started_at"] else None,
-                   "ECLOC": "ABDOMEN" if side else None, "ECLAT": side, "ECSTDTC": d["started_at"] or d["visit_date"],
-                   "ECENDTC": d["ended_at"], "VISIT": d["dose_code"]})
+        row = {"STUDYID": study, "DOMAIN": "EC", "USUBJID": p["study_id"], "ECSEQ": seqs[p["id"]],
+               "ECTRT": "MASKED", "ECMOOD": "PERFORMED", "ECOCCUR": "Y" if d["state"] == "given" else "N",
+               "ECROUTE": "SUBCUTANEOUS" if d["started_at"] else None,
+               **_sdtm("administrations", d), **_sdtm("dose_visits", d)}
+        # A dose not given has no administration: its day is the visit's.
+        row[_V("administrations", "started_at")] = d["started_at"] or d["visit_date"]
+        ec.append(row)
     ae = []
     seqs = {}
     visit_codes = repo.dose_visit_codes(db)

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -15,27 +14,16 @@ from PySide6.QtCore import (
 
 from trialdesk.clock import local_today
 from trialdesk.services.participants import ParticipantRow
+from trialdesk.ui.record_words import code_word, heading
 from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.widgets import ui_language
 
 _tr = lambda text: QCoreApplication.translate("ParticipantTableModel", text)  # noqa: E731
 
-_C = "ParticipantTableModel"
-STATUS_TEXT = {
-    "candidate": QT_TRANSLATE_NOOP("ParticipantTableModel", "Candidate"),
-    "screening": QT_TRANSLATE_NOOP("ParticipantTableModel", "Screening"),
-    "screen_failure": QT_TRANSLATE_NOOP("ParticipantTableModel", "Screen failure"),
-    "enrolled": QT_TRANSLATE_NOOP("ParticipantTableModel", "Enrolled (baseline)"),
-    "on_treatment": QT_TRANSLATE_NOOP("ParticipantTableModel", "On treatment"),
-    "follow_up": QT_TRANSLATE_NOOP("ParticipantTableModel", "Follow-up"),
-    "completed": QT_TRANSLATE_NOOP("ParticipantTableModel", "Completed"),
-    "withdrawn": QT_TRANSLATE_NOOP("ParticipantTableModel", "Withdrawn"),
-}
-
 
 def status_text(code: str) -> str:
     """A participant status code as a word in the UI language."""
-    return _tr(STATUS_TEXT.get(code, code))
+    return code_word("participants", "status", code)
 
 
 class ParticipantTableModel(RowTableModel):
@@ -46,6 +34,7 @@ class ParticipantTableModel(RowTableModel):
         _today: the day ages are computed for (injectable for tests).
     """
 
+    SEX_COLUMN = 2
     DATE_COLUMN = 5
 
     def __init__(self, today: Callable[[], date] = local_today, parent=None):
@@ -54,9 +43,10 @@ class ParticipantTableModel(RowTableModel):
 
     def columns(self) -> tuple[tuple[str, Callable[[ParticipantRow], Any]], ...]:
         return (
-            (_tr("Study id"), lambda r: r.study_id),
-            (_tr("Status"), lambda r: status_text(r.status)),
-            (_tr("Sex"), lambda r: {"F": _tr("F"), "M": _tr("M")}.get(r.sex or "", "")),
+            (heading("participants", "study_id"), lambda r: r.study_id),
+            (heading("participants", "status"), lambda r: status_text(r.status)),
+            # The register's narrow column shows the word's initial (F/M, in Bokmål K/M); its tooltip the word.
+            (heading("participants", "sex"), lambda r: code_word("participants", "sex", r.sex)[:1].upper()),
             (_tr("Age"), lambda r: r.age_on(self._today())),
             (_tr("Next visit"), lambda r: (r.next_visit_nb if ui_language() == "nb" else r.next_visit) or ""),
             (_tr("Date"), lambda r: r.next_visit_date or ""),  # next visit; ISO sorts, shown dd.mm.yyyy
@@ -68,6 +58,8 @@ class ParticipantTableModel(RowTableModel):
                 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)):
             value = self.COLUMNS[index.column()][1](self._rows[index.row()])
             return date.fromisoformat(value).strftime("%d.%m.%Y") if value else ""
+        if index.isValid() and index.column() == self.SEX_COLUMN and role == Qt.ItemDataRole.ToolTipRole:
+            return code_word("participants", "sex", self._rows[index.row()].sex)
         if role == self.SORT_ROLE and index.isValid():
             value = self.COLUMNS[index.column()][1](self._rows[index.row()])
             return -1 if value is None else value

@@ -14,13 +14,27 @@ from PySide6.QtWidgets import (
 from trialdesk.clock import parse_utc
 from trialdesk.errors import ValidationError
 from trialdesk.services import visits as vs
+from trialdesk.domain import records
+from trialdesk.domain.administration import INJECTION_SITES
 from trialdesk.ui.i18n import error_text
+from trialdesk.ui.record_words import capital, code_word, heading
 from trialdesk.ui.visits.common import (
     EnterMovesOnLineEdit, TimeField, decimal_text, parse_float, parse_int, parse_time,
 )
 from trialdesk.ui.widgets import FieldBox, FieldError, add_row
 
 VITALS = ("bp_sys", "bp_dia", "pulse", "temp")
+
+
+def vital_column(name: str, when: str) -> str:
+    """The ``administrations`` column of one vital sign: ``("pulse", "before")`` -> ``pulse_pre``."""
+    return f"{name}_{'pre' if when == 'before' else 'post'}"
+
+
+def vital_label(name: str, when: str) -> str:
+    """The registry's label of one vital sign with its unit: ``Pulse before (/min)``."""
+    column = vital_column(name, when)
+    return f"{heading('administrations', column)} ({records.field_of('administrations', column).unit})"
 
 
 class AdministrationForm(QWidget):
@@ -48,10 +62,12 @@ class AdministrationForm(QWidget):
         site = QWidget()
         row = QHBoxLayout(site)
         row.setContentsMargins(0, 0, 0, 0)
-        self.site_left = QRadioButton(self.tr("Abdomen left"))
-        self.site_right = QRadioButton(self.tr("Abdomen right"))
-        self.site_left.setAccessibleName(self.tr("Injection site: abdomen left"))
-        self.site_right.setAccessibleName(self.tr("Injection site: abdomen right"))
+        site_label = heading("administrations", "injection_site")
+        left, right = INJECTION_SITES
+        self.site_left = QRadioButton(capital(code_word("administrations", "injection_site", left)))
+        self.site_right = QRadioButton(capital(code_word("administrations", "injection_site", right)))
+        for button, code in ((self.site_left, left), (self.site_right, right)):
+            button.setAccessibleName(f"{site_label}: {code_word('administrations', 'injection_site', code)}")
         self.site_group = QButtonGroup(self)
         self.site_group.addButton(self.site_left)
         self.site_group.addButton(self.site_right)
@@ -64,20 +80,25 @@ class AdministrationForm(QWidget):
         self.observation_until = TimeField(placeholder=self.tr("hh:mm"))
         self.window_reason = QLineEdit()
         self.window_reason.setPlaceholderText(self.tr("why the dose is given outside its window"))
-        self.boxes["kit_number"] = add_row(form, self.tr("&Kit number:"), self.kit_number, self.tr("Kit number"))
-        self.boxes["lot"] = add_row(form, self.tr("Lot:"), self.lot, self.tr("Lot number"))
-        self.boxes["injection_site"] = add_row(form, self.tr("Injection site:"), site, self.tr("Injection site"))
+        self.boxes["kit_number"] = add_row(form, self.tr("&Kit number:"), self.kit_number,
+                                           heading("administrations", "kit_number"))
+        self.boxes["lot"] = add_row(form, f"{heading('administrations', 'lot')}:", self.lot,
+                                    heading("administrations", "lot"))
+        self.boxes["injection_site"] = add_row(form, f"{site_label}:", site, site_label)
         self.boxes["started_at"] = add_row(form, self.tr("Sta&rt:"), self.started_at, self.tr("Injection started at"))
         self.boxes["ended_at"] = add_row(form, self.tr("&End:"), self.ended_at, self.tr("Injection ended at"))
-        self.boxes["observation_until"] = add_row(form, self.tr("Observe until:"), self.observation_until,
-                                                  self.tr("Observation until"))
+        self.boxes["observation_until"] = add_row(form, f"{heading('administrations', 'observation_until')}:",
+                                                  self.observation_until,
+                                                  heading("administrations", "observation_until"))
         outer.addLayout(form)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
-        heads = (self.tr("BP sys"), self.tr("BP dia"), self.tr("Pulse"), self.tr("Temp °C"))
-        for c, head in enumerate(heads, start=1):
-            grid.addWidget(QLabel(head), 0, c)
+        # Short column heads of the grid (each names a before/after pair); the unit is the registry's.
+        heads = dict(zip(VITALS, (self.tr("BP sys"), self.tr("BP dia"), self.tr("Pulse"), self.tr("Temp"))))
+        for c, name in enumerate(VITALS, start=1):
+            unit = records.field_of("administrations", vital_column(name, "before")).unit
+            grid.addWidget(QLabel(f"{heads[name]} ({unit})"), 0, c)
         self.vitals: dict[tuple[str, str], QLineEdit] = {}
         for r, (when, text) in enumerate((("before", self.tr("Vitals be&fore:")), ("after", self.tr("Vitals after:"))),
                                          start=1):
@@ -86,8 +107,7 @@ class AdministrationForm(QWidget):
             for c, name in enumerate(VITALS, start=1):
                 edit = QLineEdit()
                 edit.setMaximumWidth(70)
-                edit.setAccessibleName(self.tr("{what} {when} the injection").format(
-                    what=heads[c - 1], when=self.tr("before") if when == "before" else self.tr("after")))
+                edit.setAccessibleName(vital_label(name, when))
                 self.vitals[(name, when)] = edit
                 grid.addWidget(edit, r, c)
                 if c == 1:
@@ -222,7 +242,7 @@ class AdministrationForm(QWidget):
             value = admin.get(name)
             edit.set_moment(parse_utc(str(value)) if value else None)
         for (name, when), edit in self.vitals.items():
-            value = admin.get(f"{name}_{'pre' if when == 'before' else 'post'}")
+            value = admin.get(vital_column(name, when))
             edit.setText("" if value is None else decimal_text(value) if name == "temp" else str(value))
 
     def show_given(self, admin: Mapping[str, object] | None) -> None:

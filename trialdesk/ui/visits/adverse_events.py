@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
@@ -15,24 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from trialdesk.domain import ctcae
+from trialdesk.domain.adverse_events import SAE_CRITERIA
 from trialdesk.errors import ValidationError
 from trialdesk.services import visits as vs
 from trialdesk.services.inputs import parse_date, show_date
 from trialdesk.services.screening import protocol
 from trialdesk.ui.forms import FormDialog
+from trialdesk.ui.record_words import heading, record_label
 from trialdesk.ui.visits.common import TimeField, parse_time, show_time
 from trialdesk.ui.visits.models import AdverseEventTableModel, action_text, causality_text, outcome_text
 from trialdesk.ui.widgets import add_row, date_edit, row_table, ui_language
-
-SAE_CRITERIA_TEXT = {
-    "sae_death": QT_TRANSLATE_NOOP("AdverseEventDialog", "results in death"),
-    "sae_life_threatening": QT_TRANSLATE_NOOP("AdverseEventDialog", "life-threatening"),
-    "sae_hospitalisation": QT_TRANSLATE_NOOP("AdverseEventDialog", "requires or prolongs hospitalisation"),
-    "sae_disability": QT_TRANSLATE_NOOP("AdverseEventDialog", "persistent disability"),
-    "sae_congenital": QT_TRANSLATE_NOOP("AdverseEventDialog", "congenital anomaly / birth defect"),
-    "sae_important_medical": QT_TRANSLATE_NOOP("AdverseEventDialog", "important medical event"),
-}
-
 
 class AdverseEventDialog(FormDialog):
     """Returns what ``submit(AdverseEventInput)`` returns; never saves by itself.
@@ -44,7 +36,7 @@ class AdverseEventDialog(FormDialog):
     def __init__(self, submit: Callable[[vs.AdverseEventInput], Any], initial: dict | None = None,
                  parent: QWidget | None = None):
         super().__init__(submit, parent)
-        self.setWindowTitle(self.tr("Adverse event") if initial is None else self.tr("Change adverse event"))
+        self.setWindowTitle(record_label("adverse_events") if initial is None else self.tr("Change adverse event"))
         self.terms = {t.key: t for t in ctcae.ae_terms(protocol())}
         nb = ui_language() == "nb"
         self.verbatim = QLineEdit()
@@ -75,9 +67,8 @@ class AdverseEventDialog(FormDialog):
         grid = QGridLayout(crit)
         grid.setContentsMargins(0, 0, 0, 0)
         self.criteria: dict[str, QCheckBox] = {}
-        for i, (code, text) in enumerate(SAE_CRITERIA_TEXT.items()):
-            box = QCheckBox(self.tr(text))
-            box.setAccessibleName(self.tr("Seriousness criterion: {text}").format(text=self.tr(text)))
+        for i, code in enumerate(SAE_CRITERIA):  # "SAE: results in death" …, as the History tab names them
+            box = QCheckBox(heading("adverse_events", code))
             self.criteria[code] = box
             grid.addWidget(box, i // 2, i % 2)
         self.aware_at = TimeField(placeholder=self.tr("hh:mm (empty: now)"))
@@ -89,23 +80,29 @@ class AdverseEventDialog(FormDialog):
         sr.setContentsMargins(0, 0, 0, 0)
         sr.addWidget(self.serious)
         sr.addWidget(crit)
-        self.boxes["verbatim"] = add_row(self.form, self.tr("&Verbatim:"), self.verbatim, self.tr("Verbatim term"))
-        self.boxes["term"] = add_row(self.form, self.tr("CTCAE &term:"), self.term, self.tr("CTCAE term"))
+        self.boxes["verbatim"] = add_row(self.form, self.tr("&Verbatim:"), self.verbatim,
+                                           heading("adverse_events", "verbatim"))
+        self.boxes["term"] = add_row(self.form, self.tr("CTCAE &term:"), self.term, heading("adverse_events", "term"))
         self.boxes["other_specify"] = add_row(self.form, self.tr("Other, s&pecify:"), self.other_specify,
                                               self.tr("Other term, specify"))
-        self.boxes["onset_date"] = add_row(self.form, self.tr("&Onset date:"), self.onset_date, self.tr("Onset date"))
-        self.boxes["end_date"] = add_row(self.form, self.tr("E&nd date:"), self.end_date, self.tr("End date"))
-        self.boxes["grade"] = add_row(self.form, self.tr("&Grade:"), self.grade, self.tr("CTCAE grade"))
+        self.boxes["onset_date"] = add_row(self.form, self.tr("&Onset date:"), self.onset_date,
+                                             heading("adverse_events", "onset_date"))
+        self.boxes["end_date"] = add_row(self.form, self.tr("E&nd date:"), self.end_date,
+                                           heading("adverse_events", "end_date"))
+        self.boxes["grade"] = add_row(self.form, self.tr("&Grade:"), self.grade, heading("adverse_events", "grade"))
         self.form.addRow("", self.grade_text)
-        self.boxes["serious"] = add_row(self.form, self.tr("&Seriousness:"), serious_row, self.tr("Serious"))
+        self.boxes["serious"] = add_row(self.form, self.tr("&Seriousness:"), serious_row,
+                                          heading("adverse_events", "serious"))
         self.serious.setAccessibleName(self.tr("Serious adverse event"))
         serious_row.setFocusProxy(self.serious)
         self.boxes["aware_at"] = add_row(self.form, self.tr("&Aware at:"), self.aware_at,
                                          self.tr("Time the site became aware of the serious event"))
-        self.boxes["causality"] = add_row(self.form, self.tr("Causa&lity:"), self.causality, self.tr("Causality"))
+        self.boxes["causality"] = add_row(self.form, self.tr("Causa&lity:"), self.causality,
+                                            heading("adverse_events", "causality"))
         self.boxes["action_taken"] = add_row(self.form, self.tr("Act&ion with study drug:"), self.action_taken,
                                              self.tr("Action taken with the study drug"))
-        self.boxes["outcome"] = add_row(self.form, self.tr("O&utcome:"), self.outcome, self.tr("Outcome"))
+        self.boxes["outcome"] = add_row(self.form, self.tr("O&utcome:"), self.outcome,
+                                          heading("adverse_events", "outcome"))
         self.clock = QLabel()
         self.clock.setStyleSheet("color: #b71c1c; font-weight: 600;")
         self.layout_.addWidget(self.clock)

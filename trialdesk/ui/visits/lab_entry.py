@@ -17,6 +17,7 @@ from trialdesk.services.screening import protocol
 from trialdesk.ui.explain import explain
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.i18n import error_text
+from trialdesk.ui.record_words import code_word
 from trialdesk.ui.visits.common import RED, TimeField, decimal_text, display_value, lab_symbol, parse_time
 from trialdesk.ui.widgets import FieldError, ui_language
 
@@ -154,8 +155,8 @@ class LabEntryWidget(QWidget):
             lab = protocol().lab(analyte)
             if lab.display_unit != lab.unit:
                 parts[0] += f" ({decimal_text(checked['value'])} {unit_label(lab.unit)})"
-            parts.append({"L": self.tr("L (below reference)"), "H": self.tr("H (above reference)")}.get(
-                checked["flag"] or "", self.tr("within reference")))
+            parts.append(code_word("lab_results", "flag", checked["flag"]) if checked["flag"]
+                         else self.tr("within reference"))
             if checked["ctcae_grade"]:
                 parts.append(self.tr("CTCAE grade {g} suggested").format(g=checked["ctcae_grade"]))
             if not safety.ok:

@@ -1,6 +1,8 @@
 """Table models of the visit screens: timeline, today's list, open SAE clocks, AE log, saved lab results.
 
-Every state is shown as text with a symbol; colour (Background/Foreground roles) only repeats it.
+Every state is shown as text with a symbol; colour (Background/Foreground roles) only repeats it. A header that
+names a record field, and a code's word, is the record registry's (``ui.record_words``); the others ("Window",
+"State", "Remaining", "Changed" …) are the screen's own.
 """
 
 from __future__ import annotations
@@ -8,16 +10,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from trialdesk.clock import parse_utc, utc_now
 from trialdesk.domain import ctcae
+from trialdesk.domain.adverse_events import sae_due_at
 from trialdesk.domain.labs import unit_label
 from trialdesk.services import visits as vs
 from trialdesk.services.inputs import show_date
 from trialdesk.services.screening import protocol
 from trialdesk.ui.explain import explain
+from trialdesk.ui.record_words import code_word, heading, yes_no
 from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.visits.common import (
     GREEN, RED, STATE_COLOURS, display_value, lab_symbol, show_time, show_utc_iso, state_text,
@@ -57,12 +61,12 @@ class TimelineTableModel(ColouredRowModel):
 
     def columns(self):
         return (
-            (_tr("Code"), lambda r: r.code),
-            (_tr("Visit"), _label),
-            (_tr("Target date"), lambda r: show_date(r.target)),
+            (heading("planned_visits", "code"), lambda r: r.code),
+            (heading("planned_visits", "label_en"), _label),
+            (heading("planned_visits", "target_date"), lambda r: show_date(r.target)),
             (_tr("Window"), lambda r: f"{show_date(r.window_start)} – {show_date(r.window_end)}"),
             (_tr("State"), lambda r: state_text(r.state)),
-            (_tr("Done on"), lambda r: show_date(r.done_on)),
+            (heading("planned_visits", "done_on"), lambda r: show_date(r.done_on)),
         )
 
     def colours(self, row, column):
@@ -74,9 +78,9 @@ class TodayTableModel(ColouredRowModel):
 
     def columns(self):
         return (
-            (_tr("Study id"), lambda r: r.study_id),
-            (_tr("Visit"), lambda r: f"{r.code} · {_label(r)}"),
-            (_tr("Window ends"), lambda r: show_date(r.window_end)),
+            (heading("participants", "study_id"), lambda r: r.study_id),
+            (heading("planned_visits", "label_en"), lambda r: f"{r.code} · {_label(r)}"),
+            (heading("planned_visits", "window_end"), lambda r: show_date(r.window_end)),
             (_tr("State"), lambda r: state_text(r.state)),
         )
 
@@ -107,7 +111,7 @@ class SaeClockTableModel(ColouredRowModel):
 
     def columns(self):
         return (
-            (_tr("Study id"), lambda c: c.study_id),
+            (heading("participants", "study_id"), lambda c: c.study_id),
             (_tr("SAE"), lambda c: term_text(c.term)),
             (_tr("Report due (Oslo)"), lambda c: show_time(c.due_at)),
             (_tr("Remaining"), lambda c: remaining_text(c.remaining(self.now or utc_now()))),
@@ -126,36 +130,16 @@ class SaeClockTableModel(ColouredRowModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
 
-_CAUSALITY = {
-    "not_related": QT_TRANSLATE_NOOP("visits", "not related"), "unlikely": QT_TRANSLATE_NOOP("visits", "unlikely"),
-    "possible": QT_TRANSLATE_NOOP("visits", "possible"), "probable": QT_TRANSLATE_NOOP("visits", "probable"),
-    "definite": QT_TRANSLATE_NOOP("visits", "definitely related"),
-}
-_OUTCOME = {
-    "recovered": QT_TRANSLATE_NOOP("visits", "recovered"), "recovering": QT_TRANSLATE_NOOP("visits", "recovering"),
-    "not_recovered": QT_TRANSLATE_NOOP("visits", "not recovered"),
-    "recovered_with_sequelae": QT_TRANSLATE_NOOP("visits", "recovered with sequelae"),
-    "fatal": QT_TRANSLATE_NOOP("visits", "fatal"), "unknown": QT_TRANSLATE_NOOP("visits", "unknown"),
-}
-_ACTION = {
-    "none": QT_TRANSLATE_NOOP("visits", "none (dose not changed)"),
-    "dose_delayed": QT_TRANSLATE_NOOP("visits", "dose delayed"),
-    "dose_not_given": QT_TRANSLATE_NOOP("visits", "dose not given"),
-    "withdrawn": QT_TRANSLATE_NOOP("visits", "study drug withdrawn"),
-    "not_applicable": QT_TRANSLATE_NOOP("visits", "not applicable"), "unknown": QT_TRANSLATE_NOOP("visits", "unknown"),
-}
-
-
 def causality_text(code: str) -> str:
-    return _tr(_CAUSALITY.get(code, code))
+    return code_word("adverse_events", "causality", code)
 
 
 def outcome_text(code: str) -> str:
-    return _tr(_OUTCOME.get(code, code))
+    return code_word("adverse_events", "outcome", code)
 
 
 def action_text(code: str) -> str:
-    return _tr(_ACTION.get(code, code))
+    return code_word("adverse_events", "action_taken", code)
 
 
 def sae_text(ae: dict, now: datetime | None = None) -> str:
@@ -163,7 +147,7 @@ def sae_text(ae: dict, now: datetime | None = None) -> str:
         return ""
     if ae.get("sae_reported_at"):
         return _tr("SAE · reported {at}").format(at=show_utc_iso(ae["sae_reported_at"]))
-    due = parse_utc(ae["aware_at"]) + timedelta(hours=protocol().sae_report_hours)
+    due = sae_due_at(protocol(), parse_utc(ae["aware_at"]))
     return _tr("SAE · {left} (due {due})").format(left=remaining_text(due - (now or utc_now())), due=show_time(due))
 
 
@@ -174,14 +158,14 @@ class AdverseEventTableModel(ColouredRowModel):
 
     def columns(self):
         return (
-            (_tr("Onset"), lambda a: show_date(_date(a["onset_date"]))),
-            (_tr("Term (CTCAE)"), lambda a: term_text(a["term"], a.get("other_specify"))),
-            (_tr("Verbatim"), lambda a: a["verbatim"]),
-            (_tr("Grade"), lambda a: a["grade"]),
-            (_tr("Serious"), lambda a: sae_text(a) or _tr("no")),
-            (_tr("Causality"), lambda a: causality_text(a["causality"])),
-            (_tr("Outcome"), lambda a: outcome_text(a["outcome"])),
-            (_tr("End"), lambda a: show_date(_date(a.get("end_date")))),
+            (heading("adverse_events", "onset_date"), lambda a: show_date(_date(a["onset_date"]))),
+            (heading("adverse_events", "term"), lambda a: term_text(a["term"], a.get("other_specify"))),
+            (heading("adverse_events", "verbatim"), lambda a: a["verbatim"]),
+            (heading("adverse_events", "grade"), lambda a: a["grade"]),
+            (heading("adverse_events", "serious"), lambda a: sae_text(a) or yes_no(False)),
+            (heading("adverse_events", "causality"), lambda a: causality_text(a["causality"])),
+            (heading("adverse_events", "outcome"), lambda a: outcome_text(a["outcome"])),
+            (heading("adverse_events", "end_date"), lambda a: show_date(_date(a.get("end_date")))),
             (_tr("Changed"), lambda a: a.get("changed_text", "")),
         )
 
@@ -202,13 +186,13 @@ class LabResultTableModel(ColouredRowModel):
 
     def columns(self):
         return (
-            (_tr("Dose"), lambda r: r.dose_code or ""),
-            (_tr("Sampled"), lambda r: show_utc_iso(r.view.sampled_at)),
-            (_tr("Analyte"), lambda r: lab_symbol(r.view.analyte)),
-            (_tr("Result"), self.result_text),
-            (_tr("As entered"), self.entered_text),
-            (_tr("Flag"), lambda r: {"L": _tr("L (low)"), "H": _tr("H (high)")}.get(r.view.flag or "", "")),
-            (_tr("CTCAE"), lambda r: _tr("grade {g}").format(g=r.view.ctcae_grade) if r.view.ctcae_grade else ""),
+            (heading("dose_visits", "dose_code"), lambda r: r.dose_code or ""),
+            (heading("lab_samples", "sampled_at"), lambda r: show_utc_iso(r.view.sampled_at)),
+            (heading("lab_results", "analyte"), lambda r: lab_symbol(r.view.analyte)),
+            (_tr("Result"), self.result_text),  # the value in the analyte's display unit, or the safety text
+            (heading("lab_results", "entered_value"), self.entered_text),
+            (heading("lab_results", "flag"), lambda r: code_word("lab_results", "flag", r.view.flag)),
+            (heading("lab_results", "ctcae_grade"), lambda r: r.view.ctcae_grade or ""),
             (_tr("Changed"), self.changed_text),
         )
 

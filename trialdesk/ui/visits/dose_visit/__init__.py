@@ -7,7 +7,6 @@ from trialdesk.ui.visits.dose_visit.blood_results import (
     BloodResultsSection,
     LabCorrectionDialog,
     entered_text,
-    first_dose_given,
 )
 from trialdesk.ui.visits.dose_visit.go_no_go import GoNoGoSection
 from trialdesk.ui.visits.dose_visit.injection import (
@@ -19,5 +18,5 @@ from trialdesk.ui.visits.dose_visit.widget import DoseVisitWidget
 
 __all__ = [
     "ATTESTATION_OVERRIDE", "BloodResultsSection", "DoseVisitWidget", "GoNoGoSection", "InjectionSection",
-    "LabCorrectionDialog", "PreDoseSection", "entered_text", "first_dose_given",
+    "LabCorrectionDialog", "PreDoseSection", "entered_text",
 ]

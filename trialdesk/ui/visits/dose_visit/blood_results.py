@@ -46,11 +46,6 @@ def entered_text(text: str) -> str:
     return f"{value} {unit_label(unit)}" if value and unit else text
 
 
-def first_dose_given(rows: list[vs.TimelineRow]) -> bool:
-    """Whether the participant's first dose is given (from then on blinded roles see masked analytes masked)."""
-    return any(r.kind == "dose" and r.state == "done" for r in rows)
-
-
 class LabCorrectionDialog(FormDialog):
     """A saved result corrected: its value and unit, and/or the time the sample was taken, with the reason
     (``submit`` saves; this never does). Values returned: (LabEntry or None when unchanged, new sample time or
@@ -155,15 +150,14 @@ class BloodResultsSection(Section):
         self.saved_labs.activated.connect(lambda *_: self._on_correct_button_clicked())
         self.saved_labs.selectionModel().currentRowChanged.connect(lambda *_: self._show_corrections())
 
-    def show_visit(self, participant, dose_code: str, timeline: list[vs.TimelineRow], *, may_enter: bool,
+    def show_visit(self, participant, dose_code: str, *, may_enter: bool,
                    may_correct: bool) -> None:
-        """Show ``dose_code`` of ``participant``: blinded roles see masked analytes masked once dosing began."""
+        """Show ``dose_code`` of ``participant``: what this user may not see typed is the service's answer
+        (``services.visits.masked_analytes``: blinded role, from the first dose on, as domain/blinding.py says)."""
         self.participant_id, self.dose_code = participant.id, dose_code
         p = participant
         age = age_on(p.birth_date, local_today()) if p.birth_date else None
-        masked = ({a for a, lab in protocol().labs.items() if lab.masked_after_first_dose}
-                  if vs.is_blinded(self.user) and first_dose_given(timeline) else set())
-        self.labs.set_person(p.sex, age, masked)
+        self.labs.set_person(p.sex, age, set(vs.masked_analytes(self.store, self.user, p.id)))
         self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id, language=ui_language())
         self.saved_labs_model.set_rows([r for r in self.lab_records if r.dose_code == dose_code])
         self.saved_labs.resizeColumnsToContents()

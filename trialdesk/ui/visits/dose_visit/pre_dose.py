@@ -19,6 +19,7 @@ from trialdesk.services.inputs import parse_date, show_date
 from trialdesk.services.screening import protocol
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.reason_dialog import ReasonDialog
+from trialdesk.ui.record_words import code_word, codes
 from trialdesk.ui.visits.common import TimeField, parse_time
 from trialdesk.ui.visits.dose_visit.section import Section, change_lines, mark_changed
 from trialdesk.ui.widgets import FieldBox, FieldError, add_row, date_edit, ui_language
@@ -50,8 +51,8 @@ class PreDoseSection(Section):
         self.alert_card = date_edit(self.tr("dd.mm.yyyy"))
         self.pregnancy = QComboBox()
         self.pregnancy.addItem(self.tr("— not done —"), None)
-        self.pregnancy.addItem(self.tr("negative"), "negative")
-        self.pregnancy.addItem(self.tr("positive"), "positive")
+        for code in codes("dose_visits", "pregnancy_test"):
+            self.pregnancy.addItem(code_word("dose_visits", "pregnancy_test", code), code)
         self.pre_boxes["type_and_screen_on"] = add_row(form, self.tr("T&ype && screen:"), self.type_and_screen,
                                                        self.tr("Type and screen date"))
         self.pre_boxes["alert_card_on"] = add_row(form, self.tr("Alert &card given:"), self.alert_card,

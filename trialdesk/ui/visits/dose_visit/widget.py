@@ -20,6 +20,7 @@ from trialdesk.services.inputs import show_date
 from trialdesk.services.participants import Changes
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.services.screening import protocol
+from trialdesk.ui.record_words import record_label
 from trialdesk.ui.visits.common import STATE_COLOURS, chip_style, state_text
 from trialdesk.ui.visits.dose_visit.blood_results import BloodResultsSection
 from trialdesk.ui.visits.dose_visit.go_no_go import GoNoGoSection
@@ -60,7 +61,7 @@ class DoseVisitWidget(QWidget):
         top = QHBoxLayout()
         self.dose_label = QLabel(self.tr("&Dose:"))
         self.dose = QComboBox()
-        self.dose.setAccessibleName(self.tr("Dose visit"))
+        self.dose.setAccessibleName(record_label("dose_visits"))
         self.dose_label.setBuddy(self.dose)
         for d in protocol().schedule.doses:
             self.dose.addItem(f"{d.code} · {d.label_nb if ui_language() == 'nb' else d.label_en}", d.code)
@@ -199,7 +200,7 @@ class DoseVisitWidget(QWidget):
         may_dose = allowed(self.user, Action.RECORD_DOSE)
         may_record = may_dose and enrolled
         may_labs = allowed(self.user, Action.RECORD_LABS)
-        self.blood.show_visit(p, code, self.timeline, may_enter=may_labs and enrolled,
+        self.blood.show_visit(p, code, may_enter=may_labs and enrolled,
                               may_correct=may_labs and has_calendar)
         # New pre-dose facts while dosing is possible; corrections of saved ones later too.
         self.pre_dose.show_visit(p, code, self.record, may_save=may_record or (
