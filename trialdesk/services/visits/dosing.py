@@ -159,7 +159,8 @@ def _masked_now(store: Store, user: User, participant_id: str) -> frozenset[str]
 
 def go_no_go(store: Store, user: User, participant_id: str, dose_code: str,
              now: datetime | None = None) -> DoseStatus:
-    """Evaluate every pre-dose condition now (masked wording for blinded roles)."""
+    """Evaluate every pre-dose condition at ``now`` (default: the clock; give the injection time that was
+    entered to see the verdict :func:`record_administration` will decide), masked for blinded roles."""
     require(user, Action.VIEW_CLINICAL)
     now = now or utc_now()
     decision, plan = _decide(store, participant_id, dose_code, now)
@@ -250,15 +251,20 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
                           *, window_reason: str | None = None, override_reason: str | None = None,
                           override_username: str | None = None, override_password: str | None = None,
                           now: datetime | None = None) -> str:
-    """Record the injection after checking go / no-go again.
+    """Record the injection after checking go / no-go again, at the time the injection started
+    (``admin.started_at``), not at the moment of saving: a dose given at 23:50 on the last day of its
+    window and saved at 00:10 was given inside the window, and premedication is timed to the injection.
+    ``now`` is the moment of saving (default: the clock), against which a start time in the future is
+    refused.
 
     ``needs_reason`` (outside the window) needs ``window_reason``; ``no_go`` needs an investigator's
     signed override (``override_*``). Returns the verdict the dose was given under.
     """
     require(user, Action.RECORD_DOSE)
-    check_administration(admin)
     now = now or utc_now()
-    decision, plan = _decide(store, participant_id, dose_code, now)
+    with rule_errors():
+        administration_rules.check_administration(admin, now)
+    decision, plan = _decide(store, participant_id, dose_code, admin.started_at)
     person = participant(store, participant_id)
     status = ParticipantStatus(person["status"])
     if status not in DOSING:
