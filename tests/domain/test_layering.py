@@ -1,4 +1,4 @@
-"""The clinical rules import only the standard library (and each other): no Qt, SQL or third-party code (one vetted exception)."""
+"""The clinical rules import only the standard library (and each other): no Qt, SQL or third-party code (but one)."""
 
 from __future__ import annotations
 

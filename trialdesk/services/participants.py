@@ -239,17 +239,22 @@ def record_consent(store: Store, user: User, participant_id: str, *, form_versio
         raise ValidationError("Enter the date the participant signed.", field="participant_signed_on")
     if investigator_signed_on is None:
         raise ValidationError("Enter the date the investigator signed.", field="investigator_signed_on")
-    for name, value in (("participant_signed_on", participant_signed_on),
-                        ("investigator_signed_on", investigator_signed_on)):
-        if value > today:
-            raise ValidationError("A signing date cannot be in the future.", field=name)
+    if participant_signed_on > today:
+        raise ValidationError("The participant's signing date {value} is in the future (today is {today}).",
+                              field="participant_signed_on", value=formats.day(participant_signed_on),
+                              today=formats.day(today))
+    if investigator_signed_on > today:
+        raise ValidationError("The investigator's signing date {value} is in the future (today is {today}).",
+                              field="investigator_signed_on", value=formats.day(investigator_signed_on),
+                              today=formats.day(today))
     if investigator_signed_on < participant_signed_on:
         raise ValidationError("The investigator signs on or after the participant's date ({date}).",
                               field="investigator_signed_on",
                               date=formats.day(participant_signed_on))
     if participant.birth_date and participant_signed_on < participant.birth_date:
-        raise ValidationError("The participant's signing date is before the birth date.",
-                              field="participant_signed_on")
+        raise ValidationError("The participant's signing date {value} is before the participant's birth date "
+                              "({limit}).", field="participant_signed_on", value=formats.day(participant_signed_on),
+                              limit=formats.day(participant.birth_date))
     with store.acting(auth.actor(user), "informed consent recorded") as tx:
         repo.insert_consent(tx, participant_id=participant_id, form_version=form_version, language=language,
                             participant_signed_on=participant_signed_on,
