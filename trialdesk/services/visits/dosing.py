@@ -67,11 +67,11 @@ def record_blood_bank(store: Store, user: User, participant_id: str, *, type_and
     today = local_today()
     born = bounds.birth_date_of(person)
     if type_and_screen_on is not None and type_and_screen_on > today:
-        raise ValidationError("The type & screen date {value} is in the future (today is {today}).",
+        raise ValidationError("The type and screen date {value} is in the future (today is {today}).",
                               field="type_and_screen_on", value=bounds.shown(type_and_screen_on),
                               today=bounds.today_text(today))
     if type_and_screen_on is not None and bounds.before_day(type_and_screen_on, born):
-        raise ValidationError("The type & screen date {value} is before the participant's birth date ({limit}).",
+        raise ValidationError("The type and screen date {value} is before the participant's birth date ({limit}).",
                               field="type_and_screen_on", value=bounds.shown(type_and_screen_on),
                               limit=bounds.shown(born))
     if alert_card_on is not None and alert_card_on > today:
