@@ -95,13 +95,16 @@ PASSWORD = "Correct-horse-7"
 
 @pytest.fixture
 def workstation(tmp_path):
-    """A freshly set-up store (site H) with its administrator; closed after the test."""
+    """A freshly set-up store (site H) with its administrator; closed after the test.
+
+    A training store: tests use synthetic identity numbers only (month + 80, never a real person's), which a
+    real trial store refuses (tests/services/test_identity_register.py sets one up to show that)."""
     from trialdesk.services.workstation import setup_workstation
 
     result = setup_workstation(
         tmp_path / "data", site_code="H", site_name="Haukeland", admin_username="admin",
         admin_full_name="Ada Admin", admin_password=ADMIN_PASSWORD,
-        recovery_sheet=tmp_path / "recovery.pdf",
+        recovery_sheet=tmp_path / "recovery.pdf", training=True,
     )
     yield result
     result.store.close()

@@ -20,6 +20,7 @@ def test_demo_builds_every_stage_and_verifies(tmp_path):
     store = result.store
     try:
         assert verify(store).ok
+        assert store.training  # a training store: the only kind that accepts its synthetic identity numbers
         doctor = users_repo.by_username(store.db, "doctor")
         rows = ps.list_participants(store, doctor)
         statuses = {r.status for r in rows}

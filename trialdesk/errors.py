@@ -79,3 +79,8 @@ class ValidationError(TrialDeskError):
     def __init__(self, template: str, *, field: str | None = None, **params: object):
         super().__init__(template, **params)
         self.field = field
+
+
+class ConfirmationNeeded(ValidationError):
+    """Input that may well be right but must be confirmed explicitly (e.g. a sex that differs from the identity
+    number's sex digit): the caller asks the question at ``field`` and calls again with the confirmation."""

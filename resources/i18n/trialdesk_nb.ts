@@ -444,6 +444,14 @@
       <source>— choose —</source>
       <translation>— velg —</translation>
     </message>
+    <message>
+      <source>Confirm the sex entered</source>
+      <translation>Bekreft kjønnet som er ført inn</translation>
+    </message>
+    <message>
+      <source>The sex entered is right (it differs from the identity number's sex digit)</source>
+      <translation>Kjønnet som er ført inn, er riktig (det avviker fra kjønnssifferet i identitetsnummeret)</translation>
+    </message>
   </context>
   <context>
     <name>ParticipantWorkspace</name>
@@ -1079,7 +1087,7 @@
     </message>
     <message>
       <source>A signing date cannot be in the future.</source>
-      <translation>En signeringsdato kan ikke være fram i tid.</translation>
+      <translation type="vanished">En signeringsdato kan ikke være fram i tid.</translation>
     </message>
     <message>
       <source>Administrators cannot change their own role.</source>
@@ -1295,11 +1303,11 @@
     </message>
     <message>
       <source>The ME/CFS onset date cannot be in the future.</source>
-      <translation>Debutdatoen for ME/CFS kan ikke være fram i tid.</translation>
+      <translation type="vanished">Debutdatoen for ME/CFS kan ikke være fram i tid.</translation>
     </message>
     <message>
       <source>The ME/CFS onset date is before the birth date.</source>
-      <translation>Debutdatoen for ME/CFS er før fødselsdatoen.</translation>
+      <translation type="vanished">Debutdatoen for ME/CFS er før fødselsdatoen.</translation>
     </message>
     <message>
       <source>The account {username} is deactivated.</source>
@@ -1339,11 +1347,11 @@
     </message>
     <message>
       <source>The birth date cannot be in the future.</source>
-      <translation>Fødselsdatoen kan ikke være fram i tid.</translation>
+      <translation type="vanished">Fødselsdatoen kan ikke være fram i tid.</translation>
     </message>
     <message>
       <source>The date is in the future.</source>
-      <translation>Datoen er fram i tid.</translation>
+      <translation type="vanished">Datoen er fram i tid.</translation>
     </message>
     <message>
       <source>The decision cannot be signed while the checklist is incomplete: {ids} still open.</source>
@@ -1363,7 +1371,7 @@
     </message>
     <message>
       <source>The identity number belongs to someone born {number_date}, not {entered}: check the number and the birth date.</source>
-      <translation>Fødselsnummeret tilhører en person født {number_date}, ikke {entered}: kontroller nummeret og fødselsdatoen.</translation>
+      <translation type="vanished">Fødselsnummeret tilhører en person født {number_date}, ikke {entered}: kontroller nummeret og fødselsdatoen.</translation>
     </message>
     <message>
       <source>The identity number is not valid: {problem}.</source>
@@ -1395,11 +1403,11 @@
     </message>
     <message>
       <source>The participant's signing date is before the birth date.</source>
-      <translation>Deltakerens signeringsdato er før fødselsdatoen.</translation>
+      <translation type="vanished">Deltakerens signeringsdato er før fødselsdatoen.</translation>
     </message>
     <message>
       <source>The sample time is in the future.</source>
-      <translation>Prøvetakingstidspunktet er fram i tid.</translation>
+      <translation type="vanished">Prøvetakingstidspunktet er fram i tid.</translation>
     </message>
     <message>
       <source>The sample time needs a time zone.</source>
@@ -1407,7 +1415,7 @@
     </message>
     <message>
       <source>The screening date cannot be in the future.</source>
-      <translation>Screeningdatoen kan ikke være fram i tid.</translation>
+      <translation type="vanished">Screeningdatoen kan ikke være fram i tid.</translation>
     </message>
     <message>
       <source>The screening date {day} is before the consent was complete ({consent}): no study procedure may come before consent.</source>
@@ -1431,7 +1439,7 @@
     </message>
     <message>
       <source>The time given is in the future.</source>
-      <translation>Tidspunktet som er oppgitt, er fram i tid.</translation>
+      <translation type="vanished">Tidspunktet som er oppgitt, er fram i tid.</translation>
     </message>
     <message>
       <source>The time is in the future.</source>
@@ -1724,6 +1732,138 @@
     <message>
       <source>Unknown participant status {status}.</source>
       <translation>Ukjent deltakerstatus {status}.</translation>
+    </message>
+    <message>
+      <source>Observation until {value} is before the injection ended ({limit}).</source>
+      <translation>Observasjon til {value} er før injeksjonen var ferdig ({limit}).</translation>
+    </message>
+    <message>
+      <source>Observation until {value} is more than 24 hours after the injection ended ({limit}).</source>
+      <translation>Observasjon til {value} er mer enn 24 timer etter at injeksjonen var ferdig ({limit}).</translation>
+    </message>
+    <message>
+      <source>The ME/CFS onset date {value} is before the participant's birth date ({limit}).</source>
+      <translation>Debutdatoen for ME/CFS {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The ME/CFS onset date {value} is in the future (today is {today}).</source>
+      <translation>Debutdatoen for ME/CFS {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The alert card date {value} is before the participant's birth date ({limit}).</source>
+      <translation>Datoen for pasientkortet {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The alert card date {value} is in the future (today is {today}).</source>
+      <translation>Datoen for pasientkortet {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The birth date {entered} does not agree with the D-number, which gives {number_date}: check the birth date and the number.</source>
+      <translation>Fødselsdatoen {entered} stemmer ikke med D-nummeret, som gir {number_date}: kontroller fødselsdatoen og nummeret.</translation>
+    </message>
+    <message>
+      <source>The birth date {entered} does not agree with the H-number, which gives {number_date}: check the birth date and the number.</source>
+      <translation>Fødselsdatoen {entered} stemmer ikke med H-nummeret, som gir {number_date}: kontroller fødselsdatoen og nummeret.</translation>
+    </message>
+    <message>
+      <source>The birth date {entered} does not agree with the identity number, which gives {number_date}: check the birth date and the number.</source>
+      <translation>Fødselsdatoen {entered} stemmer ikke med fødselsnummeret, som gir {number_date}: kontroller fødselsdatoen og nummeret.</translation>
+    </message>
+    <message>
+      <source>The birth date {value} is before {limit}: check the year.</source>
+      <translation>Fødselsdatoen {value} er før {limit}: kontroller årstallet.</translation>
+    </message>
+    <message>
+      <source>The birth date {value} is in the future (today is {today}).</source>
+      <translation>Fødselsdatoen {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The identity number gives a birth date in the future ({number_date}): check the number.</source>
+      <translation>Identitetsnummeret gir en fødselsdato fram i tid ({number_date}): kontroller nummeret.</translation>
+    </message>
+    <message>
+      <source>The identity number's sex digit (9th) is even, a woman's number, but man is entered. Legal and biological sex can differ: confirm the sex entered, or correct it.</source>
+      <translation>Kjønnssifferet (9. siffer) i identitetsnummeret er partall, et kvinnenummer, men mann er ført inn. Juridisk og biologisk kjønn kan være ulike: bekreft kjønnet som er ført inn, eller rett det.</translation>
+    </message>
+    <message>
+      <source>The identity number's sex digit (9th) is odd, a man's number, but woman is entered. Legal and biological sex can differ: confirm the sex entered, or correct it.</source>
+      <translation>Kjønnssifferet (9. siffer) i identitetsnummeret er oddetall, et mannsnummer, men kvinne er ført inn. Juridisk og biologisk kjønn kan være ulike: bekreft kjønnet som er ført inn, eller rett det.</translation>
+    </message>
+    <message>
+      <source>The injection time {value} is before the participant's birth date ({limit}).</source>
+      <translation>Injeksjonstidspunktet {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The investigator's signing date {value} is in the future (today is {today}).</source>
+      <translation>Utprøvers signeringsdato {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The onset date {value} is before the participant's birth date ({limit}).</source>
+      <translation>Startdatoen {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The participant's signing date {value} is before the participant's birth date ({limit}).</source>
+      <translation>Deltakerens signeringsdato {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The participant's signing date {value} is in the future (today is {today}).</source>
+      <translation>Deltakerens signeringsdato {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The pregnancy test date {value} is before the participant's birth date ({limit}).</source>
+      <translation>Datoen for graviditetstesten {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The pregnancy test date {value} is in the future (today is {today}).</source>
+      <translation>Datoen for graviditetstesten {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The premedication time {value} is before the participant's birth date ({limit}).</source>
+      <translation>Tidspunktet for premedisineringen {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The premedication time {value} is in the future (now: {now}).</source>
+      <translation>Tidspunktet for premedisineringen {value} er fram i tid (nå: {now}).</translation>
+    </message>
+    <message>
+      <source>The sample time {value} is before the participant's birth date ({limit}).</source>
+      <translation>Prøvetakingstidspunktet {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The sample time {value} is in the future (now: {now}).</source>
+      <translation>Prøvetakingstidspunktet {value} er fram i tid (nå: {now}).</translation>
+    </message>
+    <message>
+      <source>The screening date {value} is in the future (today is {today}).</source>
+      <translation>Screeningdatoen {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The time the SAE was reported, {value}, is before the site became aware of it ({limit}).</source>
+      <translation>Tidspunktet SAE ble rapportert, {value}, er før senteret fikk kjennskap til den ({limit}).</translation>
+    </message>
+    <message>
+      <source>The time the SAE was reported, {value}, is in the future (now: {now}).</source>
+      <translation>Tidspunktet SAE ble rapportert, {value}, er fram i tid (nå: {now}).</translation>
+    </message>
+    <message>
+      <source>The time the site became aware, {value}, is before the onset date ({limit}).</source>
+      <translation>Tidspunktet senteret fikk kjennskap, {value}, er før startdatoen ({limit}).</translation>
+    </message>
+    <message>
+      <source>The time the site became aware, {value}, is in the future (now: {now}).</source>
+      <translation>Tidspunktet senteret fikk kjennskap, {value}, er fram i tid (nå: {now}).</translation>
+    </message>
+    <message>
+      <source>The type and screen date {value} is before the participant's birth date ({limit}).</source>
+      <translation>Datoen for blodtype og antistoffscreening {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The type and screen date {value} is in the future (today is {today}).</source>
+      <translation>Datoen for blodtype og antistoffscreening {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>{number} is a synthetic test number (month + 80), which no real person has: it is accepted only in a demo or training store.</source>
+      <translation>{number} er et syntetisk testnummer (måned + 80), som ingen virkelig person har: det godtas bare i en demo- eller opplæringsdatabase.</translation>
     </message>
   </context>
   <context>
@@ -2760,6 +2900,10 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>{status}: no further doses are given.</source>
       <translation>{status}: ingen flere doser gis.</translation>
+    </message>
+    <message>
+      <source>Checked at the injection start entered: {at}.</source>
+      <translation>Kontrollert ved injeksjonsstart som er ført inn: {at}.</translation>
     </message>
   </context>
   <context>
@@ -4142,6 +4286,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>unlikely</source>
       <translation>usannsynlig</translation>
+    </message>
+    <message>
+      <source>SAE · awareness time unreadable</source>
+      <translation>SAE · tidspunktet for kjennskap kan ikke leses</translation>
     </message>
   </context>
   <context>

@@ -80,7 +80,7 @@ def test_a_store_from_before_migration_4_gets_its_participants_backfilled(tmp_pa
     monkeypatch.setattr(migrations, "LATEST", 3)
     setup = setup_workstation(tmp_path / "old", site_code="H", site_name="Haukeland", admin_username="admin",
                               admin_full_name="Ada Admin", admin_password=ADMIN_PASSWORD,
-                              recovery_sheet=tmp_path / "recovery.pdf")
+                              recovery_sheet=tmp_path / "recovery.pdf", training=True)  # synthetic numbers
     store = setup.store
     doctor = auth.create_user(store, setup.admin, username="doctor", full_name="Dina Doktor",
                               role=Role.INVESTIGATOR, password=PASSWORD)

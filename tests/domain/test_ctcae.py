@@ -74,7 +74,8 @@ def test_ae_terms_of_the_trial(protocol):
     for key in ("injection_site_reaction", "infusion_related_reaction", "upper_respiratory_infection",
                 "lung_infection", "herpes_zoster", "neutrophil_count_decreased", "lymphocyte_count_decreased",
                 "platelet_count_decreased", "anemia", "fatigue", "hypogammaglobulinaemia", "headache",
-                "fever", "chills", "nausea", "other_specify"):
+                "fever", "chills", "nausea", "other_specify", "allergic_reaction", "anaphylaxis", "diarrhea",
+                "cough", "dyspnea", "back_pain", "edema_limbs", "hypertension"):
         assert key in keys
     assert len(set(keys)) == len(keys)
     assert all(term.term_en and term.term_nb for term in ae_terms(protocol))
@@ -92,6 +93,12 @@ def test_ae_terms_of_the_trial(protocol):
     ("lung_infection", (1,)),
     ("neutrophil_count_decreased", (5,)),
     ("injection_site_reaction", ()),
+    ("allergic_reaction", ()),
+    ("anaphylaxis", (1, 2)),
+    ("herpes_zoster", ()),
+    ("cough", (4, 5)),
+    ("back_pain", (4, 5)),
+    ("edema_limbs", (4, 5)),
     ("anemia", ()),
     ("other_specify", ()),
 ])
@@ -110,3 +117,14 @@ def test_grade_texts(protocol):
     assert grade_text(protocol.ae_term("fatigue"), 1) == "Fatigue relieved by rest"
     assert grade_text(protocol.ae_term("anemia"), 3) == "Hb below 80 g/L; transfusion indicated"
     assert grade_text(protocol.ae_term("injection_site_reaction"), 5) == "Death"
+
+
+def test_immune_system_terms_carry_the_ctcae_v5_wording(protocol):
+    """Issue 11: allergic reaction and anaphylaxis (Immune system disorders), as CTCAE v5.0 words their grades."""
+    allergic, anaphylaxis = protocol.ae_term("allergic_reaction"), protocol.ae_term("anaphylaxis")
+    assert allergic.soc == anaphylaxis.soc == "Immune system disorders"
+    assert [allergic.grade_text(g) for g in (1, 2, 3)] == [
+        "Systemic intervention not indicated", "Oral intervention indicated",
+        "Bronchospasm; hospitalization indicated for clinical sequelae; intravenous intervention indicated"]
+    assert anaphylaxis.grade_text(3).startswith("Symptomatic bronchospasm, with or without urticaria; parenteral")
+    assert allergic.grade_text(5) == anaphylaxis.grade_text(5) == "Death"

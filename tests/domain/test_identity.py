@@ -162,3 +162,51 @@ def test_any_text_gives_a_result(text):
     result = check_id_number(text)
     if not result.valid:
         assert (result.kind, result.synthetic, result.birth_date) == (None, False, None) and result.problem
+
+
+# --- issue 11: stdnum cross-check, encoded dates of every kind, the sex digit, what people type --------------
+
+from stdnum.no import fodselsnummer as stdnum_fnr  # noqa: E402
+
+from trialdesk.domain.identity import normalise_id_number  # noqa: E402
+
+
+@pytest.mark.parametrize("typed", ["151086 95088", "151086-95088", " 15108695088 ", "151086\t95088"])
+def test_what_people_type_is_normalised(typed):
+    assert normalise_id_number(typed) == "15108695088"
+
+
+@FAST
+@given(day=days, individual=st.integers(min_value=0, max_value=499))
+def test_d_and_h_numbers_encode_their_date_and_every_number_its_sex_digit(day, individual):
+    for number, kind in ((synthetic(day, individual), "fnr"), (synthetic(day, individual, d_number=True), "dnr"),
+                         (synthetic(day, individual, h_number=True, synth=False), "hnr")):
+        if number is None:
+            continue
+        result = check_id_number(number)
+        assert (result.valid, result.kind, result.encoded_date) == (True, kind, day), number
+        assert result.sex == ("M" if int(number[8]) % 2 else "F")
+
+
+@FAST
+@given(nine=st.text(alphabet="0123456789", min_size=9, max_size=9))
+def test_agrees_with_stdnum_where_stdnum_covers_the_number(nine):
+    """Not synthetic (stdnum does not know month + 80), not D and H at once, born before 2000 (stdnum's own
+    'not born yet' check reads the system date, which TrialDesk never does)."""
+    number = complete(nine)
+    if number is None or int(nine[2:4]) > 80 or (int(nine[0:2]) > 40 and int(nine[2:4]) > 40):
+        return
+    if int(nine[6:9]) >= 500 and int(nine[4:6]) <= 39:  # 2000s
+        return
+    ours = check_id_number(number)
+    assert ours.valid == stdnum_fnr.is_valid(number), number
+    if ours.valid:
+        assert ours.encoded_date == stdnum_fnr.get_birth_date(number)
+        assert ours.sex == stdnum_fnr.get_gender(number)
+
+
+def test_a_number_both_d_and_h_is_invalid_although_stdnum_reads_it():
+    number = next(n for i in range(500) if (n := complete(f"5245{90:02d}{i:03d}")))  # day 12 + 40, month 5 + 40
+    assert stdnum_fnr.is_valid(number)
+    result = check_id_number(number)
+    assert not result.valid and "both a D-number" in result.problem

@@ -282,7 +282,7 @@ def test_ctcae_file_version_must_match(write_protocol):
 
 def test_ctcae_grade_must_have_text_or_be_not_defined(write_protocol):
     ctcae = CTCAE_PATH.read_text(encoding="utf-8").replace("not_defined = [4, 5]", "not_defined = [5]", 1)
-    _refused(write_protocol(ctcae=ctcae), "key 'terms.herpes_zoster.grade_4': is missing: give the text, "
+    _refused(write_protocol(ctcae=ctcae), "key 'terms.fatigue.grade_4': is missing: give the text, "
                                           "or list 4 in not_defined")
 
 

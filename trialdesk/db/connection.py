@@ -202,6 +202,12 @@ class Store:
         return row[0] if row else None
 
     @property
+    def training(self) -> bool:
+        """A demo / training store (meta ``purpose`` = ``training``, set when it was created); any other
+        store, including one made before the purpose was kept, is a real trial store."""
+        return self.meta("purpose") == "training"
+
+    @property
     def path(self) -> Path:
         return self.folder / DB_NAME
 
@@ -291,9 +297,18 @@ def open_store(folder: Path, key: bytes) -> Store:
         raise
 
 
+STORE_PURPOSES = ("trial", "training")
+"""What a store is for, kept in its meta as ``purpose`` from creation on (never changed): ``training`` stores
+(the demo, test stores) accept the tax administration's synthetic identity numbers; a ``trial`` store (and any
+store made before the fact was kept) does not."""
+
+
 def create_store(folder: Path, key: bytes, *, site_code: str, site_name: str,
-                 study: str = "KTS-11") -> Store:
-    """Create a new, empty store in ``folder`` (which must not hold one) and open it."""
+                 study: str = "KTS-11", purpose: str = "trial") -> Store:
+    """Create a new, empty store in ``folder`` (which must not hold one) and open it; ``purpose`` is one of
+    :data:`STORE_PURPOSES`."""
+    if purpose not in STORE_PURPOSES:
+        raise ValueError(f"unknown store purpose {purpose!r}")
     folder = Path(folder)
     if store_exists(folder):
         raise StoreExists(
@@ -320,7 +335,7 @@ def create_store(folder: Path, key: bytes, *, site_code: str, site_name: str,
         with db.atomic():
             for k, v in (("store_id", info.store_id), ("site_code", site_code), ("site_name", site_name),
                          ("study", study), ("created_at", info.created_at),
-                         ("created_by_os_user", _os_user())):
+                         ("created_by_os_user", _os_user()), ("purpose", purpose)):
                 db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [k, v])
         info.write(folder)
         conn.close()

@@ -95,7 +95,8 @@ def build_demo(folder: Path, *, recovery_sheet: Path, today: date | None = None)
     today = today or local_today()
     setup = workstation.setup_workstation(
         folder, site_code="H", site_name="Haukeland (DEMO)", admin_username="admin",
-        admin_full_name=DEMO_USERS[0][1], admin_password=DEMO_PASSWORD, recovery_sheet=recovery_sheet)
+        admin_full_name=DEMO_USERS[0][1], admin_password=DEMO_PASSWORD, recovery_sheet=recovery_sheet,
+        training=True)  # a training store: its synthetic identity numbers are accepted there only
     store = setup.store
     try:
         made = {"admin": setup.admin}

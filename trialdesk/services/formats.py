@@ -48,7 +48,10 @@ def day(value: date | str | None) -> str:
     """A date (or ISO text) as 26.11.2026; None or "" → ""."""
     if value in (None, ""):
         return ""
-    d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    try:
+        d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    except ValueError:  # not a date (a hand-edited store): shown as stored rather than breaking the page
+        return str(value)
     return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
 
 
@@ -56,11 +59,18 @@ def moment(value: datetime | str | None, language: str = "en", *, offset: bool =
     """A moment (aware datetime or stored UTC text) in Oslo time: "26.11.2026 14:05 (UTC+01:00)"."""
     if value in (None, ""):
         return ""
-    aware = parse_utc(value) if isinstance(value, str) else value
-    text = format_datetime(aware, "dd.MM.yyyy HH:mm", tzinfo=_OSLO, locale=_LOCALE[check_language(language)])
+    try:
+        aware = parse_utc(value) if isinstance(value, str) else value
+    except ValueError:  # not a stored moment (a hand-edited store): shown as stored rather than breaking the page
+        return str(value)
+    try:
+        text = format_datetime(aware, "dd.MM.yyyy HH:mm", tzinfo=_OSLO, locale=_LOCALE[check_language(language)])
+        utc_offset = aware.astimezone(LOCAL_TZ).strftime("%z")  # +0100
+    except OverflowError:  # the last hours of year 9999 have no Oslo time: shown in UTC
+        utc = f"{aware.day:02d}.{aware.month:02d}.{aware.year:04d} {aware.hour:02d}:{aware.minute:02d}"
+        return f"{utc} (UTC)" if offset else utc
     if not offset:
         return text
-    utc_offset = aware.astimezone(LOCAL_TZ).strftime("%z")  # +0100
     return f"{text} (UTC{utc_offset[:3]}:{utc_offset[3:]})"
 
 __all__ = ["day", "moment", "number"]

@@ -12,11 +12,11 @@ from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Store
 from trialdesk.db.participants import Consent, Identity, ParticipantRecord
 from trialdesk.db.screening import PlannedVisitRecord
-from trialdesk.domain.identity import check_id_number
+from trialdesk.domain.identity import check_id_number, normalise_id_number
 from trialdesk.domain.people import User
 from trialdesk.domain.status import ParticipantStatus
-from trialdesk.errors import ValidationError
-from trialdesk.services import auth, formats
+from trialdesk.errors import ConfirmationNeeded, ValidationError
+from trialdesk.services import auth, bounds, formats
 from trialdesk.services.permissions import Action, allowed, require
 from trialdesk.services.rules import next_status
 
@@ -114,54 +114,97 @@ def may_view_identity(user: User) -> bool:
     return allowed(user, Action.VIEW_IDENTITY)
 
 
-def _clean_id_number(text: str) -> str:
-    return "".join((text or "").split())
+def _check_birth_date(birth_date: date | None, today: date) -> date:
+    """The birth date entered, within bounds: not in the future, not before 1900. ValidationError at the field."""
+    if birth_date is None:
+        raise ValidationError("Enter the birth date.", field="birth_date")
+    if birth_date > today:
+        raise ValidationError("The birth date {value} is in the future (today is {today}).", field="birth_date",
+                              value=bounds.shown(birth_date), today=formats.day(today))
+    if birth_date < bounds.EARLIEST_DAY:
+        raise ValidationError("The birth date {value} is before {limit}: check the year.", field="birth_date",
+                              value=bounds.shown(birth_date), limit=formats.day(bounds.EARLIEST_DAY))
+    return birth_date
+
+
+def _checked_identity(store: Store, identity: Identity, *, sex: str, birth_date: date, today: date,
+                      sex_mismatch_confirmed: bool) -> tuple[Identity, str | None]:
+    """The identity to store (name and number normalised) and the audit reason to record with it (a confirmed
+    sex mismatch), or ValidationError / ConfirmationNeeded at the field."""
+    name = " ".join((identity.full_name or "").split())
+    if not name:
+        raise ValidationError("Enter the candidate's full name.", field="full_name")
+    number = normalise_id_number(identity.id_number)  # "151086 95088" and "151086-95088" as typed
+    check = check_id_number(number)
+    if not check.valid:
+        raise ValidationError("The identity number is not valid: {problem}.", field="id_number",
+                              problem=check.problem)
+    if check.synthetic and not store.training:
+        raise ValidationError("{number} is a synthetic test number (month + 80), which no real person has: it is "
+                              "accepted only in a demo or training store.", field="id_number",
+                              number=f"{number[:6]} {number[6:]}")
+    if check.encoded_date > today:  # every kind: a D- or H-number's date as well as a fødselsnummer's
+        raise ValidationError("The identity number gives a birth date in the future ({number_date}): check the "
+                              "number.", field="id_number", number_date=formats.day(check.encoded_date))
+    if check.encoded_date != birth_date:
+        dates = {"field": "birth_date", "number_date": formats.day(check.encoded_date),
+                 "entered": formats.day(birth_date)}
+        if check.kind == "dnr":
+            raise ValidationError("The birth date {entered} does not agree with the D-number, which gives "
+                                  "{number_date}: check the birth date and the number.", **dates)
+        if check.kind == "hnr":
+            raise ValidationError("The birth date {entered} does not agree with the H-number, which gives "
+                                  "{number_date}: check the birth date and the number.", **dates)
+        raise ValidationError("The birth date {entered} does not agree with the identity number, which gives "
+                              "{number_date}: check the birth date and the number.", **dates)
+    reason = None
+    if check.sex != sex:
+        if not sex_mismatch_confirmed:
+            if check.sex == "M":
+                raise ConfirmationNeeded(
+                    "The identity number's sex digit (9th) is odd, a man's number, but woman is entered. Legal and "
+                    "biological sex can differ: confirm the sex entered, or correct it.", field="sex")
+            raise ConfirmationNeeded(
+                "The identity number's sex digit (9th) is even, a woman's number, but man is entered. Legal and "
+                "biological sex can differ: confirm the sex entered, or correct it.", field="sex")
+        reason = (f"sex entered ({sex}) differs from the identity number's sex digit ({check.sex}); "
+                  "confirmed at registration")
+    existing = repo.id_number_in_use(store.db, number)
+    if existing:
+        raise ValidationError("This identity number is already registered as {study_id}.",
+                              field="id_number", study_id=existing)
+    return Identity(full_name=name, id_number=number, phone=(identity.phone or "").strip() or None,
+                    gp=(identity.gp or "").strip() or None), reason
 
 
 def register_candidate(store: Store, user: User, *, sex: str, birth_date: date | None,
                        childbearing_potential: bool | None, identity: Identity | None,
-                       today: date | None = None) -> Changes:
+                       today: date | None = None, sex_mismatch_confirmed: bool = False) -> Changes:
     """Register a new candidate: the app issues the study id ``KTS11-<site>-NNN``; status candidate.
 
-    The identity (name, fødselsnummer/D-number, phone, GP) goes to the separate identities table.
-    Raises :class:`ValidationError` naming the field for anything wrong.
+    The identity (name, fødselsnummer/D-number/H-number, phone, GP) goes to the separate identities table. The
+    birth date entered must agree with the date the number encodes; a sex that differs from the number's sex
+    digit needs ``sex_mismatch_confirmed`` (:class:`ConfirmationNeeded` at ``sex`` otherwise) and is recorded as
+    the audit reason; synthetic test numbers are accepted in training stores only. Raises
+    :class:`ValidationError` naming the field for anything wrong.
     """
     require(user, Action.REGISTER_CANDIDATE)
     today = today or local_today()
     if sex not in ("F", "M"):
         raise ValidationError("Choose the candidate's sex.", field="sex")
-    if birth_date is None:
-        raise ValidationError("Enter the birth date.", field="birth_date")
-    if birth_date > today:
-        raise ValidationError("The birth date cannot be in the future.", field="birth_date")
+    birth_date = _check_birth_date(birth_date, today)
     if sex == "F" and childbearing_potential is None:
         raise ValidationError("Say whether the candidate is of childbearing potential.",
                               field="childbearing_potential")
     if sex == "M":
         childbearing_potential = None
+    reason = None
     if identity is not None:
         require(user, Action.EDIT_IDENTITY)
-        name = " ".join((identity.full_name or "").split())
-        if not name:
-            raise ValidationError("Enter the candidate's full name.", field="full_name")
-        number = _clean_id_number(identity.id_number)
-        check = check_id_number(number)
-        if not check.valid:
-            raise ValidationError("The identity number is not valid: {problem}.", field="id_number",
-                                  problem=check.problem)
-        if check.birth_date is not None and check.birth_date != birth_date:
-            raise ValidationError(
-                "The identity number belongs to someone born {number_date}, not {entered}: check the "
-                "number and the birth date.", field="id_number",
-                number_date=formats.day(check.birth_date), entered=formats.day(birth_date))
-        existing = repo.id_number_in_use(store.db, number)
-        if existing:
-            raise ValidationError("This identity number is already registered as {study_id}.",
-                                  field="id_number", study_id=existing)
-        identity = Identity(full_name=name, id_number=number,
-                            phone=(identity.phone or "").strip() or None, gp=(identity.gp or "").strip() or None)
+        identity, reason = _checked_identity(store, identity, sex=sex, birth_date=birth_date, today=today,
+                                             sex_mismatch_confirmed=sex_mismatch_confirmed)
     site = store.info.site_code
-    with store.acting(auth.actor(user)) as tx:
+    with store.acting(auth.actor(user), reason) as tx:
         study_id = repo.next_study_id(tx, study_prefix(store))
         pid = repo.insert(tx, study_id=study_id, site=site, sex=sex, birth_date=birth_date,
                           childbearing_potential=childbearing_potential)
@@ -196,17 +239,22 @@ def record_consent(store: Store, user: User, participant_id: str, *, form_versio
         raise ValidationError("Enter the date the participant signed.", field="participant_signed_on")
     if investigator_signed_on is None:
         raise ValidationError("Enter the date the investigator signed.", field="investigator_signed_on")
-    for name, value in (("participant_signed_on", participant_signed_on),
-                        ("investigator_signed_on", investigator_signed_on)):
-        if value > today:
-            raise ValidationError("A signing date cannot be in the future.", field=name)
+    if participant_signed_on > today:
+        raise ValidationError("The participant's signing date {value} is in the future (today is {today}).",
+                              field="participant_signed_on", value=formats.day(participant_signed_on),
+                              today=formats.day(today))
+    if investigator_signed_on > today:
+        raise ValidationError("The investigator's signing date {value} is in the future (today is {today}).",
+                              field="investigator_signed_on", value=formats.day(investigator_signed_on),
+                              today=formats.day(today))
     if investigator_signed_on < participant_signed_on:
         raise ValidationError("The investigator signs on or after the participant's date ({date}).",
                               field="investigator_signed_on",
                               date=formats.day(participant_signed_on))
     if participant.birth_date and participant_signed_on < participant.birth_date:
-        raise ValidationError("The participant's signing date is before the birth date.",
-                              field="participant_signed_on")
+        raise ValidationError("The participant's signing date {value} is before the participant's birth date "
+                              "({limit}).", field="participant_signed_on", value=formats.day(participant_signed_on),
+                              limit=formats.day(participant.birth_date))
     with store.acting(auth.actor(user), "informed consent recorded") as tx:
         repo.insert_consent(tx, participant_id=participant_id, form_version=form_version, language=language,
                             participant_signed_on=participant_signed_on,

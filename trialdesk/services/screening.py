@@ -226,7 +226,8 @@ def _validated_record(entry: ScreeningEntry, participant: ParticipantRecord, con
                       today: date) -> ScreeningRecord:
     day = entry.screening_date or today
     if day > today:
-        raise ValidationError("The screening date cannot be in the future.", field="screening_date")
+        raise ValidationError("The screening date {value} is in the future (today is {today}).",
+                              field="screening_date", value=formats.day(day), today=formats.day(today))
     if day < consent.investigator_signed_on:
         raise ValidationError(
             "The screening date {day} is before the consent was complete ({consent}): no study "
@@ -240,9 +241,12 @@ def _validated_record(entry: ScreeningEntry, participant: ParticipantRecord, con
     onset = entry.me_cfs_onset_date
     if onset is not None:
         if onset > today:
-            raise ValidationError("The ME/CFS onset date cannot be in the future.", field="me_cfs_onset_date")
+            raise ValidationError("The ME/CFS onset date {value} is in the future (today is {today}).",
+                                  field="me_cfs_onset_date", value=formats.day(onset), today=formats.day(today))
         if participant.birth_date and onset < participant.birth_date:
-            raise ValidationError("The ME/CFS onset date is before the birth date.", field="me_cfs_onset_date")
+            raise ValidationError("The ME/CFS onset date {value} is before the participant's birth date ({limit}).",
+                                  field="me_cfs_onset_date", value=formats.day(onset),
+                                  limit=formats.day(participant.birth_date))
     if entry.onset_trigger is not None and entry.onset_trigger not in ONSET_TRIGGERS:
         raise ValidationError("Choose the onset trigger from the list.", field="onset_trigger")
     if entry.pregnancy_test is not None and entry.pregnancy_test not in PREGNANCY_RESULTS:

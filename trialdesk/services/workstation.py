@@ -38,8 +38,10 @@ class SetupResult:
 
 
 def setup_workstation(folder: Path, *, site_code: str, site_name: str, admin_username: str,
-                      admin_full_name: str, admin_password: str, recovery_sheet: Path) -> SetupResult:
-    """Create a new encrypted store with its first administrator and recovery-key sheet.
+                      admin_full_name: str, admin_password: str, recovery_sheet: Path,
+                      training: bool = False) -> SetupResult:
+    """Create a new encrypted store with its first administrator and recovery-key sheet; ``training`` makes
+    it a demo / training store for good (synthetic identity numbers accepted; never a real trial's store).
 
     Order: check everything → keychain usable → create the store → write the sheet → put the key
     in the keychain. If any step fails, the files this call created are removed again, so a
@@ -81,7 +83,8 @@ def setup_workstation(folder: Path, *, site_code: str, site_name: str, admin_use
     folder_existed = folder.exists()
     store = None
     try:
-        store = create_store(folder, key, site_code=site_code, site_name=site_name.strip())
+        store = create_store(folder, key, site_code=site_code, site_name=site_name.strip(),
+                             purpose="training" if training else "trial")
         admin = auth.create_first_administrator(store, username=admin_username,
                                                 full_name=admin_full_name, password=admin_password)
         pdf = recovery_sheet_pdf(study=store.meta("study") or "KTS-11", site_code=site_code,

@@ -329,7 +329,8 @@ class MainWindow(QMainWindow):
         def submit(values: CandidateValues):
             return participants_service.register_candidate(
                 self.store, self.user, sex=values.sex, birth_date=values.birth_date,
-                childbearing_potential=values.childbearing_potential, identity=values.identity)
+                childbearing_potential=values.childbearing_potential, identity=values.identity,
+                sex_mismatch_confirmed=values.sex_mismatch_confirmed)
 
         changes = NewCandidateDialog.ask(self, submit, with_identity=allowed(self.user, Action.EDIT_IDENTITY))
         if changes is None:

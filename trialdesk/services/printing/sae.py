@@ -9,7 +9,7 @@ from trialdesk.db import printouts as printouts_repo
 from trialdesk.db import users as users_repo
 from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
-from trialdesk.domain.adverse_events import SAE_CRITERIA, sae_due_at
+from trialdesk.domain.adverse_events import SAE_CRITERIA
 from trialdesk.domain.people import User
 from trialdesk.errors import ValidationError
 from trialdesk.printouts import documents
@@ -28,11 +28,12 @@ from trialdesk.services.printing._common import (
     local_stamp,
 )
 from trialdesk.services.printout_words import label
+from trialdesk.services.visits.adverse_events import sae_due, stored_moment
 
 
 def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", now: datetime | None = None) -> bytes:
     """The SAE report form pre-filled from a serious AE, with the reporting deadline (the protocol's hours after
-    awareness: :func:`trialdesk.domain.adverse_events.sae_due_at`); fields the sponsor's form asks for that
+    awareness: :func:`trialdesk.domain.adverse_events.sae_due_at` through the SAE clock's ``sae_due``); fields the sponsor's form asks for that
     TrialDesk does not hold are left empty to complete by hand."""
     require(user, Action.PRINT)
     f = _Fmt(_check_language(language))
@@ -44,8 +45,9 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
     participant = _participant(store, ae["participant_id"])
     proto = screening_service.protocol()
     hours = proto.sae_report_hours
-    aware = parse_utc(ae["aware_at"]) if ae.get("aware_at") else None
-    due = sae_due_at(proto, aware) if aware else None
+    # As the screens' SAE clock reads them: an unreadable or implausible stored time never breaks the report.
+    aware = stored_moment(ae.get("aware_at"))
+    due = sae_due(ae)
     now_ = now or utc_now()
     if ae.get("sae_reported_at"):
         reported = parse_utc(ae["sae_reported_at"])

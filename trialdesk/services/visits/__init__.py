@@ -55,6 +55,7 @@ from trialdesk.services.visits.adverse_events import (  # noqa: E402  (isort: sk
     mark_sae_reported,
     open_sae_clocks,
     record_adverse_event,
+    sae_due,
     update_adverse_event,
 )
 
@@ -65,6 +66,6 @@ __all__ = [
     "checklist", "correct_administration", "correct_lab_result", "due_today", "go_no_go", "is_blinded",
     "lab_results", "local_today", "mark_missed", "mark_sae_reported", "masked_analytes", "masked_result_ids",
     "open_sae_clocks", "protocol", "record_administration", "record_adverse_event", "record_blood_bank",
-    "record_pre_dose_labs", "record_pregnancy_test", "record_premedication", "schedule_of", "set_unblinded",
+    "record_pre_dose_labs", "record_pregnancy_test", "record_premedication", "sae_due", "schedule_of", "set_unblinded",
     "signatures", "timeline", "undo_missed", "update_adverse_event", "utc_now", "visit_record",
 ]

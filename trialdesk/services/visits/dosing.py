@@ -4,7 +4,7 @@ corrections), a dose recorded as not given, and everything recorded at the visit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Mapping
 
 from trialdesk.clock import LOCAL_TZ, local_today, parse_utc, utc_iso, utc_now
@@ -36,7 +36,7 @@ from trialdesk.domain.people import User
 from trialdesk.domain.schedule import PlannedVisit
 from trialdesk.domain.status import DOSING, ParticipantStatus
 from trialdesk.errors import ValidationError
-from trialdesk.services import auth, signatures
+from trialdesk.services import auth, bounds, signatures
 from trialdesk.services.permissions import Action, allowed, require
 from trialdesk.services.rules import next_status, rule_errors
 from trialdesk.services.screening import checklist, protocol
@@ -65,9 +65,21 @@ def record_blood_bank(store: Store, user: User, participant_id: str, *, type_and
     require(user, Action.RECORD_DOSE)
     person = participant(store, participant_id)
     today = local_today()
-    for name, day in (("type_and_screen_on", type_and_screen_on), ("alert_card_on", alert_card_on)):
-        if day is not None and day > today:
-            raise ValidationError("The date is in the future.", field=name)
+    born = bounds.birth_date_of(person)
+    if type_and_screen_on is not None and type_and_screen_on > today:
+        raise ValidationError("The type and screen date {value} is in the future (today is {today}).",
+                              field="type_and_screen_on", value=bounds.shown(type_and_screen_on),
+                              today=bounds.today_text(today))
+    if type_and_screen_on is not None and bounds.before_day(type_and_screen_on, born):
+        raise ValidationError("The type and screen date {value} is before the participant's birth date ({limit}).",
+                              field="type_and_screen_on", value=bounds.shown(type_and_screen_on),
+                              limit=bounds.shown(born))
+    if alert_card_on is not None and alert_card_on > today:
+        raise ValidationError("The alert card date {value} is in the future (today is {today}).",
+                              field="alert_card_on", value=bounds.shown(alert_card_on), today=bounds.today_text(today))
+    if alert_card_on is not None and bounds.before_day(alert_card_on, born):
+        raise ValidationError("The alert card date {value} is before the participant's birth date ({limit}).",
+                              field="alert_card_on", value=bounds.shown(alert_card_on), limit=bounds.shown(born))
     values = {"type_and_screen_on": type_and_screen_on.isoformat() if type_and_screen_on else None,
               "alert_card_issued_on": alert_card_on.isoformat() if alert_card_on else None}
     changed = any(person.get(k) and person.get(k) != v for k, v in values.items())
@@ -85,9 +97,16 @@ def record_premedication(store: Store, user: User, participant_id: str, dose_cod
     codes = [p.code for p in protocol().pre_dose.premedication]
     if drug not in codes:
         raise ValidationError("Unknown premedication {drug}.", field=drug, drug=drug)
-    if given_at.tzinfo is None or given_at > utc_now() + administration_rules.CLOCK_SLACK:
-        raise ValidationError("The time given is in the future.", field=drug)
+    if given_at.tzinfo is None:
+        raise ValidationError("The time needs a time zone.", field=drug)
+    if bounds.after_now(given_at):
+        raise ValidationError("The premedication time {value} is in the future (now: {now}).", field=drug,
+                              value=bounds.shown(given_at), now=bounds.now_text())
     person = participant(store, participant_id)
+    born = bounds.birth_date_of(person)
+    if bounds.before_day(given_at, born):
+        raise ValidationError("The premedication time {value} is before the participant's birth date ({limit}).",
+                              field=drug, value=bounds.shown(given_at), limit=bounds.shown(born))
     visit = repo.get_dose_visit(store.db, participant_id, dose_code)
     existing = repo.premedications(store.db, visit["id"]).get(drug) if visit else None
     if existing and not (reason or "").strip():
@@ -109,6 +128,13 @@ def record_pregnancy_test(store: Store, user: User, participant_id: str, dose_co
     if result not in ("negative", "positive"):
         raise ValidationError("Choose negative or positive.", field="pregnancy_test")
     person = participant(store, participant_id)
+    if day is not None and day > local_today():
+        raise ValidationError("The pregnancy test date {value} is in the future (today is {today}).",
+                              field="pregnancy_test", value=bounds.shown(day), today=bounds.today_text())
+    born = bounds.birth_date_of(person)
+    if day is not None and bounds.before_day(day, born):
+        raise ValidationError("The pregnancy test date {value} is before the participant's birth date ({limit}).",
+                              field="pregnancy_test", value=bounds.shown(day), limit=bounds.shown(born))
     visit = repo.get_dose_visit(store.db, participant_id, dose_code)
     saved = visit["pregnancy_test"] if visit else None
     if saved and saved != result and not (reason or "").strip():
@@ -159,7 +185,8 @@ def _masked_now(store: Store, user: User, participant_id: str) -> frozenset[str]
 
 def go_no_go(store: Store, user: User, participant_id: str, dose_code: str,
              now: datetime | None = None) -> DoseStatus:
-    """Evaluate every pre-dose condition now (masked wording for blinded roles)."""
+    """Evaluate every pre-dose condition at ``now`` (default: the clock; give the injection time that was
+    entered to see the verdict :func:`record_administration` will decide), masked for blinded roles."""
     require(user, Action.VIEW_CLINICAL)
     now = now or utc_now()
     decision, plan = _decide(store, participant_id, dose_code, now)
@@ -178,6 +205,31 @@ def _eligibility_signed(store: Store, participant_id: str) -> bool:
     return bool(signed) and signed == signatures.content_hash(checklist(store, participant_id))
 
 
+def _stored_day(text: str | None) -> date | None:
+    """A stored ISO date, or None when missing or unreadable (a bad value in a store never breaks go / no-go)."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _stored_local(text: str | None) -> datetime | None:
+    """A stored UTC moment in Oslo time, or None when missing or unreadable (year 981 reads; 'half past eight'
+    does not)."""
+    try:
+        return parse_utc(text).astimezone(LOCAL_TZ) if text else None
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _premedication_times(store: Store, visit: dict | None) -> dict[str, datetime]:
+    """Drug code -> the Oslo time it was given, at ``visit`` (unreadable stored times left out)."""
+    if not visit:
+        return {}
+    times = {d: _stored_local(r["given_at"]) for d, r in repo.premedications(store.db, visit["id"]).items()}
+    return {d: t for d, t in times.items() if t is not None}
+
+
 def _decide(store: Store, participant_id: str, dose_code: str, now: datetime) -> tuple[GoNoGo, PlannedVisit]:
     person = participant(store, participant_id)
     plan = dose_visit_plan(store, person, dose_code)
@@ -192,16 +244,15 @@ def _decide(store: Store, participant_id: str, dose_code: str, now: datetime) ->
             previous[code] = "missed"
     given_on = None
     if visit and visit["state"] == "given":
-        given_on = date.fromisoformat(visit["visit_date"])
+        given_on = _stored_day(visit["visit_date"]) or day
     labs = {}
     latest = repo.latest_results(store.db, participant_id, protocol().pre_dose.analytes)
     for analyte, record in latest.items():
-        labs[analyte] = LabOnFile(record["value"], parse_utc(record["sampled_at"]).astimezone(LOCAL_TZ).date())
-    premeds = {}
-    if visit:
-        # Local time: the explanation shows the clock time the nurse wrote down ("given at 08:30").
-        premeds = {d: parse_utc(r["given_at"]).astimezone(LOCAL_TZ)
-                   for d, r in repo.premedications(store.db, visit["id"]).items()}
+        sampled = _stored_local(record["sampled_at"])
+        if sampled is not None:  # an unreadable sample time (a hand edit) counts as no sample: no-go, never a crash
+            labs[analyte] = LabOnFile(record["value"], sampled.date())
+    # Local time: the explanation shows the clock time the nurse wrote down ("given at 08:30").
+    premeds = _premedication_times(store, visit)
     wocbp = None
     if person["sex"] == "M":
         wocbp = False
@@ -213,8 +264,8 @@ def _decide(store: Store, participant_id: str, dose_code: str, now: datetime) ->
         already_given_on=given_on, woman_of_childbearing_potential=wocbp,
         pregnancy_test=visit["pregnancy_test"] if visit and visit["visit_date"] == day.isoformat() else None,
         labs=labs, premedication=premeds,
-        type_and_screen_on=date.fromisoformat(person["type_and_screen_on"]) if person.get("type_and_screen_on") else None,
-        alert_card_on=date.fromisoformat(person["alert_card_issued_on"]) if person.get("alert_card_issued_on") else None,
+        type_and_screen_on=_stored_day(person.get("type_and_screen_on")),
+        alert_card_on=_stored_day(person.get("alert_card_issued_on")),
     )
     return evaluate_dose(protocol(), ctx), plan
 
@@ -226,6 +277,31 @@ def check_administration(a: Administration) -> None:
     them before asking for a reason. ValidationError at the field."""
     with rule_errors():
         administration_rules.check_administration(a, utc_now())
+
+
+OBSERVATION_MAX = timedelta(hours=24)
+"""Observation after an injection ends at most this long after the injection ended (it may be planned ahead)."""
+
+
+def _check_admin_bounds(a: Administration, person: dict) -> None:
+    """The injection's times within the participant's bounds: not before their birth date; observation
+    from the end of the injection to at most :data:`OBSERVATION_MAX` after it. ValidationError at the field."""
+    born = bounds.birth_date_of(person)
+    for name, moment in (("started_at", a.started_at), ("ended_at", a.ended_at)):
+        if bounds.before_day(moment, born):
+            raise ValidationError("The injection time {value} is before the participant's birth date ({limit}).",
+                                  field=name, value=bounds.shown(moment), limit=bounds.shown(born))
+    until = a.observation_until
+    if until is not None:
+        if until.tzinfo is None:
+            raise ValidationError("The time needs a time zone.", field="observation_until")
+        if until < a.ended_at:
+            raise ValidationError("Observation until {value} is before the injection ended ({limit}).",
+                                  field="observation_until", value=bounds.shown(until), limit=bounds.shown(a.ended_at))
+        if until > a.ended_at + OBSERVATION_MAX:
+            raise ValidationError("Observation until {value} is more than 24 hours after the injection ended "
+                                  "({limit}).", field="observation_until", value=bounds.shown(until),
+                                  limit=bounds.shown(a.ended_at))
 
 
 def _admin_columns(a: Administration) -> dict:
@@ -250,16 +326,22 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
                           *, window_reason: str | None = None, override_reason: str | None = None,
                           override_username: str | None = None, override_password: str | None = None,
                           now: datetime | None = None) -> str:
-    """Record the injection after checking go / no-go again.
+    """Record the injection after checking go / no-go again, at the time the injection started
+    (``admin.started_at``), not at the moment of saving: a dose given at 23:50 on the last day of its
+    window and saved at 00:10 was given inside the window, and premedication is timed to the injection.
+    ``now`` is the moment of saving (default: the clock), against which a start time in the future is
+    refused.
 
     ``needs_reason`` (outside the window) needs ``window_reason``; ``no_go`` needs an investigator's
     signed override (``override_*``). Returns the verdict the dose was given under.
     """
     require(user, Action.RECORD_DOSE)
-    check_administration(admin)
     now = now or utc_now()
-    decision, plan = _decide(store, participant_id, dose_code, now)
+    with rule_errors():
+        administration_rules.check_administration(admin, now)
     person = participant(store, participant_id)
+    _check_admin_bounds(admin, person)
+    decision, plan = _decide(store, participant_id, dose_code, admin.started_at)
     status = ParticipantStatus(person["status"])
     if status not in DOSING:
         raise ValidationError("No dose before enrolment: {study_id} is {status}.",
@@ -314,6 +396,7 @@ def correct_administration(store: Store, user: User, participant_id: str, dose_c
     if not reason:
         raise ValidationError("Give a reason for the correction.", field="reason")
     check_administration(admin)
+    _check_admin_bounds(admin, participant(store, participant_id))
     visit = repo.get_dose_visit(store.db, participant_id, dose_code)
     saved = repo.administration(store.db, visit["id"]) if visit else None
     if saved is None:
@@ -399,13 +482,12 @@ def visit_record(store: Store, user: User, participant_id: str, dose_code: str) 
     first = first_dose_at(store.db, participant_id)
     labs = tuple(lab_view(user, r, first) for r in repo.results(store.db, participant_id)
                  if r["dose_visit_id"] == visit["id"])
-    premeds = {d: parse_utc(r["given_at"]).astimezone(LOCAL_TZ)
-               for d, r in repo.premedications(store.db, visit["id"]).items()}
+    premeds = _premedication_times(store, visit)
     admin = repo.administration(store.db, visit["id"])
     if admin is not None:  # who gave it, by name (the row keeps the user id)
         who = users_repo.get(store.db, admin["given_by"])
         admin = {**admin, "given_by_name": f"{who.full_name} ({who.username})" if who else admin["given_by"]}
     aes = tuple(a for a in repo.adverse_events(store.db, participant_id) if a["reported_visit_id"] == visit["id"])
-    return VisitRecord(dose_code, visit["state"], date.fromisoformat(visit["visit_date"]), labs, premeds,
+    return VisitRecord(dose_code, visit["state"], _stored_day(visit["visit_date"]), labs, premeds,
                        visit["pregnancy_test"], admin, visit["verdict"], visit["window_reason"],
                        visit["override_reason"], aes)

@@ -4,10 +4,10 @@ the blinding rule says so."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Mapping
 
-from trialdesk.clock import LOCAL_TZ, parse_utc, utc_iso, utc_now
+from trialdesk.clock import LOCAL_TZ, parse_utc, utc_iso
 from trialdesk.db import visits as repo
 from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Store
@@ -22,7 +22,7 @@ from trialdesk.domain.labs import (
 )
 from trialdesk.domain.people import User
 from trialdesk.errors import ValidationError
-from trialdesk.services import auth
+from trialdesk.services import auth, bounds
 from trialdesk.services.permissions import Action, require
 from trialdesk.services.screening import protocol
 from trialdesk.services.visits._common import age, first_dose_at, participant
@@ -101,16 +101,26 @@ def _lln(analyte: str, sex: str | None, age: int | None) -> float | None:
     return None if ref is None else float(ref.low) if ref.low is not None else None
 
 
+def _check_sampled_at(sampled_at: datetime, person: dict) -> None:
+    """A sample time within bounds: aware, not after now, not before the participant's birth date."""
+    if sampled_at.tzinfo is None:
+        raise ValidationError("The sample time needs a time zone.", field="sampled_at")
+    if bounds.after_now(sampled_at):
+        raise ValidationError("The sample time {value} is in the future (now: {now}).", field="sampled_at",
+                              value=bounds.shown(sampled_at), now=bounds.now_text())
+    born = bounds.birth_date_of(person)
+    if bounds.before_day(sampled_at, born):
+        raise ValidationError("The sample time {value} is before the participant's birth date ({limit}).",
+                              field="sampled_at", value=bounds.shown(sampled_at), limit=bounds.shown(born))
+
+
 def record_pre_dose_labs(store: Store, user: User, participant_id: str, dose_code: str, *,
                          sampled_at: datetime, entries: Mapping[str, LabEntry],
                          read_back: set[str] = frozenset()) -> list[LabView]:
     """Save a pre-dose sample. Critical analytes (IgG, NK) must have been read back and confirmed."""
     require(user, Action.RECORD_LABS)
     person = participant(store, participant_id)
-    if sampled_at.tzinfo is None:
-        raise ValidationError("The sample time needs a time zone.", field="sampled_at")
-    if sampled_at > utc_now() + timedelta(minutes=5):
-        raise ValidationError("The sample time is in the future.", field="sampled_at")
+    _check_sampled_at(sampled_at, person)
     if not entries:
         raise ValidationError("Enter at least one result.")
     years = age(person, sampled_at.date())
@@ -144,13 +154,12 @@ def correct_lab_result(store: Store, user: User, result_id: str, entry: LabEntry
     if not (reason or "").strip():
         raise ValidationError("Give a reason for the correction.", field="reason")
     moved = None
+    person = participant(store, saved.participant_id)
     if sampled_at is not None:
-        if sampled_at.tzinfo is None or sampled_at > utc_now() + timedelta(minutes=5):
-            raise ValidationError("The sample time is in the future.", field="sampled_at")
+        _check_sampled_at(sampled_at, person)
         moved = utc_iso(sampled_at) if utc_iso(sampled_at) != saved.sampled_at else None
     if entry is None and moved is None:
         raise ValidationError("Nothing was changed.")
-    person = participant(store, saved.participant_id)
     values = None
     if entry is not None:
         values = check_lab_entry(saved.analyte, entry, person["sex"],

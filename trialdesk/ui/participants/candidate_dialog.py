@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
+from trialdesk.errors import ConfirmationNeeded
 from trialdesk.services.inputs import parse_date
 from trialdesk.services.participants import Identity
 from trialdesk.ui.forms import FormDialog
@@ -22,6 +23,7 @@ class CandidateValues:
     birth_date: date | None
     childbearing_potential: bool | None
     identity: Identity | None
+    sex_mismatch_confirmed: bool = False  # the sex entered differs from the number's sex digit, and that is right
 
 
 class NewCandidateDialog(FormDialog):
@@ -43,6 +45,12 @@ class NewCandidateDialog(FormDialog):
         self.birth_date = date_edit(self.tr("dd.mm.yyyy"))
         self.childbearing = YesNo(self.tr("Yes"), self.tr("No"), self.tr("Childbearing potential"))
         self.boxes["sex"] = add_row(self.form, self.tr("&Sex:"), self.sex, self.tr("Sex"))
+        # Asked only when the identity number's sex digit says otherwise (legal and biological sex can differ).
+        self.sex_confirmed = QCheckBox(self.tr("The sex entered is right (it differs from the identity number's "
+                                               "sex digit)"))
+        self.sex_confirmed.setAccessibleName(self.tr("Confirm the sex entered"))
+        self.boxes["sex"].layout().addWidget(self.sex_confirmed)
+        self.sex_confirmed.hide()
         self.boxes["birth_date"] = add_row(self.form, self.tr("&Birth date:"), self.birth_date, self.tr("Birth date"))
         self.boxes["childbearing_potential"] = add_row(
             self.form, self.tr("C&hildbearing potential:"), self.childbearing, self.tr("Childbearing potential"))
@@ -62,6 +70,7 @@ class NewCandidateDialog(FormDialog):
                 self.boxes[name] = add_row(self.form, label, widget, acc)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("&Register"))
         self.sex.currentIndexChanged.connect(self._on_sex_currentIndexChanged)
+        self.id_number.textEdited.connect(self._on_id_number_textEdited)
         self.birth_date.editingFinished.connect(self._on_birth_date_editingFinished)
         self._on_sex_currentIndexChanged()
         self.finish_layout()
@@ -75,7 +84,25 @@ class NewCandidateDialog(FormDialog):
         dialog = cls(submit, with_identity=with_identity, parent=parent)
         return dialog.result_value if dialog.exec() else None
 
+    def show_error(self, exc: BaseException) -> None:
+        """Errors at their field; the sex-digit question at the sex field, with the box that confirms it."""
+        super().show_error(exc)
+        if isinstance(exc, ConfirmationNeeded) and exc.field == "sex":
+            self.sex_confirmed.setChecked(False)
+            self.sex_confirmed.show()
+            self.sex_confirmed.setFocus()
+            self._fit()
+
+    def _forget_confirmation(self) -> None:
+        """A confirmation holds for the sex and number it was given for, not for changed ones."""
+        self.sex_confirmed.setChecked(False)
+        self.sex_confirmed.hide()
+
+    def _on_id_number_textEdited(self, *_: object) -> None:
+        self._forget_confirmation()
+
     def _on_sex_currentIndexChanged(self, *_: object) -> None:
+        self._forget_confirmation()
         woman = self.sex.currentData() == "F"
         self.childbearing.setEnabled(woman)
         if not woman:
@@ -95,4 +122,5 @@ class NewCandidateDialog(FormDialog):
             identity = Identity(full_name=self.full_name.text(), id_number=self.id_number.text(),
                                 phone=self.phone.text(), gp=self.gp.text())
         return CandidateValues(sex=self.sex.currentData(), birth_date=born,
-                               childbearing_potential=self.childbearing.value(), identity=identity)
+                               childbearing_potential=self.childbearing.value(), identity=identity,
+                               sex_mismatch_confirmed=not self.sex_confirmed.isHidden() and self.sex_confirmed.isChecked())

@@ -26,6 +26,10 @@ from trialdesk.ui.visits.common import TimeField, parse_time, show_time
 from trialdesk.ui.visits.models import AdverseEventTableModel, action_text, causality_text, outcome_text
 from trialdesk.ui.widgets import add_row, date_edit, row_table, ui_language
 
+GRADE_LIST_WIDTH = 560
+"""Pixels of the grade list's popup: each item is "grade — text", elided to fit, the whole text its tooltip."""
+
+
 class AdverseEventDialog(FormDialog):
     """Returns what ``submit(AdverseEventInput)`` returns; never saves by itself.
 
@@ -59,6 +63,12 @@ class AdverseEventDialog(FormDialog):
         self.grade = QComboBox()
         self.grade_model = QStandardItemModel(self)
         self.grade.setModel(self.grade_model)
+        # Each grade's text is in the list while choosing ("2 — Moderate pain; …", elided to the popup's width,
+        # the whole text as the item's tooltip); the combo itself stays narrow enough for the form.
+        self.grade.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.grade.setMinimumContentsLength(28)
+        self.grade.view().setMinimumWidth(GRADE_LIST_WIDTH)
+        self.grade.view().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.grade_text = QLabel()
         self.grade_text.setWordWrap(True)
         self.grade_text.setStyleSheet("color: #333; font-style: italic;")
@@ -142,9 +152,17 @@ class AdverseEventDialog(FormDialog):
         empty = QStandardItem(self.tr("— choose —"))
         self.grade_model.appendRow(empty)
         term = self.terms.get(key) if key else None
+        metrics = self.grade.view().fontMetrics()
         for g in range(1, 6):
             exists = term is None or term.grade_exists(g)
-            item = QStandardItem(f"{g}" if exists else self.tr("{g} — not defined for this term").format(g=g))
+            if term is not None and exists:  # CTCAE's text as published (English), shown while choosing
+                full = f"{g} — {ctcae.grade_text(term, g)}"
+                item = QStandardItem(metrics.elidedText(full, Qt.TextElideMode.ElideRight, GRADE_LIST_WIDTH - 24))
+                item.setToolTip(full)
+            elif exists:
+                item = QStandardItem(f"{g}")
+            else:
+                item = QStandardItem(self.tr("{g} — not defined for this term").format(g=g))
             item.setData(g, Qt.ItemDataRole.UserRole)
             item.setEnabled(term is not None and exists)
             self.grade_model.appendRow(item)

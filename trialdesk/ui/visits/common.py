@@ -65,8 +65,12 @@ def display_value(analyte: str, canonical: float) -> str:
 def show_time(moment: datetime | None, with_date: bool = True) -> str:
     if moment is None:
         return ""
-    local = moment.astimezone(LOCAL_TZ)
-    return local.strftime("%d.%m.%Y %H:%M" if with_date else "%H:%M")
+    try:
+        local = moment.astimezone(LOCAL_TZ)
+    except OverflowError:  # a moment at the very end of year 9999 (a bad value in a store): shown in UTC
+        return f"{moment.strftime('%d.%m.%Y %H:%M' if with_date else '%H:%M')} UTC"
+    return f"{local.day:02d}.{local.month:02d}.{local.year:04d} {local.hour:02d}:{local.minute:02d}" if with_date \
+        else local.strftime("%H:%M")
 
 
 def show_utc_iso(text: str | None) -> str:
@@ -78,6 +82,7 @@ def show_utc_iso(text: str | None) -> str:
 
 
 _NOW = {"n", "nå", "na", "now"}
+EARLIEST_YEAR = 1900  # as services.bounds.EARLIEST_DAY
 _TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})")
 _DATE_TIME = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2})[:.](\d{2})")
 _ISO_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})")
@@ -97,22 +102,30 @@ def parse_time(text: str | None, *, field: str, day: date | None = None) -> date
         return None
     if text.lower() in _NOW:
         return now_local()
+    moment = None
     try:
         match = _DATE_TIME.fullmatch(text)
         if match:
             d, m, y, hh, mm = (int(g) for g in match.groups())
-            return datetime(y, m, d, hh, mm, tzinfo=LOCAL_TZ)
-        match = _ISO_TIME.fullmatch(text)
+            moment = datetime(y, m, d, hh, mm, tzinfo=LOCAL_TZ)
+        match = None if moment else _ISO_TIME.fullmatch(text)
         if match:
             y, m, d, hh, mm = (int(g) for g in match.groups())
-            return datetime(y, m, d, hh, mm, tzinfo=LOCAL_TZ)
-        match = _TIME.fullmatch(text)
+            moment = datetime(y, m, d, hh, mm, tzinfo=LOCAL_TZ)
+        match = None if moment else _TIME.fullmatch(text)
         if match:
             hh, mm = int(match.group(1)), int(match.group(2))
             base = day or now_local().date()
-            return datetime(base.year, base.month, base.day, hh, mm, tzinfo=LOCAL_TZ)
+            moment = datetime(base.year, base.month, base.day, hh, mm, tzinfo=LOCAL_TZ)
     except ValueError:
-        pass
+        moment = None
+    if moment is not None:
+        # The services bound every time by the participant and the clock; this only keeps out the years no
+        # time zone arithmetic survives (year 1 in Oslo time is before year 1 in UTC).
+        if moment.year < EARLIEST_YEAR:
+            raise ValidationError("{text}: a time before {year} cannot be entered; check the year.",
+                                  field=field, text=text, year=EARLIEST_YEAR)
+        return moment
     raise ValidationError("\"{text}\" is not a time: write 14:05, or 26.11.2026 14:05 (n = now).",
                           field=field, text=text)
 

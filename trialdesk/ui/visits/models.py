@@ -13,9 +13,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from trialdesk.clock import parse_utc, utc_now
+from trialdesk.clock import utc_now
 from trialdesk.domain import ctcae
-from trialdesk.domain.adverse_events import sae_due_at
 from trialdesk.domain.labs import unit_label
 from trialdesk.services import visits as vs
 from trialdesk.services.inputs import show_date
@@ -147,7 +146,9 @@ def sae_text(ae: dict, now: datetime | None = None) -> str:
         return ""
     if ae.get("sae_reported_at"):
         return _tr("SAE · reported {at}").format(at=show_utc_iso(ae["sae_reported_at"]))
-    due = sae_due_at(protocol(), parse_utc(ae["aware_at"]))
+    due = vs.sae_due(ae)  # the service's deadline (a bad awareness time in the store never breaks the list)
+    if due is None:
+        return _tr("SAE · awareness time unreadable")
     return _tr("SAE · {left} (due {due})").format(left=remaining_text(due - (now or utc_now())), due=show_time(due))
 
 
@@ -176,9 +177,13 @@ class AdverseEventTableModel(ColouredRowModel):
 
 
 def _date(text):
+    """A stored ISO date (None for an empty or unreadable one: a bad value in a store never breaks a list)."""
     from datetime import date
 
-    return date.fromisoformat(text) if text else None
+    try:
+        return date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
 
 
 class LabResultTableModel(ColouredRowModel):

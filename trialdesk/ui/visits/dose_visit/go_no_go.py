@@ -31,10 +31,20 @@ class GoNoGoSection(QScrollArea):
         self.setFixedWidth(300)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(self.panel)
+        self._shown: tuple | None = None  # the last refresh's arguments, to check again at a new start time
+        # The verdict follows the injection time typed: the service decides at that time, not at saving.
+        injection.admin.started_at.editingFinished.connect(self._on_started_at_editingFinished)
+
+    def _on_started_at_editingFinished(self) -> None:
+        if self._shown is not None:
+            participant, dose_code, record, enrolled, may_record, given = self._shown
+            if enrolled and not given:
+                self.refresh(participant, dose_code, record, enrolled=enrolled, may_record=may_record, given=given)
 
     def refresh(self, participant, dose_code: str, record: vs.VisitRecord | None, *, enrolled: bool,
                 may_record: bool, given: bool) -> None:
         """Work out the verdict for ``dose_code`` (unless given or not enrolled), show it, and set the form."""
+        self._shown = (participant, dose_code, record, enrolled, may_record, given)
         admin = record.administration if record else None
         if given:
             self.status = None
@@ -60,12 +70,14 @@ class GoNoGoSection(QScrollArea):
             self.panel.show_status(None, text)
             self.injection.show_closed(text)
             return
+        at = self.injection.entered_start()  # None until a start time is typed: then "now"
         try:
-            self.status = vs.go_no_go(self.store, self.user, participant.id, dose_code)
+            self.status = vs.go_no_go(self.store, self.user, participant.id, dose_code, now=at)
         except TrialDeskError as exc:
             self.status = None
             self.panel.show_status(None, error_text(exc))
             self.injection.show_blocked(error_text(exc))
             return
-        self.panel.show_status(self.status)
+        note = self.tr("Checked at the injection start entered: {at}.").format(at=show_time(at)) if at else None
+        self.panel.show_status(self.status, note)
         self.injection.show_verdict(self.status.verdict, may_record)

@@ -15,6 +15,7 @@ from trialdesk.ui.i18n import error_text, signature_words
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.administration import AdministrationForm
+from trialdesk.ui.visits.common import parse_time
 from trialdesk.ui.visits.dose_visit.section import Section, change_lines, mark_changed
 from trialdesk.ui.widgets import ui_language
 
@@ -142,6 +143,13 @@ class InjectionSection(Section):
         mark_changed(boxes, by_field)
         self.admin.site_right.setToolTip(self.admin.site_left.toolTip())
 
+    def entered_start(self):
+        """The injection start time typed into the form (Oslo time), or None while it is empty or unreadable."""
+        try:
+            return parse_time(self.admin.started_at.text(), field="started_at")
+        except ValidationError:
+            return None
+
     # --- saving -------------------------------------------------------------------------------------------
 
     def _on_correct_admin_button_clicked(self) -> None:
@@ -186,7 +194,8 @@ class InjectionSection(Section):
         except ValidationError as exc:
             self.admin.show_error(exc)
             return False
-        status = vs.go_no_go(self.store, self.user, self.participant_id, self.dose_code)
+        # The verdict at the injection time entered, as the service decides it (not at the moment of saving).
+        status = vs.go_no_go(self.store, self.user, self.participant_id, self.dose_code, now=admin.started_at)
         window_reason = self.admin.window_reason.text().strip() or None
         if status.verdict == "no_go":
             if not allowed(self.user, Action.OVERRIDE_NO_GO):

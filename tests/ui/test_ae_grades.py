@@ -1,0 +1,46 @@
+"""The AE dialog's grade list shows each grade's CTCAE text while choosing (issue 11, item 5): "2 — text", elided
+to the list's width, the whole text as the item's tooltip; grades a term does not define stay disabled."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from trialdesk.services.screening import protocol
+from trialdesk.ui.visits.adverse_events import GRADE_LIST_WIDTH, AdverseEventDialog
+
+
+def _dialog(qtbot, term: str) -> AdverseEventDialog:
+    dialog = AdverseEventDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.term.setCurrentIndex(dialog.term.findData(term))
+    assert dialog.term_key() == term
+    return dialog
+
+
+def _items(dialog):
+    model = dialog.grade_model
+    return {model.item(r).data(Qt.ItemDataRole.UserRole): model.item(r) for r in range(1, model.rowCount())}
+
+
+def test_each_grade_shows_its_text_in_the_list(qtbot):
+    dialog = _dialog(qtbot, "allergic_reaction")
+    items = _items(dialog)
+    assert items[2].text() == "2 — Oral intervention indicated" and items[2].isEnabled()
+    assert items[2].toolTip() == "2 — Oral intervention indicated"
+    long = items[3]
+    full = "3 — " + protocol().ae_term("allergic_reaction").grade_text(3)
+    assert long.toolTip() == full
+    metrics = dialog.grade.view().fontMetrics()
+    assert metrics.horizontalAdvance(long.text()) <= GRADE_LIST_WIDTH
+    assert long.text() == full or (long.text().endswith("…") and full.startswith(long.text()[:-1]))
+
+
+def test_grades_a_term_does_not_define_stay_disabled(qtbot):
+    dialog = _dialog(qtbot, "anaphylaxis")
+    items = _items(dialog)
+    assert not items[1].isEnabled() and not items[2].isEnabled()
+    assert "not defined" in items[1].text() and items[1].toolTip() == ""
+    assert items[3].isEnabled() and items[3].toolTip().startswith("3 — Symptomatic bronchospasm")
+    dialog.grade.setCurrentIndex(dialog.grade.findData(3))
+    assert "Symptomatic bronchospasm" in dialog.grade_text.text()  # and after choosing, as before
