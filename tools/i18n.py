@@ -29,7 +29,7 @@ QM = TS.with_suffix(".qm")
 ERROR_CLASSES = {
     "TrialDeskError", "StoreError", "StoreNotFound", "StoreExists", "KeyMissing", "KeychainUnavailable",
     "WrongKey", "StoreDamaged", "StoreTooNew", "StoreInUse", "NoActingUser", "ReasonRequired", "AuthError",
-    "AccountLocked", "PermissionDenied", "ValidationError",
+    "AccountLocked", "PermissionDenied", "SessionEnded", "ValidationError",
 }
 UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py", "trialdesk/domain/records.py"]  # records: the registry's words
 # Code without Qt whose words are the screens' too (printouts, rule explanations): it marks them with a

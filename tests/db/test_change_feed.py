@@ -14,6 +14,7 @@ from tests.conftest import ADMIN_PASSWORD, PASSWORD
 from tests.services.test_screening import ELIGIBLE, JUDGED, TODAY, consent, register, sign
 from tests.services.test_visits import D1_DAY, entries, prepare_d1
 from trialdesk.db import audit, migrations
+from trialdesk.db import users as users_repo
 from trialdesk.db.connection import open_store
 from trialdesk.db.keystore import load_key
 from trialdesk.domain.people import Role
@@ -78,14 +79,16 @@ def test_a_store_from_before_migration_4_gets_its_participants_backfilled(tmp_pa
 
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
     monkeypatch.setattr(migrations, "LATEST", 3)
+    # Schema 3 has no users.must_change_password (migration 5): read it as 0 meanwhile.
+    monkeypatch.setattr(users_repo, "_COLUMNS", users_repo._COLUMNS.replace("must_change_password", "0"))
     setup = setup_workstation(tmp_path / "old", site_code="H", site_name="Haukeland", admin_username="admin",
                               admin_full_name="Ada Admin", admin_password=ADMIN_PASSWORD,
                               recovery_sheet=tmp_path / "recovery.pdf")
     store = setup.store
     doctor = auth.create_user(store, setup.admin, username="doctor", full_name="Dina Doktor",
-                              role=Role.INVESTIGATOR, password=PASSWORD)
+                              role=Role.INVESTIGATOR, password=PASSWORD, temporary=False)
     nurse = auth.create_user(store, setup.admin, username="nurse", full_name="Nils Nurse", role=Role.NURSE,
-                             password=PASSWORD)
+                             password=PASSWORD, temporary=False)
     pid = _enrol(store, doctor)
     prepare_d1(store, nurse, pid)
     vs.correct_lab_result(store, nurse, store.db.execute("SELECT id FROM lab_results WHERE analyte = 'HB'").fetchone()[0],
