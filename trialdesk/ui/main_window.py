@@ -365,7 +365,9 @@ class MainWindow(QMainWindow):
         self.workspace.setCurrentWidget(self.workspace.visit_tabs.ae_page)
 
     def _on_new_action_triggered(self) -> None:
-        if not allowed(self.user, Action.REGISTER_CANDIDATE):
+        try:  # the account as stored now: a session the administrator ended is told so (and signed out)
+            permissions.require(self.user, Action.REGISTER_CANDIDATE)
+        except PermissionDenied:
             return
 
         def submit(values: CandidateValues):
