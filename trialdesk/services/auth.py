@@ -257,9 +257,10 @@ def set_active(store: Store, admin: User, user_id: str, active: bool, reason: st
     reason = _reason(reason)
     if user.id == admin.id and not active:
         raise ValidationError("Administrators cannot deactivate themselves.")
-    if user.active == bool(active):
-        raise ValidationError("{username} is already active." if active else "{username} is already deactivated.",
-                              username=user.username)
+    if user.active and active:
+        raise ValidationError("{username} is already active.", username=user.username)
+    if not user.active and not active:
+        raise ValidationError("{username} is already deactivated.", username=user.username)
     with store.acting(actor(admin), reason):
         users_repo.update(store.db, user.id, active=1 if active else 0)
     return users_repo.get(store.db, user.id)

@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         self.staff_action = self.settings_action = None
         if self.staff is not None:
-            admin_menu = self.menuBar().addMenu(self.tr("&Administration"))
+            admin_menu = self.menuBar().addMenu(self.tr("Ad&ministration"))
             self.staff_action = QAction(self.tr("&Staff accounts"), self)
             self.add_user_action = QAction(self.tr("&Add staff account…"), self)
             self.settings_action = QAction(self.tr("Site &settings…"), self)

@@ -44,9 +44,10 @@ def set_unblinded(store: Store, admin: User, user_id: str, unblinded: bool, reas
         raise ValidationError("No such user.")
     if not " ".join((reason or "").split()):
         raise ValidationError("Enter a reason: it is kept in the audit trail with the change.", field="reason")
-    if target.unblinded == bool(unblinded):
-        raise ValidationError("{username} is already the unblinded safety physician." if unblinded
-                              else "{username} is not the unblinded safety physician.", username=target.username)
+    if target.unblinded and unblinded:
+        raise ValidationError("{username} is already the unblinded safety physician.", username=target.username)
+    if not target.unblinded and not unblinded:
+        raise ValidationError("{username} is not the unblinded safety physician.", username=target.username)
     if unblinded and target.role != Role.INVESTIGATOR:
         raise ValidationError("Only an investigator can be the unblinded safety physician.")
     if unblinded and not target.active:

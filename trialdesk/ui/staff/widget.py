@@ -53,7 +53,7 @@ class StaffAdminWidget(QWidget):
         self.active_button = QPushButton(self.tr("&Deactivate…"))
         self.reset_button = QPushButton(self.tr("Reset &password…"))
         self.unlock_button = QPushButton(self.tr("U&nlock"))
-        self.unblinded_button = QPushButton(self.tr("Designate unblinded &physician…"))
+        self.unblinded_button = QPushButton(self.tr("Designate unblinded p&hysician…"))
         self.settings_button = QPushButton(self.tr("&Site settings…"))
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -131,8 +131,8 @@ class StaffAdminWidget(QWidget):
                                    else self.tr("&Deactivate…"))
         self.reset_button.setEnabled(other)
         self.unlock_button.setEnabled(user is not None and (self.model.locked(user) or user.failed_logins > 0))
-        self.unblinded_button.setText(self.tr("Revoke unblinded &physician…") if user is not None and user.unblinded
-                                      else self.tr("Designate unblinded &physician…"))
+        self.unblinded_button.setText(self.tr("Revoke unblinded p&hysician…") if user is not None and user.unblinded
+                                      else self.tr("Designate unblinded p&hysician…"))
         self.unblinded_button.setEnabled(user is not None and (
             user.unblinded or (user.role is Role.INVESTIGATOR and user.active)))
 
