@@ -108,6 +108,7 @@ def test_a_store_from_before_migration_4_gets_its_participants_backfilled(tmp_pa
         assert all(r[5] is None for r in rows)  # operations were never recorded: none invented
         assert audit.verify_chain(store.db.conn).ok
         # New rows carry both, hashed in the second form, and the chain still holds across the boundary.
+        nurse = users_repo.get(store.db, nurse.id)  # a signed-in user belongs to the store it was read from
         vs.record_pre_dose_labs(store, nurse, pid, "D1", sampled_at=D1_DAY, entries=entries(), read_back={"IGG"})
         new = [r for r in _rows(store)[before:] if r[2] in ("lab_samples", "lab_results")]
         assert len(new) == 1 + len(entries()) and all(r[4] == pid and r[5] == new[0][5] for r in new)
