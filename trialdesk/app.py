@@ -183,6 +183,7 @@ class AppController(QObject):
         self.window = MainWindow(self.store, self.user)
         self.window.sign_out_requested.connect(self._on_window_sign_out_requested)
         self.window.show()
+        self.window.activateWindow()  # the sign-in window had the keyboard: give it to the main window
         return self.window
 
     def _on_window_sign_out_requested(self) -> None:
