@@ -55,7 +55,7 @@ def main() -> int:
         for role, name, full in ((Role.INVESTIGATOR, "doctor", "Dina Doktor"), (Role.NURSE, "nurse", "Nils Nurse"),
                                  (Role.MONITOR, "monitor", "Mona Monitor")):
             users[role] = auth.create_user(store, setup.admin, username=name, full_name=full, role=role,
-                                           password=PASSWORD)
+                                           password=PASSWORD, temporary=False)
         trials = [build_trial(store, users, nth=n) for n in range(args.pairs)]
         count = store.db.execute("SELECT count(*) FROM participants").fetchone()[0]
         audit_rows = store.db.execute("SELECT count(*) FROM audit").fetchone()[0]

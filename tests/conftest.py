@@ -122,14 +122,15 @@ def admin(workstation):
 
 @pytest.fixture
 def users(store, admin):
-    """One active user per clinical role (password :data:`PASSWORD`)."""
+    """One active user per clinical role (password :data:`PASSWORD`, already their own: not temporary)."""
     from trialdesk.domain.people import Role
     from trialdesk.services import auth
 
     made = {}
     for role, name, full in ((Role.INVESTIGATOR, "doctor", "Dina Doktor"), (Role.NURSE, "nurse", "Nils Nurse"),
                              (Role.MONITOR, "monitor", "Mona Monitor")):
-        made[role] = auth.create_user(store, admin, username=name, full_name=full, role=role, password=PASSWORD)
+        made[role] = auth.create_user(store, admin, username=name, full_name=full, role=role, password=PASSWORD,
+                                      temporary=False)
     made[Role.ADMINISTRATOR] = admin
     return made
 

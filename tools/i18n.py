@@ -29,7 +29,7 @@ QM = TS.with_suffix(".qm")
 ERROR_CLASSES = {
     "TrialDeskError", "StoreError", "StoreNotFound", "StoreExists", "KeyMissing", "KeychainUnavailable",
     "WrongKey", "StoreDamaged", "StoreTooNew", "StoreInUse", "NoActingUser", "ReasonRequired", "AuthError",
-    "AccountLocked", "PermissionDenied", "ValidationError", "ConfirmationNeeded",
+    "AccountLocked", "PermissionDenied", "SessionEnded", "ValidationError", "ConfirmationNeeded",
     "RuleViolation",  # a clinical rule's message: services raise it again as a ValidationError with the same template
 }
 UI_SOURCES = ["trialdesk/ui", "trialdesk/app.py", "trialdesk/domain/records.py"]  # records: the registry's words

@@ -146,7 +146,9 @@ class AppController(QObject):
             _maybe_exit_when_shown(dialog, "login")
             accepted = dialog.exec() and dialog.user is not None
             if accepted:
-                self.user = dialog.user
+                if dialog.user.must_change_password and not self._replace_temporary_password(dialog.user):
+                    continue  # signed out instead: the sign-in window again
+                self.user = dialog.user.stored()
                 return True
             if not failure:
                 return False
@@ -160,12 +162,28 @@ class AppController(QObject):
             QMessageBox.critical(None, self.tr("TrialDesk cannot open the store"), i18n.error_text(problem))
             return False
 
+    def _replace_temporary_password(self, user) -> bool:
+        """A temporary password (new account, reset) is replaced before anything else; False when the user
+        chose to sign out instead."""
+        from trialdesk.services import auth
+        from trialdesk.ui.staff.dialogs import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(
+            lambda values: auth.change_password(self.store, user, values.old_password, values.new_password),
+            forced=True)
+        _maybe_exit_when_shown(dialog, "password")
+        if dialog.exec():
+            return True
+        auth.logout(self.store, user)
+        return False
+
     def show_main_window(self):
         from trialdesk.ui.main_window import MainWindow
 
         self.window = MainWindow(self.store, self.user)
         self.window.sign_out_requested.connect(self._on_window_sign_out_requested)
         self.window.show()
+        self.window.activateWindow()  # the sign-in window had the keyboard: give it to the main window
         return self.window
 
     def _on_window_sign_out_requested(self) -> None:

@@ -17,6 +17,8 @@ from trialdesk.errors import TrialDeskError
 from trialdesk.paths import DATA_DIR_ENV, resolve_data_dir
 
 PASSWORD_ENV = "TRIALDESK_PASSWORD"
+NEW_PASSWORD_ENV = "TRIALDESK_NEW_PASSWORD"
+ROLES = ("investigator", "nurse", "monitor", "administrator")
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # the command ran and found a problem (verify, vectors)
@@ -87,7 +89,49 @@ def _parser() -> argparse.ArgumentParser:
                                    "Exits 0 only when nothing failed.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_export_parser(sub, common)
+    _add_user_parser(sub, common)
     return parser
+
+
+def _add_user_parser(sub, common) -> None:
+    """``trialdesk user add|list|set-role|deactivate|reactivate|reset-password|unlock`` (issue 11)."""
+    user = sub.add_parser("user", help="staff accounts: add, list, change role, deactivate, reset a password …",
+                          description="Administer the staff accounts of this store (administrator only; every "
+                                      "change is audited). The acting administrator's password is read from "
+                                      f"${PASSWORD_ENV} when set, else asked for without echo; a new or temporary "
+                                      f"password from ${NEW_PASSWORD_ENV}, else asked for twice. Passwords are "
+                                      "never printed. Accounts are never deleted: deactivate them.")
+    kinds = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    by = argparse.ArgumentParser(add_help=False)
+    by.add_argument("--by", required=True, metavar="ADMIN", help="your (the administrator's) user name")
+    reason = argparse.ArgumentParser(add_help=False)
+    reason.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    target = argparse.ArgumentParser(add_help=False)
+    target.add_argument("username", metavar="USER", help="the account's user name")
+
+    k = kinds.add_parser("add", parents=[common, by], help="add an account (its first password is temporary)",
+                         description="Add an account. Its first password (from "
+                                     f"${NEW_PASSWORD_ENV}, else asked for twice) is temporary: the new user "
+                                     "chooses their own at the first sign-in.")
+    k.add_argument("--username", required=True, metavar="USER", help="2-32 characters: a-z, 0-9, '.', '_', '-'")
+    k.add_argument("--full-name", required=True, metavar="NAME", help="as it appears on signatures")
+    k.add_argument("--role", required=True, choices=ROLES, help="what the person does in the trial")
+    kinds.add_parser("list", parents=[common, by], help="list the accounts (active or not)",
+                     description="One line per account: user name, role, active, locked, unblinded, temporary "
+                                 "password, last password change (UTC), full name.")
+    k = kinds.add_parser("set-role", parents=[common, target, by, reason], help="give an account another role",
+                         description="Takes effect at the user's next action in an open session.")
+    k.add_argument("--role", required=True, choices=ROLES, help="the new role")
+    kinds.add_parser("deactivate", parents=[common, target, by, reason], help="deactivate an account (never deleted)",
+                     description="The account can no longer sign in; an open session is refused at its next action.")
+    kinds.add_parser("reactivate", parents=[common, target, by, reason], help="reactivate a deactivated account")
+    k = kinds.add_parser("reset-password", parents=[common, target, by],
+                         help="give an account a temporary password (changed at the next sign-in)",
+                         description=f"The temporary password is read from ${NEW_PASSWORD_ENV}, else asked for "
+                                     "twice; it also ends a lockout.")
+    k.add_argument("--reason", help="why (default: 'password reset by the administrator')")
+    k = kinds.add_parser("unlock", parents=[common, target, by], help="end a lockout after too many wrong passwords")
+    k.add_argument("--reason", help="why (default: 'unlocked by the administrator')")
 
 
 def _add_export_parser(sub, common) -> None:
@@ -109,15 +153,15 @@ def _add_export_parser(sub, common) -> None:
     k.add_argument("--out", required=True, metavar="DIR", help="a new or empty folder for dm.csv, ie.csv …")
 
 
-def _password(prompt: str = "Password: ", confirm: bool = False) -> str:
-    env = os.environ.get(PASSWORD_ENV)
+def _password(prompt: str = "Password: ", confirm: bool = False, env_name: str = PASSWORD_ENV) -> str:
+    env = os.environ.get(env_name)
     if env:
         return env
     if not sys.stdin.isatty():
-        raise TrialDeskError("No terminal to ask for the password: set {env}.", env=PASSWORD_ENV)
+        raise TrialDeskError("No terminal to ask for the password: set {env}.", env=env_name)
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat the password: ") != first:
-        raise TrialDeskError("The two passwords differ; nothing was created.")
+        raise TrialDeskError("The two passwords differ; nothing was changed.")
     return first
 
 
@@ -275,6 +319,55 @@ def _write_new(path: Path, data: bytes) -> None:
                              problem=exc.strerror or str(exc)) from None
 
 
+def _cmd_user(args, folder: Path) -> int:
+    from trialdesk.domain.people import Role
+    from trialdesk.services import auth
+    from trialdesk.services.workstation import open_workstation
+
+    admin_password = _password(f"Password for {args.by}: ")
+    new_password = None
+    if args.user_command in ("add", "reset-password"):
+        who = args.username.strip().lower()
+        new_password = _password(f"Temporary password for {who}: ", confirm=True, env_name=NEW_PASSWORD_ENV)
+    store = open_workstation(folder)
+    try:
+        admin = auth.login(store, args.by, admin_password)
+        command = args.user_command
+        if command == "add":
+            made = auth.create_user(store, admin, username=args.username, full_name=args.full_name,
+                                    role=Role(args.role), password=new_password)
+            print(f"Added {made.username} ({made.full_name}, {made.role.value}). The password is temporary: "
+                  f"{made.username} chooses their own at the first sign-in.")
+        elif command == "list":
+            print(f"{'user':<16} {'role':<14} {'active':<7} {'locked':<7} {'unblinded':<10} {'temporary':<10} "
+                  f"{'password set (UTC)':<19} full name")
+            for u in auth.list_users(store, admin):
+                flags = ["yes" if f else "no" for f in (u.active, auth.is_locked(u), u.unblinded,
+                                                        u.must_change_password)]
+                set_at = (u.password_set_at or "")[:16].replace("T", " ")
+                print(f"{u.username:<16} {u.role.value:<14} {flags[0]:<7} {flags[1]:<7} {flags[2]:<10} "
+                      f"{flags[3]:<10} {set_at:<19} {u.full_name}")
+        else:
+            target = auth.user_by_username(store, admin, args.username)
+            if command == "set-role":
+                done = auth.set_role(store, admin, target.id, Role(args.role), args.reason)
+                print(f"{done.username} is now {done.role.value}" + (
+                    "; no longer the unblinded safety physician." if target.unblinded and not done.unblinded
+                    else "."))
+            elif command in ("deactivate", "reactivate"):
+                done = auth.set_active(store, admin, target.id, command == "reactivate", args.reason)
+                print(f"{done.username} is {'active again' if done.active else 'deactivated'}.")
+            elif command == "reset-password":
+                done = auth.reset_password(store, admin, target.id, new_password, args.reason)
+                print(f"{done.username} has a temporary password now; they choose their own at the next sign-in.")
+            else:
+                done = auth.unlock(store, admin, target.id, args.reason)
+                print(f"{done.username} is unlocked.")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
 def _cmd_gui(args, folder: Path) -> int:
     from trialdesk.app import run_gui
 
@@ -284,6 +377,7 @@ def _cmd_gui(args, folder: Path) -> int:
 COMMANDS = {
     None: _cmd_gui, "gui": _cmd_gui, "init": _cmd_init, "verify": _cmd_verify, "backup": _cmd_backup,
     "restore": _cmd_restore, "recover": _cmd_recover, "vectors": _cmd_vectors, "demo": _cmd_demo, "export": _cmd_export,
+    "user": _cmd_user,
 }
 
 

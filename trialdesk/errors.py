@@ -73,6 +73,17 @@ class PermissionDenied(TrialDeskError):
     pass
 
 
+class SessionEnded(PermissionDenied):
+    """The signed-in account changed under an open session (deactivated, locked, role changed, password
+    reset by the administrator): nothing more is done for it. ``why`` is "deactivated", "locked", "role",
+    "password" or "gone"; the window signs the user out (or locks, when ``why`` is "locked")."""
+
+    def __init__(self, template: str, *, why: str, user_id: str, **params: object):
+        super().__init__(template, **params)
+        self.why = why
+        self.user_id = user_id
+
+
 class ValidationError(TrialDeskError):
     """Input that breaks a rule; ``field`` names the input it belongs to (or None)."""
 

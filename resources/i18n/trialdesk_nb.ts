@@ -345,6 +345,42 @@
       <source>Nurse</source>
       <translation>Studiesykepleier</translation>
     </message>
+    <message>
+      <source>&amp;Add staff account…</source>
+      <translation>&amp;Legg til personalkonto…</translation>
+    </message>
+    <message>
+      <source>&amp;Administration</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>&amp;Change my password…</source>
+      <translation>&amp;Endre mitt passord…</translation>
+    </message>
+    <message>
+      <source>&amp;Staff accounts</source>
+      <translation>&amp;Personalkontoer</translation>
+    </message>
+    <message>
+      <source>Signed out</source>
+      <translation>Logget ut</translation>
+    </message>
+    <message>
+      <source>Site &amp;settings…</source>
+      <translation>&amp;Innstillinger for studiestedet…</translation>
+    </message>
+    <message>
+      <source>You are signed out; input not yet saved in this window is lost.</source>
+      <translation>Du er logget ut; det som ikke var lagret i dette vinduet, er tapt.</translation>
+    </message>
+    <message>
+      <source>Your password is changed.</source>
+      <translation>Passordet ditt er endret.</translation>
+    </message>
+    <message>
+      <source>Ad&amp;ministration</source>
+      <translation>Ad&amp;ministrasjon</translation>
+    </message>
   </context>
   <context>
     <name>NewCandidateDialog</name>
@@ -1027,6 +1063,26 @@
       <source>Which trial site is this workstation at?</source>
       <translation>Hvilket studiested står denne arbeidsstasjonen på?</translation>
     </message>
+    <message>
+      <source>&amp;Later</source>
+      <translation>&amp;Senere</translation>
+    </message>
+    <message>
+      <source>&amp;Open the sheet</source>
+      <translation>Å&amp;pne arket</translation>
+    </message>
+    <message>
+      <source>At least 10 characters, letters mixed with digits or symbols, not the user name.</source>
+      <translation>Minst 10 tegn, bokstaver blandet med sifre eller symboler, ikke brukernavnet.</translation>
+    </message>
+    <message>
+      <source>Recovery-key sheet</source>
+      <translation>Ark med gjenopprettingsnøkkel</translation>
+    </message>
+    <message>
+      <source>The recovery-key sheet is written to {path}. Open it now to print it, lock the printout away, then delete the file.</source>
+      <translation>Arket med gjenopprettingsnøkkelen er lagret i {path}. Åpne det nå og skriv det ut, lås utskriften inn, og slett deretter filen.</translation>
+    </message>
   </context>
   <context>
     <name>SignatureDialog</name>
@@ -1455,7 +1511,7 @@
     </message>
     <message>
       <source>The two passwords differ; nothing was created.</source>
-      <translation>De to passordene er ikke like; ingenting ble opprettet.</translation>
+      <translation type="vanished">De to passordene er ikke like; ingenting ble opprettet.</translation>
     </message>
     <message>
       <source>The user name {username} is taken (accounts are never deleted).</source>
@@ -1864,6 +1920,130 @@
     <message>
       <source>{number} is a synthetic test number (month + 80), which no real person has: it is accepted only in a demo or training store.</source>
       <translation>{number} er et syntetisk testnummer (måned + 80), som ingen virkelig person har: det godtas bare i en demo- eller opplæringsdatabase.</translation>
+    </message>
+    <message>
+      <source>A password has at least 10 characters.</source>
+      <translation>Et passord har minst 10 tegn.</translation>
+    </message>
+    <message>
+      <source>A password mixes letters with digits or symbols.</source>
+      <translation>Et passord blander bokstaver med sifre eller symboler.</translation>
+    </message>
+    <message>
+      <source>A password must not contain the user name.</source>
+      <translation>Et passord kan ikke inneholde brukernavnet.</translation>
+    </message>
+    <message>
+      <source>A user name is 2-32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+      <translation>Et brukernavn har 2–32 tegn: små bokstaver, sifre, «.», «_» eller «-», og begynner med en bokstav.</translation>
+    </message>
+    <message>
+      <source>Change your own password with "Change my password".</source>
+      <translation>Endre ditt eget passord med «Endre mitt passord».</translation>
+    </message>
+    <message>
+      <source>Choose a folder apart from the store itself.</source>
+      <translation>Velg en annen mappe enn selve datalageret.</translation>
+    </message>
+    <message>
+      <source>Choose a new password, not the current one.</source>
+      <translation>Velg et nytt passord, ikke det nåværende.</translation>
+    </message>
+    <message>
+      <source>Choose a role: investigator, nurse, monitor or administrator.</source>
+      <translation>Velg en rolle: utprøver, studiesykepleier, monitor eller administrator.</translation>
+    </message>
+    <message>
+      <source>Enter a password.</source>
+      <translation>Skriv inn et passord.</translation>
+    </message>
+    <message>
+      <source>Enter a reason: it is kept in the audit trail with the change.</source>
+      <translation>Skriv inn en begrunnelse: den lagres i revisjonssporet sammen med endringen.</translation>
+    </message>
+    <message>
+      <source>Enter the backup folder's full path (e.g. /mnt/backup/trialdesk), or leave it empty for the store's own backups folder.</source>
+      <translation>Skriv inn hele banen til mappen for sikkerhetskopier (f.eks. /mnt/backup/trialdesk), eller la feltet stå tomt for datalagerets egen mappe.</translation>
+    </message>
+    <message>
+      <source>Enter whole minutes from {low} to {high}.</source>
+      <translation>Skriv inn hele minutter fra {low} til {high}.</translation>
+    </message>
+    <message>
+      <source>Enter your current password.</source>
+      <translation>Skriv inn det nåværende passordet ditt.</translation>
+    </message>
+    <message>
+      <source>No user {username} in this store.</source>
+      <translation>Ingen bruker {username} i dette datalageret.</translation>
+    </message>
+    <message>
+      <source>The account {username} has been deactivated; ask the administrator.</source>
+      <translation>Kontoen {username} er deaktivert; spør administratoren.</translation>
+    </message>
+    <message>
+      <source>The account {username} is locked until {until} (UTC); wait, or ask the administrator to unlock it.</source>
+      <translation>Kontoen {username} er sperret til {until} (UTC); vent, eller be administratoren låse den opp.</translation>
+    </message>
+    <message>
+      <source>The account {username} is not locked.</source>
+      <translation>Kontoen {username} er ikke sperret.</translation>
+    </message>
+    <message>
+      <source>The account {username} no longer exists.</source>
+      <translation>Kontoen {username} finnes ikke lenger.</translation>
+    </message>
+    <message>
+      <source>The password of {username} is temporary: set your own password first (sign in to TrialDesk).</source>
+      <translation>Passordet til {username} er midlertidig: velg ditt eget passord først (logg inn i TrialDesk).</translation>
+    </message>
+    <message>
+      <source>The role of {username} has been changed to {role}; sign in again.</source>
+      <translation>Rollen til {username} er endret til {role}; logg inn på nytt.</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>De to passordene er ikke like.</translation>
+    </message>
+    <message>
+      <source>The two passwords differ; nothing was changed.</source>
+      <translation>De to passordene er ikke like; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>This password is too common; choose another.</source>
+      <translation>Dette passordet er for vanlig; velg et annet.</translation>
+    </message>
+    <message>
+      <source>TrialDesk cannot write into {folder}; choose a folder this user may write to.</source>
+      <translation>TrialDesk kan ikke skrive i {folder}; velg en mappe denne brukeren kan skrive i.</translation>
+    </message>
+    <message>
+      <source>{folder} is a file, not a folder.</source>
+      <translation>{folder} er en fil, ikke en mappe.</translation>
+    </message>
+    <message>
+      <source>{username} already has this role.</source>
+      <translation>{username} har allerede denne rollen.</translation>
+    </message>
+    <message>
+      <source>{username} is deactivated; reactivate the account first.</source>
+      <translation>{username} er deaktivert; reaktiver kontoen først.</translation>
+    </message>
+    <message>
+      <source>{username} is already active.</source>
+      <translation>{username} er allerede aktiv.</translation>
+    </message>
+    <message>
+      <source>{username} is already deactivated.</source>
+      <translation>{username} er allerede deaktivert.</translation>
+    </message>
+    <message>
+      <source>{username} is already the unblinded safety physician.</source>
+      <translation>{username} er allerede ublindet sikkerhetslege.</translation>
+    </message>
+    <message>
+      <source>{username} is not the unblinded safety physician.</source>
+      <translation>{username} er ikke ublindet sikkerhetslege.</translation>
     </message>
   </context>
   <context>
@@ -6232,6 +6412,398 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>L (below reference)</source>
       <translation>L (under referanseområdet)</translation>
+    </message>
+    <message>
+      <source>temporary password</source>
+      <translation>midlertidig passord</translation>
+    </message>
+  </context>
+  <context>
+    <name>AddUserDialog</name>
+    <message>
+      <source>&amp;Add account</source>
+      <translation>&amp;Legg til konto</translation>
+    </message>
+    <message>
+      <source>&amp;Full name:</source>
+      <translation>&amp;Fullt navn:</translation>
+    </message>
+    <message>
+      <source>&amp;Role:</source>
+      <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+      <source>&amp;Temporary password:</source>
+      <translation>&amp;Midlertidig passord:</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation>&amp;Brukernavn:</translation>
+    </message>
+    <message>
+      <source>Add a staff account</source>
+      <translation>Legg til en personalkonto</translation>
+    </message>
+    <message>
+      <source>Full name, as on signatures</source>
+      <translation>Fullt navn, slik det står i signaturer</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rolle</translation>
+    </message>
+    <message>
+      <source>Temporary password</source>
+      <translation>Midlertidig passord</translation>
+    </message>
+    <message>
+      <source>The first password is temporary: give it to the person; they choose their own at the first sign-in. Accounts are never deleted, only deactivated.</source>
+      <translation>Det første passordet er midlertidig: gi det til personen, som velger sitt eget ved første innlogging. Kontoer slettes aldri, de deaktiveres.</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>Brukernavn</translation>
+    </message>
+    <message>
+      <source>e.g. nina.nurse</source>
+      <translation>f.eks. nina.nilsen</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+      <source>&amp;Change password</source>
+      <translation>&amp;Endre passord</translation>
+    </message>
+    <message>
+      <source>&amp;Current password:</source>
+      <translation>N&amp;åværende passord:</translation>
+    </message>
+    <message>
+      <source>&amp;New password:</source>
+      <translation>&amp;Nytt passord:</translation>
+    </message>
+    <message>
+      <source>&amp;Temporary password:</source>
+      <translation>&amp;Midlertidig passord:</translation>
+    </message>
+    <message>
+      <source>At least 10 characters, letters mixed with digits or symbols, not your user name.</source>
+      <translation>Minst 10 tegn, bokstaver blandet med sifre eller symboler, ikke brukernavnet ditt.</translation>
+    </message>
+    <message>
+      <source>Change my password</source>
+      <translation>Endre mitt passord</translation>
+    </message>
+    <message>
+      <source>Current password</source>
+      <translation>Nåværende passord</translation>
+    </message>
+    <message>
+      <source>New password</source>
+      <translation>Nytt passord</translation>
+    </message>
+    <message>
+      <source>Sign &amp;out</source>
+      <translation>Logg &amp;ut</translation>
+    </message>
+    <message>
+      <source>Your password is temporary. Choose your own password before you continue.</source>
+      <translation>Passordet ditt er midlertidig. Velg ditt eget passord før du fortsetter.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+      <source>&amp;Reset password</source>
+      <translation>&amp;Tilbakestill passord</translation>
+    </message>
+    <message>
+      <source>&amp;Temporary password:</source>
+      <translation>&amp;Midlertidig passord:</translation>
+    </message>
+    <message>
+      <source>Give {user} a temporary password. They must choose their own at the next sign-in; a lockout ends too.</source>
+      <translation>Gi {user} et midlertidig passord. Brukeren må velge sitt eget ved neste innlogging; en sperring oppheves også.</translation>
+    </message>
+    <message>
+      <source>Reset password</source>
+      <translation>Tilbakestill passord</translation>
+    </message>
+    <message>
+      <source>Temporary password</source>
+      <translation>Midlertidig passord</translation>
+    </message>
+  </context>
+  <context>
+    <name>RoleDialog</name>
+    <message>
+      <source>&amp;Change role</source>
+      <translation>&amp;Endre rolle</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Begrunnelse:</translation>
+    </message>
+    <message>
+      <source>Change role</source>
+      <translation>Endre rolle</translation>
+    </message>
+    <message>
+      <source>New &amp;role:</source>
+      <translation>Ny &amp;rolle:</translation>
+    </message>
+    <message>
+      <source>New role</source>
+      <translation>Ny rolle</translation>
+    </message>
+    <message>
+      <source>Reason for change</source>
+      <translation>Begrunnelse for endring</translation>
+    </message>
+    <message>
+      <source>{user} is now {role}. The new role takes effect at their next action; an open session is asked to sign in again.</source>
+      <translation>{user} er nå {role}. Den nye rollen gjelder fra brukerens neste handling; en åpen økt blir bedt om å logge inn på nytt.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SiteSettingsDialog</name>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>&amp;Backup folder:</source>
+      <translation>Mappe for sikkerhets&amp;kopier:</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>Bla &amp;gjennom…</translation>
+    </message>
+    <message>
+      <source>&amp;Lock the window after:</source>
+      <translation>&amp;Lås vinduet etter:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Begrunnelse:</translation>
+    </message>
+    <message>
+      <source>&amp;Save with this reason</source>
+      <translation>Lag&amp;re med denne begrunnelsen</translation>
+    </message>
+    <message>
+      <source>Backup folder</source>
+      <translation>Mappe for sikkerhetskopier</translation>
+    </message>
+    <message>
+      <source>Backup folder (empty: the store's own)</source>
+      <translation>Mappe for sikkerhetskopier (tom: datalagerets egen)</translation>
+    </message>
+    <message>
+      <source>Choose the backup folder</source>
+      <translation>Velg mappe for sikkerhetskopier</translation>
+    </message>
+    <message>
+      <source>Loc&amp;kout after wrong passwords:</source>
+      <translation>&amp;Sperretid etter feil passord:</translation>
+    </message>
+    <message>
+      <source>Minutes an account stays locked after too many wrong passwords</source>
+      <translation>Minutter en konto er sperret etter for mange feil passord</translation>
+    </message>
+    <message>
+      <source>Minutes without input before the window locks</source>
+      <translation>Minutter uten aktivitet før vinduet låses</translation>
+    </message>
+    <message>
+      <source>Reason for change</source>
+      <translation>Begrunnelse for endring</translation>
+    </message>
+    <message>
+      <source>Site settings</source>
+      <translation>Innstillinger for studiestedet</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffAdminWidget</name>
+    <message>
+      <source>&amp;Add…</source>
+      <translation>&amp;Legg til…</translation>
+    </message>
+    <message>
+      <source>&amp;Deactivate…</source>
+      <translation>&amp;Deaktiver…</translation>
+    </message>
+    <message>
+      <source>&amp;Site settings…</source>
+      <translation>&amp;Innstillinger for studiestedet…</translation>
+    </message>
+    <message>
+      <source>Accounts of this store. Accounts are never deleted: deactivate them. Every change is kept in the audit trail with its reason.</source>
+      <translation>Kontoene i dette datalageret. Kontoer slettes aldri: deaktiver dem. Hver endring lagres i revisjonssporet med begrunnelsen.</translation>
+    </message>
+    <message>
+      <source>Added {user} ({role}). Give them the temporary password; they choose their own at the first sign-in.</source>
+      <translation>{user} ({role}) er lagt til. Gi brukeren det midlertidige passordet; hun eller han velger sitt eget ved første innlogging.</translation>
+    </message>
+    <message>
+      <source>Change &amp;role…</source>
+      <translation>Endre &amp;rolle…</translation>
+    </message>
+    <message>
+      <source>Deactivate {user} ({name}): they can no longer sign in, and an open session is refused at its next action. The account and everything it recorded are kept.</source>
+      <translation>Deaktiver {user} ({name}): brukeren kan ikke lenger logge inn, og en åpen økt avvises ved neste handling. Kontoen og alt den har registrert, beholdes.</translation>
+    </message>
+    <message>
+      <source>Designate unblinded &amp;physician…</source>
+      <translation type="vanished">Utpek ublindet sikker&amp;hetslege…</translation>
+    </message>
+    <message>
+      <source>Designate {user} ({name}) as the unblinded safety physician: they see the masked results (IgG, NK) after the first dose.</source>
+      <translation>Utpek {user} ({name}) som ublindet sikkerhetslege: vedkommende ser de skjulte resultatene (IgG, NK) etter første dose.</translation>
+    </message>
+    <message>
+      <source>Reac&amp;tivate…</source>
+      <translation>Re&amp;aktiver…</translation>
+    </message>
+    <message>
+      <source>Reactivate {user} ({name}): they can sign in again.</source>
+      <translation>Reaktiver {user} ({name}): brukeren kan logge inn igjen.</translation>
+    </message>
+    <message>
+      <source>Reset &amp;password…</source>
+      <translation>Tilbakestill &amp;passord…</translation>
+    </message>
+    <message>
+      <source>Revoke the unblinded safety physician designation of {user} ({name}): masked results are hidden from them again at once.</source>
+      <translation>Opphev utpekingen av {user} ({name}) som ublindet sikkerhetslege: de skjulte resultatene skjules for vedkommende igjen med en gang.</translation>
+    </message>
+    <message>
+      <source>Revoke unblinded &amp;physician…</source>
+      <translation type="vanished">Opphev ublindet sikker&amp;hetslege…</translation>
+    </message>
+    <message>
+      <source>Site settings saved. The idle lock applies from the next sign-in.</source>
+      <translation>Innstillingene er lagret. Låsetiden gjelder fra neste innlogging.</translation>
+    </message>
+    <message>
+      <source>Staff accounts</source>
+      <translation>Personalkontoer</translation>
+    </message>
+    <message>
+      <source>Staff administration</source>
+      <translation>Personaladministrasjon</translation>
+    </message>
+    <message>
+      <source>U&amp;nlock</source>
+      <translation>Lås &amp;opp</translation>
+    </message>
+    <message>
+      <source>{user} has a temporary password; they choose their own at the next sign-in.</source>
+      <translation>{user} har et midlertidig passord; brukeren velger sitt eget ved neste innlogging.</translation>
+    </message>
+    <message>
+      <source>{user} is active again.</source>
+      <translation>{user} er aktiv igjen.</translation>
+    </message>
+    <message>
+      <source>{user} is deactivated.</source>
+      <translation>{user} er deaktivert.</translation>
+    </message>
+    <message>
+      <source>{user} is no longer the unblinded safety physician.</source>
+      <translation>{user} er ikke lenger ublindet sikkerhetslege.</translation>
+    </message>
+    <message>
+      <source>{user} is now {role}.</source>
+      <translation>{user} er nå {role}.</translation>
+    </message>
+    <message>
+      <source>{user} is the unblinded safety physician.</source>
+      <translation>{user} er ublindet sikkerhetslege.</translation>
+    </message>
+    <message>
+      <source>{user} is unlocked.</source>
+      <translation>{user} er låst opp.</translation>
+    </message>
+    <message>
+      <source>Designate unblinded p&amp;hysician…</source>
+      <translation>Utpek ublindet sikker&amp;hetslege…</translation>
+    </message>
+    <message>
+      <source>Revoke unblinded p&amp;hysician…</source>
+      <translation>Opphev ublindet sikker&amp;hetslege…</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffDialogs</name>
+    <message>
+      <source>Re&amp;peat password:</source>
+      <translation>&amp;Gjenta passord:</translation>
+    </message>
+    <message>
+      <source>Repeat the password</source>
+      <translation>Gjenta passordet</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffTableModel</name>
+    <message>
+      <source>Active</source>
+      <translation>Aktiv</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Fullt navn</translation>
+    </message>
+    <message>
+      <source>Investigator</source>
+      <translation>Utprøver</translation>
+    </message>
+    <message>
+      <source>Locked</source>
+      <translation>Sperret</translation>
+    </message>
+    <message>
+      <source>Monitor</source>
+      <translation>Monitor</translation>
+    </message>
+    <message>
+      <source>Nurse</source>
+      <translation>Studiesykepleier</translation>
+    </message>
+    <message>
+      <source>Password set</source>
+      <translation>Passord satt</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rolle</translation>
+    </message>
+    <message>
+      <source>Unblinded</source>
+      <translation>Ublindet</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>Brukernavn</translation>
+    </message>
+    <message>
+      <source>no (deactivated)</source>
+      <translation>nei (deaktivert)</translation>
+    </message>
+    <message>
+      <source>temporary</source>
+      <translation>midlertidig</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
     </message>
   </context>
 </TS>

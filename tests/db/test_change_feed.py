@@ -14,6 +14,7 @@ from tests.conftest import ADMIN_PASSWORD, PASSWORD
 from tests.services.test_screening import ELIGIBLE, JUDGED, TODAY, consent, register, sign
 from tests.services.test_visits import D1_DAY, entries, prepare_d1
 from trialdesk.db import audit, migrations
+from trialdesk.db import users as users_repo
 from trialdesk.db.connection import open_store
 from trialdesk.db.keystore import load_key
 from trialdesk.domain.people import Role
@@ -78,14 +79,16 @@ def test_a_store_from_before_migration_4_gets_its_participants_backfilled(tmp_pa
 
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
     monkeypatch.setattr(migrations, "LATEST", 3)
+    # Schema 3 has no users.must_change_password (migration 5): read it as 0 meanwhile.
+    monkeypatch.setattr(users_repo, "_COLUMNS", users_repo._COLUMNS.replace("must_change_password", "0"))
     setup = setup_workstation(tmp_path / "old", site_code="H", site_name="Haukeland", admin_username="admin",
                               admin_full_name="Ada Admin", admin_password=ADMIN_PASSWORD,
                               recovery_sheet=tmp_path / "recovery.pdf", training=True)  # synthetic numbers
     store = setup.store
     doctor = auth.create_user(store, setup.admin, username="doctor", full_name="Dina Doktor",
-                              role=Role.INVESTIGATOR, password=PASSWORD)
+                              role=Role.INVESTIGATOR, password=PASSWORD, temporary=False)
     nurse = auth.create_user(store, setup.admin, username="nurse", full_name="Nils Nurse", role=Role.NURSE,
-                             password=PASSWORD)
+                             password=PASSWORD, temporary=False)
     pid = _enrol(store, doctor)
     prepare_d1(store, nurse, pid)
     vs.correct_lab_result(store, nurse, store.db.execute("SELECT id FROM lab_results WHERE analyte = 'HB'").fetchone()[0],
@@ -105,6 +108,7 @@ def test_a_store_from_before_migration_4_gets_its_participants_backfilled(tmp_pa
         assert all(r[5] is None for r in rows)  # operations were never recorded: none invented
         assert audit.verify_chain(store.db.conn).ok
         # New rows carry both, hashed in the second form, and the chain still holds across the boundary.
+        nurse = users_repo.get(store.db, nurse.id)  # a signed-in user belongs to the store it was read from
         vs.record_pre_dose_labs(store, nurse, pid, "D1", sampled_at=D1_DAY, entries=entries(), read_back={"IGG"})
         new = [r for r in _rows(store)[before:] if r[2] in ("lab_samples", "lab_results")]
         assert len(new) == 1 + len(entries()) and all(r[4] == pid and r[5] == new[0][5] for r in new)

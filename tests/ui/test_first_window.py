@@ -53,8 +53,40 @@ def test_setup_wizard_keeps_input_and_shows_errors_at_the_field(qtbot, tmp_path)
     assert "10 characters" in wizard._pages["password"].errors["password"].text()
     assert wizard.username.text() == "admin" and wizard.site_name.text() == "Haukeland"  # nothing lost
     wizard.next()
+    offers = []
+    wizard.open_url = offers.append
+    _when_shown(QMessageBox, lambda box: (offers.append(box.text()), box.reject()))  # "Later"
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert len(calls) == 2 and calls[1].site_code == "H" and calls[1].admin_full_name == "Ada Admin"
+    assert len(offers) == 1 and "sheet.pdf" in offers[0]  # offered, declined: nothing opened
+
+
+def test_setup_wizard_checks_the_administrator_on_its_own_page(qtbot, tmp_path):
+    calls = []
+    wizard = SetupWizard(lambda values: calls.append(values), tmp_path / "sheet.pdf")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _fill_wizard(wizard, tmp_path / "sheet.pdf", password="kort1")
+    errors = wizard._pages["password"].errors
+    assert wizard.currentId() == 1 and "at least 10 characters" in errors["password"].text()
+    wizard.password.setText("admin-og-mer-1")
+    wizard.password2.setText("admin-og-mer-1")
+    wizard.username.setText("Admin Person")
+    wizard.full_name.clear()
+    wizard.next()
+    assert wizard.currentId() == 1
+    assert "2-32 characters" in errors["username"].text()
+    assert "full name" in errors["full_name"].text()
+    wizard.username.setText("admin")
+    wizard.full_name.setText("Ada Admin")
+    wizard.next()
+    assert wizard.currentId() == 1 and "must not contain the user name" in errors["password"].text()
+    wizard.password.setText("Sterkt-passord-1")
+    wizard.next()
+    assert wizard.currentId() == 1 and errors["password2"].text() == "The two passwords differ."
+    wizard.password2.setText("Sterkt-passord-1")
+    wizard.next()
+    assert wizard.currentId() == 2 and not calls  # nothing is created before Finish
 
 
 def test_login_dialog_shows_error_and_keeps_user_name(qtbot, store, users):
@@ -94,10 +126,14 @@ def test_main_window_for_each_role(qtbot, store, users):
         qtbot.addWidget(window)
         window.show()
         assert user.full_name in window.session_label.text()
-        if role is Role.ADMINISTRATOR:
-            assert "no access to clinical data" in window.empty_note.text()
+        if role is Role.ADMINISTRATOR:  # no clinical data: the staff administration is the window
+            assert window.staff is not None and window.staff.isVisible() and not window.splitter.isVisible()
+            assert window.staff.model.rowCount() == len(users)
+            assert window.settings_action is not None
         else:
             assert window.empty_note.text() == "No participants yet."
+            assert window.staff is None and window.splitter.isVisible()
+        assert window.password_action.isEnabled()  # everyone changes their own password
         window.close()
 
 
@@ -121,13 +157,18 @@ def test_first_start_end_to_end(qtbot, tmp_path):
     folder = tmp_path / "data"
     controller = AppController(folder)
 
+    opened = []
+
     def finish_wizard(wizard):
         _fill_wizard(wizard, tmp_path / "sheet.pdf")
+        wizard.open_url = opened.append  # the offer is made; nothing is opened in a test
+        _when_shown(QMessageBox, lambda box: box.buttons()[0].click())  # "Open the sheet"
         wizard.button(QWizard.WizardButton.FinishButton).click()
 
     _when_shown(SetupWizard, finish_wizard)
     assert controller.ensure_store()
     assert (tmp_path / "sheet.pdf").exists() and (folder / "trialdesk.db").exists()
+    assert [url.toLocalFile() for url in opened] == [str((tmp_path / "sheet.pdf").resolve())]
 
     def sign_in(dialog):
         dialog.username.setText("admin")

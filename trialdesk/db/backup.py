@@ -27,9 +27,22 @@ class BackupCheck:
     integrity: str
 
 
+def backup_folder(store: Store) -> Path:
+    """Where automatic backups go: the site setting ``backup_folder``, else the store's ``backups/``."""
+    from trialdesk.db import settings
+
+    chosen = settings.get(store.db, "backup_folder")
+    return Path(chosen) if chosen else store.folder / BACKUP_DIR
+
+
+def writable(folder: Path) -> bool:
+    """True when this user may create files in the existing ``folder``."""
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
 def default_backup_path(store: Store) -> Path:
     stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
-    return store.folder / BACKUP_DIR / f"trialdesk-{store.info.site_code}-{stamp}.db"
+    return backup_folder(store) / f"trialdesk-{store.info.site_code}-{stamp}.db"
 
 
 def _head(conn) -> tuple[int, str | None]:
@@ -104,8 +117,8 @@ def write_backup(store: Store, key: bytes, dest: Path | None = None) -> BackupCh
 
 
 def rotate(store: Store, keep: int) -> list[Path]:
-    """Delete the oldest automatic backups in the store's ``backups/`` folder beyond ``keep``."""
-    folder = store.folder / BACKUP_DIR
+    """Delete the oldest automatic backups in the backup folder beyond ``keep``."""
+    folder = backup_folder(store)
     if not folder.is_dir():
         return []
     files = sorted(folder.glob(f"trialdesk-{store.info.site_code}-*.db"))

@@ -254,11 +254,20 @@ def _backfill_subjects(db) -> None:
     db.conn.executemany("UPDATE audit SET subject_id = ? WHERE seq = ?", updates)
 
 
+def m005_staff_administration(db) -> None:
+    """Staff administration (issue 11): a password the administrator gave (a new account's first one, or a
+    reset) is temporary and must be changed at the next sign-in. Existing accounts keep their passwords."""
+    db.execute("ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0 "
+               "CHECK (must_change_password IN (0,1))")
+    _audited(db, "users", REDACTED["users"])
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m001_foundation),
     (2, m002_screening),
     (3, m003_visits),
     (4, m004_audit_subject_operation),
+    (5, m005_staff_administration),
 ]
 assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1)), "migrations are numbered 1, 2, 3 …"
 

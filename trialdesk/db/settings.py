@@ -9,6 +9,7 @@ DEFAULTS: dict[str, str] = {
     "max_failed_logins": "5",
     "lockout_minutes": "15",
     "backups_kept": "30",
+    "backup_folder": "",  # "": the store's own backups/ folder
 }
 
 

@@ -10,8 +10,11 @@ if TYPE_CHECKING:
 
 
 def is_blinded(user: object) -> bool:
-    """Every site role is blinded except a user flagged as the unblinded safety physician."""
-    return not getattr(user, "unblinded", False)
+    """Every site role is blinded except a user flagged as the unblinded safety physician (as the account is
+    stored now, when the user can tell: a revoked designation takes effect in a session already open)."""
+    stored = getattr(user, "stored", None)
+    current = stored() if callable(stored) else user
+    return not getattr(current, "unblinded", False)
 
 
 def first_dose_at(administration_starts: Iterable[datetime | None]) -> datetime | None:

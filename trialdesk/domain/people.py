@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 
 class Role(str, enum.Enum):
@@ -28,6 +29,15 @@ class User:
     failed_logins: int = 0
     locked_until: str | None = None
     unblinded: bool = False  # the designated unblinded safety physician sees masked results
+    must_change_password: bool = False  # a temporary password (new account, reset): change it first
+    password_set_at: str | None = None
+    # How to read this account as it is stored now (set by the repository that loaded it): a session's
+    # user object is kept for hours, while the administrator may deactivate, re-role or lock it meanwhile.
+    source: Optional[Callable[[], "User | None"]] = field(default=None, compare=False, repr=False)
+
+    def stored(self) -> "User | None":
+        """This account as stored now (None if it is gone); ``self`` when it was not loaded from a store."""
+        return self.source() if self.source is not None else self
 
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")

@@ -245,6 +245,7 @@ _RECORDS = (
         _f("locked_until", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "locked until")),
         _f("password_set_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "password set at")),
         _f("unblinded", Kind.BOOL, QT_TRANSLATE_NOOP("records", "unblinded safety physician")),
+        _f("must_change_password", Kind.BOOL, QT_TRANSLATE_NOOP("records", "temporary password")),
     ), naming=("username",), clinical=False),
     Record("participants", QT_TRANSLATE_NOOP("records", "Participant"), _COMMON + (
         _f("study_id", Kind.TEXT, QT_TRANSLATE_NOOP("records", "study id"), sdtm="SUBJID", odm=Odm("IT.DM.SUBJID")),

@@ -15,10 +15,22 @@ from trialdesk.db.connection import Actor, Store
 from trialdesk.domain.people import Role, User, password_problem, username_problem
 from trialdesk.errors import AccountLocked, AuthError, ValidationError
 from trialdesk.services.permissions import Action, require
+from trialdesk.services.words import QT_TRANSLATE_NOOP
 
 _hasher = PasswordHasher()  # argon2-cffi defaults: Argon2id, RFC 9106 low-memory profile
 
 SYSTEM = Actor("system", "system")
+
+# The messages of the user-name and password rules (domain/people.py), raised as ValidationError(problem):
+# marked here so that tools/i18n.py collects them under "errors" and the UI shows them translated.
+RULE_MESSAGES = (
+    QT_TRANSLATE_NOOP("errors", "A user name is 2-32 characters: lower-case letters, digits, '.', '_' or '-', "
+                                "starting with a letter."),
+    QT_TRANSLATE_NOOP("errors", "A password has at least 10 characters."),
+    QT_TRANSLATE_NOOP("errors", "A password mixes letters with digits or symbols."),
+    QT_TRANSLATE_NOOP("errors", "A password must not contain the user name."),
+    QT_TRANSLATE_NOOP("errors", "This password is too common; choose another."),
+)
 
 
 def actor(user: User) -> Actor:
@@ -160,18 +172,45 @@ def create_first_administrator(store: Store, *, username: str, full_name: str, p
 
 
 def create_user(store: Store, admin: User, *, username: str, full_name: str, role: Role,
-                password: str) -> User:
-    """An administrator adds an account (audited)."""
+                password: str, temporary: bool = True) -> User:
+    """An administrator adds an account (audited). Its first password is ``temporary`` (the default): the
+    administrator knows it, so the new user must choose their own at the first sign-in."""
     require(admin, Action.MANAGE_USERS)
     username = (username or "").strip().lower()
     _validate_new_user(username, full_name, password)
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationError("Choose a role: investigator, nurse, monitor or administrator.",
+                              field="role") from None
     if users_repo.by_username(store.db, username):
         raise ValidationError("The user name {username} is taken (accounts are never deleted).",
                               field="username", username=username)
     with store.acting(actor(admin)) as tx:
-        uid = users_repo.insert(tx, username=username, full_name=full_name.strip(), role=Role(role),
-                                password_hash=hash_password(password), site=store.info.site_code)
+        uid = users_repo.insert(tx, username=username, full_name=full_name.strip(), role=role,
+                                password_hash=hash_password(password), site=store.info.site_code,
+                                must_change_password=temporary)
     return users_repo.get(store.db, uid)
+
+
+def list_users(store: Store, admin: User) -> list[User]:
+    """Every account, active or not, by user name (administrator only)."""
+    require(admin, Action.MANAGE_USERS)
+    return users_repo.all_users(store.db)
+
+
+def user_by_username(store: Store, admin: User, username: str) -> User:
+    """The account named ``username`` (administrator only); a clear error when there is none."""
+    require(admin, Action.MANAGE_USERS)
+    user = users_repo.by_username(store.db, (username or "").strip())
+    if user is None:
+        raise ValidationError("No user {username} in this store.", field="username", username=username)
+    return user
+
+
+def is_locked(user: User) -> bool:
+    """True while ``user`` is locked out after too many wrong passwords."""
+    return _locked(user)
 
 
 def _managed(store: Store, admin: User, user_id: str) -> User:
@@ -182,39 +221,97 @@ def _managed(store: Store, admin: User, user_id: str) -> User:
     return user
 
 
+def _reason(reason: str | None) -> str:
+    text = " ".join((reason or "").split())
+    if not text:
+        raise ValidationError("Enter a reason: it is kept in the audit trail with the change.", field="reason")
+    return text
+
+
 def set_role(store: Store, admin: User, user_id: str, role: Role, reason: str) -> User:
+    """Give an account another role (with a reason). An unblinded safety physician who is no longer an
+    investigator loses that designation in the same change. Takes effect at the user's next action."""
     user = _managed(store, admin, user_id)
+    reason = _reason(reason)
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationError("Choose a role: investigator, nurse, monitor or administrator.",
+                              field="role") from None
     if user.id == admin.id:
-        raise ValidationError("Administrators cannot change their own role.")
+        raise ValidationError("Administrators cannot change their own role.", field="role")
+    if user.role == role:
+        raise ValidationError("{username} already has this role.", field="role", username=user.username)
+    values: dict = {"role": role}
+    if user.unblinded and role != Role.INVESTIGATOR:
+        values["unblinded"] = 0
     with store.acting(actor(admin), reason):
-        users_repo.update(store.db, user.id, role=Role(role))
+        users_repo.update(store.db, user.id, **values)
     return users_repo.get(store.db, user.id)
 
 
 def set_active(store: Store, admin: User, user_id: str, active: bool, reason: str) -> User:
-    """Deactivate (never delete) or reactivate an account."""
+    """Deactivate (never delete) or reactivate an account, with a reason. A deactivated user's open session
+    is refused at its next action."""
     user = _managed(store, admin, user_id)
+    reason = _reason(reason)
     if user.id == admin.id and not active:
         raise ValidationError("Administrators cannot deactivate themselves.")
+    if user.active and active:
+        raise ValidationError("{username} is already active.", username=user.username)
+    if not user.active and not active:
+        raise ValidationError("{username} is already deactivated.", username=user.username)
     with store.acting(actor(admin), reason):
         users_repo.update(store.db, user.id, active=1 if active else 0)
     return users_repo.get(store.db, user.id)
 
 
-def unlock(store: Store, admin: User, user_id: str, reason: str) -> User:
+def unlock(store: Store, admin: User, user_id: str, reason: str | None = None) -> User:
+    """End a lockout (and the count of wrong passwords) before its time."""
     user = _managed(store, admin, user_id)
-    with store.acting(actor(admin), reason):
+    if not _locked(user) and not user.failed_logins:
+        raise ValidationError("The account {username} is not locked.", username=user.username)
+    with store.acting(actor(admin), (reason or "").strip() or "unlocked by the administrator"):
         users_repo.update(store.db, user.id, locked_until=None, failed_logins=0)
     return users_repo.get(store.db, user.id)
 
 
+def reset_password(store: Store, admin: User, user_id: str, temporary_password: str,
+                   reason: str | None = None) -> User:
+    """Give an account a temporary password (it must be changed at the next sign-in); it also ends a
+    lockout. The user's open session, if any, is refused at its next action. Administrators change their
+    own password with :func:`change_password`."""
+    user = _managed(store, admin, user_id)
+    if user.id == admin.id:
+        raise ValidationError("Change your own password with \"Change my password\".", field="password")
+    problem = password_problem(temporary_password, user.username)
+    if problem:
+        raise ValidationError(problem, field="password")
+    with store.acting(actor(admin), (reason or "").strip() or "password reset by the administrator"):
+        users_repo.update(store.db, user.id, password_hash=hash_password(temporary_password),
+                          password_set_at=utc_iso(), must_change_password=1, failed_logins=0,
+                          locked_until=None)
+    store.log_event("PASSWORD_RESET", actor(admin), table="users", record_id=user.id)
+    return users_repo.get(store.db, user.id)
+
+
 def change_password(store: Store, user: User, old_password: str, new_password: str) -> ChangeSet:
-    """A user changes their own password (the old one is checked)."""
-    reauthenticate(store, user, user.username, old_password)
+    """A user changes their own password (the old one is checked; the new one must differ). This is how a
+    temporary password is replaced."""
+    if not old_password:
+        raise ValidationError("Enter your current password.", field="old_password")
+    try:
+        reauthenticate(store, user, user.username, old_password)
+    except AccountLocked:
+        raise
+    except AuthError as exc:  # a wrong current password: shown at its field
+        raise ValidationError(exc.template, field="old_password", **exc.params) from None
     problem = password_problem(new_password, user.username)
     if problem:
         raise ValidationError(problem, field="password")
+    if new_password == old_password:
+        raise ValidationError("Choose a new password, not the current one.", field="password")
     with store.acting(actor(user), "password changed by the user"):
         users_repo.update(store.db, user.id, password_hash=hash_password(new_password),
-                          password_set_at=utc_iso())
+                          password_set_at=utc_iso(), must_change_password=0)
     return store.last_changes

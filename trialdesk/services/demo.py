@@ -102,7 +102,7 @@ def build_demo(folder: Path, *, recovery_sheet: Path, today: date | None = None)
         made = {"admin": setup.admin}
         for username, full_name, role in DEMO_USERS[1:]:
             made[username] = auth.create_user(store, setup.admin, username=username, full_name=full_name,
-                                              role=role, password=DEMO_PASSWORD)
+                                              role=role, password=DEMO_PASSWORD, temporary=False)
         _populate(store, made["doctor"], made["nurse"], today)
         store.log_event("DEMO_DATA_CREATED", auth.actor(setup.admin), detail={"participants": len(_NAMES)})
     except BaseException:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+from typing import Callable
 
+from trialdesk.clock import parse_utc, utc_now
 from trialdesk.domain.people import Role, User
-from trialdesk.errors import PermissionDenied
+from trialdesk.errors import PermissionDenied, SessionEnded
 
 
 class Action(str, enum.Enum):
@@ -47,19 +49,70 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 }
 
 
-def allowed(user: User, action: Action) -> bool:
-    """True when ``user`` is active and their role permits ``action``."""
-    return user.active and action in PERMISSIONS[user.role]
+def allowed(user: User | None, action: Action) -> bool:
+    """True when ``user`` may do ``action`` now: their account as stored is active, not locked, has the role
+    the session signed in with, and that role permits ``action``."""
+    if user is None or not user.active:
+        return False
+    stored = user.stored()
+    return session_problem(user, stored) is None and action in PERMISSIONS[stored.role]
 
 
 def require(user: User | None, action: Action) -> User:
-    """Return ``user`` if allowed to do ``action``; otherwise raise :class:`PermissionDenied`."""
+    """Return ``user`` if allowed to do ``action``; otherwise raise :class:`PermissionDenied`.
+
+    The one check every service makes first. It reads the account as stored now, so that an administrator's
+    change (deactivation, another role, a password reset) or a lockout takes effect at the user's next action
+    in a session that is already open: :class:`SessionEnded`, also told to :func:`watch` listeners.
+    """
     if user is None:
         raise PermissionDenied("Sign in first.")
     if not user.active:
         raise PermissionDenied("The account {username} is deactivated.", username=user.username)
-    if action not in PERMISSIONS[user.role]:
+    stored = user.stored()
+    problem = session_problem(user, stored)
+    if problem is not None:
+        for listener in list(_listeners):
+            listener(problem)
+        raise problem
+    if action not in PERMISSIONS[stored.role]:
         raise PermissionDenied(
-            "Your role ({role}) may not {action}.", role=user.role.value, action=action.value
+            "Your role ({role}) may not {action}.", role=stored.role.value, action=action.value
         )
     return user
+
+
+def session_problem(user: User, stored: User | None) -> SessionEnded | None:
+    """Why the session of ``user`` may not act any more, given its account as stored (None: it may)."""
+    if stored is None:
+        return SessionEnded("The account {username} no longer exists.", why="gone", user_id=user.id,
+                            username=user.username)
+    if not stored.active:
+        return SessionEnded("The account {username} has been deactivated; ask the administrator.",
+                            why="deactivated", user_id=user.id, username=user.username)
+    if stored.locked_until and parse_utc(stored.locked_until) > utc_now():
+        return SessionEnded("The account {username} is locked until {until} (UTC); wait, or ask the "
+                            "administrator to unlock it.", why="locked", user_id=user.id,
+                            username=user.username, until=stored.locked_until[:16].replace("T", " "))
+    if stored.role != user.role:
+        return SessionEnded("The role of {username} has been changed to {role}; sign in again.", why="role",
+                            user_id=user.id, username=user.username, role=stored.role.value)
+    if stored.must_change_password:
+        return SessionEnded("The password of {username} is temporary: set your own password first (sign in "
+                            "to TrialDesk).", why="password", user_id=user.id, username=user.username)
+    return None
+
+
+_listeners: list[Callable[[SessionEnded], None]] = []
+
+
+def watch(listener: Callable[[SessionEnded], None]) -> Callable[[], None]:
+    """Call ``listener`` (on the thread of the refused call) whenever :func:`require` ends a session;
+    returns a function that stops it. The main window signs its user out (or locks) on it."""
+    _listeners.append(listener)
+
+    def stop() -> None:
+        if listener in _listeners:
+            _listeners.remove(listener)
+
+    return stop

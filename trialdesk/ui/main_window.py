@@ -3,6 +3,10 @@
 The window locks after the site's idle time (issue 4, point 7): its content is covered (never
 destroyed, so unsaved input survives) and only the same user's password unlocks it; "Sign out" on
 the lock is the only way for another user to take over.
+
+A user who may not view clinical data (the administrator) gets the staff administration as the window's
+content instead (issue 11). When a service refuses the session because the administrator deactivated the
+account, changed its role or reset its password, the window tells the user and signs out; a lockout locks it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -35,6 +40,7 @@ from trialdesk.domain.people import User
 from trialdesk.errors import PermissionDenied, TrialDeskError
 from trialdesk.services import auth, session, workstation
 from trialdesk.services import participants as participants_service
+from trialdesk.services import permissions
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.login_dialog import LoginDialog
@@ -45,6 +51,8 @@ from trialdesk.ui.participants.candidate_dialog import (
 )
 from trialdesk.ui.participants.model import ParticipantTableModel
 from trialdesk.ui.participants.workspace import ParticipantWorkspace
+from trialdesk.ui.staff.dialogs import ChangePasswordDialog, PasswordChange
+from trialdesk.ui.staff.widget import StaffAdminWidget
 from trialdesk.ui.visits.today import SaeBanner, TodayPanel
 from trialdesk.ui.widgets import row_table
 
@@ -73,8 +81,11 @@ class MainWindow(QMainWindow):
     """Shell of the application for one signed-in user.
 
     Signals:
-        sign_out_requested: the user chose "Sign out"; the composition root shows the login again.
+        sign_out_requested: the user chose "Sign out" (or the session ended); the composition root shows
+            the login again.
         changes_applied(object): a service changed data; views decide whether to reload.
+        session_ended(object): a service refused this user's session (:class:`SessionEnded`); queued to
+            the GUI thread, where the window signs out or locks.
 
     Attributes:
         locked: True while the idle lock covers the window; ``lock_dialog`` asks for the password.
@@ -82,6 +93,7 @@ class MainWindow(QMainWindow):
 
     sign_out_requested = Signal()
     changes_applied = Signal(object)
+    session_ended = Signal(object)
 
     def __init__(self, store, user: User, parent: QWidget | None = None, *, idle_ms: int | None = None):
         super().__init__(parent)
@@ -164,6 +176,12 @@ class MainWindow(QMainWindow):
         if self.sae_banner is not None:
             main_box.addWidget(self.sae_banner)
         main_box.addWidget(splitter, 1)
+        # No clinical data for this role (the administrator): the staff administration is the window.
+        self.staff = (StaffAdminWidget(store, user) if not clinical and allowed(user, Action.MANAGE_USERS)
+                      else None)
+        if self.staff is not None:
+            splitter.hide()
+            main_box.addWidget(self.staff, 1)
         self.stack.addWidget(main_page)
         self.stack.addWidget(self.lock_page)
         self.setCentralWidget(self.stack)
@@ -200,11 +218,20 @@ class MainWindow(QMainWindow):
         self.lock_action = QAction(self.tr("&Lock now"), self)
         self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.password_action = QAction(self.tr("&Change my password…"), self)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.backup_action, self.verify_action, self.lock_action,
-                       self.sign_out_action, self.quit_action):
+        for action in (self.new_action, self.backup_action, self.verify_action, self.password_action,
+                       self.lock_action, self.sign_out_action, self.quit_action):
             file_menu.addAction(action)
+        self.staff_action = self.settings_action = None
+        if self.staff is not None:
+            admin_menu = self.menuBar().addMenu(self.tr("Ad&ministration"))
+            self.staff_action = QAction(self.tr("&Staff accounts"), self)
+            self.add_user_action = QAction(self.tr("&Add staff account…"), self)
+            self.settings_action = QAction(self.tr("Site &settings…"), self)
+            for action in (self.staff_action, self.add_user_action, self.settings_action):
+                admin_menu.addAction(action)
         self.today_action = QAction(self.tr("Due &today"), self)
         self.today_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D))
         self.addAction(self.today_action)
@@ -221,6 +248,18 @@ class MainWindow(QMainWindow):
         self.verify_action.triggered.connect(self._on_verify_action_triggered)
         self.lock_action.triggered.connect(self.lock)
         self.sign_out_action.triggered.connect(self.sign_out_requested.emit)
+        self.password_action.triggered.connect(self.change_my_password)
+        if self.staff is not None:
+            self.staff_action.triggered.connect(self.staff.table.setFocus)
+            self.add_user_action.triggered.connect(self.staff.add_user)
+            self.settings_action.triggered.connect(self.staff.edit_settings)
+            self.staff.changes_applied.connect(self.changes_applied.emit)
+        # A refused session may be told on the worker thread: queued, the window acts on the GUI thread
+        # once the refused call has returned (its dialog has shown the message).
+        self.session_ended.connect(self._on_session_ended, Qt.ConnectionType.QueuedConnection)
+        self._ending = False
+        self._stop_watching = permissions.watch(self._on_session_refused)
+        self.destroyed.connect(lambda *_, stop=self._stop_watching: stop())
         self.quit_action.triggered.connect(self.close)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_currentRowChanged)
         self.table.activated.connect(self._on_table_activated)
@@ -257,6 +296,9 @@ class MainWindow(QMainWindow):
 
     def _reload_register(self) -> None:
         """Reload the register from the store (keeps the selected participant)."""
+        if self.staff is not None:
+            self.empty_note.setText(self.tr("Your role has no access to clinical data."))
+            return
         try:
             rows = participants_service.list_participants(self.store, self.user)
         except PermissionDenied:
@@ -323,7 +365,9 @@ class MainWindow(QMainWindow):
         self.workspace.setCurrentWidget(self.workspace.visit_tabs.ae_page)
 
     def _on_new_action_triggered(self) -> None:
-        if not allowed(self.user, Action.REGISTER_CANDIDATE):
+        try:  # the account as stored now: a session the administrator ended is told so (and signed out)
+            permissions.require(self.user, Action.REGISTER_CANDIDATE)
+        except PermissionDenied:
             return
 
         def submit(values: CandidateValues):
@@ -407,7 +451,56 @@ class MainWindow(QMainWindow):
         self.idle_timer.start()
         self.store.log_event("WINDOW_UNLOCKED", auth.actor(self.user))
 
+    # --- the session ------------------------------------------------------------------------------
+
+    def change_my_password(self) -> bool:
+        """Every user changes their own password (the current one is asked)."""
+        def submit(values: PasswordChange):
+            return auth.change_password(self.store, self.user, values.old_password, values.new_password)
+
+        dialog = ChangePasswordDialog(submit, parent=self)
+        if not dialog.exec():
+            return False
+        self.statusBar().showMessage(self.tr("Your password is changed."), 8000)
+        return True
+
+    def _on_session_refused(self, problem) -> None:
+        # Called by permissions.require, possibly on the worker thread: only emit (queued).
+        if problem.user_id != self.user.id:
+            return
+        try:
+            self.session_ended.emit(problem)
+        except RuntimeError:  # this window is already gone
+            pass
+
+    def _on_session_ended(self, problem) -> None:
+        """The administrator changed this account (or it is locked): lock, or tell and sign out."""
+        if self._ending:
+            return
+        if problem.why == "locked":
+            self.lock()
+            if self.lock_dialog is not None:
+                self.lock_dialog.error.show_message(error_text(problem))
+            return
+        self._ending = True
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QDialog) and window.isVisible() and window is not self.lock_dialog \
+                    and self._owns(window):
+                window.reject()
+        QMessageBox.information(self, self.tr("Signed out"), error_text(problem) + "\n\n" + self.tr(
+            "You are signed out; input not yet saved in this window is lost."))
+        self.sign_out_requested.emit()
+
+    def _owns(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._stop_watching()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle_watcher)

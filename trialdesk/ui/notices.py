@@ -25,6 +25,7 @@ DOSE_VISIT_TABLES = frozenset({"participants", "planned_visits", "dose_visits", 
 AE_TABLES = frozenset({"adverse_events", "participants"})
 TREND_TABLES = frozenset({"lab_samples", "lab_results"})
 TIMELINE_TABLES = frozenset({"planned_visits", "dose_visits", "administrations", "participants"})
+STAFF_TABLES = frozenset({"users", "settings"})
 
 
 class StoreNotices(QObject):
@@ -60,5 +61,5 @@ def notices_for(store) -> StoreNotices:
     return notices
 
 
-__all__ = ["AE_TABLES", "DOSE_VISIT_TABLES", "OVERVIEW_TABLES", "REGISTER_TABLES", "SAE_TABLES", "StoreNotices",
+__all__ = ["AE_TABLES", "DOSE_VISIT_TABLES", "OVERVIEW_TABLES", "REGISTER_TABLES", "SAE_TABLES", "STAFF_TABLES", "StoreNotices",
            "TIMELINE_TABLES", "TODAY_TABLES", "TREND_TABLES", "notices_for"]

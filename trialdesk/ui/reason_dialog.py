@@ -12,8 +12,8 @@ from trialdesk.ui.widgets import add_row
 class ReasonDialog(FormDialog):
     """A required, non-empty reason; it is written into every audit row of the change."""
 
-    def __init__(self, what: str, parent: QWidget | None = None):
-        super().__init__(None, parent)
+    def __init__(self, what: str, parent: QWidget | None = None, submit=None):
+        super().__init__(submit, parent)  # submit(reason): the caller's service call (errors shown here)
         self.setWindowTitle(self.tr("Reason for change"))
         text = QLabel(what)
         text.setWordWrap(True)

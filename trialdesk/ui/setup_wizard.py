@@ -1,4 +1,9 @@
-"""First start: the set-up wizard (site, first administrator, recovery-key sheet)."""
+"""First start: the set-up wizard (site, first administrator, recovery-key sheet).
+
+The administrator's page checks the user name, full name and password (the rules of ``domain.people``, the
+same that the services apply, typed twice) before going on; when the store is made, the wizard offers to
+open the recovery-key sheet so that it is printed at once.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
     QWizard, QWizardPage,
 )
 
+from trialdesk.domain.people import password_problem, username_problem
 from trialdesk.ui.widgets import FieldError
 
 
@@ -94,6 +102,9 @@ class SetupWizard(QWizard):
         self.password2 = admin.add_field("password2", self.tr("&Repeat password:"), QLineEdit(),
                                          self.tr("Repeat password"))
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        rules = QLabel(self.tr("At least 10 characters, letters mixed with digits or symbols, not the user name."))
+        rules.setWordWrap(True)
+        admin.form.addRow("", rules)
 
         sheet = _Page(self.tr("Recovery key"),
                       self.tr("TrialDesk writes a recovery-key sheet (PDF). Print it and lock it away: "
@@ -118,6 +129,8 @@ class SetupWizard(QWizard):
         site.validatePage = self._validate_site
         admin.validatePage = self._validate_admin
         sheet.validatePage = self._finish
+        self.open_url = QDesktopServices.openUrl  # tests replace it: the offer is checked, nothing opened
+        self.sheet_offer: QMessageBox | None = None
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery sheet"), self.sheet_path.text(),
@@ -147,10 +160,41 @@ class SetupWizard(QWizard):
     def _validate_admin(self) -> bool:
         page = self._pages["username"]
         page.clear_errors()
-        if self.password.text() != self.password2.text():
+        username = self.username.text().strip()
+        problems = {
+            "username": username_problem(username),
+            "full_name": None if self.full_name.text().strip() else
+            "Enter the person's full name as it should appear on signatures.",
+            "password": password_problem(self.password.text(), username),
+        }
+        first = None
+        for name, problem in problems.items():
+            if problem:
+                page.errors[name].show_message(QCoreApplication.translate("errors", problem))
+                first = first or name
+        if first is None and self.password.text() != self.password2.text():
             page.errors["password2"].show_message(self.tr("The two passwords differ."))
-            self.password2.setFocus()
+            first = "password2"
+        if first is not None:
+            {"username": self.username, "full_name": self.full_name, "password": self.password,
+             "password2": self.password2}[first].setFocus()
             return False
+        return True
+
+    def offer_recovery_sheet(self, path: Path) -> bool:
+        """Offer to open the recovery-key sheet just written (to print it); True when it was opened."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Recovery-key sheet"),
+                          self.tr("The recovery-key sheet is written to {path}. Open it now to print it, lock the "
+                                  "printout away, then delete the file.").format(path=path), parent=self)
+        open_button = box.addButton(self.tr("&Open the sheet"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        self.sheet_offer = box
+        box.exec()
+        self.sheet_offer = None
+        if box.clickedButton() is not open_button:
+            return False
+        self.open_url(QUrl.fromLocalFile(str(Path(path).resolve())))
         return True
 
     def _finish(self) -> bool:
@@ -158,9 +202,11 @@ class SetupWizard(QWizard):
             return True
         for page in set(self._pages.values()):
             page.clear_errors()
-        outcome = self._submit(self.values())
+        values = self.values()
+        outcome = self._submit(values)
         if outcome is None:
             self._submitted = True
+            self.offer_recovery_sheet(values.recovery_sheet)
             return True
         field, message = outcome
         page = self._pages.get(field or "recovery_sheet", self._pages["recovery_sheet"])

@@ -42,8 +42,16 @@ def set_unblinded(store: Store, admin: User, user_id: str, unblinded: bool, reas
     target = users_repo.get(store.db, user_id)
     if target is None:
         raise ValidationError("No such user.")
+    if not " ".join((reason or "").split()):
+        raise ValidationError("Enter a reason: it is kept in the audit trail with the change.", field="reason")
+    if target.unblinded and unblinded:
+        raise ValidationError("{username} is already the unblinded safety physician.", username=target.username)
+    if not target.unblinded and not unblinded:
+        raise ValidationError("{username} is not the unblinded safety physician.", username=target.username)
     if unblinded and target.role != Role.INVESTIGATOR:
         raise ValidationError("Only an investigator can be the unblinded safety physician.")
+    if unblinded and not target.active:
+        raise ValidationError("{username} is deactivated; reactivate the account first.", username=target.username)
     with store.acting(auth.actor(admin), reason) as tx:
         users_repo.update(tx, user_id, unblinded=1 if unblinded else 0)
     return store.last_changes
