@@ -6751,19 +6751,19 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>StaffTableModel</name>
     <message>
       <source>Active</source>
-      <translation>Aktiv</translation>
+      <translation type="vanished">Aktiv</translation>
     </message>
     <message>
       <source>Administrator</source>
-      <translation>Administrator</translation>
+      <translation type="vanished">Administrator</translation>
     </message>
     <message>
       <source>Full name</source>
-      <translation>Fullt navn</translation>
+      <translation type="vanished">Fullt navn</translation>
     </message>
     <message>
       <source>Investigator</source>
-      <translation>Utprøver</translation>
+      <translation type="vanished">Utprøver</translation>
     </message>
     <message>
       <source>Locked</source>
@@ -6771,11 +6771,11 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Monitor</source>
-      <translation>Monitor</translation>
+      <translation type="vanished">Monitor</translation>
     </message>
     <message>
       <source>Nurse</source>
-      <translation>Studiesykepleier</translation>
+      <translation type="vanished">Studiesykepleier</translation>
     </message>
     <message>
       <source>Password set</source>
@@ -6783,7 +6783,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Role</source>
-      <translation>Rolle</translation>
+      <translation type="vanished">Rolle</translation>
     </message>
     <message>
       <source>Unblinded</source>
@@ -6791,7 +6791,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>User name</source>
-      <translation>Brukernavn</translation>
+      <translation type="vanished">Brukernavn</translation>
     </message>
     <message>
       <source>no (deactivated)</source>

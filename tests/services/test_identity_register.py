@@ -100,7 +100,7 @@ def test_synthetic_numbers_are_refused_on_a_real_trial_store(tmp_path):
     try:
         assert not real.store.training and real.store.meta("purpose") == "trial"
         doctor = auth.create_user(real.store, real.admin, username="doctor", full_name="Dina Doktor",
-                                  role=Role.INVESTIGATOR, password=PASSWORD)
+                                  role=Role.INVESTIGATOR, password=PASSWORD, temporary=False)
         with pytest.raises(ValidationError, match="synthetic test number") as err:
             _register(real.store, doctor, synthetic_id_number(BORN, "F"))
         assert err.value.field == "id_number"

@@ -19,6 +19,17 @@ TARGETS = [(MainWindow, "reload"), (ParticipantWorkspace, "reload"), (Participan
            (DoseVisitWidget, "reload"), (TodayPanel, "reload"), (SaeBanner, "reload"), (LabTrendWidget, "reload"),
            (TimelineWidget, "show_participant"), (AdverseEventLogWidget, "set_rows"), (ParticipantTableModel, "set_rows")]
 
+def count_reloads(monkeypatch) -> Counter:
+    """Counts every call of the views' reload methods (``Class.method`` -> calls) from now on."""
+    counts = Counter()
+    for cls, name in TARGETS:
+        def counted(*args, _original=getattr(cls, name), _key=f"{cls.__name__}.{name}", **kwargs):
+            counts[_key] += 1
+            return _original(*args, **kwargs)
+        monkeypatch.setattr(cls, name, counted)
+    return counts
+
+
 def test_one_lab_save_reloads_each_view_that_shows_it_once_and_no_other(qtbot, store, doctor, nurse, monkeypatch, clock):
     """Before the store's notices, one lab save reloaded 18 times: the dose visit, the AE log, the trend and
     the timeline twice each, five SAE banners, the workspace, the history, the register and Today."""
@@ -29,13 +40,7 @@ def test_one_lab_save_reloads_each_view_that_shows_it_once_and_no_other(qtbot, s
     tabs = window.workspace.visit_tabs
     tabs.open_dose(pid, "D1")
     visit = tabs.injections
-    counts = Counter()
-    for cls, name in TARGETS:
-        orig = getattr(cls, name)
-        def wrap(*a, _o=orig, _k=f"{cls.__name__}.{name}", **k):
-            counts[_k] += 1
-            return _o(*a, **k)
-        monkeypatch.setattr(cls, name, wrap)
+    counts = count_reloads(monkeypatch)
     labs = visit.labs
     labs.sampled_at.setText((local_now() - timedelta(minutes=30)).strftime("%H:%M"))
     labs.rows["HB"].value.setText("13,2")
@@ -65,13 +70,7 @@ def test_a_change_to_another_participant_leaves_this_one_alone(qtbot, store, doc
     other = enrol_due_today(store, doctor, born=BORN + timedelta(days=3))
     window = main_window(qtbot, store, nurse)
     window.select_participant(shown)
-    counts = Counter()
-    for cls, name in TARGETS:
-        orig = getattr(cls, name)
-        def wrap(*a, _o=orig, _k=f"{cls.__name__}.{name}", **k):
-            counts[_k] += 1
-            return _o(*a, **k)
-        monkeypatch.setattr(cls, name, wrap)
+    counts = count_reloads(monkeypatch)
     from trialdesk.services import visits as vs
     vs.record_pregnancy_test(store, nurse, other, "D1", "negative", day=local_now().date())
     qtbot.wait(10)

@@ -140,7 +140,7 @@ def test_staff_model_passes_modeltester(qtmodeltester, store, users):
     model.set_rows(auth.list_users(store, users[Role.ADMINISTRATOR]))
     qtmodeltester.check(model)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
-        "User name", "Full name", "Role", "Active", "Locked", "Unblinded", "Password set"]
+        "User name", "Name", "Role", "Active", "Locked", "Unblinded", "Password set"]
     assert model.data(model.index(1, 2)) == "Investigator"
 
 

@@ -4,27 +4,22 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from trialdesk.domain.people import User
 from trialdesk.services import auth, formats
+from trialdesk.ui.record_words import code_word, codes, heading
 from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.widgets import ui_language
 
 _tr = lambda text: QCoreApplication.translate("StaffTableModel", text)  # noqa: E731
 
-ROLE_TEXT = {
-    "investigator": QT_TRANSLATE_NOOP("StaffTableModel", "Investigator"),
-    "nurse": QT_TRANSLATE_NOOP("StaffTableModel", "Nurse"),
-    "monitor": QT_TRANSLATE_NOOP("StaffTableModel", "Monitor"),
-    "administrator": QT_TRANSLATE_NOOP("StaffTableModel", "Administrator"),
-}
-ROLES = ("investigator", "nurse", "monitor", "administrator")
+ROLES = codes("users", "role")
 
 
 def role_text(code: str) -> str:
-    """A role code as a word in the UI language."""
-    return _tr(ROLE_TEXT.get(code, code))
+    """A role code as a word in the UI language (the record registry's word)."""
+    return code_word("users", "role", code)
 
 
 def _yes(flag: bool) -> str:
@@ -44,10 +39,10 @@ class StaffTableModel(RowTableModel):
 
     def columns(self) -> tuple[tuple[str, Callable[[User], Any]], ...]:
         return (
-            (_tr("User name"), lambda u: u.username),
-            (_tr("Full name"), lambda u: u.full_name),
-            (_tr("Role"), lambda u: role_text(u.role.value)),
-            (_tr("Active"), lambda u: _tr("yes") if u.active else _tr("no (deactivated)")),
+            (heading("users", "username"), lambda u: u.username),
+            (heading("users", "full_name"), lambda u: u.full_name),
+            (heading("users", "role"), lambda u: role_text(u.role.value)),
+            (heading("users", "active"), lambda u: _tr("yes") if u.active else _tr("no (deactivated)")),
             (_tr("Locked"), lambda u: _yes(self._locked.get(u.id, False))),
             (_tr("Unblinded"), lambda u: _yes(u.unblinded)),
             (_tr("Password set"), lambda u: formats.moment(u.password_set_at, ui_language(), offset=False)
