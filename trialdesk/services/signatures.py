@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from trialdesk.clock import new_id, utc_iso
 from trialdesk.db import signatures as repo
 from trialdesk.db.connection import Store
+from trialdesk.db.signatures import SignatureRow
 from trialdesk.domain.people import User
 from trialdesk.services import auth
 
@@ -26,18 +27,9 @@ def content_hash(content: object) -> str:
 
 
 @dataclass(frozen=True)
-class Signature:
-    """One e-signature and, when checked against current content, whether it still holds."""
+class Signature(SignatureRow):
+    """One e-signature (the stored row) and, when checked against current content, whether it still holds."""
 
-    id: str
-    user_id: str
-    username: str
-    full_name: str
-    meaning: str
-    record_table: str
-    record_id: str
-    content_hash: str
-    signed_at: str
     valid: bool | None = None
 
     def manifestation(self) -> str:
