@@ -232,7 +232,7 @@ def _backfill_subjects(db) -> None:
     subject_of: dict[tuple[str, str], str] = {}
     updates = []
     rows = db.execute("SELECT seq, action, table_name, record_id, old_values, new_values FROM audit ORDER BY seq")
-    for seq, action, table, record_id, old_values, new_values in rows.fetchall():
+    for seq, action, table, record_id, old_values, new_values in rows:  # streamed: large stores have 400 000 rows
         subject = None
         if action in ("INSERT", "UPDATE", "DELETE") and table:
             values = json.loads(new_values or old_values or "{}")
