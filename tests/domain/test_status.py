@@ -19,15 +19,20 @@ ALLOWED = {
     ("candidate", "screening"), ("candidate", "enrolled"), ("candidate", "screen_failure"), ("candidate", "withdrawn"),
     ("screening", "enrolled"), ("screening", "screen_failure"), ("screening", "withdrawn"),
     ("screen_failure", "enrolled"),
-    ("enrolled", "on_treatment"), ("enrolled", "withdrawn"),
-    ("on_treatment", "follow_up"), ("on_treatment", "completed"), ("on_treatment", "withdrawn"),
-    ("follow_up", "completed"), ("follow_up", "withdrawn"),
+    ("enrolled", "on_treatment"), ("enrolled", "follow_up"),
+    ("enrolled", "withdrawn"), ("enrolled", "lost_to_follow_up"), ("enrolled", "died"),
+    ("on_treatment", "follow_up"), ("on_treatment", "completed"),
+    ("on_treatment", "withdrawn"), ("on_treatment", "lost_to_follow_up"), ("on_treatment", "died"),
+    ("follow_up", "completed"), ("follow_up", "withdrawn"), ("follow_up", "lost_to_follow_up"), ("follow_up", "died"),
+    # long-term follow-up after the end of study
+    ("completed", "withdrawn"), ("completed", "lost_to_follow_up"), ("completed", "died"),
+    ("lost_to_follow_up", "died"),
 }
 
 
 def test_the_stored_values():
     assert [s.value for s in S] == ["candidate", "screening", "screen_failure", "enrolled", "on_treatment",
-                                    "follow_up", "completed", "withdrawn"]
+                                    "follow_up", "completed", "withdrawn", "lost_to_follow_up", "died"]
     assert set(TRANSITIONS) == set(S)
 
 
@@ -45,10 +50,13 @@ def test_exactly_the_protocols_changes_are_allowed(old, new):
 
 
 def test_the_message_says_what_is_allowed_and_final_is_final():
-    with pytest.raises(RuleViolation, match=r"who is enrolled cannot become follow up \(allowed: on treatment, withdrawn\)"):
-        check_transition("enrolled", "follow_up")
+    with pytest.raises(RuleViolation, match=r"who is enrolled cannot become completed \(allowed: on treatment, "
+                                            r"follow up, withdrawn, lost to follow-up, died\)"):
+        check_transition("enrolled", "completed")
     with pytest.raises(RuleViolation, match=r"allowed: none \(final\)"):
-        check_transition(S.COMPLETED, S.ON_TREATMENT)
+        check_transition(S.WITHDRAWN, S.ON_TREATMENT)
+    with pytest.raises(RuleViolation, match=r"allowed: none \(final\)"):
+        check_transition(S.DIED, S.FOLLOW_UP)
 
 
 def test_an_unknown_status_is_refused():
@@ -58,6 +66,6 @@ def test_an_unknown_status_is_refused():
 
 def test_the_groups():
     assert DOSING == {S.ENROLLED, S.ON_TREATMENT}
-    assert TREATMENT_OVER == {S.FOLLOW_UP, S.COMPLETED, S.WITHDRAWN}
+    assert TREATMENT_OVER == {S.FOLLOW_UP, S.COMPLETED, S.WITHDRAWN, S.LOST_TO_FOLLOW_UP, S.DIED}
     assert ENROLLABLE == {S.CANDIDATE, S.SCREENING, S.SCREEN_FAILURE}
     assert all(may_change(s, S.ENROLLED) for s in ENROLLABLE)

@@ -138,15 +138,21 @@ _NAME_QUERIES = (
                                "ON v.id = p.dose_visit_id WHERE v.participant_id = ?"),
     ("administrations", "dose", "SELECT a.id, v.dose_code FROM administrations a JOIN dose_visits v "
                                 "ON v.id = a.dose_visit_id WHERE v.participant_id = ?"),
-    ("lab_samples", "dose", "SELECT s.id, v.dose_code FROM lab_samples s LEFT JOIN dose_visits v "
-                            "ON v.id = s.dose_visit_id WHERE s.participant_id = ?"),
-    ("lab_results", "dose", "SELECT r.id, v.dose_code FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
-                            "LEFT JOIN dose_visits v ON v.id = s.dose_visit_id WHERE s.participant_id = ?"),
+    # A consultation's blood sample is named by its contact's code (CONS1) where a dose visit's is by its dose.
+    ("lab_samples", "dose", "SELECT s.id, coalesce(v.dose_code, c.visit_code) FROM lab_samples s "
+                            "LEFT JOIN dose_visits v ON v.id = s.dose_visit_id LEFT JOIN contacts c "
+                            "ON c.id = s.contact_id WHERE s.participant_id = ?"),
+    ("lab_results", "dose", "SELECT r.id, coalesce(v.dose_code, c.visit_code) FROM lab_results r "
+                            "JOIN lab_samples s ON s.id = r.sample_id LEFT JOIN dose_visits v ON v.id = s.dose_visit_id "
+                            "LEFT JOIN contacts c ON c.id = s.contact_id WHERE s.participant_id = ?"),
     ("lab_results", "analyte", "SELECT r.id, r.analyte FROM lab_results r JOIN lab_samples s "
                                "ON s.id = r.sample_id WHERE s.participant_id = ?"),
     ("screening_judgements", "criterion", "SELECT j.id, j.criterion_id FROM screening_judgements j "
                                           "JOIN screenings s ON s.id = j.screening_id WHERE s.participant_id = ?"),
     ("planned_visits", "code", "SELECT id, code FROM planned_visits WHERE participant_id = ?"),
+    ("contacts", "code", "SELECT id, visit_code FROM contacts WHERE participant_id = ?"),
+    ("contact_attempts", "code", "SELECT a.id, c.visit_code FROM contact_attempts a JOIN contacts c "
+                                 "ON c.id = a.contact_id WHERE c.participant_id = ?"),
     ("signatures", "dose", "SELECT override_signature_id, dose_code FROM dose_visits "
                            "WHERE participant_id = ? AND override_signature_id IS NOT NULL"),
 )
@@ -154,7 +160,10 @@ _NAME_QUERIES = (
 _NUMBERED = {"adverse_events": "SELECT id FROM adverse_events WHERE participant_id = ? ORDER BY onset_date, created_at",
              "consents": "SELECT id FROM consents WHERE participant_id = ? ORDER BY created_at",
              "eligibility_decisions": "SELECT id FROM eligibility_decisions WHERE participant_id = ? "
-                                      "ORDER BY decided_at"}
+                                      "ORDER BY decided_at",
+             "dispositions": "SELECT id FROM dispositions WHERE participant_id = ? ORDER BY event_date, created_at",
+             "concomitant_medications": "SELECT id FROM concomitant_medications WHERE participant_id = ? "
+                                        "ORDER BY start_date, created_at"}
 
 
 def record_names(db, participant_id: str) -> dict[tuple[str, str], dict[str, str]]:

@@ -262,12 +262,24 @@ def m005_staff_administration(db) -> None:
     _audited(db, "users", REDACTED["users"])
 
 
+def m006_contacts_disposition_medications(db) -> None:
+    """The journey after the first dose (issue 11): contacts (phone follow-ups, consultations, end of study,
+    long-term follow-ups) with their contact attempts, disposition events (each change of status with its
+    date and reason), concomitant medications; consultation blood samples and AEs name their contact."""
+    from trialdesk.db import contacts
+
+    _script(db, contacts.SCHEMA.format(common=COMMON))
+    for table in ("participants", "lab_samples", "adverse_events", *contacts.AUDITED_TABLES):
+        _audited(db, table, REDACTED.get(table, ()))
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m001_foundation),
     (2, m002_screening),
     (3, m003_visits),
     (4, m004_audit_subject_operation),
     (5, m005_staff_administration),
+    (6, m006_contacts_disposition_medications),
 ]
 assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1)), "migrations are numbered 1, 2, 3 …"
 

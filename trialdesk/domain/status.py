@@ -18,14 +18,18 @@ class ParticipantStatus(str, enum.Enum):
     FOLLOW_UP = "follow_up"
     COMPLETED = "completed"
     WITHDRAWN = "withdrawn"
+    LOST_TO_FOLLOW_UP = "lost_to_follow_up"
+    DIED = "died"
 
     @property
     def words(self) -> str:
         """The status as words in English ("on treatment")."""
-        return self.value.replace("_", " ")
+        return {"lost_to_follow_up": "lost to follow-up"}.get(self.value, self.value.replace("_", " "))
 
 
 S = ParticipantStatus
+
+_GONE = frozenset({S.WITHDRAWN, S.LOST_TO_FOLLOW_UP, S.DIED})
 
 TRANSITIONS: dict[ParticipantStatus, frozenset[ParticipantStatus]] = {
     # Consent opens screening; a signed decision enrols or fails (also straight from candidate, and a
@@ -33,20 +37,26 @@ TRANSITIONS: dict[ParticipantStatus, frozenset[ParticipantStatus]] = {
     S.CANDIDATE: frozenset({S.SCREENING, S.ENROLLED, S.SCREEN_FAILURE, S.WITHDRAWN}),
     S.SCREENING: frozenset({S.ENROLLED, S.SCREEN_FAILURE, S.WITHDRAWN}),
     S.SCREEN_FAILURE: frozenset({S.ENROLLED}),
-    # The first dose given puts an enrolled participant on treatment.
-    S.ENROLLED: frozenset({S.ON_TREATMENT, S.WITHDRAWN}),
-    S.ON_TREATMENT: frozenset({S.FOLLOW_UP, S.COMPLETED, S.WITHDRAWN}),
-    S.FOLLOW_UP: frozenset({S.COMPLETED, S.WITHDRAWN}),
-    S.COMPLETED: frozenset(),
+    # The first dose given puts an enrolled participant on treatment; the study drug discontinued before
+    # the first dose moves them to follow-up directly.
+    S.ENROLLED: frozenset({S.ON_TREATMENT, S.FOLLOW_UP} | _GONE),
+    # The last dose given, or the study drug discontinued: follow-up (which continues to the end of study).
+    S.ON_TREATMENT: frozenset({S.FOLLOW_UP, S.COMPLETED} | _GONE),
+    S.FOLLOW_UP: frozenset({S.COMPLETED} | _GONE),
+    # After the end of study the long-term follow-up goes on: it can still end in withdrawal, loss or death.
+    S.COMPLETED: _GONE,
+    # A participant lost to follow-up may be found to have died; withdrawal and death are final.
+    S.LOST_TO_FOLLOW_UP: frozenset({S.DIED}),
     S.WITHDRAWN: frozenset(),
+    S.DIED: frozenset(),
 }
-"""status -> the statuses it may change to (completed and withdrawn are final)."""
+"""status -> the statuses it may change to (withdrawn and died are final)."""
 
 ENROLLABLE = frozenset({S.CANDIDATE, S.SCREENING, S.SCREEN_FAILURE})
 """Statuses in which a signed "eligible" decision enrols the participant."""
 DOSING = frozenset({S.ENROLLED, S.ON_TREATMENT})
 """Statuses in which doses are given."""
-TREATMENT_OVER = frozenset({S.FOLLOW_UP, S.COMPLETED, S.WITHDRAWN})
+TREATMENT_OVER = frozenset({S.FOLLOW_UP, S.COMPLETED, S.WITHDRAWN, S.LOST_TO_FOLLOW_UP, S.DIED})
 """Statuses after the treatment period: no new dose visit data."""
 
 

@@ -93,7 +93,7 @@ class _Reader:
         keys = dict(self.names.get((rec.table, rid or ""), {}))
         row = new or old
         fallback = {"dose": row.get("dose_code"), "analyte": row.get("analyte"), "drug": row.get("drug"),
-                    "criterion": row.get("criterion_id"), "code": row.get("code"), "study_id": row.get("study_id"),
+                    "criterion": row.get("criterion_id"), "code": row.get("code") or row.get("visit_code"), "study_id": row.get("study_id"),
                     "username": row.get("username"), "key": row.get("key")}
         parts = []
         for key in rec.naming:

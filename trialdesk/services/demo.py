@@ -170,8 +170,9 @@ def _populate(store: Store, doctor: User, nurse: User, today: date) -> None:
                 if (visit.kind != "dose" and visit.done_on is None and visit.target_date < today
                         and (status != "completed" or visit.kind != "follow_up")):
                     screening_repo.mark_done(tx, pid, visit.code, visit.target_date)
-            if status != "on_treatment":
-                participants_repo.update(tx, pid, status=next_status(participants_repo.get(tx, pid).status, status))
+            current = participants_repo.get(tx, pid).status
+            if status != current:
+                participants_repo.update(tx, pid, status=next_status(current, status))
         _report_adverse_events(store, nurse, pid, today, serious=(status == "on_treatment"))
 
 

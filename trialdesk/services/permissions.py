@@ -26,19 +26,24 @@ class Action(str, enum.Enum):
     RECORD_DOSE = "record an injection"
     OVERRIDE_NO_GO = "override a no-go"
     RECORD_AE = "record adverse events"
+    RECORD_CONTACT = "record contacts and follow-ups"
+    RECORD_MEDICATION = "record concomitant medications"
+    RECORD_DISPOSITION = "record a change of disposition"
+    SIGN_END_OF_STUDY = "sign the end of study"
     PRINT = "print"
     EXPORT = "export data"
 
 
 _CLINICAL_ENTRY = {
     Action.VIEW_CLINICAL, Action.VIEW_IDENTITY, Action.EDIT_IDENTITY, Action.REGISTER_CANDIDATE,
-    Action.RECORD_LABS, Action.RECORD_DOSE, Action.RECORD_AE, Action.PRINT,
+    Action.RECORD_LABS, Action.RECORD_DOSE, Action.RECORD_AE, Action.PRINT, Action.RECORD_CONTACT,
+    Action.RECORD_MEDICATION,
 }
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.INVESTIGATOR: frozenset(_CLINICAL_ENTRY | {
         Action.RECORD_CONSENT, Action.EDIT_SCREENING, Action.SIGN_ELIGIBILITY, Action.OVERRIDE_NO_GO,
-        Action.VIEW_AUDIT, Action.EXPORT, Action.BACKUP,
+        Action.VIEW_AUDIT, Action.EXPORT, Action.BACKUP, Action.RECORD_DISPOSITION, Action.SIGN_END_OF_STUDY,
     }),
     Role.NURSE: frozenset(_CLINICAL_ENTRY | {Action.EDIT_SCREENING, Action.BACKUP}),
     # Monitors read and export (source data verification); they never enter or see identities.

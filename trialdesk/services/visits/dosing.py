@@ -36,9 +36,9 @@ from trialdesk.domain.people import User
 from trialdesk.domain.schedule import PlannedVisit
 from trialdesk.domain.status import DOSING, ParticipantStatus
 from trialdesk.errors import ValidationError
-from trialdesk.services import auth, bounds, signatures
+from trialdesk.services import auth, bounds, disposition, signatures
 from trialdesk.services.permissions import Action, allowed, require
-from trialdesk.services.rules import next_status, rule_errors
+from trialdesk.services.rules import rule_errors
 from trialdesk.services.screening import checklist, protocol
 from trialdesk.services.visits._common import first_dose_at, participant
 from trialdesk.services.visits.calendar import (
@@ -343,6 +343,7 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
     _check_admin_bounds(admin, person)
     decision, plan = _decide(store, participant_id, dose_code, admin.started_at)
     status = ParticipantStatus(person["status"])
+    disposition.check_allowed(store.db, person, disposition.Activity.DOSE)
     if status not in DOSING:
         raise ValidationError("No dose before enrolment: {study_id} is {status}.",
                               study_id=person["study_id"], status=status.words)
@@ -377,8 +378,14 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
             "verdict": decision.verdict, "window_reason": (window_reason or "").strip() or None,
             "override_reason": (override_reason or "").strip() or None,
             "override_signature_id": signature.id if signature else None})
+        day = admin.started_at.astimezone(LOCAL_TZ).date()
         if status == ParticipantStatus.ENROLLED:  # the first dose given: on treatment
-            participants_repo.update(tx, participant_id, status=next_status(status, ParticipantStatus.ON_TREATMENT))
+            disposition.record_event(store, tx, user, person, disposition.Event.FIRST_DOSE, day,
+                                     f"first dose ({dose_code}) given")
+            person = participant(store, participant_id)
+        if dose_code == _last_dose_code():  # the last dose given: follow-up to the end of study
+            disposition.record_event(store, tx, user, person, disposition.Event.TREATMENT_COMPLETE, day,
+                                     f"last dose ({dose_code}) given")
         sync_calendar(store, tx, participant_id)
     return decision.verdict
 
@@ -491,3 +498,8 @@ def visit_record(store: Store, user: User, participant_id: str, dose_code: str) 
     return VisitRecord(dose_code, visit["state"], _stored_day(visit["visit_date"]), labs, premeds,
                        visit["pregnancy_test"], admin, visit["verdict"], visit["window_reason"],
                        visit["override_reason"], aes)
+
+
+def _last_dose_code() -> str:
+    """The protocol's last dose (D5): once given, the participant is in follow-up."""
+    return protocol().schedule.doses[-1].code
