@@ -21,7 +21,7 @@ from trialdesk.domain.adverse_events import (
 from trialdesk.domain.people import User
 from trialdesk.domain.status import ParticipantStatus
 from trialdesk.errors import ValidationError
-from trialdesk.services import auth, bounds
+from trialdesk.services import auth, bounds, disposition
 from trialdesk.services.permissions import Action, require
 from trialdesk.services.rules import rule_errors
 from trialdesk.services.screening import protocol
@@ -106,6 +106,7 @@ def record_adverse_event(store: Store, user: User, participant_id: str, ae: Adve
     person = participant(store, participant_id)
     if person["status"] == ParticipantStatus.CANDIDATE.value:
         raise ValidationError("Adverse events are recorded from consent on.")
+    disposition.check_allowed(store.db, person, disposition.Activity.ADVERSE_EVENT)
     values = _columns(ae, today or local_today())
     _check_ae_bounds(ae, person)
     if ae.serious:

@@ -13,6 +13,7 @@ from trialdesk.domain.people import User
 from trialdesk.domain.schedule import PlannedVisit, build_schedule, visit_state
 from trialdesk.domain.status import DOSING, TREATMENT_OVER, ParticipantStatus
 from trialdesk.errors import ValidationError
+from trialdesk.services import disposition
 from trialdesk.services.permissions import Action, require
 from trialdesk.services.screening import protocol
 from trialdesk.services.visits._common import first_dose_at, participant
@@ -47,6 +48,7 @@ def open_visit(store: Store, tx, participant: dict, dose_code: str, day: date) -
     """The dose visit row (created open on first use) for new visit data; refused before enrolment and
     after the treatment period."""
     status = ParticipantStatus(participant["status"])
+    disposition.check_allowed(store.db, participant, disposition.Activity.DOSE)
     if status in TREATMENT_OVER:
         raise ValidationError("{study_id} is {status}: no new dose visit data (saved values can still be "
                               "corrected).", study_id=participant["study_id"], status=status.words)
