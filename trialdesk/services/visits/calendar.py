@@ -48,13 +48,13 @@ def open_visit(store: Store, tx, participant: dict, dose_code: str, day: date) -
     """The dose visit row (created open on first use) for new visit data; refused before enrolment and
     after the treatment period."""
     status = ParticipantStatus(participant["status"])
-    disposition.check_allowed(store.db, participant, disposition.Activity.DOSE)
     if status in TREATMENT_OVER:
         raise ValidationError("{study_id} is {status}: no new dose visit data (saved values can still be "
                               "corrected).", study_id=participant["study_id"], status=status.words)
     if status not in DOSING:
         raise ValidationError("No dose visit before enrolment: {study_id} is {status}.",
                               study_id=participant["study_id"], status=status.words)
+    disposition.check_allowed(store.db, participant, disposition.Activity.DOSE)  # e.g. study drug discontinued
     dose_visit_plan(store, participant, dose_code)
     return repo.ensure_dose_visit(tx, store.info.site_code, participant["id"], dose_code, day.isoformat())
 
