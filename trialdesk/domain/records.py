@@ -154,7 +154,8 @@ DOCUMENTS = {"consent_form": QT_TRANSLATE_NOOP("records", "consent form"),
              "screening_summary": QT_TRANSLATE_NOOP("records", "screening summary"),
              "visit_summary": QT_TRANSLATE_NOOP("records", "visit summary"),
              "sae_report": QT_TRANSLATE_NOOP("records", "SAE report"),
-             "casebook": QT_TRANSLATE_NOOP("records", "casebook")}
+             "casebook": QT_TRANSLATE_NOOP("records", "casebook"),
+             "contact_summary": QT_TRANSLATE_NOOP("records", "contact summary")}
 PAGES = QT_TRANSLATE_NOOP("records", "pages")
 
 SEX = {"F": QT_TRANSLATE_NOOP("records", "female"), "M": QT_TRANSLATE_NOOP("records", "male")}

@@ -35,7 +35,7 @@ from trialdesk.services import screening as screening_service
 from trialdesk.services import visits as visits_service
 from trialdesk.services.permissions import Action, allowed, require
 
-__all__ = ["Line", "lines", "lines_by_record", "record_lines", "word"]
+__all__ = ["Line", "ReadRecord", "lines", "lines_by_record", "read_records", "record_lines", "word"]
 
 Key = tuple[str, str]
 
@@ -280,3 +280,48 @@ def record_lines(store: Store, user: User, table: str, record_id: str, *, langua
         require(user, Action.VIEW_CLINICAL)
         return []
     return lines_by_record(store, user, participant_id, [(table, record_id)], language=language)[(table, record_id)]
+
+
+@dataclass(frozen=True)
+class ReadRecord:
+    """One stored record as a person reads it: its name ("Contact PH1") and (label, value) of every shown
+    column with a value, in the registry's order, masked and hidden as the user's role requires."""
+
+    table: str
+    record_id: str
+    name: str
+    pairs: tuple[tuple[str, str], ...]
+
+    def value(self, label: str) -> str:
+        return dict(self.pairs).get(label, "")
+
+
+def read_records(store: Store, user: User, participant_id: str, table: str, rows: Iterable[dict], *,
+                 language: str = "en", columns: Iterable[str] | None = None,
+                 skip: Iterable[str] = ()) -> list[ReadRecord]:
+    """Stored rows of ``table`` (a record of the registry) worded as the History tab words them: the same labels,
+    code words, dates, users and references; a blinded role gets "masked" for masked values, a role that may not
+    see identities "(hidden)". ``columns`` picks and orders the columns (default: every shown one); ``skip``
+    leaves some out; empty values are left out."""
+    reader = _Reader(store, user, participant_id, language)
+    rec = records.record(table)
+    chosen = list(columns) if columns is not None else [f.column for f in rec.fields if f.shown]
+    chosen = [c for c in chosen if c not in set(skip)]
+    out = []
+    for row in rows:
+        rid = str(row.get("id", ""))
+        masked_row = table == "lab_results" and rid in reader.masked_ids
+        pairs = []
+        for column in chosen:
+            f = rec.field(column)
+            text = reader.value(f, row.get(column), row)
+            if not text:
+                continue
+            if masked_row and f.masked:
+                text = reader.w(records.MASKED)
+            if (f.identity or rec.identity) and not reader.show_identity:
+                text = reader.w(records.HIDDEN_VALUE)
+            pairs.append((reader.w(f.label), text))
+        out.append(ReadRecord(table, rid, reader.record_name(rec, reader.name_parts(rec, rid, row, row)),
+                              tuple(pairs)))
+    return out

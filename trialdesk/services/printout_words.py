@@ -39,6 +39,8 @@ LABELS: dict[str, Word] = {
     "visit_title": Word(PRINTOUTS, "Dose visit summary"),
     "sae_title": Word(PRINTOUTS, "Serious adverse event report"),
     "casebook_title": Word(PRINTOUTS, "Casebook"),
+    "contact_title": Word(PRINTOUTS, "Contact summary"),
+    "consultation_labs": Word(PRINTOUTS, "Blood tests at the consultation"),
     "criteria": Word(PRINTOUTS, "Inclusion and exclusion criteria"),
     "criterion": Word(PRINTOUTS, "Criterion"),
     "status": Word("ParticipantTableModel", "Status"),

@@ -8,7 +8,9 @@ from datetime import datetime
 
 from trialdesk.clock import parse_utc
 from trialdesk.db import history as history_repo
+from trialdesk.db import contacts as contacts_repo
 from trialdesk.db import participants as participants_repo
+from trialdesk.db import printouts as printouts_repo
 from trialdesk.db import screening as screening_repo
 from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
@@ -198,7 +200,9 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
                                 vd.administration, widths=(0.32, 0.68)))
         sections.append(CasebookSection(f"{f.tr('Dose visit', 'DoseVisitWidget')} {visit['dose_code']}", pairs=pairs,
                                         tables=tuple(tables), signatures=vd.signatures))
-    other = [v for v in views if samples.get(v.sampled_at) is None]
+    at_contacts = printouts_repo.sample_contacts(db, pid)
+    sections += _course_sections(store, user, f, pid, views, at_contacts, lab_table)
+    other = [v for v in views if samples.get(v.sampled_at) is None and v.sampled_at not in at_contacts]
     if other:
         sections.append(CasebookSection(f.tr("Other blood results"),
                                         tables=(lab_table("", other),)))
@@ -225,3 +229,70 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
                      DOCUMENT_VERSION["casebook"], f.language, now)
     legend = f.tr("† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.")
     return CasebookData(header=header, sections=tuple(sections), audit=tuple(audit), legend=legend)
+
+
+def consultation_lab_table(f: _Fmt, subset) -> Table:
+    """A consultation's blood results: the pre-dose table without its pre-dose safety column (never "pre-dose")."""
+    cols = tuple(label(k, f.language) for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae"))
+    return Table(label("consultation_labs", f.language), cols,
+                 tuple((x.analyte, x.sampled_at, x.entered, x.canonical, x.flag, x.ctcae) for x in _lab_lines(f, subset)),
+                 widths=(0.18, 0.16, 0.17, 0.17, 0.10, 0.22))
+
+
+def _pairs_table(title: str, f: _Fmt, read: audit_reader.ReadRecord) -> Table:
+    return Table(title, (f.tr("Item"), f.tr("Value")), read.pairs, widths=(0.32, 0.68))
+
+
+def _course_sections(store: Store, user: User, f: _Fmt, pid: str, views, at_contacts: dict, lab_table
+                     ) -> list[CasebookSection]:
+    """The participant's course after enrolment: disposition events, every contact recorded (with its attempts,
+    a consultation's blood results and signature) and the concomitant medications — worded by the record
+    registry through the audit reader, as the History tab words them."""
+    db = store.db
+    out: list[CasebookSection] = []
+
+    def read(table: str, rows, **kw) -> list[audit_reader.ReadRecord]:
+        return audit_reader.read_records(store, user, pid, table, rows, language=f.language, **kw)
+
+    events = contacts_repo.dispositions(db, pid)
+    if events:
+        columns = ("event_date", "event", "to_status", "reason", "withdrawal_scope", "adverse_event_id", "recorded_by")
+        labels = [audit_reader.word(records_registry.field_of("dispositions", c).label, f.language) for c in columns]
+        heads = tuple(x.capitalize() for x in labels)
+        rows = tuple(tuple(r.value(x) for x in labels) for r in read("dispositions", events, columns=columns))
+        out.append(CasebookSection(f.tr("Course in the trial (disposition)"), tables=(Table(
+            "", heads, rows, widths=(0.11, 0.17, 0.12, 0.24, 0.14, 0.10, 0.12)),)))
+    contact_rows = contacts_repo.contacts(db, pid)
+    if contact_rows:
+        tables = []
+        for contact, worded in zip(contact_rows, read("contacts", contact_rows, skip=("signature_id",))):
+            tables.append(_pairs_table(worded.name, f, worded))
+            attempts = contacts_repo.attempts(db, contact["id"])
+            if attempts:
+                worded_attempts = read("contact_attempts", attempts)
+                cols = ("attempted_at", "outcome", "note")
+                labels = [audit_reader.word(records_registry.field_of("contact_attempts", c).label, f.language)
+                          for c in cols]
+                tables.append(Table(f.tr("Contact attempts"), tuple(x.capitalize() for x in labels),
+                                    tuple(tuple(a.value(x) for x in labels) for a in worded_attempts),
+                                    widths=(0.25, 0.25, 0.5)))
+            subset = [v for v in views if at_contacts.get(v.sampled_at) == contact["id"]]
+            if subset:
+                tables.append(consultation_lab_table(f, subset))
+        sigs = tuple(_signature_block(s) for c in contact_rows if c.get("signature_id")
+                     for s in signatures.signatures_for(store, "contacts", c["id"]))
+        out.append(CasebookSection(f.tr("Contacts and follow-ups"), tables=tuple(tables), signatures=sigs))
+    meds = contacts_repo.medications(db, pid)
+    cols = ("name", "indication", "dose", "dose_unit", "frequency", "route", "start_date", "stop_date", "ongoing",
+            "adverse_event_id", "forbidden_class")
+    labels = [audit_reader.word(records_registry.field_of("concomitant_medications", c).label, f.language)
+              for c in cols]
+    worded = read("concomitant_medications", meds, columns=cols)
+    out.append(CasebookSection(
+        f.tr("Concomitant medications"),
+        tables=(Table("", tuple(x.capitalize() for x in labels), tuple(tuple(m.value(x) for x in labels)
+                                                                          for m in worded),
+                      marked=frozenset(i for i, m in enumerate(meds) if m.get("forbidden_class"))),) if meds else (),
+        note=(f.tr("Highlighted: a medication the protocol forbids.") if any(m.get("forbidden_class") for m in meds)
+              else "" if meds else f.tr("None recorded."))))
+    return out
