@@ -52,7 +52,12 @@ from trialdesk.services.visits.contacts import (
     CALL_KINDS,
     CONTACT_KINDS,
     CONTACT_VITAL_LIMITS,
+    CORRECTABLE,
+    CORRECTION_BOOLEANS,
+    CORRECTION_INTEGERS,
+    CORRECTION_NUMBERS,
     MEANING_END_OF_STUDY,
+    SHOWN_COLUMNS,
     Consultation,
     ContactAttempt,
     ContactRecord,
@@ -91,7 +96,8 @@ from trialdesk.services.visits.adverse_events import (  # noqa: E402  (isort: sk
 
 __all__ = [
     "ATTEMPT_OUTCOMES", "ATTESTATION_END_OF_STUDY", "CALL_KINDS", "CONTACT_KINDS", "CONTACT_VITAL_LIMITS",
-    "MEANING_END_OF_STUDY", "Consultation", "ContactAttempt", "ContactRecord", "ContactRow", "ContactVitals",
+    "CORRECTABLE", "CORRECTION_BOOLEANS", "CORRECTION_INTEGERS", "CORRECTION_NUMBERS", "MEANING_END_OF_STUDY",
+    "SHOWN_COLUMNS", "Consultation", "ContactAttempt", "ContactRecord", "ContactRow", "ContactVitals",
     "LongTermFollowUp", "PhoneFollowUp", "check_end_of_study", "contact_record", "contacts_calendar",
     "correct_contact", "mark_contact_missed", "record_consultation", "record_consultation_labs",
     "record_contact_attempt", "record_end_of_study", "record_follow_up", "record_phone_follow_up",

@@ -46,7 +46,8 @@ from trialdesk.services.visits.labs import LabEntry, LabView, checked_sample, la
 
 __all__ = [
     "ATTEMPT_OUTCOMES", "ATTESTATION_END_OF_STUDY", "CALL_KINDS", "CONTACT_KINDS", "CONTACT_VITAL_LIMITS",
-    "MEANING_END_OF_STUDY", "Consultation", "ContactAttempt", "ContactRecord", "ContactRow", "ContactVitals",
+    "CORRECTABLE", "CORRECTION_BOOLEANS", "CORRECTION_INTEGERS", "CORRECTION_NUMBERS", "MEANING_END_OF_STUDY",
+    "SHOWN_COLUMNS", "Consultation", "ContactAttempt", "ContactRecord", "ContactRow", "ContactVitals",
     "LongTermFollowUp", "PhoneFollowUp", "check_end_of_study", "contact_record", "contacts_calendar",
     "correct_contact", "mark_contact_missed", "record_consultation", "record_consultation_labs",
     "record_contact_attempt", "record_end_of_study", "record_follow_up", "record_phone_follow_up",
@@ -498,16 +499,22 @@ def undo_contact_missed(store: Store, user: User, participant_id: str, visit_cod
     return store.last_changes
 
 
-_CORRECTABLE = {
+SHOWN_COLUMNS = ("state", "contact_date", "reached", "new_symptoms", "medication_changes", "questionnaire_received",
+                 "exam_done", "exam_findings", "bp_sys", "bp_dia", "pulse", "temp", "weight_kg", "completion_confirmed",
+                 "missed_reason", "note")
+"""The columns of a contact a screen shows, in this order (those without a value are left out)."""
+
+CORRECTABLE = {
     "phone": ("contact_date", "reached", "new_symptoms", "medication_changes", "note"),
     "follow_up": ("contact_date", "reached", "questionnaire_received", "new_symptoms", "note"),
     "consultation": ("contact_date", "exam_done", "exam_findings", "bp_sys", "bp_dia", "pulse", "temp", "weight_kg",
                      "new_symptoms", "medication_changes", "note"),
     "end_of_study": ("note",),  # the date is signed and the disposition counts from it
 }
-_BOOLEANS = {"reached", "new_symptoms", "medication_changes", "questionnaire_received", "exam_done"}
-_INTEGERS = {"bp_sys", "bp_dia", "pulse"}
-_NUMBERS = {"temp", "weight_kg"}
+"""kind -> the columns of a saved contact that :func:`correct_contact` changes (a missed one: its reason and note)."""
+CORRECTION_BOOLEANS = {"reached", "new_symptoms", "medication_changes", "questionnaire_received", "exam_done"}
+CORRECTION_INTEGERS = {"bp_sys", "bp_dia", "pulse"}
+CORRECTION_NUMBERS = {"temp", "weight_kg"}
 
 
 def _column_value(name: str, value: object) -> object:
@@ -515,11 +522,11 @@ def _column_value(name: str, value: object) -> object:
         return None
     if name == "contact_date":
         return value.isoformat() if isinstance(value, date) else str(value)
-    if name in _BOOLEANS:
+    if name in CORRECTION_BOOLEANS:
         return int(bool(value))
-    if name in _INTEGERS:
+    if name in CORRECTION_INTEGERS:
         return int(value)
-    if name in _NUMBERS:
+    if name in CORRECTION_NUMBERS:
         return float(value)
     return _text(str(value))
 
@@ -539,7 +546,7 @@ def correct_contact(store: Store, user: User, participant_id: str, visit_code: s
     saved = repo.contact(store.db, participant_id, visit_code)
     if saved is None or saved["state"] == "open":
         raise ValidationError("{code} has nothing recorded to correct.", code=visit_code)
-    allowed = ("missed_reason", "note") if saved["state"] == "missed" else _CORRECTABLE[plan.kind]
+    allowed = ("missed_reason", "note") if saved["state"] == "missed" else CORRECTABLE[plan.kind]
     for name in changes:
         if name not in allowed:
             raise ValidationError("{name} of {code} cannot be corrected here.", field=name, name=name,
