@@ -5,8 +5,6 @@ consultation's blood tests through the same lab entry; the end of study signed b
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 

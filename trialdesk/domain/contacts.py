@@ -17,8 +17,17 @@ from trialdesk.domain.disposition import Activity
 from trialdesk.domain.errors import RuleViolation
 
 __all__ = [
-    "ATTEMPT_OUTCOMES", "CALL_KINDS", "CONTACT_KINDS", "CONTACT_VITAL_LIMITS", "ContactAttempt",
-    "ContactVitals", "KIND_ACTIVITY", "NOTE_MAX", "check_attempt", "check_contact_vitals", "outside_window",
+    "ATTEMPT_OUTCOMES",
+    "CALL_KINDS",
+    "CONTACT_KINDS",
+    "CONTACT_VITAL_LIMITS",
+    "KIND_ACTIVITY",
+    "NOTE_MAX",
+    "ContactAttempt",
+    "ContactVitals",
+    "check_attempt",
+    "check_contact_vitals",
+    "outside_window",
 ]
 
 CONTACT_KINDS = ("phone", "consultation", "end_of_study", "follow_up")

@@ -41,6 +41,7 @@ from trialdesk.errors import ValidationError
 from trialdesk.services import auth, bounds, disposition, signatures
 from trialdesk.services.permissions import Action, require
 from trialdesk.services.rules import next_status, rule_errors
+from trialdesk.services.screening import protocol
 from trialdesk.services.visits._common import first_dose_at, participant
 from trialdesk.services.visits.labs import LabEntry, LabView, checked_sample, lab_view
 
@@ -410,8 +411,6 @@ def record_consultation_labs(store: Store, user: User, participant_id: str, visi
 # --- the end of study ---------------------------------------------------------------------------------
 
 def _eos_code() -> str:
-    from trialdesk.services.screening import protocol
-
     return protocol().schedule.end_of_study.code
 
 

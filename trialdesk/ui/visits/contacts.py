@@ -15,8 +15,17 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trialdesk.clock import local_today, parse_utc
@@ -34,10 +43,19 @@ from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.record_words import code_word, codes, heading, yes_no
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.adverse_events import AdverseEventDialog
-from trialdesk.ui.visits.common import TimeField, decimal_text, display_value, lab_symbol, parse_float, parse_int, \
-    parse_time, show_time, state_text
+from trialdesk.ui.visits.common import (
+    TimeField,
+    decimal_text,
+    display_value,
+    lab_symbol,
+    parse_float,
+    parse_int,
+    parse_time,
+    show_time,
+    state_text,
+)
 from trialdesk.ui.visits.lab_entry import LabEntryWidget, ReadBackDialog, read_back_items
-from trialdesk.ui.visits.models import ContactCalendarTableModel, kind_text, term_text
+from trialdesk.ui.visits.models import ContactCalendarTableModel, term_text
 from trialdesk.ui.widgets import YesNo, add_row, date_edit, row_table, ui_language
 
 __all__ = ["CallDialog", "ConsultationDialog", "ConsultationLabsDialog", "ContactCorrectionDialog", "ContactsWidget",
@@ -75,7 +93,7 @@ class CallDialog(FormDialog):
         super().__init__(submit, parent)
         self.plan = plan
         self.follow_up = plan.kind == "follow_up"
-        self.setWindowTitle(kind_text(plan.kind))
+        self.setWindowTitle(_label(plan))
         _intro(self, plan)
         self.attempted_at = TimeField(placeholder=self.tr("hh:mm (n = now)"))
         self.outcome = QComboBox()
@@ -151,7 +169,7 @@ class ConsultationDialog(FormDialog):
     def __init__(self, submit: Callable[[Any], Any], plan, parent: QWidget | None = None):
         super().__init__(submit, parent)
         self.plan = plan
-        self.setWindowTitle(kind_text(plan.kind))
+        self.setWindowTitle(_label(plan))
         _intro(self, plan)
         self.contact_date = date_edit(self.tr("dd.mm.yyyy"))
         self.contact_date.setText(show_date(local_today()))
@@ -236,7 +254,7 @@ class EndOfStudyDialog(FormDialog):
     def __init__(self, submit: Callable[[Any], Any], plan, parent: QWidget | None = None):
         super().__init__(submit, parent)
         self.plan = plan
-        self.setWindowTitle(kind_text(plan.kind))
+        self.setWindowTitle(_label(plan))
         _intro(self, plan)
         self.contact_date = date_edit(self.tr("dd.mm.yyyy"))
         self.contact_date.setText(show_date(local_today()))
@@ -601,11 +619,12 @@ class ContactsWidget(QWidget):
         if plan.kind in vs.CALL_KINDS:
             def submit(values):
                 attempt, answers, window_reason = values
-                if attempt.outcome != "reached":
+                if attempt.outcome != "reached" and answers.get("questionnaire_received") is None:
+                    # A call that did not reach the participant: its note is the attempt's.
                     vs.record_contact_attempt(self.store, self.user, pid, plan.code,
                                               vs.ContactAttempt(attempt.attempted_at, attempt.outcome, answers["note"]))
                     return False
-                if plan.kind == "follow_up":
+                if plan.kind == "follow_up":  # also not reached, with the questionnaire form received by post
                     entry = vs.LongTermFollowUp((attempt,), **answers)
                     vs.record_follow_up(self.store, self.user, pid, plan.code, entry, window_reason=window_reason)
                 else:
