@@ -3733,7 +3733,11 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Contacts &amp;&amp; follow-&amp;ups</source>
-      <translation>Kontakter p&amp;å telefon &amp;&amp; besøk</translation>
+      <translation>Kontakter p&amp;å tlf. &amp;&amp; besøk</translation>
+    </message>
+    <message>
+      <source>Phone follow-ups, doctor consultations, end of study and long-term follow-ups</source>
+      <translation>Telefonoppfølging, legekonsultasjoner, studieslutt og langtidsoppfølging</translation>
     </message>
   </context>
   <context>

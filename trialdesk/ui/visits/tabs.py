@@ -3,7 +3,7 @@ Timeline) and the AE actions: record (optionally at a dose visit), change with a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from trialdesk.clock import local_today
@@ -57,10 +57,15 @@ class VisitTabs(QObject):
         self.trend = LabTrendWidget(store, user)
         self.timeline = TimelineWidget(store, user)
         tabs.addTab(self.injections_page, self.tr("&Injections"))
-        tabs.addTab(self.contacts_page, self.tr("Contacts && follow-&ups"))
+        contacts_index = tabs.addTab(self.contacts_page, self.tr("Contacts && follow-&ups"))
+        tabs.setTabToolTip(contacts_index, self.tr("Phone follow-ups, doctor consultations, end of study and "
+                                                   "long-term follow-ups"))
         tabs.addTab(self.ae_page, self.tr("&Adverse events"))
         tabs.addTab(self.trend, self.tr("Lab &trends"))
         tabs.addTab(self.timeline, self.tr("Time&line"))
+        # Eight tabs at 1366×768 (the longer Bokmål names): every tab stays in view, its text elided if need be.
+        tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        tabs.setUsesScrollButtons(False)
         self.injections.changes_applied.connect(self.changes_applied.emit)
         self.contacts.saved.connect(self._apply)
         notices_for(store).changed.connect(self._on_store_changed)
