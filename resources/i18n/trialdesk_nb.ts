@@ -327,7 +327,7 @@
     </message>
     <message>
       <source>Due for a dose today (Ctrl+D)</source>
-      <translation>Til behandling i dag: dose (Ctrl+D)</translation>
+      <translation type="vanished">Til behandling i dag: dose (Ctrl+D)</translation>
     </message>
     <message>
       <source>Administrator</source>
@@ -380,6 +380,10 @@
     <message>
       <source>Ad&amp;ministration</source>
       <translation>Ad&amp;ministrasjon</translation>
+    </message>
+    <message>
+      <source>Due today: doses and contacts (Ctrl+D)</source>
+      <translation>Til behandling i dag: doser og kontakter (Ctrl+D)</translation>
     </message>
   </context>
   <context>
@@ -2045,6 +2049,154 @@
       <source>{username} is not the unblinded safety physician.</source>
       <translation>{username} er ikke ublindet sikkerhetslege.</translation>
     </message>
+    <message>
+      <source>Answer: any changes in medication?</source>
+      <translation>Svar: noen endringer i medisineringen?</translation>
+    </message>
+    <message>
+      <source>Answer: any new or worsening symptoms since the last contact?</source>
+      <translation>Svar: nye eller forverrede symptomer siden forrige kontakt?</translation>
+    </message>
+    <message>
+      <source>Answer: was a physical examination done?</source>
+      <translation>Svar: ble det gjort en klinisk undersøkelse?</translation>
+    </message>
+    <message>
+      <source>Answer: was the questionnaire form received?</source>
+      <translation>Svar: er spørreskjemaet mottatt?</translation>
+    </message>
+    <message>
+      <source>Choose how the call went.</source>
+      <translation>Velg hvordan samtalen gikk.</translation>
+    </message>
+    <message>
+      <source>Confirm that the participant completed the study.</source>
+      <translation>Bekreft at deltakeren har fullført studien.</translation>
+    </message>
+    <message>
+      <source>Enter both blood pressure values, or neither.</source>
+      <translation>Fyll inn begge blodtrykksverdiene, eller ingen av dem.</translation>
+    </message>
+    <message>
+      <source>Enter the call: its time and how it went.</source>
+      <translation>Fyll inn samtalen: tidspunktet og hvordan den gikk.</translation>
+    </message>
+    <message>
+      <source>Give the reason the contact was missed.</source>
+      <translation>Oppgi begrunnelse for at kontakten ikke ble gjennomført.</translation>
+    </message>
+    <message>
+      <source>Give the reason.</source>
+      <translation>Oppgi begrunnelsen.</translation>
+    </message>
+    <message>
+      <source>No examination was done: leave the findings empty (say why in the note).</source>
+      <translation>Det ble ikke gjort noen undersøkelse: la funn stå tomt (skriv hvorfor i merknaden).</translation>
+    </message>
+    <message>
+      <source>Record the contact {code} first: the adverse event is reported at it.</source>
+      <translation>Registrer kontakten {code} først: den uønskede hendelsen meldes ved den.</translation>
+    </message>
+    <message>
+      <source>The contact date {value} is before the first dose ({limit}).</source>
+      <translation>Kontaktdatoen {value} er før første dose ({limit}).</translation>
+    </message>
+    <message>
+      <source>The contact date {value} is before the participant's inclusion ({limit}).</source>
+      <translation>Kontaktdatoen {value} er før deltakeren ble inkludert ({limit}).</translation>
+    </message>
+    <message>
+      <source>The contact date {value} is in the future (today is {today}).</source>
+      <translation>Kontaktdatoen {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The diastolic pressure ({dia}) must be lower than the systolic ({sys}).</source>
+      <translation>Det diastoliske trykket ({dia}) må være lavere enn det systoliske ({sys}).</translation>
+    </message>
+    <message>
+      <source>The note is too long (at most {max} characters).</source>
+      <translation>Merknaden er for lang (høyst {max} tegn).</translation>
+    </message>
+    <message>
+      <source>The participant is reached once, at the latest call; a later call is not an attempt.</source>
+      <translation>Deltakeren nås én gang, ved den siste samtalen; en senere samtale er ikke et forsøk.</translation>
+    </message>
+    <message>
+      <source>The participant was not reached: there is no answer to record.</source>
+      <translation>Deltakeren ble ikke nådd: det er ikke noe svar å registrere.</translation>
+    </message>
+    <message>
+      <source>The participant was reached: record the follow-up itself (with the answers).</source>
+      <translation>Deltakeren ble nådd: registrer selve oppfølgingen (med svarene).</translation>
+    </message>
+    <message>
+      <source>The study drug was already discontinued on {day}.</source>
+      <translation>Studiemedisinen ble allerede seponert {day}.</translation>
+    </message>
+    <message>
+      <source>The text is too long (at most {max} characters).</source>
+      <translation>Teksten er for lang (høyst {max} tegn).</translation>
+    </message>
+    <message>
+      <source>The time {value} is before the first dose ({limit}).</source>
+      <translation>Tidspunktet {value} er før første dose ({limit}).</translation>
+    </message>
+    <message>
+      <source>The time {value} is before the participant's inclusion ({limit}).</source>
+      <translation>Tidspunktet {value} er før deltakeren ble inkludert ({limit}).</translation>
+    </message>
+    <message>
+      <source>The time {value} is in the future (now: {now}).</source>
+      <translation>Tidspunktet {value} er fram i tid (nå: {now}).</translation>
+    </message>
+    <message>
+      <source>The treatment period is already over: there is no study drug to discontinue.</source>
+      <translation>Behandlingsperioden er allerede over: det er ingen studiemedisin å seponere.</translation>
+    </message>
+    <message>
+      <source>Write the examination findings (e.g. "normal findings").</source>
+      <translation>Skriv funnene ved undersøkelsen (f.eks. «normale funn»).</translation>
+    </message>
+    <message>
+      <source>{code} has nothing recorded to correct.</source>
+      <translation>{code} har ikke noe registrert som kan korrigeres.</translation>
+    </message>
+    <message>
+      <source>{code} is a dose visit: record it on the Injections tab.</source>
+      <translation>{code} er et dosebesøk: registrer det på fanen Injeksjoner.</translation>
+    </message>
+    <message>
+      <source>{code} is already recorded; correct it with a reason instead.</source>
+      <translation>{code} er allerede registrert; korriger den med en begrunnelse i stedet.</translation>
+    </message>
+    <message>
+      <source>{code} is not a contact of this participant's calendar.</source>
+      <translation>{code} er ikke en kontakt i denne deltakerens besøksplan.</translation>
+    </message>
+    <message>
+      <source>{code} is not a phone contact: there are no call attempts to record.</source>
+      <translation>{code} er ikke en telefonkontakt: det er ingen oppringingsforsøk å registrere.</translation>
+    </message>
+    <message>
+      <source>{code} is not a {kind} contact.</source>
+      <translation>{code} er ikke en kontakt av typen {kind}.</translation>
+    </message>
+    <message>
+      <source>{code} is not recorded as missed.</source>
+      <translation>{code} er ikke registrert som ikke gjennomført.</translation>
+    </message>
+    <message>
+      <source>{code} is recorded as missed; undo that (with a reason) before recording it.</source>
+      <translation>{code} er registrert som ikke gjennomført; angre det (med begrunnelse) før den registreres.</translation>
+    </message>
+    <message>
+      <source>{code} on {day} is outside its window ({start} – {end}): give the reason.</source>
+      <translation>{code} den {day} er utenfor tidsvinduet ({start} – {end}): oppgi begrunnelse.</translation>
+    </message>
+    <message>
+      <source>{name} of {code} cannot be corrected here.</source>
+      <translation>{name} for {code} kan ikke korrigeres her.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -3479,15 +3631,35 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>TodayPanel</name>
     <message>
       <source>Dose visits due today</source>
-      <translation>Dosebesøk til behandling i dag</translation>
+      <translation type="vanished">Dosebesøk til behandling i dag</translation>
     </message>
     <message>
       <source>Double-click or Enter opens the dose visit.</source>
-      <translation>Dobbeltklikk eller Enter åpner dosebesøket.</translation>
+      <translation type="vanished">Dobbeltklikk eller Enter åpner dosebesøket.</translation>
     </message>
     <message>
       <source>Nobody is due for a dose today.</source>
-      <translation>Ingen skal ha dose i dag.</translation>
+      <translation type="vanished">Ingen skal ha dose i dag.</translation>
+    </message>
+    <message>
+      <source>Double-click or Enter opens the visit or contact.</source>
+      <translation>Dobbeltklikk eller Enter åpner besøket eller kontakten.</translation>
+    </message>
+    <message>
+      <source>Nobody is due today (doses and contacts).</source>
+      <translation>Ingen skal ha dose eller kontakt i dag.</translation>
+    </message>
+    <message>
+      <source>Nobody to call today.</source>
+      <translation>Ingen å ringe i dag.</translation>
+    </message>
+    <message>
+      <source>Only calls (phone and long-term follow-ups)</source>
+      <translation>Bare samtaler (telefon- og langtidsoppfølging)</translation>
+    </message>
+    <message>
+      <source>Visits and contacts due today</source>
+      <translation>Besøk og kontakter til behandling i dag</translation>
     </message>
   </context>
   <context>
@@ -3558,6 +3730,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>✎ {at} by {who}: {reason}</source>
       <translation>✎ {at} av {who}: {reason}</translation>
+    </message>
+    <message>
+      <source>Contacts &amp;&amp; follow-&amp;ups</source>
+      <translation>Kontakter p&amp;å tlf. &amp;&amp; besøk</translation>
+    </message>
+    <message>
+      <source>Phone follow-ups, doctor consultations, end of study and long-term follow-ups</source>
+      <translation>Telefonoppfølging, legekonsultasjoner, studieslutt og langtidsoppfølging</translation>
     </message>
   </context>
   <context>
@@ -4471,6 +4651,26 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>SAE · awareness time unreadable</source>
       <translation>SAE · tidspunktet for kjennskap kan ikke leses</translation>
     </message>
+    <message>
+      <source>&lt;b&gt;{code} · {label}&lt;/b&gt;&lt;br&gt;Window {start} – {end} · {state}</source>
+      <translation>&lt;b&gt;{code} · {label}&lt;/b&gt;&lt;br&gt;Tidsvindu {start} – {end} · {state}</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Nei</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Ja</translation>
+    </message>
+    <message>
+      <source>started, not complete</source>
+      <translation>påbegynt, ikke fullført</translation>
+    </message>
+    <message>
+      <source>{n} call(s) not reached</source>
+      <translation>{n} oppringing(er) uten svar</translation>
+    </message>
   </context>
   <context>
     <name>signatures</name>
@@ -4493,6 +4693,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Screen failure confirmed by investigator</source>
       <translation>Screeningsvikt bekreftet av utprøver</translation>
+    </message>
+    <message>
+      <source>By signing I confirm that this participant has completed the study as the protocol defines it, that I have checked the end-of-study record against the source documents, and that the confirmation is mine. My signature is the legally binding equivalent of my handwritten signature.</source>
+      <translation>Ved å signere bekrefter jeg at denne deltakeren har fullført studien slik protokollen definerer det, at jeg har kontrollert registreringen av studieslutt mot kildedokumentene, og at bekreftelsen er min. Signaturen min er juridisk bindende og likestilt med min håndskrevne signatur.</translation>
+    </message>
+    <message>
+      <source>End of study: completion confirmed by investigator</source>
+      <translation>Studieslutt: fullføring bekreftet av utprøver</translation>
     </message>
   </context>
   <context>
@@ -6417,6 +6625,250 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>temporary password</source>
       <translation>midlertidig passord</translation>
     </message>
+    <message>
+      <source>BP diastolic</source>
+      <translation>BT diastolisk</translation>
+    </message>
+    <message>
+      <source>BP systolic</source>
+      <translation>BT systolisk</translation>
+    </message>
+    <message>
+      <source>Concomitant medication</source>
+      <translation>Samtidig legemiddel</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Kontakt</translation>
+    </message>
+    <message>
+      <source>Contact attempt</source>
+      <translation>Kontaktforsøk</translation>
+    </message>
+    <message>
+      <source>Died</source>
+      <translation>Død</translation>
+    </message>
+    <message>
+      <source>Disposition</source>
+      <translation>Forløpshendelse</translation>
+    </message>
+    <message>
+      <source>Lost to follow-up</source>
+      <translation>Tapt for oppfølging</translation>
+    </message>
+    <message>
+      <source>adverse event</source>
+      <translation>uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>agrees to safety follow-up by phone</source>
+      <translation>samtykker til sikkerhetsoppfølging på telefon</translation>
+    </message>
+    <message>
+      <source>at a doctor consultation</source>
+      <translation>ved en legekonsultasjon</translation>
+    </message>
+    <message>
+      <source>attempted at</source>
+      <translation>forsøkt</translation>
+    </message>
+    <message>
+      <source>completion confirmed</source>
+      <translation>fullføring bekreftet</translation>
+    </message>
+    <message>
+      <source>consent withdrawn</source>
+      <translation>samtykke trukket tilbake</translation>
+    </message>
+    <message>
+      <source>contact</source>
+      <translation>kontakt</translation>
+    </message>
+    <message>
+      <source>contact date</source>
+      <translation>kontaktdato</translation>
+    </message>
+    <message>
+      <source>date</source>
+      <translation>dato</translation>
+    </message>
+    <message>
+      <source>death</source>
+      <translation>død</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>gjennomført</translation>
+    </message>
+    <message>
+      <source>dose unit</source>
+      <translation>doseenhet</translation>
+    </message>
+    <message>
+      <source>event</source>
+      <translation>hendelse</translation>
+    </message>
+    <message>
+      <source>first dose given</source>
+      <translation>første dose gitt</translation>
+    </message>
+    <message>
+      <source>forbidden by the protocol</source>
+      <translation>forbudt etter protokollen</translation>
+    </message>
+    <message>
+      <source>frequency</source>
+      <translation>hyppighet</translation>
+    </message>
+    <message>
+      <source>given for adverse event</source>
+      <translation>gitt for uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>indication</source>
+      <translation>indikasjon</translation>
+    </message>
+    <message>
+      <source>investigator's note on the forbidden medication</source>
+      <translation>utprøvers merknad om det forbudte legemiddelet</translation>
+    </message>
+    <message>
+      <source>last dose given: follow-up</source>
+      <translation>siste dose gitt: oppfølging</translation>
+    </message>
+    <message>
+      <source>lost to follow-up</source>
+      <translation>tapt for oppfølging</translation>
+    </message>
+    <message>
+      <source>medication</source>
+      <translation>legemiddel</translation>
+    </message>
+    <message>
+      <source>medication changes</source>
+      <translation>endringer i medisinering</translation>
+    </message>
+    <message>
+      <source>missed</source>
+      <translation>ikke gjennomført</translation>
+    </message>
+    <message>
+      <source>new or worsening symptoms since the last contact</source>
+      <translation>nye eller forverrede symptomer siden forrige kontakt</translation>
+    </message>
+    <message>
+      <source>no answer</source>
+      <translation>ikke svar</translation>
+    </message>
+    <message>
+      <source>no further contact or data collection</source>
+      <translation>ingen videre kontakt eller datainnsamling</translation>
+    </message>
+    <message>
+      <source>not reached</source>
+      <translation>ikke nådd</translation>
+    </message>
+    <message>
+      <source>ongoing</source>
+      <translation>pågår</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <translation>annet</translation>
+    </message>
+    <message>
+      <source>participant reached</source>
+      <translation>deltaker nådd</translation>
+    </message>
+    <message>
+      <source>physical examination done</source>
+      <translation>klinisk undersøkelse utført</translation>
+    </message>
+    <message>
+      <source>physical examination findings</source>
+      <translation>funn ved klinisk undersøkelse</translation>
+    </message>
+    <message>
+      <source>pulse</source>
+      <translation>puls</translation>
+    </message>
+    <message>
+      <source>questionnaire form received</source>
+      <translation>spørreskjema mottatt</translation>
+    </message>
+    <message>
+      <source>reached</source>
+      <translation>nådd</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>begrunnelse</translation>
+    </message>
+    <message>
+      <source>reason missed</source>
+      <translation>årsak til at kontakten ikke ble gjennomført</translation>
+    </message>
+    <message>
+      <source>recorded by</source>
+      <translation>registrert av</translation>
+    </message>
+    <message>
+      <source>reported at contact</source>
+      <translation>meldt ved kontakt</translation>
+    </message>
+    <message>
+      <source>route</source>
+      <translation>administrasjonsvei</translation>
+    </message>
+    <message>
+      <source>start date</source>
+      <translation>startdato</translation>
+    </message>
+    <message>
+      <source>status after</source>
+      <translation>status etter</translation>
+    </message>
+    <message>
+      <source>status before</source>
+      <translation>status før</translation>
+    </message>
+    <message>
+      <source>stop date</source>
+      <translation>sluttdato</translation>
+    </message>
+    <message>
+      <source>study completed</source>
+      <translation>studien fullført</translation>
+    </message>
+    <message>
+      <source>study drug discontinued</source>
+      <translation>studiemedisin seponert</translation>
+    </message>
+    <message>
+      <source>study drug discontinued on</source>
+      <translation>studiemedisin seponert den</translation>
+    </message>
+    <message>
+      <source>temperature</source>
+      <translation>temperatur</translation>
+    </message>
+    <message>
+      <source>voicemail left</source>
+      <translation>talebeskjed lagt igjen</translation>
+    </message>
+    <message>
+      <source>weight</source>
+      <translation>vekt</translation>
+    </message>
+    <message>
+      <source>what the participant still agrees to</source>
+      <translation>hva deltakeren fortsatt samtykker til</translation>
+    </message>
+    <message>
+      <source>wrong number</source>
+      <translation>feil nummer</translation>
+    </message>
   </context>
   <context>
     <name>AddUserDialog</name>
@@ -6804,6 +7256,304 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>yes</source>
       <translation>ja</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallDialog</name>
+    <message>
+      <source>&amp;Medication changes:</source>
+      <translation>Endringer i &amp;medisinering:</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>Mer&amp;knad:</translation>
+    </message>
+    <message>
+      <source>&amp;Outcome:</source>
+      <translation>&amp;Utfall:</translation>
+    </message>
+    <message>
+      <source>&amp;Questionnaire form received:</source>
+      <translation>Spørre&amp;skjema mottatt:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason if outside the window:</source>
+      <translation>&amp;Begrunnelse hvis utenfor vinduet:</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+      <source>&amp;Save the call (not reached)</source>
+      <translation>&amp;Lagre samtalen (ikke nådd)</translation>
+    </message>
+    <message>
+      <source>Call &amp;time:</source>
+      <translation>&amp;Tidspunkt for samtalen:</translation>
+    </message>
+    <message>
+      <source>New or &amp;worsening symptoms since the last contact:</source>
+      <translation>Nye eller &amp;forverrede symptomer siden forrige kontakt:</translation>
+    </message>
+    <message>
+      <source>Reason the contact is outside its window</source>
+      <translation>Begrunnelse for at kontakten er utenfor tidsvinduet</translation>
+    </message>
+    <message>
+      <source>Yes to new or worsening symptoms opens the adverse event form next.</source>
+      <translation>Ja til nye eller forverrede symptomer åpner skjemaet for uønsket hendelse etterpå.</translation>
+    </message>
+    <message>
+      <source>hh:mm (n = now)</source>
+      <translation>tt:mm (n = nå)</translation>
+    </message>
+    <message>
+      <source>only when the day is outside the window</source>
+      <translation>bare når dagen er utenfor tidsvinduet</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsultationDialog</name>
+    <message>
+      <source>&amp;Blood pressure (mmHg):</source>
+      <translation>&amp;Blodtrykk (mmHg):</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+      <source>&amp;Findings:</source>
+      <translation>&amp;Funn:</translation>
+    </message>
+    <message>
+      <source>&amp;Medication changes:</source>
+      <translation>Endringer i &amp;medisinering:</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>Mer&amp;knad:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason if outside the window:</source>
+      <translation>Be&amp;grunnelse hvis utenfor vinduet:</translation>
+    </message>
+    <message>
+      <source>&amp;Temperature (°C):</source>
+      <translation>&amp;Temperatur (°C):</translation>
+    </message>
+    <message>
+      <source>&amp;Weight (kg):</source>
+      <translation>&amp;Vekt (kg):</translation>
+    </message>
+    <message>
+      <source>Blood tests are saved with "Blood tests…" on the Contacts tab (the same entry as before a dose). Yes to new or worsening symptoms opens the adverse event form next.</source>
+      <translation>Blodprøver lagres med «Blodprøver…» på fanen Kontakter (samme registrering som før en dose). Ja til nye eller forverrede symptomer åpner skjemaet for uønsket hendelse etterpå.</translation>
+    </message>
+    <message>
+      <source>New or worsening &amp;symptoms since the last contact:</source>
+      <translation>Nye eller forverrede &amp;symptomer siden forrige kontakt:</translation>
+    </message>
+    <message>
+      <source>P&amp;ulse (/min):</source>
+      <translation>&amp;Puls (/min):</translation>
+    </message>
+    <message>
+      <source>Physical &amp;examination done:</source>
+      <translation>Klinisk &amp;undersøkelse utført:</translation>
+    </message>
+    <message>
+      <source>Reason the contact is outside its window</source>
+      <translation>Begrunnelse for at kontakten er utenfor tidsvinduet</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>only when the day is outside the window</source>
+      <translation>bare når dagen er utenfor tidsvinduet</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsultationLabsDialog</name>
+    <message>
+      <source>Blood tests at {code}</source>
+      <translation>Blodprøver ved {code}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactCorrectionDialog</name>
+    <message>
+      <source>&amp;Reason for the correction:</source>
+      <translation>&amp;Begrunnelse for korrigeringen:</translation>
+    </message>
+    <message>
+      <source>Correct {code}</source>
+      <translation>Korriger {code}</translation>
+    </message>
+    <message>
+      <source>Reason for change</source>
+      <translation>Begrunnelse for endring</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactsWidget</name>
+    <message>
+      <source>&amp;Blood tests…</source>
+      <translation>&amp;Blodprøver…</translation>
+    </message>
+    <message>
+      <source>&amp;Correct…</source>
+      <translation>Ko&amp;rriger…</translation>
+    </message>
+    <message>
+      <source>&amp;Record…</source>
+      <translation>Re&amp;gistrer…</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{code} · {label}&lt;/b&gt; — window {start} – {end} — {state}</source>
+      <translation>&lt;b&gt;{code} · {label}&lt;/b&gt; — tidsvindu {start} – {end} — {state}</translation>
+    </message>
+    <message>
+      <source>Adverse &amp;event at this contact…</source>
+      <translation>Uønsket hendels&amp;e ved denne kontakten…</translation>
+    </message>
+    <message>
+      <source>Adverse event recorded at {code}.</source>
+      <translation>Uønsket hendelse registrert ved {code}.</translation>
+    </message>
+    <message>
+      <source>Adverse events reported here: {events}</source>
+      <translation>Uønskede hendelser meldt her: {events}</translation>
+    </message>
+    <message>
+      <source>Blood results saved ({n}).</source>
+      <translation>Blodprøvesvar lagret ({n}).</translation>
+    </message>
+    <message>
+      <source>Blood results: {results}</source>
+      <translation>Blodprøvesvar: {results}</translation>
+    </message>
+    <message>
+      <source>Calls: {calls}</source>
+      <translation>Samtaler: {calls}</translation>
+    </message>
+    <message>
+      <source>Contact missed</source>
+      <translation>Kontakt ikke gjennomført</translation>
+    </message>
+    <message>
+      <source>Contacts start when the participant is enrolled.</source>
+      <translation>Kontaktene starter når deltakeren er inkludert.</translation>
+    </message>
+    <message>
+      <source>Contacts: phone follow-ups, consultations, end of study and long-term follow-ups</source>
+      <translation>Kontakter: telefonoppfølging, konsultasjoner, studieslutt og langtidsoppfølging</translation>
+    </message>
+    <message>
+      <source>End of study signed.</source>
+      <translation>Studieslutt signert.</translation>
+    </message>
+    <message>
+      <source>Every planned contact after the first dose. Enter or double-click records the selected one.</source>
+      <translation>Alle planlagte kontakter etter første dose. Enter eller dobbeltklikk registrerer den valgte.</translation>
+    </message>
+    <message>
+      <source>Mark &amp;missed…</source>
+      <translation>&amp;Merk som ikke gjennomført…</translation>
+    </message>
+    <message>
+      <source>Nothing recorded yet.</source>
+      <translation>Ingenting registrert ennå.</translation>
+    </message>
+    <message>
+      <source>Only an investigator can confirm and sign the end of study.</source>
+      <translation>Bare en utprøver kan bekrefte og signere studieslutt.</translation>
+    </message>
+    <message>
+      <source>Select a contact.</source>
+      <translation>Velg en kontakt.</translation>
+    </message>
+    <message>
+      <source>Signed by {name} ({username}) at {at}: {meaning}</source>
+      <translation>Signert av {name} ({username}) {at}: {meaning}</translation>
+    </message>
+    <message>
+      <source>The signed values were changed after signing: the signature no longer holds.</source>
+      <translation>De signerte verdiene er endret etter signering: signaturen gjelder ikke lenger.</translation>
+    </message>
+    <message>
+      <source>Un&amp;do missed…</source>
+      <translation>&amp;Angre «ikke gjennomført»…</translation>
+    </message>
+    <message>
+      <source>{code} corrected.</source>
+      <translation>{code} korrigert.</translation>
+    </message>
+    <message>
+      <source>{code} did not happen. Say why (e.g. not reached after three calls); the reason is kept with the contact and in the audit trail.</source>
+      <translation>{code} ble ikke gjennomført. Oppgi hvorfor (f.eks. ikke nådd etter tre oppringinger); begrunnelsen lagres med kontakten og i revisjonssporet.</translation>
+    </message>
+    <message>
+      <source>{code} is open again.</source>
+      <translation>{code} er åpen igjen.</translation>
+    </message>
+    <message>
+      <source>{code} on {day}: the participant completed the study. The status becomes "completed"; only the long-term follow-up goes on.</source>
+      <translation>{code} den {day}: deltakeren har fullført studien. Statusen blir «fullført»; bare langtidsoppfølgingen fortsetter.</translation>
+    </message>
+    <message>
+      <source>{code} recorded as missed.</source>
+      <translation>{code} registrert som ikke gjennomført.</translation>
+    </message>
+    <message>
+      <source>{code} recorded.</source>
+      <translation>{code} registrert.</translation>
+    </message>
+    <message>
+      <source>{code} was recorded as missed. Say why that is undone; it is then open again.</source>
+      <translation>{code} er registrert som ikke gjennomført. Oppgi hvorfor det angres; kontakten er da åpen igjen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EndOfStudyDialog</name>
+    <message>
+      <source>&amp;Completion confirmed: the participant completed the study</source>
+      <translation>&amp;Fullføring bekreftet: deltakeren har fullført studien</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>Mer&amp;knad:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason if outside the window:</source>
+      <translation>&amp;Begrunnelse hvis utenfor vinduet:</translation>
+    </message>
+    <message>
+      <source>Continue to the &amp;signature…</source>
+      <translation>Gå videre til &amp;signering…</translation>
+    </message>
+    <message>
+      <source>Reason the contact is outside its window</source>
+      <translation>Begrunnelse for at kontakten er utenfor tidsvinduet</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>only when the day is outside the window</source>
+      <translation>bare når dagen er utenfor tidsvinduet</translation>
     </message>
   </context>
 </TS>

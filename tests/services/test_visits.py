@@ -471,6 +471,22 @@ WRITES = {
     "update_adverse_event": lambda st, u, pid, ids: vs.update_adverse_event(st, u, ids["ae"], _ae(grade=2),
                                                                             reason="x"),
     "mark_sae_reported": lambda st, u, pid, ids: vs.mark_sae_reported(st, u, ids["ae"]),
+    # Contacts (services/visits/contacts.py; their behaviour in tests/services/test_contacts.py).
+    "record_phone_follow_up": lambda st, u, pid, ids: vs.record_phone_follow_up(
+        st, u, pid, "PH1", vs.PhoneFollowUp((vs.ContactAttempt(D1_DAY, "reached"),), False, False)),
+    "record_follow_up": lambda st, u, pid, ids: vs.record_follow_up(
+        st, u, pid, "FU1", vs.LongTermFollowUp((vs.ContactAttempt(D1_DAY, "reached"),), False, False)),
+    "record_contact_attempt": lambda st, u, pid, ids: vs.record_contact_attempt(
+        st, u, pid, "PH1", vs.ContactAttempt(D1_DAY, "no_answer")),
+    "record_consultation": lambda st, u, pid, ids: vs.record_consultation(
+        st, u, pid, "CONS1", vs.Consultation(D1_DAY.date(), False, new_symptoms=False, medication_changes=False)),
+    "record_consultation_labs": lambda st, u, pid, ids: vs.record_consultation_labs(
+        st, u, pid, "CONS1", sampled_at=D1_DAY, entries=entries(), read_back={"IGG", "NK"}),
+    "record_end_of_study": lambda st, u, pid, ids: vs.record_end_of_study(
+        st, u, pid, contact_date=D1_DAY.date(), completion_confirmed=True, username=u.username, password=PASSWORD),
+    "mark_contact_missed": lambda st, u, pid, ids: vs.mark_contact_missed(st, u, pid, "PH1", reason="x"),
+    "undo_contact_missed": lambda st, u, pid, ids: vs.undo_contact_missed(st, u, pid, "PH1", reason="x"),
+    "correct_contact": lambda st, u, pid, ids: vs.correct_contact(st, u, pid, "PH1", {"note": "x"}, reason="x"),
 }
 
 

@@ -10,6 +10,11 @@ to follow-up, death, completed). The treatment arm is never stored.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
+from trialdesk.clock import utc_iso
+
 SCHEMA = """
 CREATE TABLE contacts (
     {common},
@@ -113,3 +118,86 @@ def dispositions(db, participant_id: str) -> list[dict]:
 def medications(db, participant_id: str) -> list[dict]:
     return list(db["concomitant_medications"].rows_where("participant_id = ?", [participant_id],
                                                          order_by="start_date, created_at"))
+
+
+# --- recording contacts (services.visits.contacts) ------------------------------------------------------
+
+def get(db, contact_id: str) -> dict | None:
+    """Every column of one contact (None when there is no such contact)."""
+    rows = list(db["contacts"].rows_where("id = ?", [contact_id]))
+    return rows[0] if rows else None
+
+
+def attempt_counts(db, participant_id: str) -> dict[str, int]:
+    """contact id -> the number of call attempts recorded, for every contact of the participant with one."""
+    return {cid: n for cid, n in db.execute(
+        "SELECT a.contact_id, count(*) FROM contact_attempts a JOIN contacts c ON c.id = a.contact_id "
+        "WHERE c.participant_id = ? GROUP BY a.contact_id", [participant_id])}
+
+
+def contact_results(db, contact_id: str) -> list[dict]:
+    """Every blood result of the samples taken at one contact (a consultation), oldest first, with the sample
+    time and context (the columns of :func:`trialdesk.db.visits.results`)."""
+    cursor = db.execute(
+        "SELECT r.*, s.sampled_at, s.dose_visit_id, s.context FROM lab_results r "
+        "JOIN lab_samples s ON s.id = r.sample_id WHERE s.contact_id = ? ORDER BY s.sampled_at, r.analyte",
+        [contact_id])
+    cols = [d[0] for d in cursor.description]
+    return [dict(zip(cols, row)) for row in cursor.fetchall()]
+
+
+def adverse_events_at(db, contact_id: str) -> list[dict]:
+    """The adverse events reported at one contact, oldest onset first."""
+    return list(db["adverse_events"].rows_where("reported_contact_id = ?", [contact_id], order_by="onset_date"))
+
+
+def missed_codes(db, participant_id: str) -> set[str]:
+    """The visit codes of the participant's contacts recorded as missed."""
+    return {r[0] for r in db.execute("SELECT visit_code FROM contacts WHERE participant_id = ? AND state = 'missed'",
+                                     [participant_id])}
+
+
+def set_visit_done(db, participant_id: str, code: str, day) -> None:
+    """The planned visit ``code`` done on ``day`` (a date), or not done (None) — e.g. a contact corrected to "not
+    reached". Inside the caller's audited transaction."""
+    row = db.execute("SELECT id, done_on FROM planned_visits WHERE participant_id = ? AND code = ?",
+                     [participant_id, code]).fetchone()
+    value = day.isoformat() if day is not None else None
+    if row is not None and row[1] != value:
+        db["planned_visits"].update(row[0], {"done_on": value, "updated_at": utc_iso()})
+
+
+@dataclass(frozen=True)
+class DueContact:
+    """A planned contact not done whose window has opened, of a participant in one of the given statuses, with
+    what was recorded of it so far (``state`` None: nothing; else open or not_reached) and its call attempts."""
+
+    participant_id: str
+    study_id: str
+    code: str
+    kind: str
+    label_en: str
+    label_nb: str
+    target: date
+    window_start: date
+    window_end: date
+    state: str | None
+    attempts: int
+
+
+def due_contacts(db, day: date, statuses: tuple[str, ...]) -> list[DueContact]:
+    """Contacts (every planned visit but doses) not done and not recorded as missed whose window started on or
+    before ``day``, of participants in ``statuses``; by window end, then study id and code."""
+    marks = ", ".join("?" for _ in statuses)
+    rows = db.execute(
+        "SELECT pv.participant_id, p.study_id, pv.code, pv.kind, pv.label_en, pv.label_nb, pv.target_date, "
+        "pv.window_start, pv.window_end, c.state, "
+        "(SELECT count(*) FROM contact_attempts a WHERE a.contact_id = c.id) "
+        "FROM planned_visits pv JOIN participants p ON p.id = pv.participant_id "
+        "LEFT JOIN contacts c ON c.participant_id = pv.participant_id AND c.visit_code = pv.code "
+        "WHERE pv.kind != 'dose' AND pv.done_on IS NULL AND pv.window_start <= ? "
+        f"AND p.status IN ({marks}) AND (c.state IS NULL OR c.state IN ('open', 'not_reached')) "
+        "ORDER BY pv.window_end, p.study_id, pv.code", [day.isoformat(), *statuses]).fetchall()
+    return [DueContact(pid, sid, code, kind, en, nb, date.fromisoformat(target), date.fromisoformat(start),
+                       date.fromisoformat(end), state, attempts or 0)
+            for pid, sid, code, kind, en, nb, target, start, end, state, attempts in rows]

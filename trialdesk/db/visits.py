@@ -142,11 +142,17 @@ def premedications(db, dose_visit_id: str) -> dict[str, dict]:
     return {r["drug"]: r for r in db["premedications"].rows_where("dose_visit_id = ?", [dose_visit_id])}
 
 
-def latest_results(db, participant_id: str, analytes: tuple[str, ...] | None = None) -> dict[str, dict]:
-    """The most recent result per analyte (with ``sampled_at``)."""
-    rows = db.execute(
-        "SELECT r.*, s.sampled_at, s.dose_visit_id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
-        "WHERE s.participant_id = ? ORDER BY s.sampled_at", [participant_id]).fetchall()
+def latest_results(db, participant_id: str, analytes: tuple[str, ...] | None = None,
+                   context: str | None = None) -> dict[str, dict]:
+    """The most recent result per analyte (with ``sampled_at``), of samples of ``context`` only when given (the
+    go / no-go reads ``pre_dose`` samples: a consultation's blood test is never a pre-dose one)."""
+    sql = ("SELECT r.*, s.sampled_at, s.dose_visit_id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
+           "WHERE s.participant_id = ?")
+    args: list = [participant_id]
+    if context is not None:
+        sql += " AND s.context = ?"
+        args.append(context)
+    rows = db.execute(sql + " ORDER BY s.sampled_at", args).fetchall()
     cols = [d[0] for d in db.execute(
         "SELECT r.*, s.sampled_at, s.dose_visit_id FROM lab_results r JOIN lab_samples s ON s.id = r.sample_id "
         "LIMIT 0").description]

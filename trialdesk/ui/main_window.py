@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.today = TodayPanel(store, user) if clinical else None
         self.sae_banner = SaeBanner(store, user) if clinical else None
         if self.today is not None:
-            today_title = QLabel(self.tr("Due for a dose today (Ctrl+D)"))
+            today_title = QLabel(self.tr("Due today: doses and contacts (Ctrl+D)"))
             today_title.setStyleSheet("font-size: 11pt; font-weight: 600;")
             box.addWidget(today_title)
             self.today.setMaximumHeight(170)
@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         notices_for(self.store).changed.connect(self._on_store_changed)
         if self.today is not None:
             self.today.open_requested.connect(self.open_dose_visit)
+            self.today.contact_requested.connect(self.open_contact)
             self.today_action.triggered.connect(self.today.table.setFocus)
         if self.sae_banner is not None:
             self.sae_banner.open_requested.connect(self._on_sae_banner_open_requested)
@@ -356,6 +357,14 @@ class MainWindow(QMainWindow):
         self.filter.clear()
         self.select_participant(participant_id)
         self.workspace.visit_tabs.open_dose(participant_id, dose_code)
+
+    def open_contact(self, participant_id: str, visit_code: str) -> None:
+        """Open the participant's Contacts tab at ``visit_code`` (from the Today list)."""
+        if self.workspace is None:
+            return
+        self.filter.clear()
+        self.select_participant(participant_id)
+        self.workspace.visit_tabs.open_contact(participant_id, visit_code)
 
     def _on_sae_banner_open_requested(self, participant_id: str) -> None:
         if self.workspace is None:

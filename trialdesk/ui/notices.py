@@ -15,16 +15,19 @@ import weakref
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 # What each view shows, by table: it reloads when a change touches one of them.
-REGISTER_TABLES = frozenset({"participants", "planned_visits", "dose_visits"})
-TODAY_TABLES = frozenset({"participants", "planned_visits", "dose_visits"})
+REGISTER_TABLES = frozenset({"participants", "planned_visits", "dose_visits", "contacts"})
+TODAY_TABLES = frozenset({"participants", "planned_visits", "dose_visits", "contacts", "contact_attempts",
+                          "dispositions"})
 SAE_TABLES = frozenset({"adverse_events"})
 OVERVIEW_TABLES = frozenset({"participants", "identities", "consents", "screenings", "screening_judgements",
                              "eligibility_decisions", "signatures", "planned_visits"})
 DOSE_VISIT_TABLES = frozenset({"participants", "planned_visits", "dose_visits", "premedications", "lab_samples",
                                "lab_results", "administrations", "adverse_events", "signatures"})
 AE_TABLES = frozenset({"adverse_events", "participants"})
+CONTACT_TABLES = frozenset({"contacts", "contact_attempts", "planned_visits", "participants", "dispositions",
+                            "lab_samples", "lab_results", "adverse_events", "signatures", "administrations"})
 TREND_TABLES = frozenset({"lab_samples", "lab_results"})
-TIMELINE_TABLES = frozenset({"planned_visits", "dose_visits", "administrations", "participants"})
+TIMELINE_TABLES = frozenset({"planned_visits", "dose_visits", "administrations", "participants", "contacts"})
 STAFF_TABLES = frozenset({"users", "settings"})
 
 
@@ -61,5 +64,5 @@ def notices_for(store) -> StoreNotices:
     return notices
 
 
-__all__ = ["AE_TABLES", "DOSE_VISIT_TABLES", "OVERVIEW_TABLES", "REGISTER_TABLES", "SAE_TABLES", "STAFF_TABLES", "StoreNotices",
+__all__ = ["AE_TABLES", "CONTACT_TABLES", "DOSE_VISIT_TABLES", "OVERVIEW_TABLES", "REGISTER_TABLES", "SAE_TABLES", "STAFF_TABLES", "StoreNotices",
            "TIMELINE_TABLES", "TODAY_TABLES", "TREND_TABLES", "notices_for"]

@@ -5,7 +5,8 @@ Every write is one audited transaction; permissions and order are enforced here 
 enrolment, no dose recorded by a monitor …). The treatment arm is never asked for, stored or shown.
 The clinical rules are in ``trialdesk.domain`` (blinding, administration, adverse_events, status,
 dosing); the SQL in ``trialdesk.db.visits``. The modules: :mod:`.labs`, :mod:`.dosing`,
-:mod:`.adverse_events`, :mod:`.calendar`, :mod:`.blinding`; every public name is importable from here
+:mod:`.adverse_events`, :mod:`.calendar`, :mod:`.blinding`, :mod:`.contacts` (phone follow-ups, consultations, the
+end of study, long-term follow-ups); every public name is importable from here
 (``from trialdesk.services import visits as vs; vs.record_pre_dose_labs(...)``).
 """
 
@@ -20,6 +21,7 @@ from trialdesk.services.visits.labs import (
     LabEntry,
     LabView,
     check_lab_entry,
+    checked_sample,
     correct_lab_result,
     lab_results,
     record_pre_dose_labs,
@@ -44,6 +46,39 @@ from trialdesk.services.visits.dosing import (
     visit_record,
 )
 
+from trialdesk.services.visits.contacts import (
+    ATTEMPT_OUTCOMES,
+    ATTESTATION_END_OF_STUDY,
+    CALL_KINDS,
+    CONTACT_KINDS,
+    CONTACT_VITAL_LIMITS,
+    CORRECTABLE,
+    CORRECTION_BOOLEANS,
+    CORRECTION_INTEGERS,
+    CORRECTION_NUMBERS,
+    MEANING_END_OF_STUDY,
+    SHOWN_COLUMNS,
+    Consultation,
+    ContactAttempt,
+    ContactRecord,
+    ContactRow,
+    ContactVitals,
+    LongTermFollowUp,
+    PhoneFollowUp,
+    check_end_of_study,
+    contact_record,
+    contacts_calendar,
+    correct_contact,
+    mark_contact_missed,
+    record_consultation,
+    record_consultation_labs,
+    record_contact_attempt,
+    record_end_of_study,
+    record_follow_up,
+    record_phone_follow_up,
+    undo_contact_missed,
+)
+
 # Last: the function ``adverse_events`` must win over the submodule of the same name.
 from trialdesk.services.visits.adverse_events import (  # noqa: E402  (isort: skip)
     ACTIONS_TAKEN,
@@ -60,6 +95,13 @@ from trialdesk.services.visits.adverse_events import (  # noqa: E402  (isort: sk
 )
 
 __all__ = [
+    "ATTEMPT_OUTCOMES", "ATTESTATION_END_OF_STUDY", "CALL_KINDS", "CONTACT_KINDS", "CONTACT_VITAL_LIMITS",
+    "CORRECTABLE", "CORRECTION_BOOLEANS", "CORRECTION_INTEGERS", "CORRECTION_NUMBERS", "MEANING_END_OF_STUDY",
+    "SHOWN_COLUMNS", "Consultation", "ContactAttempt", "ContactRecord", "ContactRow", "ContactVitals",
+    "LongTermFollowUp", "PhoneFollowUp", "check_end_of_study", "contact_record", "contacts_calendar",
+    "correct_contact", "mark_contact_missed", "record_consultation", "record_consultation_labs",
+    "record_contact_attempt", "record_end_of_study", "record_follow_up", "record_phone_follow_up",
+    "undo_contact_missed", "checked_sample",
     "ACTIONS_TAKEN", "CAUSALITY", "INJECTION_SITES", "LOCAL_TZ", "MEANING_OVERRIDE", "OUTCOMES", "VITAL_LIMITS",
     "Administration", "AdverseEventInput", "DoseStatus", "DueRow", "LabEntry", "LabView", "SaeClock",
     "TimelineRow", "VisitRecord", "Vitals", "adverse_events", "auth", "check_administration", "check_lab_entry",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from trialdesk.clock import local_today, parse_utc, utc_iso, utc_now
+from trialdesk.db import contacts as contacts_repo
 from trialdesk.db import visits as repo
 from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Store
@@ -100,8 +101,11 @@ def _saved(store: Store, ae_id: str) -> dict:
 
 
 def record_adverse_event(store: Store, user: User, participant_id: str, ae: AdverseEventInput,
-                         dose_code: str | None = None, today: date | None = None) -> str:
-    """Record an AE (reported at ``dose_code``'s visit if given). A serious one starts the 24 h clock."""
+                         dose_code: str | None = None, today: date | None = None, *,
+                         contact_code: str | None = None) -> str:
+    """Record an AE (reported at ``dose_code``'s visit, or at the contact ``contact_code`` — a phone follow-up's
+    "new or worsening symptoms", a consultation, a long-term follow-up — if given). A serious one starts the 24 h
+    clock."""
     require(user, Action.RECORD_AE)
     person = participant(store, participant_id)
     if person["status"] == ParticipantStatus.CANDIDATE.value:
@@ -111,13 +115,21 @@ def record_adverse_event(store: Store, user: User, participant_id: str, ae: Adve
     _check_ae_bounds(ae, person)
     if ae.serious:
         values["aware_at"] = utc_iso(ae.aware_at or utc_now())
+    contact_id = None
+    if contact_code:
+        contact = contacts_repo.contact(store.db, participant_id, contact_code)
+        if contact is None:
+            raise ValidationError("Record the contact {code} first: the adverse event is reported at it.",
+                                  code=contact_code)
+        contact_id = contact["id"]
     with store.acting(auth.actor(user)) as tx:
         visit_id = None
         if dose_code:
             visit = repo.get_dose_visit(tx, participant_id, dose_code)
             visit_id = visit["id"] if visit else None
         row = repo.insert(tx, "adverse_events", store.info.site_code,
-                          {**values, "participant_id": participant_id, "reported_visit_id": visit_id})
+                          {**values, "participant_id": participant_id, "reported_visit_id": visit_id,
+                           "reported_contact_id": contact_id})
     return row["id"]
 
 

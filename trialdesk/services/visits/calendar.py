@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from trialdesk.clock import LOCAL_TZ, local_today
+from trialdesk.db import contacts as contacts_repo
 from trialdesk.db import screening as screening_repo
 from trialdesk.db import visits as repo
 from trialdesk.db.connection import Store
+from trialdesk.domain.contacts import CALL_KINDS, KIND_ACTIVITY
+from trialdesk.domain.disposition import refusal
 from trialdesk.domain.people import User
 from trialdesk.domain.schedule import PlannedVisit, build_schedule, visit_state
 from trialdesk.domain.status import DOSING, TREATMENT_OVER, ParticipantStatus
@@ -97,6 +100,7 @@ def timeline(store: Store, user: User, participant_id: str, today: date | None =
     require(user, Action.VIEW_CLINICAL)
     today = today or local_today()
     missed = {r["dose_code"] for r in repo.dose_visits(store.db, participant_id) if r["state"] in ("missed", "not_given")}
+    missed |= contacts_repo.missed_codes(store.db, participant_id)  # a contact recorded missed, with its reason
     out = []
     for v in screening_repo.visits(store.db, participant_id):
         plan = PlannedVisit(v.code, v.kind, v.label_en, v.label_nb, v.target_date, v.window_start, v.window_end)
@@ -107,7 +111,11 @@ def timeline(store: Store, user: User, participant_id: str, today: date | None =
 
 @dataclass(frozen=True)
 class DueRow:
-    """A participant with a dose visit due (or overdue) on the day: the main window's "today" list."""
+    """A participant with a visit due (or overdue) on the day: the main window's "today" list.
+
+    ``kind`` is the planned visit's (dose, phone, consultation, end_of_study, follow_up); ``attempts`` the calls
+    already made for a contact not reached yet; ``call`` whether it is a call to make (phone and long-term
+    follow-ups)."""
 
     participant_id: str
     study_id: str
@@ -117,10 +125,24 @@ class DueRow:
     target: date
     window_end: date
     state: str
+    kind: str = "dose"
+    attempts: int = 0
+
+    @property
+    def call(self) -> bool:
+        return self.kind in CALL_KINDS
+
+
+# What a status still expects of its contacts: after the end of study only the long-term follow-ups.
+_CONTACT_STATUSES = tuple(sorted(s.value for s in (*DOSING, ParticipantStatus.FOLLOW_UP, ParticipantStatus.COMPLETED,
+                                                   ParticipantStatus.WITHDRAWN)))
 
 
 def due_today(store: Store, user: User, today: date | None = None) -> list[DueRow]:
-    """Every dose visit inside its window or overdue and not done, by state then study id."""
+    """Every dose visit (the first open one of each participant) and every contact inside its window or overdue
+    and not done (nor recorded missed), by window end then study id. A contact the participant's course refuses
+    (consent withdrawn without safety follow-up, a consultation after withdrawal, anything before the end of
+    study once it is signed) is left out; lost to follow-up and died are not asked for."""
     require(user, Action.VIEW_CLINICAL)
     today = today or local_today()
     out = []
@@ -132,4 +154,16 @@ def due_today(store: Store, user: User, today: date | None = None) -> list[DueRo
         state = "due" if today <= row.window_end else "overdue"
         out.append(DueRow(row.participant_id, row.study_id, row.code, row.label_en, row.label_nb, row.target,
                           row.window_end, state))
-    return out
+    courses: dict[str, object] = {}
+    for row in contacts_repo.due_contacts(store.db, today, _CONTACT_STATUSES):
+        if row.participant_id not in courses:
+            courses[row.participant_id] = disposition.course(store.db, participant(store, row.participant_id))
+        course = courses[row.participant_id]
+        if course.status is ParticipantStatus.COMPLETED and row.kind != "follow_up":
+            continue  # the end of study is signed: what was planned before it is over
+        if refusal(course, KIND_ACTIVITY[row.kind]) is not None:
+            continue
+        state = "due" if today <= row.window_end else "overdue"
+        out.append(DueRow(row.participant_id, row.study_id, row.code, row.label_en, row.label_nb, row.target,
+                          row.window_end, state, row.kind, row.attempts))
+    return sorted(out, key=lambda r: (r.window_end, r.study_id, r.kind != "dose", r.code))

@@ -246,7 +246,7 @@ def _decide(store: Store, participant_id: str, dose_code: str, now: datetime) ->
     if visit and visit["state"] == "given":
         given_on = _stored_day(visit["visit_date"]) or day
     labs = {}
-    latest = repo.latest_results(store.db, participant_id, protocol().pre_dose.analytes)
+    latest = repo.latest_results(store.db, participant_id, protocol().pre_dose.analytes, context="pre_dose")
     for analyte, record in latest.items():
         sampled = _stored_local(record["sampled_at"])
         if sampled is not None:  # an unreadable sample time (a hand edit) counts as no sample: no-go, never a crash

@@ -28,7 +28,8 @@ from trialdesk.services.screening import protocol
 from trialdesk.services.visits._common import age, first_dose_at, participant
 from trialdesk.services.visits.calendar import open_visit
 
-__all__ = ["LabEntry", "LabView", "check_lab_entry", "correct_lab_result", "lab_results", "record_pre_dose_labs"]
+__all__ = ["LabEntry", "LabView", "check_lab_entry", "checked_sample", "correct_lab_result", "lab_results",
+           "record_pre_dose_labs"]
 
 
 @dataclass(frozen=True)
@@ -114,12 +115,11 @@ def _check_sampled_at(sampled_at: datetime, person: dict) -> None:
                               field="sampled_at", value=bounds.shown(sampled_at), limit=bounds.shown(born))
 
 
-def record_pre_dose_labs(store: Store, user: User, participant_id: str, dose_code: str, *,
-                         sampled_at: datetime, entries: Mapping[str, LabEntry],
-                         read_back: set[str] = frozenset()) -> list[LabView]:
-    """Save a pre-dose sample. Critical analytes (IgG, NK) must have been read back and confirmed."""
-    require(user, Action.RECORD_LABS)
-    person = participant(store, participant_id)
+def checked_sample(person: dict, sampled_at: datetime, entries: Mapping[str, LabEntry],
+                   read_back: set[str] = frozenset()) -> dict[str, dict]:
+    """The ``lab_results`` columns of one sample's typed values, each checked and converted (the same checks for
+    every sample: pre-dose and consultation): the time within bounds, at least one value, each plausible in a
+    unit the lab reports, critical analytes (IgG, NK) read back. ValidationError at the field."""
     _check_sampled_at(sampled_at, person)
     if not entries:
         raise ValidationError("Enter at least one result.")
@@ -130,6 +130,16 @@ def record_pre_dose_labs(store: Store, user: User, participant_id: str, dose_cod
         if protocol().lab(analyte).critical and analyte not in read_back:
             raise ValidationError("Read {symbol} back from the lab report and confirm it before saving.",
                                   field=analyte, symbol=protocol().lab(analyte).symbol)
+    return rows
+
+
+def record_pre_dose_labs(store: Store, user: User, participant_id: str, dose_code: str, *,
+                         sampled_at: datetime, entries: Mapping[str, LabEntry],
+                         read_back: set[str] = frozenset()) -> list[LabView]:
+    """Save a pre-dose sample. Critical analytes (IgG, NK) must have been read back and confirmed."""
+    require(user, Action.RECORD_LABS)
+    person = participant(store, participant_id)
+    rows = checked_sample(person, sampled_at, entries, read_back)
     with store.acting(auth.actor(user)) as tx:
         visit = open_visit(store, tx, person, dose_code, sampled_at.astimezone(LOCAL_TZ).date())
         sample = repo.insert(tx, "lab_samples", store.info.site_code, {

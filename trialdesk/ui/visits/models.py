@@ -72,19 +72,66 @@ class TimelineTableModel(ColouredRowModel):
         return STATE_COLOURS.get(row.state) if column == self.STATE_COLUMN else None
 
 
+def kind_text(kind: str) -> str:
+    """A planned visit's kind as a word, a call marked with ☎ (who to call today)."""
+    word = code_word("planned_visits", "kind", kind)
+    return f"☎ {word}" if kind in vs.CALL_KINDS else word
+
+
+def calls_text(count: int) -> str:
+    """How many calls were made for a contact not reached yet (empty for none)."""
+    return _tr("{n} call(s) not reached").format(n=count) if count else ""
+
+
 class TodayTableModel(ColouredRowModel):
-    """Rows of :class:`services.visits.DueRow`: who is due today (or overdue)."""
+    """Rows of :class:`services.visits.DueRow`: who is due today (or overdue) — doses and every contact, its kind
+    shown (☎ for the calls to make), the window end and the calls already made."""
+
+    STATE_COLUMN = 4
 
     def columns(self):
         return (
             (heading("participants", "study_id"), lambda r: r.study_id),
             (heading("planned_visits", "label_en"), lambda r: f"{r.code} · {_label(r)}"),
+            (heading("planned_visits", "kind"), lambda r: kind_text(r.kind)),
             (heading("planned_visits", "window_end"), lambda r: show_date(r.window_end)),
-            (_tr("State"), lambda r: state_text(r.state)),
+            (_tr("State"), lambda r: " · ".join(t for t in (state_text(r.state), calls_text(r.attempts)) if t)),
         )
 
     def colours(self, row, column):
-        return STATE_COLOURS.get(row.state) if column == 3 else None
+        return STATE_COLOURS.get(row.state) if column == self.STATE_COLUMN else None
+
+
+def contact_state_text(row) -> str:
+    """A contact's calendar state with what was recorded: "● Due today · 2 call(s) not reached", "✗ Missed: …"."""
+    parts = [state_text(row.state)]
+    if row.recorded == "not_reached":
+        parts.append(calls_text(row.attempts) or code_word("contacts", "state", "not_reached"))
+    elif row.recorded == "open" and row.state != "done":
+        parts.append(_tr("started, not complete"))
+    if row.state == "missed" and row.missed_reason:
+        parts.append(row.missed_reason)
+    return " · ".join(parts)
+
+
+class ContactCalendarTableModel(ColouredRowModel):
+    """Rows of :class:`services.visits.ContactRow`: the participant's non-dose calendar (code, visit, kind, window,
+    state with what was recorded, contact date)."""
+
+    STATE_COLUMN = 4
+
+    def columns(self):
+        return (
+            (heading("planned_visits", "code"), lambda r: r.code),
+            (heading("planned_visits", "label_en"), _label),
+            (heading("planned_visits", "kind"), lambda r: kind_text(r.kind)),
+            (_tr("Window"), lambda r: f"{show_date(r.window_start)} – {show_date(r.window_end)}"),
+            (_tr("State"), contact_state_text),
+            (heading("contacts", "contact_date"), lambda r: show_date(r.contact_date) if r.recorded else ""),
+        )
+
+    def colours(self, row, column):
+        return STATE_COLOURS.get(row.state) if column == self.STATE_COLUMN else None
 
 
 def remaining_text(delta: timedelta) -> str:
@@ -230,6 +277,6 @@ class LabResultTableModel(ColouredRowModel):
         return None
 
 
-__all__ = ["AdverseEventTableModel", "LabResultTableModel", "SaeClockTableModel", "TimelineTableModel",
-           "TodayTableModel", "action_text", "causality_text", "outcome_text", "remaining_text", "sae_text",
-           "term_text", "vs"]
+__all__ = ["AdverseEventTableModel", "ContactCalendarTableModel", "LabResultTableModel", "SaeClockTableModel",
+           "TimelineTableModel", "TodayTableModel", "action_text", "calls_text", "causality_text",
+           "contact_state_text", "kind_text", "outcome_text", "remaining_text", "sae_text", "term_text", "vs"]

@@ -1,9 +1,9 @@
-"""The visit tabs of the participant workspace (Injections, Adverse events, Lab trends, Timeline) and
-the AE actions: record (optionally at a dose visit), change with a reason, mark an SAE reported."""
+"""The visit tabs of the participant workspace (Injections, Contacts & follow-ups, Adverse events, Lab trends,
+Timeline) and the AE actions: record (optionally at a dose visit), change with a reason, mark an SAE reported."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from trialdesk.clock import local_today
@@ -24,6 +24,7 @@ from trialdesk.ui.notices import (
 )
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.visits.adverse_events import AdverseEventDialog, AdverseEventLogWidget
+from trialdesk.ui.visits.contacts import ContactsWidget
 from trialdesk.ui.visits.dose_visit import DoseVisitWidget
 from trialdesk.ui.visits.timeline import TimelineWidget
 from trialdesk.ui.visits.today import SaeBanner
@@ -37,8 +38,8 @@ class VisitTabs(QObject):
     Signals:
         changes_applied(object): a :class:`Changes` after any save (the workspace passes it on).
     Attributes:
-        injections, adverse_events, trend, timeline: the tab widgets; ``sae_banners`` the participant's
-        SAE clocks shown on the Injections and Adverse events tabs.
+        injections, contacts, adverse_events, trend, timeline: the tab widgets; ``sae_banners`` the participant's
+        SAE clocks shown on the Injections, Contacts and Adverse events tabs.
     """
 
     changes_applied = Signal(object)
@@ -49,15 +50,24 @@ class VisitTabs(QObject):
         self.participant_id: str | None = None
         self.injections = DoseVisitWidget(store, user)
         self.injections_page = self._with_banner(self.injections)
+        self.contacts = ContactsWidget(store, user)
+        self.contacts_page = self._with_banner(self.contacts)
         self.adverse_events = AdverseEventLogWidget()
         self.ae_page = self._with_banner(self.adverse_events)
         self.trend = LabTrendWidget(store, user)
         self.timeline = TimelineWidget(store, user)
         tabs.addTab(self.injections_page, self.tr("&Injections"))
+        contacts_index = tabs.addTab(self.contacts_page, self.tr("Contacts && follow-&ups"))
+        tabs.setTabToolTip(contacts_index, self.tr("Phone follow-ups, doctor consultations, end of study and "
+                                                   "long-term follow-ups"))
         tabs.addTab(self.ae_page, self.tr("&Adverse events"))
         tabs.addTab(self.trend, self.tr("Lab &trends"))
         tabs.addTab(self.timeline, self.tr("Time&line"))
+        # Eight tabs at 1366×768 (the longer Bokmål names): every tab stays in view, its text elided if need be.
+        tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        tabs.setUsesScrollButtons(False)
         self.injections.changes_applied.connect(self.changes_applied.emit)
+        self.contacts.saved.connect(self._apply)
         notices_for(store).changed.connect(self._on_store_changed)
         self.injections.ae_requested.connect(self.new_adverse_event)
         self.adverse_events.new_requested.connect(lambda: self.new_adverse_event(None))
@@ -86,11 +96,20 @@ class VisitTabs(QObject):
         self.tabs.setCurrentWidget(self.injections_page)
         self.injections.labs.sampled_at.setFocus()
 
+    def open_contact(self, participant_id: str, visit_code: str) -> None:
+        """Show contact ``visit_code`` of the participant on the Contacts tab (from the Today list)."""
+        if participant_id != self.participant_id:
+            self.show_participant(participant_id)
+        self.tabs.setCurrentWidget(self.contacts_page)
+        self.contacts.select(visit_code)
+        self.contacts.table.setFocus()
+
     def reload(self, injections: bool = True) -> None:
         if self.participant_id is None:
             return
         if injections:
             self.injections.reload()
+        self._reload_contacts()
         self._reload_adverse_events()
         self._reload_trend()
         self._reload_timeline()
@@ -124,6 +143,9 @@ class VisitTabs(QObject):
                     at=last.at, who=last.username, reason=last.reason)
         may_record = allowed(self.user, Action.RECORD_AE) and self._participant().status != "candidate"
         self.adverse_events.set_rows(rows, may_record)
+
+    def _reload_contacts(self) -> None:
+        self.contacts.show_participant(self.participant_id, self._participant().inclusion_date is not None)
 
     def _reload_trend(self) -> None:
         p = self._participant()

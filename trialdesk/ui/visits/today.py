@@ -1,9 +1,9 @@
-"""The main window's "Today" list (dose visits due or overdue) and the SAE banner of open 24-hour clocks."""
+"""The main window's "Today" list (doses and contacts due or overdue) and the SAE banner of open 24-hour clocks."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from trialdesk.errors import TrialDeskError
 from trialdesk.services import visits as vs
@@ -11,38 +11,70 @@ from trialdesk.ui.widgets import row_table
 from trialdesk.ui.visits.models import SaeClockTableModel, TodayTableModel
 
 
+VISIT_COLUMN_WIDTH = 125
+"""Pixels of the Today list's visit column at most."""
+
+
 class TodayPanel(QWidget):
-    """Who is due today. Double-click or Enter: ``open_requested(participant_id, dose_code)``."""
+    """Who is due today: doses and every contact (phone follow-ups, consultations, end of study, long-term
+    follow-ups), each with its kind and window end. "Only calls" shows who to call today.
+
+    Double-click or Enter: ``open_requested(participant_id, dose_code)`` for a dose,
+    ``contact_requested(participant_id, visit_code)`` for a contact.
+    """
 
     open_requested = Signal(str, str)
+    contact_requested = Signal(str, str)
 
     def __init__(self, store, user, parent: QWidget | None = None):
         super().__init__(parent)
         self.store, self.user = store, user
+        self.rows: list = []
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.model = TodayTableModel(self)
-        self.table = row_table(self.model, self.tr("Dose visits due today"))
+        self.table = row_table(self.model, self.tr("Visits and contacts due today"))
+        self.calls_only = QCheckBox(self.tr("Only calls (phone and long-term follow-ups)"))
         self.note = QLabel()
         self.note.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.calls_only)
+        bottom.addWidget(self.note, 1)
         box.addWidget(self.table, 1)
-        box.addWidget(self.note)
+        box.addLayout(bottom)
         self.table.activated.connect(self._on_table_activated)
+        self.calls_only.toggled.connect(lambda *_: self._show())
 
     def reload(self) -> None:
         try:
-            rows = vs.due_today(self.store, self.user)
+            self.rows = vs.due_today(self.store, self.user)
         except TrialDeskError:
-            rows = []
+            self.rows = []
+        self._show()
+
+    def _show(self) -> None:
+        rows = [r for r in self.rows if r.call] if self.calls_only.isChecked() else self.rows
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        self.note.setText(self.tr("Double-click or Enter opens the dose visit.") if rows
-                          else self.tr("Nobody is due for a dose today."))
+        # Fit the kind, window end and state into the left panel at 1366×768: long visit names are elided (the
+        # whole name is the cell's tooltip).
+        header = self.table.horizontalHeader()
+        header.resizeSection(1, min(header.sectionSize(1), VISIT_COLUMN_WIDTH))
+        if rows:
+            self.note.setText(self.tr("Double-click or Enter opens the visit or contact."))
+        elif self.calls_only.isChecked():
+            self.note.setText(self.tr("Nobody to call today."))
+        else:
+            self.note.setText(self.tr("Nobody is due today (doses and contacts)."))
 
     def _on_table_activated(self, index) -> None:
         row = self.model.row_at(index)
-        if row is not None:
+        if row is None:
+            return
+        if row.kind == "dose":
             self.open_requested.emit(row.participant_id, row.code)
+        else:
+            self.contact_requested.emit(row.participant_id, row.code)
 
 
 class SaeBanner(QFrame):
