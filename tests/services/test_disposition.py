@@ -247,7 +247,7 @@ def test_lost_to_follow_up_needs_the_documented_attempts_and_says_how_many(store
     assert ds.course_view(store, doctor, treated).actions[ds.Event.LOST_TO_FOLLOW_UP] is None
     row = ds.mark_lost_to_follow_up(store, doctor, treated, day=date(2026, 8, 1), reason="letter returned")
     assert row["to_status"] == "lost_to_follow_up"
-    assert row["reason"] == "3 unsuccessful contact attempts since 2026-05-25; letter returned"
+    assert row["reason"] == "3 unsuccessful contact attempts since 25.05.2026; letter returned"
     with pytest.raises(ValidationError, match="Lost to follow-up since 01.08.2026"):
         ds.check_allowed(store.db, participant(store, treated), Activity.CONTACT)
 
@@ -311,7 +311,7 @@ def test_a_death_is_linked_to_a_fatal_adverse_event_recorded_first(store, doctor
         ds.record_death(store, doctor, treated, day=date(2026, 6, 3), adverse_event_id=None)
     row = ds.record_death(store, doctor, treated, day=date(2026, 6, 3), adverse_event_id=fatal)
     assert (row["to_status"], row["adverse_event_id"]) == ("died", fatal)
-    assert row["reason"] == "fatal adverse event: lung infection (onset 2026-06-01)"
+    assert row["reason"] == "fatal adverse event: lung infection (onset 01.06.2026)"
     # After the death: AEs (and the medications given for them) only.
     vs.record_adverse_event(store, nurse, treated, _ae(onset_date=date(2026, 6, 2), end_date=date(2026, 6, 3)))
     med = ms.MedicationInput(name="Ceftriakson", start_date=date(2026, 6, 1), route="intravenous",
@@ -384,3 +384,20 @@ def test_all_events_for_the_exports(store, doctor, nurse, treated):
     assert [(e.study_id, e.event) for e in rows] == [("KTS11-H-001", "first_dose"),
                                                      ("KTS11-H-002", "consent_withdrawn")]
     assert rows[1].reason == "moving abroad" and rows[1].from_status == "screening"
+
+
+def test_the_casebook_shows_the_course_and_the_medications(store, doctor, nurse, treated):
+    from tests.printouts.test_documents import flat
+    from trialdesk.services import printing
+
+    ms.add_medication(store, doctor, treated, ms.MedicationInput(
+        name="Metoject", start_date=date(2024, 1, 10), route="subcutaneous", stop_date=date(2024, 6, 1)),
+        forbidden_note="stopped before the washout period")
+    ds.withdraw_consent(store, doctor, treated, day=date(2026, 6, 10), scope="safety_follow_up",
+                        no_reason_given=True)
+    text = flat(printing.casebook(store, doctor, treated))
+    for needle in ("Course of the study (disposition)", "first dose given", "consent withdrawn",
+                   "agrees to safety follow-up by phone", "no reason given (the participant need not give one)",
+                   "10.06.2026", "Concomitant medications", "Metoject", "Methotrexate (E4): stopped before the "
+                   "washout period"):
+        assert needle in text, needle

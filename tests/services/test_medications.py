@@ -156,7 +156,7 @@ def test_update_needs_a_reason_and_stop_ends_an_ongoing_one(store, nurse, enroll
     ms.stop_medication(store, nurse, med_id, date(2026, 5, 1))
     [saved] = ms.list_medications(store, nurse, enrolled)
     assert (saved.ongoing, saved.stop_date, saved.dose) == (False, date(2026, 5, 1), "500")
-    assert "stopped on 2026-05-01" in audit_reasons(store, "concomitant_medications")
+    assert "stopped on 01.05.2026" in audit_reasons(store, "concomitant_medications")
     with pytest.raises(ValidationError, match="not ongoing"):
         ms.stop_medication(store, nurse, med_id, date(2026, 5, 2))
 

@@ -50,7 +50,7 @@ __all__ = [
     "Activity", "AttemptCount", "CourseView", "DispositionEvent", "Event", "NO_REASON_GIVEN", "WITHDRAWAL_SCOPES",
     "all_events", "check_allowed", "course", "course_view", "discontinue_study_drug", "events",
     "fatal_adverse_events", "lost_attempts", "mark_lost_to_follow_up", "record_death", "record_event",
-    "withdraw_consent",
+    "refusal_of", "withdraw_consent",
 ]
 
 S = ParticipantStatus
@@ -113,6 +113,15 @@ def check_allowed(db, person: dict, activity: Activity, *, field: str | None = N
     error = _refused(course(db, person), activity, person, field=field, for_adverse_event=for_adverse_event)
     if error is not None:
         raise error
+
+
+def refusal_of(store: Store, user: User, participant_id: str, activity: Activity | str, *,
+               for_adverse_event: bool = False) -> ValidationError | None:
+    """Why the participant's course does not allow recording ``activity`` now (None: it does): what a screen
+    shows before anyone types (e.g. the dose visit after the study drug was discontinued)."""
+    require(user, Action.VIEW_CLINICAL)
+    person = _participant(store.db, participant_id)
+    return _refused(course(store.db, person), Activity(activity), person, for_adverse_event=for_adverse_event)
 
 
 # --- recording an event (inside the caller's transaction) ----------------------------------------------------
@@ -378,7 +387,7 @@ def mark_lost_to_follow_up(store: Store, user: User, participant_id: str, *, day
     if problem is not None:
         problem.field = "event_date"
         raise problem
-    since = f" since {count.last_success.isoformat()}" if count.last_success else ""
+    since = f" since {bounds.shown(count.last_success)}" if count.last_success else ""
     stored = f"{count.unsuccessful} unsuccessful contact attempts{since}"
     if _reason(reason):
         stored += f"; {_reason(reason)}"
@@ -413,7 +422,7 @@ def record_death(store: Store, user: User, participant_id: str, *, day: date | N
         raise ValidationError("The fatal adverse event ends on {limit}, after the date of death {value}: correct "
                               "one of them.", field="event_date", value=bounds.shown(day), limit=bounds.shown(end))
     term = (ae.get("other_specify") or ae["term"]).replace("_", " ")
-    stored = f"fatal adverse event: {term} (onset {ae['onset_date']})"
+    stored = f"fatal adverse event: {term} (onset {bounds.shown(onset)})"
     if _reason(reason):
         stored += f"; {_reason(reason)}"
     with store.acting(auth.actor(user), f"death: {stored}") as tx:

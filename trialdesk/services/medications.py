@@ -225,7 +225,7 @@ def stop_medication(store: Store, user: User, medication_id: str, stop_date: dat
     med = replace(current.as_input(), ongoing=False, stop_date=stop_date)
     with rule_errors():
         check_medication(med, today or local_today())
-    reason = " ".join((reason or "").split()) or f"stopped on {stop_date.isoformat()}"
+    reason = " ".join((reason or "").split()) or f"stopped on {bounds.shown(stop_date)}"
     with store.acting(auth.actor(user), reason) as tx:
         repo.update(tx, medication_id, {"ongoing": 0, "stop_date": stop_date.isoformat()})
     return store.last_changes

@@ -221,7 +221,68 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
                                (f.tr("Item"), f.tr("Value")), rows, widths=(0.32, 0.68)))
     sections.append(CasebookSection(f.tr("Adverse events"), tables=tuple(ae_tables),
                                     note="" if ae_tables else f.tr("None recorded.")))
+    sections += _course_sections(store, user, f, participant)
     header = _header(store, user, participant.study_id, label("casebook_title", f.language),
                      DOCUMENT_VERSION["casebook"], f.language, now)
     legend = f.tr("† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.")
     return CasebookData(header=header, sections=tuple(sections), audit=tuple(audit), legend=legend)
+
+
+def _registry(f: _Fmt, table: str, column: str, code: str | None = None) -> str:
+    """A registry field's label (capitalised) or, given ``code``, the code's word, in the document's language."""
+    entry = records_registry.field_of(table, column)
+    if code is None:
+        text = audit_reader.word(entry.label, f.language)
+        return text[:1].upper() + text[1:]
+    source = (entry.codes or {}).get(code)
+    return audit_reader.word(source, f.language) if source else code
+
+
+def _course_sections(store: Store, user: User, f: _Fmt, participant) -> list[CasebookSection]:
+    """The participant's course (disposition events, CDISC DS) and concomitant medications (CM), issue 11."""
+    from trialdesk.services import disposition as disposition_service
+    from trialdesk.services import medications as medications_service
+
+    events = disposition_service.events(store, user, participant.id)
+    row = participants_repo.row(store.db, participant.id) or {}
+    pairs = ((_registry(f, "participants", "status"), f.code(participant.status, pw.STATUSES)),
+             (_registry(f, "participants", "study_drug_discontinued_on"),
+              f.day(row.get("study_drug_discontinued_on"))))
+
+    def reason(event) -> str:
+        return (f.tr("no reason given (the participant need not give one)", "DispositionTableModel")
+                if event.no_reason_given else event.reason)
+
+    course = CasebookSection(f.tr("Course of the study (disposition)"), pairs=pairs, tables=(Table(
+        "", tuple(_registry(f, "dispositions", c) for c in ("event_date", "event", "to_status", "withdrawal_scope",
+                                                            "reason", "recorded_by")),
+        tuple((f.day(e.event_date), _registry(f, "dispositions", "event", e.event),
+               _registry(f, "dispositions", "to_status", e.to_status),
+               _registry(f, "dispositions", "withdrawal_scope", e.withdrawal_scope) if e.withdrawal_scope else "",
+               reason(e), e.recorded_by_name) for e in events),
+        widths=(0.11, 0.17, 0.13, 0.17, 0.26, 0.16)),) if events else (),
+        note="" if events else f.tr("None recorded."))
+    meds = medications_service.list_medications(store, user, participant.id)
+    ae_numbers = {ae["id"]: n for n, ae in enumerate(visits_repo.adverse_events(store.db, participant.id), start=1)}
+    criterion = screening_service.protocol().medications.criterion or ""
+
+    def flag(m) -> str:
+        if not m.forbidden_class:
+            return ""
+        label = medications_service.class_label(m.forbidden_class, f.language)
+        note = m.forbidden_reason or f.tr("awaiting the investigator's review")
+        return f"{label} ({criterion}): {note}"
+
+    columns = ("name", "dose", "frequency", "route", "indication", "start_date", "stop_date", "adverse_event_id",
+               "forbidden_class")
+    medications = CasebookSection(f.tr("Concomitant medications"), tables=(Table(
+        "", tuple(_registry(f, "concomitant_medications", c) for c in columns),
+        tuple((m.name, " ".join(x for x in (m.dose, m.dose_unit) if x), m.frequency or "",
+               _registry(f, "concomitant_medications", "route", m.route) if m.route else "", m.indication or "",
+               f.day(m.start_date),
+               _registry(f, "concomitant_medications", "ongoing") if m.ongoing else f.day(m.stop_date),
+               f"{f.tr('Adverse event', 'AdverseEventDialog')} {ae_numbers[m.adverse_event_id]}"
+               if m.adverse_event_id in ae_numbers else "", flag(m)) for m in meds),
+        widths=(0.14, 0.08, 0.10, 0.09, 0.12, 0.09, 0.09, 0.10, 0.19)),) if meds else (),
+        note=f.tr("Premedication before each dose is in the dose visits above.") if meds else f.tr("None recorded."))
+    return [course, medications]
