@@ -147,3 +147,10 @@ def test_each_event_leads_to_a_status_the_transitions_allow_from_somewhere():
 ])
 def test_the_course_transitions(old, new, ok):
     assert may_change(old, new) is ok
+
+
+def test_the_protocol_models_default_is_the_rules_constant():
+    from trialdesk.domain.disposition import MIN_LOST_ATTEMPTS
+    from trialdesk.domain.protocol.model import DispositionRules
+
+    assert DispositionRules().lost_to_follow_up_min_attempts == MIN_LOST_ATTEMPTS

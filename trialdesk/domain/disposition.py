@@ -31,7 +31,8 @@ Refinements of the first version (issue 11): a candidate has not consented, so n
 them (AEs were refused by the AE service already; medications were not); once consent is withdrawn with safety
 follow-up, or the participant is lost or has died, a medication is recorded only when it was given for an
 adverse event (the safety follow-up the participant agreed to, or what a hospital reports about an AE); a
-refusal is a :class:`RuleViolation` so its message is a literal template the translation tools collect.
+refusal is a :class:`RuleViolation` so its message is a literal template the translation tools collect (write
+each message out whole: a template built with ``+`` is not collected, and would show in English).
 """
 
 from __future__ import annotations
@@ -111,7 +112,6 @@ class Course:
 
 _NOT_ENROLLED = {Activity.DOSE, Activity.BLOOD_TEST, Activity.CONTACT, Activity.CONSULTATION,
                  Activity.END_OF_STUDY}
-_CORRECTIONS = " Values already stored can still be corrected."
 
 
 def refusal(course: Course, activity: Activity, *, for_adverse_event: bool = False) -> RuleViolation | None:
@@ -138,22 +138,25 @@ def refusal(course: Course, activity: Activity, *, for_adverse_event: bool = Fal
                     field="adverse_event_id", since=since)
             return RuleViolation(
                 "Consent withdrawn on {since}: the participant agreed to safety follow-up by phone only (contacts, "
-                "adverse events and the medications given for them)." + _CORRECTIONS, since=since)
+                "adverse events and the medications given for them). Values already stored can still be corrected.",
+                since=since)
         return RuleViolation(
             "Consent withdrawn on {since}: the participant agreed to no further contact, so nothing new may be "
-            "recorded; the data collected before stay in the study." + _CORRECTIONS, since=since)
+            "recorded; the data collected before stay in the study. Values already stored can still be corrected.",
+            since=since)
     if status is S.DIED:
         if activity is Activity.ADVERSE_EVENT or medication_for_ae:
             return None
         return RuleViolation(
             "The participant died on {since}: only adverse events (and the medications given for them) may still "
-            "be recorded." + _CORRECTIONS, since=since)
+            "be recorded. Values already stored can still be corrected.", since=since)
     if status is S.LOST_TO_FOLLOW_UP:
         if activity is Activity.ADVERSE_EVENT or medication_for_ae:
             return None
         return RuleViolation(
             "Lost to follow-up since {since}: only an adverse event learned from another source (and the "
-            "medications given for it) may be recorded." + _CORRECTIONS, since=since)
+            "medications given for it) may be recorded. Values already stored can still be corrected.",
+            since=since)
     if activity is Activity.DOSE:
         if course.drug_discontinued_on is not None:
             return RuleViolation("The study drug was discontinued on {since}: no more doses. Follow-up continues "

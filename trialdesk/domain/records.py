@@ -574,7 +574,7 @@ _RECORDS = (
     Record("dispositions", QT_TRANSLATE_NOOP("records", "Disposition"), _COMMON + _hidden("participant_id") + (
         _f("event", Kind.CODE, QT_TRANSLATE_NOOP("records", "event"), codes=DISPOSITION_EVENT, sdtm="DSDECOD",
            odm=Odm("IT.DS.DSDECOD")),
-        _f("event_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "date"), sdtm="DSSTDTC",
+        _f("event_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "date of the event"), sdtm="DSSTDTC",
            odm=Odm("IT.DS.DSSTDTC", "date")),
         _f("reason", Kind.TEXT, QT_TRANSLATE_NOOP("records", "reason"), sdtm="DSTERM", odm=Odm("IT.DS.DSTERM")),
         _f("from_status", Kind.CODE, QT_TRANSLATE_NOOP("records", "status before"), codes=STATUS,

@@ -11,8 +11,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
 
-from trialdesk.domain.disposition import MIN_LOST_ATTEMPTS
-
 __all__ = [
     "APPLIES_TO", "AeTerm", "CHOICE_FACTS", "Criterion", "CtcaeLabTerm", "DATE_FACTS", "DERIVATION_KINDS",
     "Derivation", "DispositionRules", "DoseRule", "ContactRule", "EndOfStudyRule", "FollowUpRule",
@@ -353,9 +351,11 @@ class MedicationRules:
 
 @dataclass(frozen=True)
 class DispositionRules:
-    """The protocol's numbers for the participant's course (defaults: ``trialdesk.domain.disposition``)."""
+    """The protocol's numbers for the participant's course. The default is
+    ``trialdesk.domain.disposition.MIN_LOST_ATTEMPTS`` (the model imports no rule module: a test checks the two
+    agree)."""
 
-    lost_to_follow_up_min_attempts: int = MIN_LOST_ATTEMPTS
+    lost_to_follow_up_min_attempts: int = 3
 
 
 @dataclass(frozen=True, eq=False)

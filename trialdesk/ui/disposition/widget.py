@@ -64,8 +64,8 @@ class CourseWidget(QWidget):
         buttons = QHBoxLayout()
         texts = {Event.STUDY_DRUG_DISCONTINUED: self.tr("&Discontinue study drug…"),
                  Event.CONSENT_WITHDRAWN: self.tr("&Withdraw consent…"),
-                 Event.LOST_TO_FOLLOW_UP: self.tr("Lost to &follow-up…"),
-                 Event.DEATH: self.tr("D&eath…")}
+                 Event.LOST_TO_FOLLOW_UP: self.tr("Mar&k lost to follow-up…"),
+                 Event.DEATH: self.tr("Record d&eath…")}
         self.action_buttons: dict[Event, QPushButton] = {}
         for event in COURSE_EVENTS:
             button = QPushButton(texts[event])

@@ -48,9 +48,9 @@ class MedicationsWidget(QWidget):
         self.refused_new: ValidationError | None = None
         box = QVBoxLayout(self)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("New &medication…"))
-        self.edit_button = QPushButton(self.tr("C&hange…"))
-        self.stop_button = QPushButton(self.tr("&Stopped…"))
+        self.new_button = QPushButton(self.tr("New medi&cation…"))
+        self.edit_button = QPushButton(self.tr("Chan&ge…"))
+        self.stop_button = QPushButton(self.tr("Sto&pped…"))
         self.review_button = QPushButton(self.tr("Re&view…"))
         self.review_button.setToolTip(self.tr("The investigator's note on a medication the protocol forbids"))
         for button in (self.new_button, self.edit_button, self.stop_button, self.review_button):

@@ -62,10 +62,12 @@ class ParticipantWorkspace(QTabWidget):
         # Injections, Adverse events, Lab trends, Timeline (issue 5).
         self.visit_tabs = VisitTabs(store, user, self)
         # The course (disposition events and what each state allows) and concomitant medications (issue 11).
+        # No Alt+letter of their own: every letter of their names is taken on another page already (the
+        # injection page uses nearly all); Ctrl+Tab and Ctrl+PgDn reach them as every tab.
         self.course = CourseWidget(store, user)
-        self.addTab(self.course, self.tr("Co&urse"))
+        self.addTab(self.course, self.tr("Course"))
         self.medications = MedicationsWidget(store, user)
-        self.addTab(self.medications, self.tr("&Medications"))
+        self.addTab(self.medications, self.tr("Medications"))
         self._build_history()
         self._connect_signals()
 
