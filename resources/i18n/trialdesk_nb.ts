@@ -4739,6 +4739,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>SAE · awareness time unreadable</source>
       <translation>SAE · tidspunktet for kjennskap kan ikke leses</translation>
     </message>
+    <message>
+      <source>⊘ Cancelled (course)</source>
+      <translation>⊘ Bortfalt (forløp)</translation>
+    </message>
   </context>
   <context>
     <name>signatures</name>

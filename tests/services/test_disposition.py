@@ -401,3 +401,19 @@ def test_the_casebook_shows_the_course_and_the_medications(store, doctor, nurse,
                    "10.06.2026", "Concomitant medications", "Metoject", "Methotrexate (E4): stopped before the "
                    "washout period"):
         assert needle in text, needle
+
+
+def test_after_a_discontinuation_the_calendar_cancels_the_doses_not_the_follow_up(store, doctor, nurse, treated):
+    from trialdesk.services import participants as ps
+
+    ds.discontinue_study_drug(store, doctor, treated, day=date(2026, 6, 1), reason="side effects")
+    states = {r.code: r.state for r in vs.timeline(store, nurse, treated, today=date(2026, 7, 1))}
+    assert states["D1"] == "done"
+    assert {states[c] for c in ("D2", "D3", "D4", "D5")} == {"cancelled"}  # never "overdue"
+    assert states["PH1"] == "upcoming" and states["CONS1"] != "cancelled"
+    [row] = ps.list_participants(store, nurse)
+    assert row.next_visit == "Phone follow-up, week 8"  # the register's next visit is no dose any more
+    ds.withdraw_consent(store, doctor, treated, day=date(2026, 6, 10), scope="safety_follow_up",
+                        no_reason_given=True)
+    states = {r.code: r.state for r in vs.timeline(store, nurse, treated, today=date(2026, 7, 1))}
+    assert states["PH1"] == "upcoming" and states["CONS1"] == "cancelled" and states["EOS"] == "cancelled"

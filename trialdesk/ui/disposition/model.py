@@ -27,15 +27,16 @@ def change_text(event: DispositionEvent) -> str:
 
 
 class DispositionTableModel(RowTableModel):
-    """Rows of :class:`DispositionEvent`, oldest first: date, event, status change, scope, reason, recorded by."""
+    """Rows of :class:`DispositionEvent`, oldest first: date, event, status change, reason, recorded by, and what
+    a withdrawing participant still agrees to (last: the reason stays in view at 1366×768)."""
 
     def columns(self):
         return (
             (heading("dispositions", "event_date"), lambda e: show_date(e.event_date)),
             (heading("dispositions", "event"), lambda e: code_word("dispositions", "event", e.event)),
             (heading("participants", "status"), change_text),
-            (heading("dispositions", "withdrawal_scope"),
-             lambda e: code_word("dispositions", "withdrawal_scope", e.withdrawal_scope)),
             (heading("dispositions", "reason"), reason_text),
             (heading("dispositions", "recorded_by"), lambda e: e.recorded_by_name),
+            (heading("dispositions", "withdrawal_scope"),
+             lambda e: code_word("dispositions", "withdrawal_scope", e.withdrawal_scope)),
         )

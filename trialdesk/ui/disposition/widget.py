@@ -4,7 +4,7 @@ own words), the disposition history, and the investigator's four actions (others
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from trialdesk.domain.disposition import COURSE_EVENTS, Activity, Event
 from trialdesk.errors import TrialDeskError
@@ -129,9 +129,8 @@ class CourseWidget(QWidget):
                                        if w is not None) if len(unique) > 1 else (unique[0] if unique else ""))
         self.history_model.set_rows(events)
         self.history.resizeColumnsToContents()
-        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header = self.history.horizontalHeader()
-        header.resizeSection(4, min(header.sectionSize(4), 320))
+        header.resizeSection(3, min(header.sectionSize(3), 300))  # the reason: elided, whole in the tooltip
 
     def _headline(self, view) -> str:
         text = self.tr("{study_id}: {status}").format(study_id=view.study_id, status=status_text(view.status))
