@@ -42,8 +42,11 @@ def test_stop_on_the_start_day_and_today_are_fine():
     assert check_medication(replace(MED, ongoing=False, stop_date=TODAY), TODAY).stop_date == TODAY
 
 
-def test_routes_are_the_cdisc_ones():
+def test_routes_are_the_cdisc_ones_and_the_registry_words_them():
+    from trialdesk.domain import records
+
     assert ROUTES[:4] == ("oral", "intravenous", "intramuscular", "subcutaneous") and "other" in ROUTES
+    assert tuple(records.field_of("concomitant_medications", "route").codes) == ROUTES
 
 
 def test_words_of_a_name():

@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from tests.conftest import PASSWORD  # noqa: F401  (the users' password, for readers of this file)
 from tests.services.test_screening import ELIGIBLE, JUDGED, TODAY, consent, register, sign
 from tests.services.test_visits import D1_DAY, _ae, administration, entries, prepare_d1
 from trialdesk.clock import LOCAL_TZ, local_today, utc_iso

@@ -9,8 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.conftest import main_window
-from tests.services.test_disposition import enrolled, give, treated  # noqa: F401  (fixtures)
-from tests.services.test_visits import D1_DAY  # noqa: F401
+from tests.services.test_disposition import enrolled, treated  # noqa: F401  (fixtures)
 from trialdesk.domain.disposition import Activity, Event
 from trialdesk.services import disposition as ds
 from trialdesk.ui.disposition.dialogs import DispositionDialog
