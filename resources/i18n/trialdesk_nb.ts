@@ -683,6 +683,14 @@
       <source>Visit summary: {visit}</source>
       <translation>Oppsummering av besøk: {visit}</translation>
     </message>
+    <message>
+      <source>Course</source>
+      <translation>Forløp</translation>
+    </message>
+    <message>
+      <source>Medications</source>
+      <translation>Legemidler</translation>
+    </message>
   </context>
   <context>
     <name>ReasonDialog</name>
@@ -2197,6 +2205,254 @@
       <source>{name} of {code} cannot be corrected here.</source>
       <translation>{name} for {code} kan ikke korrigeres her.</translation>
     </message>
+    <message>
+      <source>A medication is either ongoing or has a stop date, not both.</source>
+      <translation>Et legemiddel er enten pågående eller har en stoppdato, ikke begge deler.</translation>
+    </message>
+    <message>
+      <source>At most {limit} characters.</source>
+      <translation>Høyst {limit} tegn.</translation>
+    </message>
+    <message>
+      <source>Choose the fatal adverse event the death is linked to.</source>
+      <translation>Velg den dødelige uønskede hendelsen dødsfallet knyttes til.</translation>
+    </message>
+    <message>
+      <source>Choose the route from the list.</source>
+      <translation>Velg administrasjonsvei fra listen.</translation>
+    </message>
+    <message>
+      <source>Choose what the participant still agrees to: no further contact, or safety follow-up by phone.</source>
+      <translation>Velg hva deltakeren fortsatt samtykker til: ingen videre kontakt, eller sikkerhetsoppfølging per telefon.</translation>
+    </message>
+    <message>
+      <source>Consent was already withdrawn on {day}.</source>
+      <translation>Samtykket ble allerede trukket tilbake {day}.</translation>
+    </message>
+    <message>
+      <source>Consent was withdrawn on {day} with no further contact: the study records nothing new about the participant, a death learned afterwards included.</source>
+      <translation>Samtykket ble trukket tilbake {day} uten videre kontakt: studien registrerer ikke noe nytt om deltakeren, heller ikke et dødsfall som blir kjent senere.</translation>
+    </message>
+    <message>
+      <source>Consent withdrawn on {since}: the participant agreed to safety follow-up only, so a medication is recorded only when it was given for an adverse event: link it to the event.</source>
+      <translation>Samtykke trukket tilbake {since}: deltakeren samtykket bare til sikkerhetsoppfølging, så et legemiddel registreres bare når det ble gitt for en uønsket hendelse: knytt det til hendelsen.</translation>
+    </message>
+    <message>
+      <source>Either write the participant's reason or choose 'no reason given', not both.</source>
+      <translation>Skriv enten deltakerens årsak eller velg «ingen årsak oppgitt», ikke begge deler.</translation>
+    </message>
+    <message>
+      <source>Enter the date the medication was started.</source>
+      <translation>Skriv inn datoen legemidlet ble startet.</translation>
+    </message>
+    <message>
+      <source>Enter the date.</source>
+      <translation>Skriv inn datoen.</translation>
+    </message>
+    <message>
+      <source>Enter the medication's name.</source>
+      <translation>Skriv inn legemidlets navn.</translation>
+    </message>
+    <message>
+      <source>Enter the stop date, or mark the medication as ongoing.</source>
+      <translation>Skriv inn stoppdatoen, eller merk legemidlet som pågående.</translation>
+    </message>
+    <message>
+      <source>Enter the stop date.</source>
+      <translation>Skriv inn stoppdatoen.</translation>
+    </message>
+    <message>
+      <source>Give the reason for the change.</source>
+      <translation>Oppgi begrunnelsen for endringen.</translation>
+    </message>
+    <message>
+      <source>Give the reason the study drug is discontinued.</source>
+      <translation>Oppgi årsaken til at studielegemidlet seponeres.</translation>
+    </message>
+    <message>
+      <source>Lost to follow-up needs at least {needed} documented unsuccessful contact attempts since the last successful contact ({last}); {count} are recorded since then. Record each attempt on the contact first.</source>
+      <translation>Tapt for oppfølging krever minst {needed} dokumenterte mislykkede kontaktforsøk siden siste vellykkede kontakt ({last}); {count} er registrert siden da. Registrer først hvert forsøk på kontakten.</translation>
+    </message>
+    <message>
+      <source>Lost to follow-up needs at least {needed} documented unsuccessful contact attempts; {count} are recorded. Record each attempt on the contact first.</source>
+      <translation>Tapt for oppfølging krever minst {needed} dokumenterte mislykkede kontaktforsøk; {count} er registrert. Registrer først hvert forsøk på kontakten.</translation>
+    </message>
+    <message>
+      <source>No consent is recorded for {study_id}: there is none to withdraw.</source>
+      <translation>Det er ikke registrert noe samtykke for {study_id}: det er ikke noe å trekke tilbake.</translation>
+    </message>
+    <message>
+      <source>No consent recorded yet: nothing is recorded about a candidate before consent.</source>
+      <translation>Samtykke er ikke registrert ennå: ingenting registreres om en kandidat før samtykket.</translation>
+    </message>
+    <message>
+      <source>No such medication.</source>
+      <translation>Legemidlet finnes ikke.</translation>
+    </message>
+    <message>
+      <source>Not enrolled yet: visits and contacts start with enrolment.</source>
+      <translation>Ikke inkludert ennå: besøk og kontakter begynner ved inklusjon.</translation>
+    </message>
+    <message>
+      <source>Only an investigator records a change of the participant's course.</source>
+      <translation>Bare en utprøver registrerer en endring i deltakerens forløp.</translation>
+    </message>
+    <message>
+      <source>Record the fatal adverse event first (outcome fatal, grade 5) on the Adverse events tab: the death is linked to it.</source>
+      <translation>Registrer først den dødelige uønskede hendelsen (utfall dødelig, grad 5) på fanen Uønskede hendelser: dødsfallet knyttes til den.</translation>
+    </message>
+    <message>
+      <source>That adverse event is not one of this participant's.</source>
+      <translation>Den uønskede hendelsen tilhører ikke denne deltakeren.</translation>
+    </message>
+    <message>
+      <source>That adverse event's outcome is not fatal: change it to fatal (grade 5) first, or choose the fatal one.</source>
+      <translation>Utfallet av den uønskede hendelsen er ikke dødelig: endre det først til dødelig (grad 5), eller velg den dødelige.</translation>
+    </message>
+    <message>
+      <source>The date of death {value} is before the onset of the fatal adverse event ({limit}).</source>
+      <translation>Dødsdatoen {value} er før starten på den dødelige uønskede hendelsen ({limit}).</translation>
+    </message>
+    <message>
+      <source>The date {value} is before the last dose given ({limit}).</source>
+      <translation>Datoen {value} er før siste gitte dose ({limit}).</translation>
+    </message>
+    <message>
+      <source>The date {value} is before the last recorded change of the course ({limit}).</source>
+      <translation>Datoen {value} er før siste registrerte endring i forløpet ({limit}).</translation>
+    </message>
+    <message>
+      <source>The date {value} is before the last successful contact ({limit}).</source>
+      <translation>Datoen {value} er før siste vellykkede kontakt ({limit}).</translation>
+    </message>
+    <message>
+      <source>The date {value} is before the participant's consent ({limit}).</source>
+      <translation>Datoen {value} er før deltakerens samtykke ({limit}).</translation>
+    </message>
+    <message>
+      <source>The date {value} is before the participant's inclusion ({limit}).</source>
+      <translation>Datoen {value} er før deltakerens inklusjon ({limit}).</translation>
+    </message>
+    <message>
+      <source>The date {value} is before {limit}: check the year.</source>
+      <translation>Datoen {value} er før {limit}: kontroller årstallet.</translation>
+    </message>
+    <message>
+      <source>The date {value} is in the future (today is {today}).</source>
+      <translation>Datoen {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The fatal adverse event ends on {limit}, after the date of death {value}: correct one of them.</source>
+      <translation>Den dødelige uønskede hendelsen slutter {limit}, etter dødsdatoen {value}: korriger en av dem.</translation>
+    </message>
+    <message>
+      <source>The start date {value} is before the onset of the adverse event it was given for ({limit}).</source>
+      <translation>Startdatoen {value} er før starten på den uønskede hendelsen legemidlet ble gitt for ({limit}).</translation>
+    </message>
+    <message>
+      <source>The start date {value} is before the participant's birth date ({limit}).</source>
+      <translation>Startdatoen {value} er før deltakerens fødselsdato ({limit}).</translation>
+    </message>
+    <message>
+      <source>The start date {value} is before {limit}: check the year.</source>
+      <translation>Startdatoen {value} er før {limit}: kontroller årstallet.</translation>
+    </message>
+    <message>
+      <source>The start date {value} is in the future (today is {today}).</source>
+      <translation>Startdatoen {value} er fram i tid (i dag er {today}).</translation>
+    </message>
+    <message>
+      <source>The stop date {value} is before the start date ({limit}).</source>
+      <translation>Stoppdatoen {value} er før startdatoen ({limit}).</translation>
+    </message>
+    <message>
+      <source>The stop date {value} is in the future (today is {today}): a medication still taken is ongoing.</source>
+      <translation>Stoppdatoen {value} er fram i tid (i dag er {today}): et legemiddel som fortsatt brukes, er pågående.</translation>
+    </message>
+    <message>
+      <source>The study drug is discontinued during the treatment period only (enrolled or on treatment); {study_id} is {status}.</source>
+      <translation>Studielegemidlet seponeres bare i behandlingsperioden (inkludert eller under behandling); {study_id} er {status}.</translation>
+    </message>
+    <message>
+      <source>The study drug was discontinued on {since}: no more doses. Follow-up continues to the end of study.</source>
+      <translation>Studielegemidlet ble seponert {since}: ingen flere doser. Oppfølgingen fortsetter til studieslutt.</translation>
+    </message>
+    <message>
+      <source>The study was completed on {since}: only the long-term follow-up (contacts, adverse events, medications) goes on.</source>
+      <translation>Studien ble fullført {since}: bare langtidsoppfølgingen (kontakter, uønskede hendelser, legemidler) fortsetter.</translation>
+    </message>
+    <message>
+      <source>The treatment period is over: no more doses.</source>
+      <translation>Behandlingsperioden er over: ingen flere doser.</translation>
+    </message>
+    <message>
+      <source>This medication is not among those the protocol forbids.</source>
+      <translation>Dette legemidlet er ikke blant dem protokollen forbyr.</translation>
+    </message>
+    <message>
+      <source>This medication is not ongoing: change its stop date instead.</source>
+      <translation>Dette legemidlet er ikke pågående: endre stoppdatoen i stedet.</translation>
+    </message>
+    <message>
+      <source>Write the participant's reason, or choose 'no reason given': the participant need not give one.</source>
+      <translation>Skriv deltakerens årsak, eller velg «ingen årsak oppgitt»: deltakeren trenger ikke oppgi en.</translation>
+    </message>
+    <message>
+      <source>Write why the medication is given (or what was done about it).</source>
+      <translation>Skriv hvorfor legemidlet gis (eller hva som ble gjort med det).</translation>
+    </message>
+    <message>
+      <source>{event} is not recorded here.</source>
+      <translation>{event} registreres ikke her.</translation>
+    </message>
+    <message>
+      <source>{name} is among the medications the protocol forbids ({criterion}: {label}). Confirm to save it flagged for the investigator's review.</source>
+      <translation>{name} er blant legemidlene protokollen forbyr ({criterion}: {label}). Bekreft for å lagre det flagget for utprøvers vurdering.</translation>
+    </message>
+    <message>
+      <source>{name} is among the medications the protocol forbids ({criterion}: {label}). It is saved flagged: write why it is given (or was, before the study) to confirm.</source>
+      <translation>{name} er blant legemidlene protokollen forbyr ({criterion}: {label}). Det lagres flagget: skriv hvorfor det gis (eller ble gitt, før studien) for å bekrefte.</translation>
+    </message>
+    <message>
+      <source>{study_id} died on {day}: the course has ended.</source>
+      <translation>{study_id} døde {day}: forløpet er avsluttet.</translation>
+    </message>
+    <message>
+      <source>{study_id} is already lost to follow-up (since {day}).</source>
+      <translation>{study_id} er allerede tapt for oppfølging (siden {day}).</translation>
+    </message>
+    <message>
+      <source>{study_id} is {status}: a death is recorded for an enrolled participant.</source>
+      <translation>{study_id} er {status}: et dødsfall registreres for en inkludert deltaker.</translation>
+    </message>
+    <message>
+      <source>{study_id} is {status}: a withdrawal of consent is not recorded now.</source>
+      <translation>{study_id} er {status}: en tilbaketrekking av samtykket registreres ikke nå.</translation>
+    </message>
+    <message>
+      <source>{study_id} is {status}: only an enrolled participant can be lost to follow-up.</source>
+      <translation>{study_id} er {status}: bare en inkludert deltaker kan bli tapt for oppfølging.</translation>
+    </message>
+    <message>
+      <source>Consent withdrawn on {since}: the participant agreed to no further contact, so nothing new may be recorded; the data collected before stay in the study. Values already stored can still be corrected.</source>
+      <translation>Samtykke trukket tilbake {since}: deltakeren samtykket ikke til videre kontakt, så ingenting nytt kan registreres; data samlet inn før blir i studien. Verdier som allerede er lagret, kan fortsatt korrigeres.</translation>
+    </message>
+    <message>
+      <source>Consent withdrawn on {since}: the participant agreed to safety follow-up by phone only (contacts, adverse events and the medications given for them). Values already stored can still be corrected.</source>
+      <translation>Samtykke trukket tilbake {since}: deltakeren samtykket bare til sikkerhetsoppfølging per telefon (kontakter, uønskede hendelser og legemidlene som gis for dem). Verdier som allerede er lagret, kan fortsatt korrigeres.</translation>
+    </message>
+    <message>
+      <source>Lost to follow-up since {since}: only an adverse event learned from another source (and the medications given for it) may be recorded. Values already stored can still be corrected.</source>
+      <translation>Tapt for oppfølging siden {since}: bare en uønsket hendelse som blir kjent fra en annen kilde (og legemidlene som gis for den) kan registreres. Verdier som allerede er lagret, kan fortsatt korrigeres.</translation>
+    </message>
+    <message>
+      <source>The participant died on {since}: only adverse events (and the medications given for them) may still be recorded. Values already stored can still be corrected.</source>
+      <translation>Deltakeren døde {since}: bare uønskede hendelser (og legemidlene som gis for dem) kan fortsatt registreres. Verdier som allerede er lagret, kan fortsatt korrigeres.</translation>
+    </message>
+    <message>
+      <source>{code} has not been recorded yet: nothing to print.</source>
+      <translation>{code} er ikke registrert ennå: ingenting å skrive ut.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -2888,6 +3144,10 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>{status}: no further doses are given.</source>
       <translation type="vanished">{status}: ingen flere doser gis.</translation>
+    </message>
+    <message>
+      <source>Why no more doses</source>
+      <translation>Hvorfor ingen flere doser</translation>
     </message>
   </context>
   <context>
@@ -4671,6 +4931,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>{n} call(s) not reached</source>
       <translation>{n} oppringing(er) uten svar</translation>
     </message>
+    <message>
+      <source>⊘ Cancelled (course)</source>
+      <translation>⊘ Bortfalt (forløp)</translation>
+    </message>
   </context>
   <context>
     <name>signatures</name>
@@ -5734,6 +5998,46 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>{dose} {at} kit {kit}</source>
       <translation>{dose} {at} kit {kit}</translation>
     </message>
+    <message>
+      <source>Concomitant medications</source>
+      <translation>Samtidige legemidler</translation>
+    </message>
+    <message>
+      <source>Course of the study (disposition)</source>
+      <translation>Forløpet i studien (disposisjon)</translation>
+    </message>
+    <message>
+      <source>Premedication before each dose is in the dose visits above.</source>
+      <translation>Premedisinering før hver dose står under dosebesøkene ovenfor.</translation>
+    </message>
+    <message>
+      <source>awaiting the investigator's review</source>
+      <translation>venter på utprøvers vurdering</translation>
+    </message>
+    <message>
+      <source>Adverse events reported at this contact</source>
+      <translation>Uønskede hendelser meldt ved denne kontakten</translation>
+    </message>
+    <message>
+      <source>Blood tests at the consultation</source>
+      <translation>Blodprøver ved konsultasjonen</translation>
+    </message>
+    <message>
+      <source>Contact attempts</source>
+      <translation>Kontaktforsøk</translation>
+    </message>
+    <message>
+      <source>Contact summary</source>
+      <translation>Kontaktsammendrag</translation>
+    </message>
+    <message>
+      <source>Contacts and follow-ups</source>
+      <translation>Kontakter og oppfølging</translation>
+    </message>
+    <message>
+      <source>Times are Europe/Oslo.</source>
+      <translation>Tider er Europe/Oslo.</translation>
+    </message>
   </context>
   <context>
     <name>records</name>
@@ -6691,7 +6995,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>date</source>
-      <translation>dato</translation>
+      <translation type="vanished">dato</translation>
     </message>
     <message>
       <source>death</source>
@@ -6868,6 +7172,70 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>wrong number</source>
       <translation>feil nummer</translation>
+    </message>
+    <message>
+      <source>in the ear</source>
+      <translation>i øret</translation>
+    </message>
+    <message>
+      <source>in the eye</source>
+      <translation>i øyet</translation>
+    </message>
+    <message>
+      <source>inhaled</source>
+      <translation>inhalert</translation>
+    </message>
+    <message>
+      <source>into a joint</source>
+      <translation>i et ledd (intraartikulært)</translation>
+    </message>
+    <message>
+      <source>intramuscular</source>
+      <translation>intramuskulært</translation>
+    </message>
+    <message>
+      <source>intravenous</source>
+      <translation>intravenøst</translation>
+    </message>
+    <message>
+      <source>nasal</source>
+      <translation>nasalt</translation>
+    </message>
+    <message>
+      <source>on the skin (topical)</source>
+      <translation>på huden (kutant)</translation>
+    </message>
+    <message>
+      <source>oral</source>
+      <translation>oralt</translation>
+    </message>
+    <message>
+      <source>other route</source>
+      <translation>annen administrasjonsvei</translation>
+    </message>
+    <message>
+      <source>rectal</source>
+      <translation>rektalt</translation>
+    </message>
+    <message>
+      <source>subcutaneous</source>
+      <translation>subkutant</translation>
+    </message>
+    <message>
+      <source>transdermal (patch)</source>
+      <translation>transdermalt (plaster)</translation>
+    </message>
+    <message>
+      <source>vaginal</source>
+      <translation>vaginalt</translation>
+    </message>
+    <message>
+      <source>date of the event</source>
+      <translation>dato for hendelsen</translation>
+    </message>
+    <message>
+      <source>contact summary</source>
+      <translation>kontaktsammendrag</translation>
     </message>
   </context>
   <context>
@@ -7554,6 +7922,482 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>only when the day is outside the window</source>
       <translation>bare når dagen er utenfor tidsvinduet</translation>
+    </message>
+  </context>
+  <context>
+    <name>CourseWidget</name>
+    <message>
+      <source> since {day}</source>
+      <translation> siden {day}</translation>
+    </message>
+    <message>
+      <source> · study drug discontinued on {day}</source>
+      <translation> · studielegemidlet seponert {day}</translation>
+    </message>
+    <message>
+      <source>&amp;Discontinue study drug…</source>
+      <translation>Seponer studiele&amp;gemidlet…</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw consent…</source>
+      <translation>Samtykke trukket tilbak&amp;e…</translation>
+    </message>
+    <message>
+      <source>Everything the protocol plans may be recorded.</source>
+      <translation>Alt protokollen planlegger kan registreres.</translation>
+    </message>
+    <message>
+      <source>History of the course</source>
+      <translation>Forløpets historikk</translation>
+    </message>
+    <message>
+      <source>Recorded: {event}.</source>
+      <translation>Registrert: {event}.</translation>
+    </message>
+    <message>
+      <source>What may still be recorded</source>
+      <translation>Hva som fortsatt kan registreres</translation>
+    </message>
+    <message>
+      <source>adverse events</source>
+      <translation>uønskede hendelser</translation>
+    </message>
+    <message>
+      <source>blood tests at consultations</source>
+      <translation>blodprøver ved konsultasjoner</translation>
+    </message>
+    <message>
+      <source>concomitant medications</source>
+      <translation>samtidige legemidler</translation>
+    </message>
+    <message>
+      <source>contacts and follow-up calls</source>
+      <translation>kontakter og oppfølgingssamtaler</translation>
+    </message>
+    <message>
+      <source>doctor consultations</source>
+      <translation>legekonsultasjoner</translation>
+    </message>
+    <message>
+      <source>doses (dose visits and injections)</source>
+      <translation>doser (dosebesøk og injeksjoner)</translation>
+    </message>
+    <message>
+      <source>none recorded</source>
+      <translation>ingen registrert</translation>
+    </message>
+    <message>
+      <source>not now</source>
+      <translation>ikke nå</translation>
+    </message>
+    <message>
+      <source>the end-of-study visit</source>
+      <translation>studieslutt-besøket</translation>
+    </message>
+    <message>
+      <source>{n} unsuccessful contact attempts are documented since the last successful contact ({last}); the protocol needs {needed}.</source>
+      <translation>{n} mislykkede kontaktforsøk er dokumentert siden siste vellykkede kontakt ({last}); protokollen krever {needed}.</translation>
+    </message>
+    <message>
+      <source>{n} unsuccessful contact attempts since the last successful contact (lost to follow-up needs {needed})</source>
+      <translation>{n} mislykkede kontaktforsøk siden siste vellykkede kontakt (tapt for oppfølging krever {needed})</translation>
+    </message>
+    <message>
+      <source>{study_id}: {status}</source>
+      <translation>{study_id}: {status}</translation>
+    </message>
+    <message>
+      <source>Mar&amp;k lost to follow-up…</source>
+      <translation>&amp;Registrer tapt for oppfølging…</translation>
+    </message>
+    <message>
+      <source>Record d&amp;eath…</source>
+      <translation>Registrer dø&amp;dsfall…</translation>
+    </message>
+  </context>
+  <context>
+    <name>DispositionDialog</name>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+      <source>&amp;Fatal adverse event:</source>
+      <translation>Dødelig uønsket &amp;hendelse:</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>&amp;Merknad:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Årsak:</translation>
+    </message>
+    <message>
+      <source>Consent withdrawn — {study_id}</source>
+      <translation>Samtykke trukket tilbake — {study_id}</translation>
+    </message>
+    <message>
+      <source>Date of the event</source>
+      <translation>Dato for hendelsen</translation>
+    </message>
+    <message>
+      <source>Death — {study_id}</source>
+      <translation>Dødsfall — {study_id}</translation>
+    </message>
+    <message>
+      <source>Disc&amp;ontinue the study drug</source>
+      <translation>Sep&amp;oner studielegemidlet</translation>
+    </message>
+    <message>
+      <source>Discontinue the study drug — {study_id}</source>
+      <translation>Seponer studielegemidlet — {study_id}</translation>
+    </message>
+    <message>
+      <source>Fatal adverse event</source>
+      <translation>Dødelig uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>Lost to follow-up — {study_id}</source>
+      <translation>Tapt for oppfølging — {study_id}</translation>
+    </message>
+    <message>
+      <source>No more doses are given from this date. The participant stays in the study: follow-up (contacts, consultations, adverse events, medications) continues to the end of study.</source>
+      <translation>Fra denne datoen gis ingen flere doser. Deltakeren blir i studien: oppfølgingen (kontakter, konsultasjoner, uønskede hendelser, legemidler) fortsetter til studieslutt.</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Årsak</translation>
+    </message>
+    <message>
+      <source>Rec&amp;ord lost to follow-up</source>
+      <translation>&amp;Registrer tapt for oppfølging</translation>
+    </message>
+    <message>
+      <source>Rec&amp;ord the death</source>
+      <translation>&amp;Registrer dødsfallet</translation>
+    </message>
+    <message>
+      <source>Rec&amp;ord the withdrawal</source>
+      <translation>&amp;Registrer tilbaketrekkingen</translation>
+    </message>
+    <message>
+      <source>The death is linked to its fatal adverse event (outcome fatal, grade 5), recorded on the Adverse events tab first. Adverse events may still be recorded afterwards.</source>
+      <translation>Dødsfallet knyttes til den dødelige uønskede hendelsen (utfall dødelig, grad 5), som registreres først på fanen Uønskede hendelser. Uønskede hendelser kan fortsatt registreres etterpå.</translation>
+    </message>
+    <message>
+      <source>The participant &amp;agrees to:</source>
+      <translation>Deltakeren &amp;samtykker til:</translation>
+    </message>
+    <message>
+      <source>The participant could not be reached despite the documented contact attempts. From this date only an adverse event learned from another source is recorded.</source>
+      <translation>Deltakeren kunne ikke nås til tross for de dokumenterte kontaktforsøkene. Fra denne datoen registreres bare en uønsket hendelse som blir kjent fra en annen kilde.</translation>
+    </message>
+    <message>
+      <source>The participant gave &amp;no reason (they need not give one)</source>
+      <translation>Deltakeren oppga &amp;ingen årsak (de trenger ikke oppgi en)</translation>
+    </message>
+    <message>
+      <source>The participant may withdraw consent at any time without giving a reason. What was collected before stays in the study; from this date only what the participant still agrees to is recorded.</source>
+      <translation>Deltakeren kan når som helst trekke samtykket uten å oppgi noen grunn. Det som er samlet inn før, blir i studien; fra denne datoen registreres bare det deltakeren fortsatt samtykker til.</translation>
+    </message>
+    <message>
+      <source>What the participant still agrees to</source>
+      <translation>Hva deltakeren fortsatt samtykker til</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>nothing new is recorded from this date</source>
+      <translation>ingenting nytt registreres fra denne datoen</translation>
+    </message>
+    <message>
+      <source>optional, e.g. letter returned; GP has no newer address</source>
+      <translation>valgfritt, f.eks. brev i retur; fastlegen har ingen nyere adresse</translation>
+    </message>
+    <message>
+      <source>optional, e.g. source of the information</source>
+      <translation>valgfritt, f.eks. kilden til opplysningen</translation>
+    </message>
+    <message>
+      <source>phone contacts, adverse events and the medications given for them; no doses, blood tests or visits</source>
+      <translation>telefonkontakter, uønskede hendelser og legemidlene som gis for dem; ingen doser, blodprøver eller besøk</translation>
+    </message>
+    <message>
+      <source>the participant's own words, if they gave a reason</source>
+      <translation>deltakerens egne ord, hvis en årsak ble oppgitt</translation>
+    </message>
+    <message>
+      <source>why, e.g. grade 3 neutropenia; the participant's wish</source>
+      <translation>hvorfor, f.eks. nøytropeni grad 3; deltakerens ønske</translation>
+    </message>
+    <message>
+      <source>{term}, onset {onset}</source>
+      <translation>{term}, start {onset}</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— velg —</translation>
+    </message>
+  </context>
+  <context>
+    <name>DispositionTableModel</name>
+    <message>
+      <source>no reason given (the participant need not give one)</source>
+      <translation>ingen årsak oppgitt (deltakeren trenger ikke oppgi en)</translation>
+    </message>
+  </context>
+  <context>
+    <name>MedicationDialog</name>
+    <message>
+      <source>&amp;Confirm:</source>
+      <translation>&amp;Bekreft:</translation>
+    </message>
+    <message>
+      <source>&amp;Dose and unit:</source>
+      <translation>&amp;Dose og enhet:</translation>
+    </message>
+    <message>
+      <source>&amp;Frequency:</source>
+      <translation>&amp;Hyppighet:</translation>
+    </message>
+    <message>
+      <source>&amp;Indication:</source>
+      <translation>&amp;Indikasjon:</translation>
+    </message>
+    <message>
+      <source>&amp;Medication:</source>
+      <translation>&amp;Legemiddel:</translation>
+    </message>
+    <message>
+      <source>&amp;Route:</source>
+      <translation>&amp;Administrasjonsvei:</translation>
+    </message>
+    <message>
+      <source>&amp;Started on:</source>
+      <translation>Star&amp;tet den:</translation>
+    </message>
+    <message>
+      <source>Adverse event it was given for</source>
+      <translation>Den uønskede hendelsen det ble gitt for</translation>
+    </message>
+    <message>
+      <source>Change concomitant medication</source>
+      <translation>Endre samtidig legemiddel</translation>
+    </message>
+    <message>
+      <source>Dose</source>
+      <translation>Dose</translation>
+    </message>
+    <message>
+      <source>Dose unit</source>
+      <translation>Doseenhet</translation>
+    </message>
+    <message>
+      <source>Frequency</source>
+      <translation>Hyppighet</translation>
+    </message>
+    <message>
+      <source>Given for an &amp;adverse event:</source>
+      <translation>Gitt for en &amp;uønsket hendelse:</translation>
+    </message>
+    <message>
+      <source>In&amp;vestigator's note:</source>
+      <translation>Utprøvers &amp;merknad:</translation>
+    </message>
+    <message>
+      <source>Indication</source>
+      <translation>Indikasjon</translation>
+    </message>
+    <message>
+      <source>Investigator's note on the forbidden medication</source>
+      <translation>Utprøvers merknad om det forbudte legemidlet</translation>
+    </message>
+    <message>
+      <source>It is saved flagged for the investigator's review.</source>
+      <translation>Det lagres flagget for utprøvers vurdering.</translation>
+    </message>
+    <message>
+      <source>It is saved flagged: write why it is given.</source>
+      <translation>Det lagres flagget: skriv hvorfor det gis.</translation>
+    </message>
+    <message>
+      <source>Medication name</source>
+      <translation>Legemidlets navn</translation>
+    </message>
+    <message>
+      <source>O&amp;ngoing (no stop date)</source>
+      <translation>&amp;Pågående (ingen stoppdato)</translation>
+    </message>
+    <message>
+      <source>Premedication before each dose is recorded at the dose visit (Injections tab), not here.</source>
+      <translation>Premedisinering før hver dose registreres ved dosebesøket (fanen Injeksjoner), ikke her.</translation>
+    </message>
+    <message>
+      <source>Route</source>
+      <translation>Administrasjonsvei</translation>
+    </message>
+    <message>
+      <source>S&amp;topped on:</source>
+      <translation>St&amp;oppet den:</translation>
+    </message>
+    <message>
+      <source>Save it flagged for the investigator's revie&amp;w</source>
+      <translation>Lagre det flagget for utprøvers &amp;vurdering</translation>
+    </message>
+    <message>
+      <source>Save the forbidden medication flagged</source>
+      <translation>Lagre det forbudte legemidlet flagget</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>Startdato</translation>
+    </message>
+    <message>
+      <source>Stop date</source>
+      <translation>Stoppdato</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+      <source>e.g. 500</source>
+      <translation>f.eks. 500</translation>
+    </message>
+    <message>
+      <source>e.g. mg</source>
+      <translation>f.eks. mg</translation>
+    </message>
+    <message>
+      <source>e.g. twice daily, as needed</source>
+      <translation>f.eks. to ganger daglig, ved behov</translation>
+    </message>
+    <message>
+      <source>generic or trade name, e.g. Paracetamol, Metoject</source>
+      <translation>virkestoff eller handelsnavn, f.eks. Paracetamol, Metoject</translation>
+    </message>
+    <message>
+      <source>why it is given (or was, before the study)</source>
+      <translation>hvorfor det gis (eller ble gitt, før studien)</translation>
+    </message>
+    <message>
+      <source>why it is taken</source>
+      <translation>hvorfor det brukes</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— velg —</translation>
+    </message>
+    <message>
+      <source>— not given for an adverse event —</source>
+      <translation>— ikke gitt for en uønsket hendelse —</translation>
+    </message>
+    <message>
+      <source>⚠ The protocol forbids {label} ({criterion}).</source>
+      <translation>⚠ Protokollen forbyr {label} ({criterion}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>MedicationTableModel</name>
+    <message>
+      <source>⚠ {label} ({criterion}): awaiting the investigator's review</source>
+      <translation>⚠ {label} ({criterion}): venter på utprøvers vurdering</translation>
+    </message>
+    <message>
+      <source>⚠ {label} ({criterion}): {note}</source>
+      <translation>⚠ {label} ({criterion}): {note}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MedicationsWidget</name>
+    <message>
+      <source>Concomitant medications</source>
+      <translation>Samtidige legemidler</translation>
+    </message>
+    <message>
+      <source>Medication changed.</source>
+      <translation>Legemiddel endret.</translation>
+    </message>
+    <message>
+      <source>Medication recorded.</source>
+      <translation>Legemiddel registrert.</translation>
+    </message>
+    <message>
+      <source>Medication stopped.</source>
+      <translation>Legemiddel seponert.</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>Ikke lagret</translation>
+    </message>
+    <message>
+      <source>Re&amp;view…</source>
+      <translation>&amp;Vurder…</translation>
+    </message>
+    <message>
+      <source>Review recorded.</source>
+      <translation>Vurdering registrert.</translation>
+    </message>
+    <message>
+      <source>The investigator's note on a medication the protocol forbids</source>
+      <translation>Utprøvers merknad om et legemiddel protokollen forbyr</translation>
+    </message>
+    <message>
+      <source>You are changing a saved medication. Say why; the reason is kept in the audit trail.</source>
+      <translation>Du endrer et lagret legemiddel. Oppgi hvorfor; begrunnelsen lagres i revisjonssporet.</translation>
+    </message>
+    <message>
+      <source>{n} medications; {f} forbidden by the protocol ({w} awaiting the investigator's review). Premedication before each dose is recorded at the dose visit.</source>
+      <translation>{n} legemidler; {f} forbudt etter protokollen ({w} venter på utprøvers vurdering). Premedisinering før hver dose registreres ved dosebesøket.</translation>
+    </message>
+    <message>
+      <source>Chan&amp;ge…</source>
+      <translation>En&amp;dre…</translation>
+    </message>
+    <message>
+      <source>New medi&amp;cation…</source>
+      <translation>Nytt le&amp;gemiddel…</translation>
+    </message>
+    <message>
+      <source>Sto&amp;pped…</source>
+      <translation>S&amp;eponert…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message>
+      <source>&amp;Investigator's note:</source>
+      <translation>&amp;Utprøvers merknad:</translation>
+    </message>
+    <message>
+      <source>Investigator's note on the forbidden medication</source>
+      <translation>Utprøvers merknad om det forbudte legemidlet</translation>
+    </message>
+    <message>
+      <source>Review a forbidden medication</source>
+      <translation>Vurder et forbudt legemiddel</translation>
+    </message>
+  </context>
+  <context>
+    <name>StopMedicationDialog</name>
+    <message>
+      <source>Medication stopped — {name}</source>
+      <translation>Legemiddel seponert — {name}</translation>
+    </message>
+    <message>
+      <source>S&amp;topped on:</source>
+      <translation>&amp;Seponert den:</translation>
+    </message>
+    <message>
+      <source>Stop date</source>
+      <translation>Stoppdato</translation>
+    </message>
+    <message>
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
     </message>
   </context>
 </TS>

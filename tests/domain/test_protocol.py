@@ -289,3 +289,54 @@ def test_ctcae_grade_must_have_text_or_be_not_defined(write_protocol):
 def test_lab_grading_term_must_be_an_ae_term(write_protocol):
     path = write_protocol(None, ('    "white_blood_cell_decreased",\n', ''))
     _refused(path, "protocol key 'ctcae_lab.white_blood_cell_decreased': is not listed in ae.terms")
+
+
+# --- disposition and concomitant medications (issue 11) -------------------------------------------------
+
+
+def test_shipped_disposition_and_forbidden_medications(protocol):
+    assert protocol.disposition.lost_to_follow_up_min_attempts == 3
+    rules = protocol.medications
+    assert rules.criterion == "E4"  # "long-term systemic immunosuppressive … treatment"
+    assert "immunosuppressive" in protocol.criterion(rules.criterion).text_en
+    codes = [c.code for c in rules.forbidden]
+    assert codes == ["systemic_corticosteroids", "methotrexate", "azathioprine", "mycophenolate", "ciclosporin",
+                     "tacrolimus", "mtor_inhibitors", "cyclophosphamide", "anti_cd20"]
+    by_code = {c.code: c for c in rules.forbidden}
+    assert "rituximab" in by_code["anti_cd20"].names and "mabthera" in by_code["anti_cd20"].names
+    assert by_code["methotrexate"].atc == ("L01BA01", "L04AX03")
+    assert all(c.label_en and c.label_nb and c.names and c.systemic_only for c in rules.forbidden)
+    assert {"topical", "inhaled", "ophthalmic"} <= set(rules.local_routes) and "oral" not in rules.local_routes
+
+
+def test_without_the_tables_the_defaults_apply(write_protocol):
+    text = write_protocol().read_text(encoding="utf-8")
+    cut = text.index("# ---------------------------------------------------------------------------------------------\n"
+                     "# Disposition (issue 11)")
+    loaded = load_protocol(write_protocol(text[:cut]))
+    assert loaded.disposition.lost_to_follow_up_min_attempts == 3  # domain.disposition.MIN_LOST_ATTEMPTS
+    assert loaded.medications.forbidden == () and loaded.medications.criterion is None
+
+
+def test_lost_to_follow_up_attempts_is_a_setting(write_protocol):
+    path = write_protocol(None, ("lost_to_follow_up_min_attempts = 3", "lost_to_follow_up_min_attempts = 5"))
+    assert load_protocol(path).disposition.lost_to_follow_up_min_attempts == 5
+    path = write_protocol(None, ("lost_to_follow_up_min_attempts = 3", "lost_to_follow_up_min_attempts = 0"))
+    _refused(path, "protocol key 'disposition.lost_to_follow_up_min_attempts': must be at least 1 attempt, got 0")
+
+
+@pytest.mark.parametrize("edit, message", [
+    (('criterion = "E4"', 'criterion = "E13"'), "key 'concomitant_medications.criterion': names no criterion"),
+    (('local_routes = ["topical"', 'local_routes = ["cream"'), "key 'concomitant_medications.local_routes': "
+                                                             "unknown route \"cream\""),
+    (('code = "azathioprine"', 'code = "methotrexate"'), "key 'concomitant_medications.forbidden[2].code': "
+                                                        "duplicate forbidden medication class \"methotrexate\""),
+    (('names = ["azathioprine"', 'names = ["Azathioprine"'), "key 'concomitant_medications.forbidden[2].names': "
+                                                            "names are written in lower case"),
+    (('atc = ["L04AX01"]', 'atc = ["L4AX01"]'), "key 'concomitant_medications.forbidden[2].atc': not an ATC code"),
+    (('systemic_only = true\n\n[[concomitant_medications.forbidden]]\ncode = "azathioprine"',
+      'systemic_only = true\nstrength = 1\n\n[[concomitant_medications.forbidden]]\ncode = "azathioprine"'),
+     "key 'concomitant_medications.forbidden[1].strength': unknown key"),
+])
+def test_broken_medication_tables_are_refused(write_protocol, edit, message):
+    _refused(write_protocol(None, edit), message)

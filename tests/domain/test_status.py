@@ -27,6 +27,8 @@ ALLOWED = {
     # long-term follow-up after the end of study
     ("completed", "withdrawn"), ("completed", "lost_to_follow_up"), ("completed", "died"),
     ("lost_to_follow_up", "died"),
+    # a death during the safety follow-up a withdrawing participant agreed to
+    ("withdrawn", "died"),
 }
 
 
@@ -53,7 +55,7 @@ def test_the_message_says_what_is_allowed_and_final_is_final():
     with pytest.raises(RuleViolation, match=r"who is enrolled cannot become completed \(allowed: on treatment, "
                                             r"follow up, withdrawn, lost to follow-up, died\)"):
         check_transition("enrolled", "completed")
-    with pytest.raises(RuleViolation, match=r"allowed: none \(final\)"):
+    with pytest.raises(RuleViolation, match=r"who is withdrawn cannot become on treatment \(allowed: died\)"):
         check_transition(S.WITHDRAWN, S.ON_TREATMENT)
     with pytest.raises(RuleViolation, match=r"allowed: none \(final\)"):
         check_transition(S.DIED, S.FOLLOW_UP)

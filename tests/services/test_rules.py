@@ -22,7 +22,7 @@ def test_a_rule_violation_becomes_a_validation_error_at_its_field():
 
 def test_a_disallowed_status_change_is_refused_with_a_clear_message():
     assert next_status("enrolled", ParticipantStatus.ON_TREATMENT) == "on_treatment"
-    with pytest.raises(ValidationError, match="A participant who is withdrawn cannot become on treatment "
+    with pytest.raises(ValidationError, match="A participant who is died cannot become on treatment "
                                               r"\(allowed: none \(final\)\)") as caught:
-        next_status("withdrawn", "on_treatment")
+        next_status("died", "on_treatment")
     assert caught.value.field == "status"

@@ -20,6 +20,8 @@ NOT_THE_REGISTRYS = {
     ("visits/lab_entry.py", "value"): "the placeholder of a typed number, not the settings record's value",
     ("visits/models.py", "State"): "the calendar's visit state (upcoming, due, overdue, done, missed), computed, "
                                    "not a dose visit's stored state",
+    ("visits/administration.py", "Pulse"): "the row heading of the injection form's vital signs (the administration's "
+                                           "fields are pulse before / after), not a contact's pulse",
 }
 CODE_TABLES = {
     ("visits/go_panel.py", "dose_visits.verdict"): "the live verdict before a dose, with its symbol (a stored "

@@ -206,14 +206,18 @@ def visits(db, participant_id: str) -> list[PlannedVisitRecord]:
 
 def next_visits(db) -> dict[str, tuple[str, str, str]]:
     """participant id -> (label_en, label_nb, target date ISO) of the earliest visit not done (a dose recorded
-    as not given, or a contact recorded as missed, is not "next" any more)."""
+    as not given, or a contact recorded as missed, is not "next" any more, nor is a dose once the participant is
+    no longer dosed — study drug discontinued, follow-up, withdrawn … — nor any visit after a death)."""
     out: dict[str, tuple[str, str, str]] = {}
     for pid, label_en, label_nb, target in db.execute(
             "SELECT p.participant_id, p.label_en, p.label_nb, p.target_date FROM planned_visits p "
+            "JOIN participants x ON x.id = p.participant_id "
             "WHERE p.done_on IS NULL AND NOT EXISTS (SELECT 1 FROM dose_visits d WHERE d.participant_id = "
             "p.participant_id AND d.dose_code = p.code AND d.state IN ('missed', 'not_given')) "
             "AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.participant_id = p.participant_id "
             "AND c.visit_code = p.code AND c.state = 'missed') "
+            "AND NOT (p.kind = 'dose' AND (x.status NOT IN ('enrolled', 'on_treatment') "
+            "OR x.study_drug_discontinued_on IS NOT NULL)) AND x.status != 'died' "
             "ORDER BY p.target_date DESC, p.code DESC"):
         out[pid] = (label_en, label_nb, target)  # the earliest wins (rows come latest first)
     return out

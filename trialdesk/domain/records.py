@@ -221,6 +221,22 @@ DISPOSITION_EVENT = {"first_dose": QT_TRANSLATE_NOOP("records", "first dose give
                      "lost_to_follow_up": QT_TRANSLATE_NOOP("records", "lost to follow-up"),
                      "death": QT_TRANSLATE_NOOP("records", "death"),
                      "completed": QT_TRANSLATE_NOOP("records", "study completed")}
+ROUTE = {  # the codes of domain.protocol.model.MEDICATION_ROUTES (CDISC CMROUTE terms)
+    "oral": QT_TRANSLATE_NOOP("records", "oral"),
+    "intravenous": QT_TRANSLATE_NOOP("records", "intravenous"),
+    "intramuscular": QT_TRANSLATE_NOOP("records", "intramuscular"),
+    "subcutaneous": QT_TRANSLATE_NOOP("records", "subcutaneous"),
+    "rectal": QT_TRANSLATE_NOOP("records", "rectal"),
+    "transdermal": QT_TRANSLATE_NOOP("records", "transdermal (patch)"),
+    "topical": QT_TRANSLATE_NOOP("records", "on the skin (topical)"),
+    "inhaled": QT_TRANSLATE_NOOP("records", "inhaled"),
+    "nasal": QT_TRANSLATE_NOOP("records", "nasal"),
+    "ophthalmic": QT_TRANSLATE_NOOP("records", "in the eye"),
+    "otic": QT_TRANSLATE_NOOP("records", "in the ear"),
+    "vaginal": QT_TRANSLATE_NOOP("records", "vaginal"),
+    "intra_articular": QT_TRANSLATE_NOOP("records", "into a joint"),
+    "other": QT_TRANSLATE_NOOP("records", "other route"),
+}
 WITHDRAWAL_SCOPE = {
     "no_further_contact": QT_TRANSLATE_NOOP("records", "no further contact or data collection"),
     "safety_follow_up": QT_TRANSLATE_NOOP("records", "agrees to safety follow-up by phone"),
@@ -559,7 +575,7 @@ _RECORDS = (
     Record("dispositions", QT_TRANSLATE_NOOP("records", "Disposition"), _COMMON + _hidden("participant_id") + (
         _f("event", Kind.CODE, QT_TRANSLATE_NOOP("records", "event"), codes=DISPOSITION_EVENT, sdtm="DSDECOD",
            odm=Odm("IT.DS.DSDECOD")),
-        _f("event_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "date"), sdtm="DSSTDTC",
+        _f("event_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "date of the event"), sdtm="DSSTDTC",
            odm=Odm("IT.DS.DSSTDTC", "date")),
         _f("reason", Kind.TEXT, QT_TRANSLATE_NOOP("records", "reason"), sdtm="DSTERM", odm=Odm("IT.DS.DSTERM")),
         _f("from_status", Kind.CODE, QT_TRANSLATE_NOOP("records", "status before"), codes=STATUS,
@@ -584,7 +600,8 @@ _RECORDS = (
            odm=Odm("IT.CM.CMDOSU")),
         _f("frequency", Kind.TEXT, QT_TRANSLATE_NOOP("records", "frequency"), sdtm="CMDOSFRQ",
            odm=Odm("IT.CM.CMDOSFRQ")),
-        _f("route", Kind.TEXT, QT_TRANSLATE_NOOP("records", "route"), sdtm="CMROUTE", odm=Odm("IT.CM.CMROUTE")),
+        _f("route", Kind.CODE, QT_TRANSLATE_NOOP("records", "route"), codes=ROUTE, sdtm="CMROUTE",
+           odm=Odm("IT.CM.CMROUTE")),
         _f("start_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "start date"), sdtm="CMSTDTC",
            odm=Odm("IT.CM.CMSTDTC", "date")),
         _f("stop_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "stop date"), sdtm="CMENDTC",

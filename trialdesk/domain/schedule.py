@@ -11,7 +11,7 @@ from trialdesk.domain.protocol.model import Protocol
 
 __all__ = ["PlannedVisit", "Schedule", "VisitState", "build_schedule", "visit_state"]
 
-VisitState = Literal["upcoming", "due", "overdue", "done", "missed"]
+VisitState = Literal["upcoming", "due", "overdue", "done", "missed", "cancelled"]
 
 
 @dataclass(frozen=True)
@@ -137,13 +137,16 @@ def build_schedule(protocol: Protocol, inclusion_date: date,
 
 
 def visit_state(visit: PlannedVisit, today: date, done_on: date | None = None,
-                missed: bool = False) -> VisitState:
-    """``done`` if done, ``missed`` if recorded as missed, else ``upcoming`` (before the window),
+                missed: bool = False, cancelled: bool = False) -> VisitState:
+    """``done`` if done, ``missed`` if recorded as missed, ``cancelled`` if the participant's course no longer
+    allows it (e.g. a dose after the study drug was discontinued), else ``upcoming`` (before the window),
     ``due`` (today inside the window, ends included) or ``overdue`` (past the window end)."""
     if done_on is not None:
         return "done"
     if missed:
         return "missed"
+    if cancelled:
+        return "cancelled"
     if today < visit.window_start:
         return "upcoming"
     if today <= visit.window_end:

@@ -45,12 +45,14 @@ TRANSITIONS: dict[ParticipantStatus, frozenset[ParticipantStatus]] = {
     S.FOLLOW_UP: frozenset({S.COMPLETED} | _GONE),
     # After the end of study the long-term follow-up goes on: it can still end in withdrawal, loss or death.
     S.COMPLETED: _GONE,
-    # A participant lost to follow-up may be found to have died; withdrawal and death are final.
+    # A participant lost to follow-up may be found to have died; so may one who withdrew consent but agreed to
+    # safety follow-up (the disposition service refuses it after a withdrawal with no further contact). Death
+    # is final.
     S.LOST_TO_FOLLOW_UP: frozenset({S.DIED}),
-    S.WITHDRAWN: frozenset(),
+    S.WITHDRAWN: frozenset({S.DIED}),
     S.DIED: frozenset(),
 }
-"""status -> the statuses it may change to (withdrawn and died are final)."""
+"""status -> the statuses it may change to (died is final; withdrawn only to died)."""
 
 ENROLLABLE = frozenset({S.CANDIDATE, S.SCREENING, S.SCREEN_FAILURE})
 """Statuses in which a signed "eligible" decision enrols the participant."""

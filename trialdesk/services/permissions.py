@@ -29,6 +29,7 @@ class Action(str, enum.Enum):
     RECORD_CONTACT = "record contacts and follow-ups"
     RECORD_MEDICATION = "record concomitant medications"
     RECORD_DISPOSITION = "record a change of disposition"
+    CONFIRM_FORBIDDEN_MEDICATION = "confirm a medication the protocol forbids"
     SIGN_END_OF_STUDY = "sign the end of study"
     PRINT = "print"
     EXPORT = "export data"
@@ -44,6 +45,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.INVESTIGATOR: frozenset(_CLINICAL_ENTRY | {
         Action.RECORD_CONSENT, Action.EDIT_SCREENING, Action.SIGN_ELIGIBILITY, Action.OVERRIDE_NO_GO,
         Action.VIEW_AUDIT, Action.EXPORT, Action.BACKUP, Action.RECORD_DISPOSITION, Action.SIGN_END_OF_STUDY,
+        Action.CONFIRM_FORBIDDEN_MEDICATION,
     }),
     Role.NURSE: frozenset(_CLINICAL_ENTRY | {Action.EDIT_SCREENING, Action.BACKUP}),
     # Monitors read and export (source data verification); they never enter or see identities.

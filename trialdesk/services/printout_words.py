@@ -129,6 +129,7 @@ STATUSES = {  # participant statuses, as the register lists them
     "on_treatment": Word("ParticipantTableModel", "On treatment"),
     "follow_up": Word("ParticipantTableModel", "Follow-up"),
     "completed": Word("ParticipantTableModel", "Completed"), "withdrawn": Word("ParticipantTableModel", "Withdrawn"),
+    "lost_to_follow_up": Word("records", "Lost to follow-up"), "died": Word("records", "Died"),
 }
 SEX = {"F": Word("ParticipantTableModel", "F"), "M": Word("ParticipantTableModel", "M")}
 ROLES = {"investigator": Word("MainWindow", "Investigator"), "nurse": Word("MainWindow", "Nurse"),

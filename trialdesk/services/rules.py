@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from datetime import date, datetime
 from typing import Iterator
 
 from trialdesk.domain.errors import RuleViolation
 from trialdesk.domain.status import ParticipantStatus, check_transition
 from trialdesk.errors import ValidationError
+from trialdesk.services import bounds
 
 
 @contextmanager
@@ -17,7 +19,15 @@ def rule_errors() -> Iterator[None]:
     try:
         yield
     except RuleViolation as exc:
-        raise ValidationError(exc.template, field=exc.field, **exc.params) from None
+        raise as_validation_error(exc) from None
+
+
+def as_validation_error(exc: RuleViolation) -> ValidationError:
+    """The :class:`ValidationError` of a rule's violation: same template and field; a date or moment among its
+    parameters shown as people read it (26.11.2026), never as ISO text."""
+    params = {name: bounds.shown(value) if isinstance(value, (date, datetime)) else value
+              for name, value in exc.params.items()}
+    return ValidationError(exc.template, field=exc.field, **params)
 
 
 def next_status(current: str, new: str | ParticipantStatus) -> str:

@@ -22,13 +22,18 @@ SAE_TABLES = frozenset({"adverse_events"})
 OVERVIEW_TABLES = frozenset({"participants", "identities", "consents", "screenings", "screening_judgements",
                              "eligibility_decisions", "signatures", "planned_visits"})
 DOSE_VISIT_TABLES = frozenset({"participants", "planned_visits", "dose_visits", "premedications", "lab_samples",
-                               "lab_results", "administrations", "adverse_events", "signatures"})
+                               "lab_results", "administrations", "adverse_events", "signatures", "dispositions"})
 AE_TABLES = frozenset({"adverse_events", "participants"})
 CONTACT_TABLES = frozenset({"contacts", "contact_attempts", "planned_visits", "participants", "dispositions",
                             "lab_samples", "lab_results", "adverse_events", "signatures", "administrations"})
 TREND_TABLES = frozenset({"lab_samples", "lab_results"})
 TIMELINE_TABLES = frozenset({"planned_visits", "dose_visits", "administrations", "participants", "contacts"})
 STAFF_TABLES = frozenset({"users", "settings"})
+# The participant's course: its events, and what the actions it offers depend on (AEs for a death, contact
+# attempts for a loss to follow-up, doses for the dates).
+COURSE_TABLES = frozenset({"dispositions", "participants", "adverse_events", "contacts", "contact_attempts",
+                           "administrations", "consents"})
+MEDICATION_TABLES = frozenset({"concomitant_medications", "participants", "adverse_events", "dispositions"})
 
 
 class StoreNotices(QObject):
@@ -64,5 +69,5 @@ def notices_for(store) -> StoreNotices:
     return notices
 
 
-__all__ = ["AE_TABLES", "CONTACT_TABLES", "DOSE_VISIT_TABLES", "OVERVIEW_TABLES", "REGISTER_TABLES", "SAE_TABLES", "STAFF_TABLES", "StoreNotices",
+__all__ = ["AE_TABLES", "CONTACT_TABLES", "COURSE_TABLES", "DOSE_VISIT_TABLES", "MEDICATION_TABLES", "OVERVIEW_TABLES", "REGISTER_TABLES", "SAE_TABLES", "STAFF_TABLES", "StoreNotices",
            "TIMELINE_TABLES", "TODAY_TABLES", "TREND_TABLES", "notices_for"]

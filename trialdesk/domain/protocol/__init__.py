@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from trialdesk.domain.protocol.model import (
     APPLIES_TO, CHOICE_FACTS, DATE_FACTS, DERIVATION_KINDS, JUDGEMENT_KINDS, OPERATORS, SEXES, VISIT_KINDS, AeTerm,
-    ContactRule, Criterion, CtcaeLabTerm, Derivation, DoseRule, EndOfStudyRule, FollowUpRule, GradeThreshold, Lab,
-    Limits, PreDose, Premedication, Protocol, ReferenceRange, SafetyLimits, ScheduleRules,
+    ContactRule, Criterion, CtcaeLabTerm, Derivation, DispositionRules, DoseRule, EndOfStudyRule, FollowUpRule,
+    ForbiddenMedication, GradeThreshold, Lab, Limits, MedicationRules, PreDose, Premedication, Protocol,
+    ReferenceRange, SafetyLimits, ScheduleRules,
 )
 from trialdesk.domain.protocol.reader import DEFAULT_PROTOCOL_PATH, ProtocolError, load_protocol, parse_protocol
 
@@ -15,4 +16,5 @@ __all__ = [
     "DERIVATION_KINDS", "Derivation", "DoseRule", "ContactRule", "EndOfStudyRule", "FollowUpRule",
     "GradeThreshold", "Lab", "Limits", "PreDose", "Premedication", "Protocol", "ProtocolError", "ReferenceRange",
     "SafetyLimits", "ScheduleRules", "load_protocol", "parse_protocol",
+    "DispositionRules", "ForbiddenMedication", "MedicationRules",
 ]

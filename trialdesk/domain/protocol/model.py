@@ -13,9 +13,10 @@ from typing import Any, Mapping
 
 __all__ = [
     "APPLIES_TO", "AeTerm", "CHOICE_FACTS", "Criterion", "CtcaeLabTerm", "DATE_FACTS", "DERIVATION_KINDS",
-    "Derivation", "DoseRule", "ContactRule", "EndOfStudyRule", "FollowUpRule", "GradeThreshold",
-    "JUDGEMENT_KINDS", "Lab", "Limits", "OPERATORS", "PreDose", "Premedication", "Protocol", "ReferenceRange",
-    "SEXES", "SafetyLimits", "ScheduleRules", "VISIT_KINDS",
+    "Derivation", "DispositionRules", "DoseRule", "ContactRule", "EndOfStudyRule", "FollowUpRule",
+    "ForbiddenMedication", "GradeThreshold", "JUDGEMENT_KINDS", "Lab", "Limits", "MEDICATION_ROUTES",
+    "MedicationRules", "OPERATORS", "PreDose", "Premedication", "Protocol", "ReferenceRange", "SEXES",
+    "SafetyLimits", "ScheduleRules", "VISIT_KINDS",
 ]
 
 # Facts on the screening form that derivations may name (fields of eligibility.ScreeningFacts).
@@ -40,6 +41,9 @@ APPLIES_TO = ("women_of_childbearing_potential",)
 OPERATORS = ("<", "<=", ">", ">=")
 VISIT_KINDS = ("phone", "consultation")
 SEXES = ("F", "M")
+# Routes of a concomitant medication (the stored codes; words in domain/records.py, CDISC CMROUTE terms).
+MEDICATION_ROUTES = ("oral", "intravenous", "intramuscular", "subcutaneous", "rectal", "transdermal", "topical",
+                     "inhaled", "nasal", "ophthalmic", "otic", "vaginal", "intra_articular", "other")
 
 
 @dataclass(frozen=True)
@@ -317,6 +321,43 @@ class AeTerm:
         return self.grades[grade]
 
 
+@dataclass(frozen=True)
+class ForbiddenMedication:
+    """A class of medications the protocol forbids (E4: long-term systemic immunosuppressants).
+
+    ``names`` are lower-case words (generic and trade names) matched word by word against a medication's name;
+    ``atc`` are ATC code prefixes; ``systemic_only``: not flagged when given by a local route.
+    """
+
+    code: str
+    label_en: str
+    label_nb: str
+    names: tuple[str, ...]
+    atc: tuple[str, ...] = ()
+    systemic_only: bool = True
+    note_en: str = ""
+    note_nb: str = ""
+
+
+@dataclass(frozen=True)
+class MedicationRules:
+    """What the protocol says about concomitant medications: the forbidden classes, the criterion they come
+    from (``E4``), and the routes that do not act systemically."""
+
+    criterion: str | None = None
+    local_routes: tuple[str, ...] = ()
+    forbidden: tuple[ForbiddenMedication, ...] = ()
+
+
+@dataclass(frozen=True)
+class DispositionRules:
+    """The protocol's numbers for the participant's course. The default is
+    ``trialdesk.domain.disposition.MIN_LOST_ATTEMPTS`` (the model imports no rule module: a test checks the two
+    agree)."""
+
+    lost_to_follow_up_min_attempts: int = 3
+
+
 @dataclass(frozen=True, eq=False)
 class Protocol:
     """The loaded protocol. ``version`` is stored with every evaluation made from it."""
@@ -335,6 +376,8 @@ class Protocol:
     ctcae_lab: Mapping[str, CtcaeLabTerm]
     ae_terms: tuple[AeTerm, ...]
     path: Path | None = None
+    medications: MedicationRules = MedicationRules()
+    disposition: DispositionRules = DispositionRules()
 
     def criterion(self, criterion_id: str) -> Criterion:
         """The criterion with this id (``KeyError`` if the protocol has none)."""

@@ -13,9 +13,10 @@ from typing import Any, Iterator, Mapping
 
 from trialdesk.domain.labs import normalise_unit
 from trialdesk.domain.protocol.model import (
-    APPLIES_TO, CHOICE_FACTS, DATE_FACTS, DERIVATION_KINDS, OPERATORS, SEXES, VISIT_KINDS, AeTerm, ContactRule,
-    Criterion, CtcaeLabTerm, Derivation, DoseRule, EndOfStudyRule, FollowUpRule, GradeThreshold, Lab, Limits,
-    PreDose, Premedication, Protocol, ReferenceRange, SafetyLimits, ScheduleRules,
+    APPLIES_TO, CHOICE_FACTS, DATE_FACTS, DERIVATION_KINDS, MEDICATION_ROUTES, OPERATORS, SEXES, VISIT_KINDS, AeTerm,
+    ContactRule, Criterion, CtcaeLabTerm, Derivation, DispositionRules, DoseRule, EndOfStudyRule, FollowUpRule,
+    ForbiddenMedication, GradeThreshold, Lab, Limits, MedicationRules, PreDose, Premedication, Protocol,
+    ReferenceRange, SafetyLimits, ScheduleRules,
 )
 from trialdesk.domain.protocol.model import decimal_text as _fmt
 from trialdesk.domain.severity import Severity
@@ -68,12 +69,15 @@ def parse_protocol(data: Mapping[str, Any], *, base_dir: Path, path: Path | None
     for term in ctcae_lab:
         if term not in known_terms:
             top.fail(f"ctcae_lab.{term}", "is not listed in ae.terms")
+    medications = (_read_medications(top.sub("concomitant_medications"), criteria)
+                   if top.has("concomitant_medications") else MedicationRules())
+    disposition = _read_disposition(top.sub("disposition")) if top.has("disposition") else DispositionRules()
     top.finish()
     return Protocol(
         study_code=study_code, title_en=title_en, title_nb=title_nb, version=version,
         version_date=version_date, ctcae_version=ctcae_version, sae_report_hours=sae_report_hours,
         criteria=criteria, labs=labs, schedule=schedule, pre_dose=pre_dose, ctcae_lab=ctcae_lab,
-        ae_terms=ae_terms, path=path,
+        ae_terms=ae_terms, path=path, medications=medications, disposition=disposition,
     )
 
 
@@ -699,3 +703,53 @@ def _read_ae(t: _Table, ctcae_version: str, base_dir: Path) -> tuple[AeTerm, ...
             t.fail(f"protocol_terms.{key}", "is defined but not listed in ae.terms")
     t.finish()
     return tuple(terms)
+
+
+# --- disposition and concomitant medications (issue 11) ------------------------------------------------
+
+def _read_disposition(t: _Table) -> DispositionRules:
+    attempts = t.opt("lost_to_follow_up_min_attempts", "int", DispositionRules().lost_to_follow_up_min_attempts)
+    if attempts < 1:
+        t.fail("lost_to_follow_up_min_attempts", f"must be at least 1 attempt, got {attempts}")
+    t.finish()
+    return DispositionRules(lost_to_follow_up_min_attempts=attempts)
+
+
+_ATC_PREFIX = re.compile(r"[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?")
+_MEDICATION_CODE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _read_medications(t: _Table, criteria: tuple[Criterion, ...]) -> MedicationRules:
+    criterion = t.opt("criterion", "str")
+    if criterion is not None and criterion not in {c.id for c in criteria}:
+        t.fail("criterion", f"names no criterion of this protocol, got {_show(criterion)}")
+    local = t.opt("local_routes", "str_list", ())
+    for route in local:
+        if route not in MEDICATION_ROUTES:
+            t.fail("local_routes", f"unknown route {_show(route)}; known: {', '.join(MEDICATION_ROUTES)}")
+    forbidden: list[ForbiddenMedication] = []
+    seen: set[str] = set()
+    for _, ft in (t.tables("forbidden") if t.has("forbidden") else ()):
+        code = ft.req("code", "str")
+        if not _MEDICATION_CODE.fullmatch(code):
+            ft.fail("code", f"a class code is lower-case letters, digits and _, got {_show(code)}")
+        if code in seen:
+            ft.fail("code", f"duplicate forbidden medication class {_show(code)}")
+        seen.add(code)
+        names = ft.req("names", "str_list")
+        if not names:
+            ft.fail("names", "needs at least one name")
+        for name in names:
+            if name != name.strip().lower():
+                ft.fail("names", f"names are written in lower case without spaces around, got {_show(name)}")
+        atc = ft.opt("atc", "str_list", ())
+        for prefix in atc:
+            if not _ATC_PREFIX.fullmatch(prefix):
+                ft.fail("atc", f"not an ATC code or prefix (e.g. L04AX or L04AX01), got {_show(prefix)}")
+        forbidden.append(ForbiddenMedication(
+            code=code, label_en=ft.req("label_en", "str"), label_nb=ft.req("label_nb", "str"), names=names,
+            atc=atc, systemic_only=ft.opt("systemic_only", "bool", True), note_en=ft.opt("note_en", "str", ""),
+            note_nb=ft.opt("note_nb", "str", "")))
+        ft.finish()
+    t.finish()
+    return MedicationRules(criterion=criterion, local_routes=local, forbidden=tuple(forbidden))

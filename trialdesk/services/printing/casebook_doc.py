@@ -201,7 +201,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
         sections.append(CasebookSection(f"{f.tr('Dose visit', 'DoseVisitWidget')} {visit['dose_code']}", pairs=pairs,
                                         tables=tuple(tables), signatures=vd.signatures))
     at_contacts = printouts_repo.sample_contacts(db, pid)
-    sections += _course_sections(store, user, f, pid, views, at_contacts, lab_table)
+    sections += _contact_sections(store, user, f, pid, views, at_contacts)
     other = [v for v in views if samples.get(v.sampled_at) is None and v.sampled_at not in at_contacts]
     if other:
         sections.append(CasebookSection(f.tr("Other blood results"),
@@ -225,6 +225,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
                                (f.tr("Item"), f.tr("Value")), rows, widths=(0.32, 0.68)))
     sections.append(CasebookSection(f.tr("Adverse events"), tables=tuple(ae_tables),
                                     note="" if ae_tables else f.tr("None recorded.")))
+    sections += _course_sections(store, user, f, participant)
     header = _header(store, user, participant.study_id, label("casebook_title", f.language),
                      DOCUMENT_VERSION["casebook"], f.language, now)
     legend = f.tr("† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.")
@@ -243,25 +244,16 @@ def _pairs_table(title: str, f: _Fmt, read: audit_reader.ReadRecord) -> Table:
     return Table(title, (f.tr("Item"), f.tr("Value")), read.pairs, widths=(0.32, 0.68))
 
 
-def _course_sections(store: Store, user: User, f: _Fmt, pid: str, views, at_contacts: dict, lab_table
-                     ) -> list[CasebookSection]:
-    """The participant's course after enrolment: disposition events, every contact recorded (with its attempts,
-    a consultation's blood results and signature) and the concomitant medications — worded by the record
-    registry through the audit reader, as the History tab words them."""
+def _contact_sections(store: Store, user: User, f: _Fmt, pid: str, views, at_contacts: dict
+                      ) -> list[CasebookSection]:
+    """Every contact recorded after the first dose (with its attempts, a consultation's blood results and the end of
+    study's signature) — worded by the record registry through the audit reader, as the History tab words them."""
     db = store.db
     out: list[CasebookSection] = []
 
     def read(table: str, rows, **kw) -> list[audit_reader.ReadRecord]:
         return audit_reader.read_records(store, user, pid, table, rows, language=f.language, **kw)
 
-    events = contacts_repo.dispositions(db, pid)
-    if events:
-        columns = ("event_date", "event", "to_status", "reason", "withdrawal_scope", "adverse_event_id", "recorded_by")
-        labels = [audit_reader.word(records_registry.field_of("dispositions", c).label, f.language) for c in columns]
-        heads = tuple(x.capitalize() for x in labels)
-        rows = tuple(tuple(r.value(x) for x in labels) for r in read("dispositions", events, columns=columns))
-        out.append(CasebookSection(f.tr("Course in the trial (disposition)"), tables=(Table(
-            "", heads, rows, widths=(0.11, 0.17, 0.12, 0.24, 0.14, 0.10, 0.12)),)))
     contact_rows = contacts_repo.contacts(db, pid)
     if contact_rows:
         tables = []
@@ -282,17 +274,64 @@ def _course_sections(store: Store, user: User, f: _Fmt, pid: str, views, at_cont
         sigs = tuple(_signature_block(s) for c in contact_rows if c.get("signature_id")
                      for s in signatures.signatures_for(store, "contacts", c["id"]))
         out.append(CasebookSection(f.tr("Contacts and follow-ups"), tables=tuple(tables), signatures=sigs))
-    meds = contacts_repo.medications(db, pid)
-    cols = ("name", "indication", "dose", "dose_unit", "frequency", "route", "start_date", "stop_date", "ongoing",
-            "adverse_event_id", "forbidden_class")
-    labels = [audit_reader.word(records_registry.field_of("concomitant_medications", c).label, f.language)
-              for c in cols]
-    worded = read("concomitant_medications", meds, columns=cols)
-    out.append(CasebookSection(
-        f.tr("Concomitant medications"),
-        tables=(Table("", tuple(x.capitalize() for x in labels), tuple(tuple(m.value(x) for x in labels)
-                                                                          for m in worded),
-                      marked=frozenset(i for i, m in enumerate(meds) if m.get("forbidden_class"))),) if meds else (),
-        note=(f.tr("Highlighted: a medication the protocol forbids.") if any(m.get("forbidden_class") for m in meds)
-              else "" if meds else f.tr("None recorded."))))
     return out
+
+
+def _registry(f: _Fmt, table: str, column: str, code: str | None = None) -> str:
+    """A registry field's label (capitalised) or, given ``code``, the code's word, in the document's language."""
+    entry = records_registry.field_of(table, column)
+    if code is None:
+        text = audit_reader.word(entry.label, f.language)
+        return text[:1].upper() + text[1:]
+    source = (entry.codes or {}).get(code)
+    return audit_reader.word(source, f.language) if source else code
+
+
+def _course_sections(store: Store, user: User, f: _Fmt, participant) -> list[CasebookSection]:
+    """The participant's course (disposition events, CDISC DS) and concomitant medications (CM), issue 11."""
+    from trialdesk.services import disposition as disposition_service
+    from trialdesk.services import medications as medications_service
+
+    events = disposition_service.events(store, user, participant.id)
+    row = participants_repo.row(store.db, participant.id) or {}
+    pairs = ((_registry(f, "participants", "status"), f.code(participant.status, pw.STATUSES)),
+             (_registry(f, "participants", "study_drug_discontinued_on"),
+              f.day(row.get("study_drug_discontinued_on"))))
+
+    def reason(event) -> str:
+        return (f.tr("no reason given (the participant need not give one)", "DispositionTableModel")
+                if event.no_reason_given else event.reason)
+
+    course = CasebookSection(f.tr("Course of the study (disposition)"), pairs=pairs, tables=(Table(
+        "", tuple(_registry(f, "dispositions", c) for c in ("event_date", "event", "to_status", "withdrawal_scope",
+                                                            "reason", "recorded_by")),
+        tuple((f.day(e.event_date), _registry(f, "dispositions", "event", e.event),
+               _registry(f, "dispositions", "to_status", e.to_status),
+               _registry(f, "dispositions", "withdrawal_scope", e.withdrawal_scope) if e.withdrawal_scope else "",
+               reason(e), e.recorded_by_name) for e in events),
+        widths=(0.11, 0.17, 0.13, 0.17, 0.26, 0.16)),) if events else (),
+        note="" if events else f.tr("None recorded."))
+    meds = medications_service.list_medications(store, user, participant.id)
+    ae_numbers = {ae["id"]: n for n, ae in enumerate(visits_repo.adverse_events(store.db, participant.id), start=1)}
+    criterion = screening_service.protocol().medications.criterion or ""
+
+    def flag(m) -> str:
+        if not m.forbidden_class:
+            return ""
+        label = medications_service.class_label(m.forbidden_class, f.language)
+        note = m.forbidden_reason or f.tr("awaiting the investigator's review")
+        return f"{label} ({criterion}): {note}"
+
+    columns = ("name", "dose", "frequency", "route", "indication", "start_date", "stop_date", "adverse_event_id",
+               "forbidden_class")
+    medications = CasebookSection(f.tr("Concomitant medications"), tables=(Table(
+        "", tuple(_registry(f, "concomitant_medications", c) for c in columns),
+        tuple((m.name, " ".join(x for x in (m.dose, m.dose_unit) if x), m.frequency or "",
+               _registry(f, "concomitant_medications", "route", m.route) if m.route else "", m.indication or "",
+               f.day(m.start_date),
+               _registry(f, "concomitant_medications", "ongoing") if m.ongoing else f.day(m.stop_date),
+               f"{f.tr('Adverse event', 'AdverseEventDialog')} {ae_numbers[m.adverse_event_id]}"
+               if m.adverse_event_id in ae_numbers else "", flag(m)) for m in meds),
+        widths=(0.14, 0.08, 0.10, 0.09, 0.12, 0.09, 0.09, 0.10, 0.19)),) if meds else (),
+        note=f.tr("Premedication before each dose is in the dose visits above.") if meds else f.tr("None recorded."))
+    return [course, medications]

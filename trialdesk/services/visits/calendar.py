@@ -11,7 +11,7 @@ from trialdesk.db import screening as screening_repo
 from trialdesk.db import visits as repo
 from trialdesk.db.connection import Store
 from trialdesk.domain.contacts import CALL_KINDS, KIND_ACTIVITY
-from trialdesk.domain.disposition import refusal
+from trialdesk.domain.disposition import Activity, refusal
 from trialdesk.domain.people import User
 from trialdesk.domain.schedule import PlannedVisit, build_schedule, visit_state
 from trialdesk.domain.status import DOSING, TREATMENT_OVER, ParticipantStatus
@@ -91,7 +91,7 @@ class TimelineRow:
     target: date
     window_start: date
     window_end: date
-    state: str  # upcoming | due | overdue | done | missed
+    state: str  # upcoming | due | overdue | done | missed | cancelled
     done_on: date | None
 
 
@@ -101,12 +101,22 @@ def timeline(store: Store, user: User, participant_id: str, today: date | None =
     today = today or local_today()
     missed = {r["dose_code"] for r in repo.dose_visits(store.db, participant_id) if r["state"] in ("missed", "not_given")}
     missed |= contacts_repo.missed_codes(store.db, participant_id)  # a contact recorded missed, with its reason
+    # A visit the participant's course no longer allows (a dose after the study drug was discontinued, every
+    # visit after a withdrawal with no further contact …) is cancelled, not overdue.
+    course = disposition.course(store.db, participant(store, participant_id))
+    allowed_kinds = {kind: refusal(course, activity) is None for kind, activity in _VISIT_ACTIVITY.items()}
     out = []
     for v in screening_repo.visits(store.db, participant_id):
         plan = PlannedVisit(v.code, v.kind, v.label_en, v.label_nb, v.target_date, v.window_start, v.window_end)
+        cancelled = not allowed_kinds.get(v.kind, True)
         out.append(TimelineRow(v.code, v.kind, v.label_en, v.label_nb, v.target_date, v.window_start, v.window_end,
-                               visit_state(plan, today, v.done_on, v.code in missed), v.done_on))
+                               visit_state(plan, today, v.done_on, v.code in missed, cancelled), v.done_on))
     return out
+
+
+_VISIT_ACTIVITY = {"dose": Activity.DOSE, "phone": Activity.CONTACT, "consultation": Activity.CONSULTATION,
+                   "end_of_study": Activity.END_OF_STUDY, "follow_up": Activity.CONTACT}
+"""The activity of the disposition rules each kind of planned visit is."""
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""The participant workspace: Overview (status, identity, consent, decision, calendar), Screening,
-History. It calls the services and shows their errors where they belong."""
+"""The participant workspace: Overview (status, identity, consent, decision, calendar), Screening, the visit
+tabs, Course (disposition), Medications, History. It calls the services and shows their errors where they belong."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ from trialdesk.services import participants as participants_service
 from trialdesk.services import screening as screening_service
 from trialdesk.services.inputs import show_date
 from trialdesk.services.permissions import Action, allowed
+from trialdesk.ui.disposition.widget import CourseWidget
 from trialdesk.ui.history.model import HistoryTableModel, signature_text
+from trialdesk.ui.medications.widget import MedicationsWidget
 from trialdesk.ui.i18n import error_text, signature_words
 from trialdesk.ui.notices import OVERVIEW_TABLES, notices_for
 from trialdesk.ui.participants.consent_dialog import ConsentDialog, ConsentValues
@@ -59,6 +61,13 @@ class ParticipantWorkspace(QTabWidget):
         self.addTab(self.screening, self.tr("&Screening"))
         # Injections, Adverse events, Lab trends, Timeline (issue 5).
         self.visit_tabs = VisitTabs(store, user, self)
+        # The course (disposition events and what each state allows) and concomitant medications (issue 11).
+        # No Alt+letter of their own: every letter of their names is taken on another page already (the
+        # injection page uses nearly all); Ctrl+Tab and Ctrl+PgDn reach them as every tab.
+        self.course = CourseWidget(store, user)
+        self.addTab(self.course, self.tr("Course"))
+        self.medications = MedicationsWidget(store, user)
+        self.addTab(self.medications, self.tr("Medications"))
         self._build_history()
         self._connect_signals()
 
@@ -127,6 +136,8 @@ class ParticipantWorkspace(QTabWidget):
         self.currentChanged.connect(self._on_currentChanged)
         self.print_menu.aboutToShow.connect(self._on_print_menu_aboutToShow)
         self.visit_tabs.changes_applied.connect(self._apply)
+        self.course.changes_applied.connect(self._apply)
+        self.medications.changes_applied.connect(self._apply)
         notices_for(self.store).changed.connect(self._on_store_changed)
 
     # --- printing -----------------------------------------------------------------------------------
@@ -190,6 +201,8 @@ class ParticipantWorkspace(QTabWidget):
         self._reload_overview()
         self._reload_history()
         self.visit_tabs.show_participant(self.participant_id)
+        self.course.show_participant(self.participant_id)
+        self.medications.show_participant(self.participant_id)
 
     def _on_store_changed(self, changes) -> None:
         """Reload the overview and the history when the change is this participant's (the visit tabs

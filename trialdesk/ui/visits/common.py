@@ -26,13 +26,14 @@ BLUE = ("#0d47a1", "#e3f2fd")
 
 _tr = lambda text: QCoreApplication.translate("visits", text)  # noqa: E731
 
-STATE_COLOURS = {"upcoming": BLUE, "due": AMBER, "overdue": RED, "done": GREEN, "missed": GREY}
+STATE_COLOURS = {"upcoming": BLUE, "due": AMBER, "overdue": RED, "done": GREEN, "missed": GREY, "cancelled": GREY}
 
 
 def state_text(state: str) -> str:
     """A visit state as text with a symbol (never colour alone)."""
     return {"upcoming": _tr("○ Upcoming"), "due": _tr("● Due today"), "overdue": _tr("! Overdue"),
-            "done": _tr("✓ Done"), "missed": _tr("✗ Missed")}.get(state, state)
+            "done": _tr("✓ Done"), "missed": _tr("✗ Missed"),
+            "cancelled": _tr("⊘ Cancelled (course)")}.get(state, state)
 
 
 def lab_symbol(analyte: str) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 from trialdesk.clock import local_today
 from trialdesk.domain.dates import age_on
 from trialdesk.errors import TrialDeskError, ValidationError
+from trialdesk.services import disposition
 from trialdesk.services import participants as participants_service
 from trialdesk.services import visit_history
 from trialdesk.services import visits as vs
@@ -141,7 +142,8 @@ class VisitTabs(QObject):
                 last = changes[-1]
                 row["changed_text"] = self.tr("✎ {at} by {who}: {reason}").format(
                     at=last.at, who=last.username, reason=last.reason)
-        may_record = allowed(self.user, Action.RECORD_AE) and self._participant().status != "candidate"
+        may_record = (allowed(self.user, Action.RECORD_AE) and self._participant().status != "candidate"
+                      and disposition.refusal_of(self.store, self.user, pid, disposition.Activity.ADVERSE_EVENT) is None)
         self.adverse_events.set_rows(rows, may_record)
 
     def _reload_contacts(self) -> None:

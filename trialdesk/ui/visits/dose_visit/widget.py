@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trialdesk.domain.disposition import Activity
 from trialdesk.errors import TrialDeskError
+from trialdesk.services import disposition as disposition_service
 from trialdesk.services import participants as participants_service
 from trialdesk.services import visits as vs
 from trialdesk.services.inputs import show_date
@@ -21,7 +23,8 @@ from trialdesk.services.participants import Changes
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.services.screening import protocol
 from trialdesk.ui.record_words import record_label
-from trialdesk.ui.visits.common import STATE_COLOURS, chip_style, state_text
+from trialdesk.ui.i18n import error_text
+from trialdesk.ui.visits.common import AMBER, STATE_COLOURS, chip_style, state_text
 from trialdesk.ui.visits.dose_visit.blood_results import BloodResultsSection
 from trialdesk.ui.visits.dose_visit.go_no_go import GoNoGoSection
 from trialdesk.ui.visits.dose_visit.injection import InjectionSection
@@ -71,6 +74,13 @@ class DoseVisitWidget(QWidget):
         top.addWidget(self.dose)
         top.addWidget(self.header, 1)
         outer.addLayout(top)
+        # Why no new dose data may be entered, in the course's words (study drug discontinued, withdrawn …).
+        self.course_note = QLabel()
+        self.course_note.setWordWrap(True)
+        self.course_note.setAccessibleName(self.tr("Why no more doses"))
+        self.course_note.setStyleSheet(chip_style(AMBER, "4px 8px"))
+        self.course_note.hide()
+        outer.addWidget(self.course_note)
 
         body = QHBoxLayout()
         outer.addLayout(body, 1)
@@ -197,6 +207,9 @@ class DoseVisitWidget(QWidget):
         else:
             self.header.setText(self.tr("{study_id}: not enrolled — no dose visits yet.").format(study_id=p.study_id))
         self.record = vs.visit_record(self.store, self.user, p.id, code) if has_calendar else None
+        refused = disposition_service.refusal_of(self.store, self.user, p.id, Activity.DOSE) if has_calendar else None
+        self.course_note.setText(error_text(refused) if refused else "")
+        self.course_note.setVisible(refused is not None)
         may_dose = allowed(self.user, Action.RECORD_DOSE)
         may_record = may_dose and enrolled
         may_labs = allowed(self.user, Action.RECORD_LABS)

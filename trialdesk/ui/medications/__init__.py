@@ -1,0 +1,1 @@
+"""Concomitant medications: the participant's list, the dialog, the forbidden-medication flag."""
