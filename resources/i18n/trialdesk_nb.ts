@@ -2045,6 +2045,18 @@
       <source>{username} is not the unblinded safety physician.</source>
       <translation>{username} er ikke ublindet sikkerhetslege.</translation>
     </message>
+    <message>
+      <source>Give the reason.</source>
+      <translation>Oppgi årsaken.</translation>
+    </message>
+    <message>
+      <source>The study drug was already discontinued on {day}.</source>
+      <translation>Studielegemiddelet ble allerede seponert {day}.</translation>
+    </message>
+    <message>
+      <source>The treatment period is already over: there is no study drug to discontinue.</source>
+      <translation>Behandlingsperioden er allerede over: det er ikke noe studielegemiddel å seponere.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -6416,6 +6428,306 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>temporary password</source>
       <translation>midlertidig passord</translation>
+    </message>
+    <message>
+      <source>BP diastolic</source>
+      <translation>BT diastolisk</translation>
+    </message>
+    <message>
+      <source>BP systolic</source>
+      <translation>BT systolisk</translation>
+    </message>
+    <message>
+      <source>Concomitant medication</source>
+      <translation>Samtidig legemiddelbruk</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Kontakt</translation>
+    </message>
+    <message>
+      <source>Contact attempt</source>
+      <translation>Kontaktforsøk</translation>
+    </message>
+    <message>
+      <source>Died</source>
+      <translation>Død</translation>
+    </message>
+    <message>
+      <source>Disposition</source>
+      <translation>Forløpshendelse</translation>
+    </message>
+    <message>
+      <source>Lost to follow-up</source>
+      <translation>Tapt for oppfølging</translation>
+    </message>
+    <message>
+      <source>adverse event</source>
+      <translation>uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>agrees to safety follow-up by phone</source>
+      <translation>samtykker til sikkerhetsoppfølging per telefon</translation>
+    </message>
+    <message>
+      <source>at a doctor consultation</source>
+      <translation>ved en legekonsultasjon</translation>
+    </message>
+    <message>
+      <source>attempted at</source>
+      <translation>forsøkt</translation>
+    </message>
+    <message>
+      <source>completion confirmed</source>
+      <translation>fullføring bekreftet</translation>
+    </message>
+    <message>
+      <source>consent withdrawn</source>
+      <translation>samtykke trukket tilbake</translation>
+    </message>
+    <message>
+      <source>contact</source>
+      <translation>kontakt</translation>
+    </message>
+    <message>
+      <source>contact date</source>
+      <translation>kontaktdato</translation>
+    </message>
+    <message>
+      <source>date</source>
+      <translation>dato</translation>
+    </message>
+    <message>
+      <source>death</source>
+      <translation>dødsfall</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>gjennomført</translation>
+    </message>
+    <message>
+      <source>dose unit</source>
+      <translation>doseenhet</translation>
+    </message>
+    <message>
+      <source>event</source>
+      <translation>hendelse</translation>
+    </message>
+    <message>
+      <source>first dose given</source>
+      <translation>første dose gitt</translation>
+    </message>
+    <message>
+      <source>forbidden by the protocol</source>
+      <translation>forbudt etter protokollen</translation>
+    </message>
+    <message>
+      <source>frequency</source>
+      <translation>hyppighet</translation>
+    </message>
+    <message>
+      <source>given for adverse event</source>
+      <translation>gitt for uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>in the ear</source>
+      <translation>i øret</translation>
+    </message>
+    <message>
+      <source>in the eye</source>
+      <translation>i øyet</translation>
+    </message>
+    <message>
+      <source>in the nose (nasal)</source>
+      <translation>i nesen (nasalt)</translation>
+    </message>
+    <message>
+      <source>indication</source>
+      <translation>indikasjon</translation>
+    </message>
+    <message>
+      <source>inhaled</source>
+      <translation>inhalert</translation>
+    </message>
+    <message>
+      <source>into a joint</source>
+      <translation>i et ledd</translation>
+    </message>
+    <message>
+      <source>intramuscular</source>
+      <translation>intramuskulært</translation>
+    </message>
+    <message>
+      <source>intravenous</source>
+      <translation>intravenøst</translation>
+    </message>
+    <message>
+      <source>investigator's note on the forbidden medication</source>
+      <translation>utprøvers merknad om det forbudte legemiddelet</translation>
+    </message>
+    <message>
+      <source>last dose given: follow-up</source>
+      <translation>siste dose gitt: oppfølging</translation>
+    </message>
+    <message>
+      <source>lost to follow-up</source>
+      <translation>tapt for oppfølging</translation>
+    </message>
+    <message>
+      <source>medication</source>
+      <translation>legemiddel</translation>
+    </message>
+    <message>
+      <source>medication changes</source>
+      <translation>endringer i legemiddelbruk</translation>
+    </message>
+    <message>
+      <source>missed</source>
+      <translation>ikke gjennomført</translation>
+    </message>
+    <message>
+      <source>new or worsening symptoms since the last contact</source>
+      <translation>nye eller forverrede symptomer siden forrige kontakt</translation>
+    </message>
+    <message>
+      <source>no answer</source>
+      <translation>ikke svar</translation>
+    </message>
+    <message>
+      <source>no further contact or data collection</source>
+      <translation>ingen videre kontakt eller datainnsamling</translation>
+    </message>
+    <message>
+      <source>not reached</source>
+      <translation>ikke nådd</translation>
+    </message>
+    <message>
+      <source>on the skin (topical)</source>
+      <translation>på huden (topikalt)</translation>
+    </message>
+    <message>
+      <source>ongoing</source>
+      <translation>pågående</translation>
+    </message>
+    <message>
+      <source>oral</source>
+      <translation>oralt</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <translation>annet</translation>
+    </message>
+    <message>
+      <source>other route</source>
+      <translation>annen administrasjonsvei</translation>
+    </message>
+    <message>
+      <source>participant reached</source>
+      <translation>deltakeren nådd</translation>
+    </message>
+    <message>
+      <source>physical examination done</source>
+      <translation>klinisk undersøkelse gjort</translation>
+    </message>
+    <message>
+      <source>physical examination findings</source>
+      <translation>funn ved klinisk undersøkelse</translation>
+    </message>
+    <message>
+      <source>pulse</source>
+      <translation>puls</translation>
+    </message>
+    <message>
+      <source>questionnaire form received</source>
+      <translation>spørreskjema mottatt</translation>
+    </message>
+    <message>
+      <source>reached</source>
+      <translation>nådd</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>årsak</translation>
+    </message>
+    <message>
+      <source>reason missed</source>
+      <translation>årsak til at den ikke ble gjennomført</translation>
+    </message>
+    <message>
+      <source>recorded by</source>
+      <translation>registrert av</translation>
+    </message>
+    <message>
+      <source>rectal</source>
+      <translation>rektalt</translation>
+    </message>
+    <message>
+      <source>reported at contact</source>
+      <translation>meldt ved kontakt</translation>
+    </message>
+    <message>
+      <source>route</source>
+      <translation>administrasjonsvei</translation>
+    </message>
+    <message>
+      <source>start date</source>
+      <translation>startdato</translation>
+    </message>
+    <message>
+      <source>status after</source>
+      <translation>status etter</translation>
+    </message>
+    <message>
+      <source>status before</source>
+      <translation>status før</translation>
+    </message>
+    <message>
+      <source>stop date</source>
+      <translation>sluttdato</translation>
+    </message>
+    <message>
+      <source>study completed</source>
+      <translation>studien fullført</translation>
+    </message>
+    <message>
+      <source>study drug discontinued</source>
+      <translation>studielegemiddel seponert</translation>
+    </message>
+    <message>
+      <source>study drug discontinued on</source>
+      <translation>studielegemiddel seponert den</translation>
+    </message>
+    <message>
+      <source>subcutaneous</source>
+      <translation>subkutant</translation>
+    </message>
+    <message>
+      <source>temperature</source>
+      <translation>temperatur</translation>
+    </message>
+    <message>
+      <source>transdermal (patch)</source>
+      <translation>transdermalt (plaster)</translation>
+    </message>
+    <message>
+      <source>vaginal</source>
+      <translation>vaginalt</translation>
+    </message>
+    <message>
+      <source>voicemail left</source>
+      <translation>lagt igjen talebeskjed</translation>
+    </message>
+    <message>
+      <source>weight</source>
+      <translation>vekt</translation>
+    </message>
+    <message>
+      <source>what the participant still agrees to</source>
+      <translation>hva deltakeren fortsatt samtykker til</translation>
+    </message>
+    <message>
+      <source>wrong number</source>
+      <translation>feil nummer</translation>
     </message>
   </context>
   <context>
