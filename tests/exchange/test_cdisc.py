@@ -110,6 +110,13 @@ def test_ae_coded_values_are_cdisc_terms(store, users, course):
     assert not {v for v in every if "_" in v or v != v.upper()}, every  # no stored code leaks through
 
 
+def test_a_code_without_a_term_goes_out_as_stored():
+    row = exports._sdtm("concomitant_medications", {"route": "po", "ongoing": 0, "name": "X"}, "CM")
+    assert (row["CMROUTE"], row["CMENRTPT"], row["CMTRT"]) == ("po", None, "X")
+    assert exports._sdtm("concomitant_medications", {"route": "inhaled", "ongoing": 1}, "CM")["CMROUTE"] == \
+        "RESPIRATORY (INHALATION)"
+
+
 def test_ie_results_are_y_or_n(store, users, trial):
     ie = _tables(exports.export_csv(store, users[Role.MONITOR]))["ie.csv"]
     assert {r["IEORRES"] for r in ie} <= {"Y", "N", ""} and all(r["IESTRESC"] == r["IEORRES"] for r in ie)

@@ -495,7 +495,8 @@ _RECORDS = (
         _f("context", Kind.CODE, QT_TRANSLATE_NOOP("records", "context"), codes=SAMPLE_CONTEXT, sdtm="LBTPT",
            odm=Odm("IT.LBS.LBTPT"), derived=(
                Derived("LBTPT", {"pre_dose": "PRE-DOSE", "consultation": None},
-                       "PRE-DOSE for the blood tests before a dose; empty at a consultation (no planned time point)"),)),
+                       "PRE-DOSE for the blood tests before a dose; empty at a consultation (no planned time "
+                       "point)"),)),
         _f("contact_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "consultation"), references="contacts"),
     ), parent=Parent("participants", "participant_id"), naming=("dose",)),
     Record("lab_results", QT_TRANSLATE_NOOP("records", "Blood result"), _COMMON + (

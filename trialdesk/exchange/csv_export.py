@@ -94,8 +94,9 @@ OWN_VARIABLES = {
     "USUBJID": "the study id (KTS11-H-001); SUBJID is the same",
     "VISITNUM": "the visit's number in the protocol's calendar (table below); screening is 1",
     "EPOCH": "the epoch the day falls in: SCREENING up to the inclusion day (included), BASELINE from the next "
-             "day to the day before the first dose, TREATMENT from the first dose to the last dose given or the study drug discontinued "
-             "(both days included), FOLLOW-UP to the end of study (included), LONG-TERM FOLLOW-UP after it",
+             "day to the day before the first dose, TREATMENT from the first dose to the last dose given or the "
+             "study drug discontinued (both days included), FOLLOW-UP to the end of study (included), "
+             "LONG-TERM FOLLOW-UP after it",
     "SVPRESP": "Y: every visit in SV is one the protocol plans",
     "SVENDTC": "the same day as SVSTDTC (each visit is held on one day)",
     "LBSTRESC": "LBSTRESN as text, with the same number formatting",

@@ -92,8 +92,9 @@ class Timeline:
 
 def epoch(timeline: Timeline, day: date | str | None) -> str | None:
     """The EPOCH a day falls in: SCREENING up to the inclusion day (included: eligibility is confirmed at the
-    end of screening), BASELINE (the protocol's observation without treatment) up to the day before the first dose, TREATMENT from the first dose to the end of treatment
-    (both days included), FOLLOW-UP up to the end of study (included), LONG-TERM FOLLOW-UP after it."""
+    end of screening), BASELINE (the protocol's observation without treatment) up to the day before the first
+    dose, TREATMENT from the first dose to the end of treatment (both days included), FOLLOW-UP up to the end
+    of study (included), LONG-TERM FOLLOW-UP after it."""
     if day is None:
         return None
     day = date.fromisoformat(day[:10]) if isinstance(day, str) else day

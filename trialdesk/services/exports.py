@@ -127,7 +127,8 @@ def _sdtm(table: str, row: dict, domain: str, convert: dict | None = None, *, hi
     for f, variable, derived in records.csv_fields(table, domain):
         raw = None if hidden and f.masked else row.get(f.column)
         if derived is not None and derived.values is not None:
-            out[variable] = None if raw is None else derived.values[raw]
+            # A code the registry does not know (a store older than its codes) goes out as stored, never lost.
+            out[variable] = None if raw is None else derived.values.get(raw, raw)
             continue
         value = raw
         if value is not None:
@@ -289,7 +290,8 @@ def export_csv(store: Store, user: User) -> CsvExport:
         row = {**head("EC", p), "ECSEQ": seq(p["id"]), "ECTRT": "MASKED", "ECMOOD": "PERFORMED",
                "ECROUTE": "SUBCUTANEOUS" if d["started_at"] else None,
                **_sdtm("administrations", d, "EC"), **_sdtm("dose_visits", d, "EC"),
-               "VISITNUM": number(d["dose_code"]), "ECREASOC": None if d["started_at"] else not_given.get(d["visit_id"])}
+               "VISITNUM": number(d["dose_code"]),
+               "ECREASOC": None if d["started_at"] else not_given.get(d["visit_id"])}
         # A dose not given has no administration: its day is the visit's (an Oslo date).
         row[_V("administrations", "started_at")] = row[_V("administrations", "started_at")] or d["visit_date"]
         ec.append(row)
