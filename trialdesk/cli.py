@@ -149,7 +149,8 @@ def _add_export_parser(sub, common) -> None:
     k.add_argument("--language", choices=("en", "nb"), default="en", help="language of the labels (default en)")
     k = kinds.add_parser("odm", parents=[common, user], help="all clinical data as CDISC ODM 1.3.2 with audit trail")
     k.add_argument("--out", required=True, metavar="FILE.xml", help="the XML file to write (not overwritten)")
-    k = kinds.add_parser("csv", parents=[common, user], help="DM, IE, LB, EC and AE as CSV tables")
+    k = kinds.add_parser("csv", parents=[common, user],
+                         help="DM, IE, LB, EC, AE, CM, DS and SV as CSV tables in CDISC terms, with a readme.txt")
     k.add_argument("--out", required=True, metavar="DIR", help="a new or empty folder for dm.csv, ie.csv …")
 
 

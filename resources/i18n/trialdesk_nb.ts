@@ -7237,6 +7237,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>contact summary</source>
       <translation>kontaktsammendrag</translation>
     </message>
+    <message>
+      <source>in the nose (nasal)</source>
+      <translation type="vanished">i nesen (nasalt)</translation>
+    </message>
   </context>
   <context>
     <name>AddUserDialog</name>

@@ -97,14 +97,16 @@ def test_unblinded_investigator_exports_every_value(store, users, trial, schema)
 
 def test_csv_domains(store, users, trial):
     result = exports.export_csv(store, users[Role.MONITOR])
-    assert set(result.files) == {"dm.csv", "ie.csv", "lb.csv", "ec.csv", "ae.csv"}
-    tables = {name: list(csv.DictReader(io.StringIO(data.decode("utf-8")))) for name, data in result.files.items()}
+    assert set(result.files) == {"dm.csv", "ie.csv", "lb.csv", "ec.csv", "ae.csv", "cm.csv", "ds.csv", "sv.csv",
+                                 "readme.txt"}
+    tables = {name: list(csv.DictReader(io.StringIO(data.decode("utf-8")))) for name, data in result.files.items()
+              if name.endswith(".csv")}
     dm = {r["USUBJID"]: r for r in tables["dm.csv"]}
     assert dm["KTS11-H-001"]["SEX"] == "F" and dm["KTS11-H-001"]["RFICDTC"] == "2026-03-01"
-    assert dm["KTS11-H-001"]["RFSTDTC"].startswith("2026-05-25T08:00")
+    assert dm["KTS11-H-001"]["RFSTDTC"] == "2026-05-25T10:00:00+02:00"  # the Oslo time of the first dose
     ie = [r for r in tables["ie.csv"] if r["USUBJID"] == "KTS11-H-002" and r["IETESTCD"] == "E3"]
     assert ie[0]["IEORRES"] == "Y" and ie[0]["IECAT"] == "EXCLUSION"
-    hb = [r for r in tables["lb.csv"] if r["LBTESTCD"] == "HB" and r["VISIT"] == "D2"][0]
+    hb = [r for r in tables["lb.csv"] if r["LBTESTCD"] == "HGB" and r["VISIT"] == "D2"][0]
     assert (hb["LBORRES"], hb["LBORRESU"], hb["LBSTRESN"], hb["LBSTRESU"], hb["LBNRIND"], hb["LBTOXGR"]) == \
         ("9.5", "g/dL", "95", "g/L", "LOW", "2")
     igg = [r for r in tables["lb.csv"] if r["LBTESTCD"] == "IGG" and r["VISIT"] == "D2"][0]
@@ -151,38 +153,47 @@ def test_cli_exports(workstation, users, trial, tmp_path, monkeypatch, capsys, s
     assert not (tmp_path / "n.xml").exists()
 
 
-# The CSV domains whose variables hold a record's fields, and the records they come from.
-CSV_RECORDS = {"LB": ("lab_results", "lab_samples", "dose_visits"), "EC": ("administrations", "dose_visits"),
-               "AE": ("adverse_events",)}
-
-
 def test_csv_variables_of_record_fields_are_the_registrys():
-    """LB, EC and AE carry every variable the record registry declares for their records, and the exporter names
-    none of them itself (it reads them from the registry: a field's sdtm or its derived variables)."""
+    """LB, EC, AE, CM, DS and SV carry every variable the record registry declares for their records, and the
+    exporter names none of them itself (it reads them from the registry: a field's sdtm or its derived variables)."""
     import ast
 
     from trialdesk.domain import records
     from trialdesk.exchange import csv_export
+    from trialdesk.services.screening import protocol
 
     declared = set()
-    for domain, tables in CSV_RECORDS.items():
-        variables = [v for t in tables for v in records.csv_variables(t)]
-        assert set(variables) <= set(csv_export.DOMAINS[domain]), domain
+    assert set(csv_export.RECORDS_OF) == {"LB", "EC", "AE", "CM", "DS", "SV"}
+    for domain, tables in csv_export.RECORDS_OF.items():
+        variables = [v for t in tables for v in records.csv_variables(t, domain)]
+        assert variables and set(variables) <= set(csv_export.DOMAINS[domain]), domain
         declared |= set(variables)
     root = Path(__file__).resolve().parents[2] / "trialdesk"
     own = []
-    for path in (root / "services" / "exports.py", root / "exchange" / "csv_export.py"):
+    for path in (root / "services" / "exports.py", root / "exchange" / "csv_export.py", root / "exchange" / "sdtm.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and node.value in declared:
                 own.append(f"{path.name}:{node.lineno}: {node.value}")
     assert not own, own
-    # The derived variables are documented where they are declared, with a value for every code.
+    # The derived variables are documented where they are declared, with a value for every code (a protocol
+    # vocabulary's codes: every analyte of the protocol; a yes/no column: True and False).
     site = records.field_of("administrations", "injection_site")
     assert [d.variable for d in site.derived] == ["ECLOC", "ECLAT"]
+    vocabularies = {"analyte": set(protocol().labs)}
+    checked = 0
     for rec in records.RECORDS.values():
         for f in rec.fields:
             for d in f.derived:
-                assert d.how and set(d.values) == set(f.codes or {}), (rec.table, f.column, d.variable)
+                assert d.how, (rec.table, f.column, d.variable)
+                assert d.domain in (None, *csv_export.DOMAINS), (rec.table, f.column, d.variable)
+                if d.values is None:
+                    continue
+                codes = ({True, False} if f.kind is records.Kind.BOOL else vocabularies[f.vocabulary]
+                         if f.vocabulary else set(f.codes or {}))
+                assert codes and set(d.values) == codes, (rec.table, f.column, d.variable)
+                assert all(v is None or v == v.upper() or d.variable == "LBTEST" for v in d.values.values())
+                checked += 1
+    assert checked >= 15
 
 
 def test_csv_derived_and_registry_named_values(store, users, trial):
@@ -196,3 +207,4 @@ def test_csv_derived_and_registry_named_values(store, users, trial):
     assert dose_rows and {r["LBREFID"] for r in dose_rows} <= samples  # the sample, as the ODM says
     assert {r["LBNRIND"] for r in dose_rows if r["LBREASND"] == ""} <= {"LOW", "HIGH", "NORMAL"}
     assert {r["LBTPT"] for r in dose_rows} == {"PRE-DOSE"}
+    assert {r["ECOCCUR"] for r in ec} == {"Y"} and {r["VISITNUM"] for r in ec} == {"2", "3"}

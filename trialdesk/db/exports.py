@@ -63,18 +63,22 @@ def first_consent_days(db) -> dict[str, str]:
 
 
 def doses(db) -> list[dict]:
-    """Every dose visit with its administration if any: ``participant_id``, ``dose_code``, ``state``,
-    ``visit_date`` and every ``administrations`` column (None when not given: ``started_at``, ``ended_at``,
-    ``kit_number``, ``lot``, ``injection_site`` …), by participant and dose."""
-    return _dicts(db, "SELECT v.participant_id, v.dose_code, v.state, v.visit_date, a.* FROM dose_visits v "
+    """Every dose visit with its administration if any: ``visit_id``, ``participant_id``, ``dose_code``,
+    ``state``, ``visit_date`` and every ``administrations`` column (None when not given: ``id``, ``started_at``,
+    ``ended_at``, ``kit_number``, ``lot``, ``injection_site`` …), by participant and dose."""
+    return _dicts(db, "SELECT v.id AS visit_id, v.participant_id, v.dose_code, v.state, v.visit_date, a.* "
+                      "FROM dose_visits v "
                       "LEFT JOIN administrations a ON a.dose_visit_id = v.id ORDER BY v.participant_id, v.dose_code")
 
 
 def lab_results(db) -> list[dict]:
-    """Every ``lab_results`` column plus the sample's ``participant_id``, ``sampled_at``, ``context`` and the
-    visit's ``dose_code`` (None outside a dose visit), by participant, sample time and analyte."""
-    return _dicts(db, "SELECT r.*, s.participant_id, s.sampled_at, s.context, v.dose_code FROM lab_results r "
+    """Every ``lab_results`` column plus the sample's ``participant_id``, ``sampled_at``, ``context``, the dose
+    visit's ``dose_code`` and the consultation's ``contact_code`` (each None when the sample has none), by
+    participant, sample time and analyte."""
+    return _dicts(db, "SELECT r.*, s.participant_id, s.sampled_at, s.context, v.dose_code, "
+                      "c.visit_code AS contact_code FROM lab_results r "
                       "JOIN lab_samples s ON s.id = r.sample_id LEFT JOIN dose_visits v ON v.id = s.dose_visit_id "
+                      "LEFT JOIN contacts c ON c.id = s.contact_id "
                       "ORDER BY s.participant_id, s.sampled_at, r.analyte")
 
 
@@ -92,3 +96,45 @@ def adverse_events(db) -> list[dict]:
 def dose_visit_codes(db) -> dict[str, str]:
     """dose visit id -> dose code."""
     return dict(db.execute("SELECT id, dose_code FROM dose_visits").fetchall())
+
+
+def contact_codes(db) -> dict[str, str]:
+    """contact id -> visit code."""
+    return dict(db.execute("SELECT id, visit_code FROM contacts").fetchall())
+
+
+def dose_visits(db) -> list[dict]:
+    """Every ``dose_visits`` column, by participant and dose."""
+    return _dicts(db, "SELECT * FROM dose_visits ORDER BY participant_id, dose_code")
+
+
+def dose_not_given_reasons(db) -> dict[str, str]:
+    """dose visit id -> the reason recorded when the dose was last recorded as not given (the audit row's
+    reason: the visit has no column of its own for it)."""
+    rows = db.execute(
+        "SELECT record_id, reason FROM audit WHERE table_name = 'dose_visits' AND action IN ('INSERT','UPDATE') "
+        "AND json_extract(new_values, '$.state') IN ('missed','not_given') "
+        "AND json_extract(old_values, '$.state') IS NOT json_extract(new_values, '$.state') ORDER BY seq")
+    return {record_id: reason for record_id, reason in rows}
+
+
+def contacts(db) -> list[dict]:
+    """Every ``contacts`` column, by participant, date and visit code."""
+    return _dicts(db, "SELECT * FROM contacts ORDER BY participant_id, contact_date, visit_code")
+
+
+def dispositions(db) -> list[dict]:
+    """Every ``dispositions`` column, by participant, event date and entry time."""
+    return _dicts(db, "SELECT * FROM dispositions ORDER BY participant_id, event_date, created_at")
+
+
+def concomitant_medications(db) -> list[dict]:
+    """Every ``concomitant_medications`` column, by participant, start date and entry time."""
+    return _dicts(db, "SELECT * FROM concomitant_medications ORDER BY participant_id, start_date, created_at")
+
+
+def premedications(db) -> list[dict]:
+    """Every ``premedications`` column plus the visit's ``participant_id`` and ``dose_code``, by participant and
+    time given."""
+    return _dicts(db, "SELECT p.*, v.participant_id, v.dose_code FROM premedications p "
+                      "JOIN dose_visits v ON v.id = p.dose_visit_id ORDER BY v.participant_id, p.given_at")

@@ -55,12 +55,16 @@ class Odm:
 
 @dataclass(frozen=True)
 class Derived:
-    """A CSV (SDTM) variable whose value is derived from a column's code: ``values`` maps each stored code to
-    the exported value; ``how`` says in English what the variable holds (for the people reading the export)."""
+    """A CSV (SDTM) variable derived from a column: ``values`` maps each stored code to the exported value
+    (CDISC controlled terminology; None leaves the variable empty; a BOOL column's keys are True and False),
+    or is None for the stored value itself under this variable's name. ``how`` says in English what the
+    variable holds (the CSV export's readme prints it). ``domain`` names the one CSV domain the variable
+    belongs to (None: every domain that carries the record's fields)."""
 
     variable: str
-    values: Mapping[str, str]
+    values: Mapping[object, str | None] | None
     how: str
+    domain: str | None = None
 
 
 @dataclass(frozen=True)
@@ -264,6 +268,66 @@ OUTCOME = {"recovered": QT_TRANSLATE_NOOP("records", "recovered"),
            "unknown": QT_TRANSLATE_NOOP("records", "unknown")}
 
 
+# --- CDISC controlled terminology of the CSV export ------------------------------------------------------
+#
+# Each mapping turns a stored code into the submission value of a CDISC codelist (SDTM Terminology, NCI EVS;
+# the codelist's C-code in the comment). Checked against the NCI EVS SDTM Terminology 2022-09-30 as rendered
+# in the public hakupao/sdtm-pedia knowledge base (terminology/core/*.md) and SDTMIG v3.4; a value marked
+# [VERIFY] is a choice or a sponsor extension to confirm with the sponsor's data manager.
+
+# LBTESTCD (C65047) and LBTEST (C67154). The protocol's own codes differ for three analytes: HB is HGB,
+# PLT is PLAT, LYMPH is LYM; NK (CD3-CD16+56+ count) is NKCE "Natural Killer Cells" (C98762, total NK cells).
+LBTESTCD = {"HB": "HGB", "NEUT": "NEUT", "LYMPH": "LYM", "WBC": "WBC", "PLT": "PLAT", "IGG": "IGG", "NK": "NKCE",
+            "ALT": "ALT", "CREAT": "CREAT", "CRP": "CRP"}
+LBTEST = {"HB": "Hemoglobin", "NEUT": "Neutrophils", "LYMPH": "Lymphocytes", "WBC": "Leukocytes",
+          "PLT": "Platelets", "IGG": "Immunoglobulin G", "NK": "Natural Killer Cells",
+          "ALT": "Alanine Aminotransferase", "CREAT": "Creatinine", "CRP": "C Reactive Protein"}
+# AEOUT (OUT, C66768): one term per stored outcome.
+AEOUT = {"recovered": "RECOVERED/RESOLVED", "recovering": "RECOVERING/RESOLVING",
+         "not_recovered": "NOT RECOVERED/NOT RESOLVED", "recovered_with_sequelae": "RECOVERED/RESOLVED WITH SEQUELAE",
+         "fatal": "FATAL", "unknown": "UNKNOWN"}
+# AEACN (ACN, C66767). A dose delayed or a single dose not given (the course then goes on) is DRUG INTERRUPTED:
+# "a medication schedule was modified by temporarily terminating a prescribed regimen"; DOSE NOT CHANGED means
+# "a medication schedule was maintained", which a delay does not. The CSV thereby merges the two codes (the ODM
+# keeps them apart). [VERIFY] with the sponsor's SAP (some map a delay to DOSE NOT CHANGED).
+AEACN = {"none": "DOSE NOT CHANGED", "dose_delayed": "DRUG INTERRUPTED", "dose_not_given": "DRUG INTERRUPTED",
+         "withdrawn": "DRUG WITHDRAWN", "not_applicable": "NOT APPLICABLE", "unknown": "UNKNOWN"}
+# AEREL has no CDISC codelist (sponsor-defined in SDTMIG); the usual five-point scale. [VERIFY] sponsor terms.
+AEREL = {"not_related": "NOT RELATED", "unlikely": "UNLIKELY RELATED", "possible": "POSSIBLY RELATED",
+         "probable": "PROBABLY RELATED", "definite": "RELATED"}
+# DS (SDTMIG v3.4 DS assumptions 2-3): DSCAT (C74558), DSSCAT (C170443), DSDECOD from NCOMPLT (C66727) for a
+# disposition event and from PROTMLST (C114118, extensible) for a protocol milestone. The first dose is a
+# milestone; the last dose given and the study drug discontinued are dispositions of the study treatment; the
+# rest dispose of study participation. Consent withdrawn is WITHDRAWAL OF CONSENT (C176342: "the consent to
+# participate in the study, or one or more components of the study, has been revoked"), closer to the event
+# than WITHDRAWAL BY SUBJECT (C49634). The study drug discontinued is ADVERSE EVENT when the record names the
+# AE it was for (DISCONTINUED_FOR_AE), else OTHER with the reason as typed in DSTERM: TrialDesk keeps no coded
+# reason [VERIFY]. "FIRST DOSE" is a sponsor extension of PROTMLST [VERIFY].
+COMPLETED = "COMPLETED"
+DISCONTINUED_FOR_AE = "ADVERSE EVENT"
+DSDECOD = {"first_dose": "FIRST DOSE", "treatment_complete": COMPLETED, "study_drug_discontinued": "OTHER",
+           "consent_withdrawn": "WITHDRAWAL OF CONSENT", "lost_to_follow_up": "LOST TO FOLLOW-UP", "death": "DEATH",
+           "completed": COMPLETED}
+DSCAT = {e: "PROTOCOL MILESTONE" if e == "first_dose" else "DISPOSITION EVENT" for e in DSDECOD}
+DSSCAT = {"first_dose": None, "treatment_complete": "STUDY TREATMENT", "study_drug_discontinued": "STUDY TREATMENT",
+          "consent_withdrawn": "STUDY PARTICIPATION", "lost_to_follow_up": "STUDY PARTICIPATION",
+          "death": "STUDY PARTICIPATION", "completed": "STUDY PARTICIPATION"}
+# CMROUTE (ROUTE, C66729, extensible). "other" has no term: OTHER is a sponsor extension [VERIFY].
+CMROUTE = {"oral": "ORAL", "intravenous": "INTRAVENOUS", "intramuscular": "INTRAMUSCULAR",
+           "subcutaneous": "SUBCUTANEOUS", "rectal": "RECTAL", "transdermal": "TRANSDERMAL", "topical": "TOPICAL",
+           "inhaled": "RESPIRATORY (INHALATION)", "nasal": "NASAL", "ophthalmic": "OPHTHALMIC",
+           "otic": "AURICULAR (OTIC)", "vaginal": "VAGINAL", "intra_articular": "INTRA-ARTICULAR", "other": "OTHER"}
+# SVCNTMOD (C171445, extensible): how the visit was held. The end of study is a visit at the site [VERIFY];
+# the long-term follow-ups are phone calls with a form (protocol).
+SVCNTMOD = {"dose": "IN PERSON", "phone": "TELEPHONE CALL", "consultation": "IN PERSON",
+            "end_of_study": "IN PERSON", "follow_up": "TELEPHONE CALL"}
+# SVOCCUR (NY, C66742): whether a planned visit took place; a visit still open is not in SV yet (None).
+CONTACT_OCCURRED = {"open": None, "done": "Y", "not_reached": "N", "missed": "N"}
+DOSE_VISIT_OCCURRED = {"open": None, "given": "Y", "not_given": "N", "missed": "N"}
+# ECOCCUR (NY): whether the dose was given; never a dose 0 (an open visit has no EC record).
+DOSE_GIVEN = {"open": None, "given": "Y", "not_given": "N", "missed": "N"}
+
+
 def _f(column: str, kind: Kind, label: str, **kw) -> Field:
     return Field(column, kind, label, **kw)
 
@@ -399,8 +463,14 @@ _RECORDS = (
     Record("dose_visits", QT_TRANSLATE_NOOP("records", "Dose visit"), _COMMON + _hidden("participant_id") + (
         _f("dose_code", Kind.TEXT, QT_TRANSLATE_NOOP("records", "dose"), sdtm="VISIT", odm=Odm("IT.DOSE.VISIT")),
         _f("visit_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "visit date"),
-           odm=Odm("IT.DOSE.VISIT_DATE", "date")),
-        _f("state", Kind.CODE, QT_TRANSLATE_NOOP("records", "state"), codes=DOSE_STATE, odm=Odm("IT.DOSE.STATE")),
+           odm=Odm("IT.DOSE.VISIT_DATE", "date"), derived=(
+               Derived("SVSTDTC", None, "the dose visit's day (Oslo)", domain="SV"),)),
+        _f("state", Kind.CODE, QT_TRANSLATE_NOOP("records", "state"), codes=DOSE_STATE, odm=Odm("IT.DOSE.STATE"),
+           derived=(Derived("SVOCCUR", DOSE_VISIT_OCCURRED,
+                            "Y for a dose given; N for a dose not given (the visit counts as not held, SVREASOC is "
+                            "the reason recorded); a visit still open is not in SV yet", domain="SV"),
+                    Derived("ECOCCUR", DOSE_GIVEN, "Y for a dose given, N for a dose not given (never a dose 0)",
+                            domain="EC"))),
         _f("pregnancy_test", Kind.CODE, QT_TRANSLATE_NOOP("records", "pregnancy test"), codes=PREGNANCY_TEST,
            odm=Odm("IT.DOSE.PREGNANCY_TEST")),
         _f("verdict", Kind.CODE, QT_TRANSLATE_NOOP("records", "verdict"), codes=GO_VERDICT,
@@ -423,14 +493,20 @@ _RECORDS = (
         _f("sampled_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "sampled at"), sdtm="LBDTC",
            odm=Odm("IT.LBS.LBDTC", "datetime")),
         _f("context", Kind.CODE, QT_TRANSLATE_NOOP("records", "context"), codes=SAMPLE_CONTEXT, sdtm="LBTPT",
-           odm=Odm("IT.LBS.LBTPT")),
+           odm=Odm("IT.LBS.LBTPT"), derived=(
+               Derived("LBTPT", {"pre_dose": "PRE-DOSE", "consultation": None},
+                       "PRE-DOSE for the blood tests before a dose; empty at a consultation (no planned time "
+                       "point)"),)),
         _f("contact_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "consultation"), references="contacts"),
     ), parent=Parent("participants", "participant_id"), naming=("dose",)),
     Record("lab_results", QT_TRANSLATE_NOOP("records", "Blood result"), _COMMON + (
         _f("sample_id", Kind.HIDDEN, "", sdtm="LBREFID", odm=Odm("IT.LB.LBREFID"),
            note="the blood sample's id; the CSV's rows of the screening form (NK, IgG) carry the screening's id"),
         _f("analyte", Kind.CODE, QT_TRANSLATE_NOOP("records", "analyte"), vocabulary="analyte", sdtm="LBTESTCD",
-           odm=Odm("IT.LB.LBTESTCD")),
+           odm=Odm("IT.LB.LBTESTCD"), derived=(
+               Derived("LBTESTCD", LBTESTCD, "the CDISC lab test code (LBTESTCD, C65047): the protocol's HB is HGB, "
+                                             "PLT is PLAT, LYMPH is LYM, NK is NKCE"),
+               Derived("LBTEST", LBTEST, "the CDISC lab test name (LBTEST, C67154)"))),
         _f("entered_value", Kind.NUMBER, QT_TRANSLATE_NOOP("records", "value as entered"), masked=True,
            sdtm="LBORRES", odm=Odm("IT.LB.LBORRES")),
         _f("entered_unit", Kind.CODE, QT_TRANSLATE_NOOP("records", "unit as entered"), vocabulary="unit",
@@ -442,7 +518,8 @@ _RECORDS = (
         _f("flag", Kind.CODE, QT_TRANSLATE_NOOP("records", "flag"), codes=FLAG, masked=True, sdtm="LBNRIND",
            odm=Odm("IT.LB.LBNRIND"), derived=(
                Derived("LBNRIND", {"L": "LOW", "H": "HIGH"},
-                       "the reference range indicator; the CSV writes NORMAL for a result without a flag"),)),
+                       "the reference range indicator (NRIND, C78736) from the flag stored with the result; the CSV "
+                       "writes NORMAL when a reference range applied and the result is inside it"),)),
         _f("ctcae_term", Kind.CODE, QT_TRANSLATE_NOOP("records", "CTCAE term"), vocabulary="ctcae_term",
            masked=True, sdtm="LBTOX", odm=Odm("IT.LB.LBTOX")),
         _f("ctcae_grade", Kind.INTEGER, QT_TRANSLATE_NOOP("records", "CTCAE grade"), masked=True, sdtm="LBTOXGR",
@@ -516,11 +593,14 @@ _RECORDS = (
         _f("sae_important_medical", Kind.BOOL, QT_TRANSLATE_NOOP("records", "SAE: important medical event"),
            sdtm="AESMIE", odm=Odm("IT.AE.AESMIE", "integer")),
         _f("causality", Kind.CODE, QT_TRANSLATE_NOOP("records", "causality"), codes=CAUSALITY, sdtm="AEREL",
-           odm=Odm("IT.AE.AEREL")),
+           odm=Odm("IT.AE.AEREL"), derived=(
+               Derived("AEREL", AEREL, "the investigator's causality (no CDISC codelist: sponsor terms)"),)),
         _f("action_taken", Kind.CODE, QT_TRANSLATE_NOOP("records", "action with study drug"), codes=ACTION_TAKEN,
-           sdtm="AEACN", odm=Odm("IT.AE.AEACN")),
+           sdtm="AEACN", odm=Odm("IT.AE.AEACN"), derived=(
+               Derived("AEACN", AEACN, "the action taken with the study drug (ACN, C66767); a dose delayed or not "
+                                       "given is DRUG INTERRUPTED"),)),
         _f("outcome", Kind.CODE, QT_TRANSLATE_NOOP("records", "outcome"), codes=OUTCOME, sdtm="AEOUT",
-           odm=Odm("IT.AE.AEOUT")),
+           odm=Odm("IT.AE.AEOUT"), derived=(Derived("AEOUT", AEOUT, "the outcome (OUT, C66768)"),)),
         _f("aware_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "aware at"), odm=Odm("IT.AE.AWARE_AT", "datetime")),
         _f("sae_reported_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "SAE reported at"),
            odm=Odm("IT.AE.SAE_REPORTED_AT", "datetime")),
@@ -530,11 +610,15 @@ _RECORDS = (
     Record("contacts", QT_TRANSLATE_NOOP("records", "Contact"), _COMMON + _hidden("participant_id") + (
         _f("visit_code", Kind.TEXT, QT_TRANSLATE_NOOP("records", "visit code"), sdtm="VISIT",
            odm=Odm("IT.CT.VISIT")),
-        _f("kind", Kind.CODE, QT_TRANSLATE_NOOP("records", "kind"), codes=VISIT_KIND, odm=Odm("IT.CT.KIND")),
+        _f("kind", Kind.CODE, QT_TRANSLATE_NOOP("records", "kind"), codes=VISIT_KIND, odm=Odm("IT.CT.KIND"),
+           derived=(Derived("SVCNTMOD", SVCNTMOD, "how the visit was held (C171445)", domain="SV"),)),
         _f("contact_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "contact date"), sdtm="SVSTDTC",
            odm=Odm("IT.CT.SVSTDTC", "date")),
-        _f("state", Kind.CODE, QT_TRANSLATE_NOOP("records", "state"), codes=CONTACT_STATE, odm=Odm("IT.CT.STATE")),
-        _f("missed_reason", Kind.TEXT, QT_TRANSLATE_NOOP("records", "reason missed"),
+        _f("state", Kind.CODE, QT_TRANSLATE_NOOP("records", "state"), codes=CONTACT_STATE, odm=Odm("IT.CT.STATE"),
+           derived=(Derived("SVOCCUR", CONTACT_OCCURRED,
+                            "Y for a contact done, N for one missed or not reached (SVREASOC: the reason recorded, "
+                            "else the state); a contact still open is not in SV yet", domain="SV"),)),
+        _f("missed_reason", Kind.TEXT, QT_TRANSLATE_NOOP("records", "reason missed"), sdtm="SVREASOC",
            odm=Odm("IT.CT.MISSED_REASON")),
         _f("reached", Kind.BOOL, QT_TRANSLATE_NOOP("records", "participant reached"),
            odm=Odm("IT.CT.REACHED", "integer")),
@@ -574,10 +658,17 @@ _RECORDS = (
     ), parent=Parent("contacts", "contact_id"), naming=("code",)),
     Record("dispositions", QT_TRANSLATE_NOOP("records", "Disposition"), _COMMON + _hidden("participant_id") + (
         _f("event", Kind.CODE, QT_TRANSLATE_NOOP("records", "event"), codes=DISPOSITION_EVENT, sdtm="DSDECOD",
-           odm=Odm("IT.DS.DSDECOD")),
+           odm=Odm("IT.DS.DSDECOD"), derived=(
+               Derived("DSDECOD", DSDECOD, "the standard term (NCOMPLT C66727; PROTMLST C114118 for the first dose, "
+                                           "FIRST DOSE being a sponsor term); the study drug discontinued is "
+                                           "ADVERSE EVENT when the record names its adverse event, else OTHER"),
+               Derived("DSCAT", DSCAT, "PROTOCOL MILESTONE for the first dose, else DISPOSITION EVENT (C74558)"),
+               Derived("DSSCAT", DSSCAT, "STUDY TREATMENT for the last dose given and the study drug discontinued, "
+                                         "STUDY PARTICIPATION for the others (C170443)"))),
         _f("event_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "date of the event"), sdtm="DSSTDTC",
            odm=Odm("IT.DS.DSSTDTC", "date")),
-        _f("reason", Kind.TEXT, QT_TRANSLATE_NOOP("records", "reason"), sdtm="DSTERM", odm=Odm("IT.DS.DSTERM")),
+        _f("reason", Kind.TEXT, QT_TRANSLATE_NOOP("records", "reason"), sdtm="DSTERM", odm=Odm("IT.DS.DSTERM"),
+           note="the reason as recorded; COMPLETED where DSDECOD is COMPLETED (SDTMIG DS assumption 3b)"),
         _f("from_status", Kind.CODE, QT_TRANSLATE_NOOP("records", "status before"), codes=STATUS,
            odm=Odm("IT.DS.FROM_STATUS")),
         _f("to_status", Kind.CODE, QT_TRANSLATE_NOOP("records", "status after"), codes=STATUS,
@@ -601,13 +692,16 @@ _RECORDS = (
         _f("frequency", Kind.TEXT, QT_TRANSLATE_NOOP("records", "frequency"), sdtm="CMDOSFRQ",
            odm=Odm("IT.CM.CMDOSFRQ")),
         _f("route", Kind.CODE, QT_TRANSLATE_NOOP("records", "route"), codes=ROUTE, sdtm="CMROUTE",
-           odm=Odm("IT.CM.CMROUTE")),
+           odm=Odm("IT.CM.CMROUTE"), derived=(Derived("CMROUTE", CMROUTE, "the route (ROUTE, C66729)"),)),
         _f("start_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "start date"), sdtm="CMSTDTC",
            odm=Odm("IT.CM.CMSTDTC", "date")),
         _f("stop_date", Kind.DATE, QT_TRANSLATE_NOOP("records", "stop date"), sdtm="CMENDTC",
            odm=Odm("IT.CM.CMENDTC", "date")),
         _f("ongoing", Kind.BOOL, QT_TRANSLATE_NOOP("records", "ongoing"), sdtm="CMENRTPT",
-           odm=Odm("IT.CM.ONGOING", "integer")),
+           odm=Odm("IT.CM.ONGOING", "integer"), derived=(
+               Derived("CMENRTPT", {True: "ONGOING", False: None},
+                       "ONGOING for a medication still taken when it was recorded (STENRF C66728); CMENTPT, the "
+                       "reference point, is not exported [VERIFY]"),)),
         _f("adverse_event_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "given for adverse event"),
            references="adverse_events", odm=Odm("IT.CM.AE_ID")),
         _f("forbidden_class", Kind.TEXT, QT_TRANSLATE_NOOP("records", "forbidden by the protocol"),
@@ -656,14 +750,23 @@ def sdtm(table: str, column: str) -> str:
     return variable
 
 
-def csv_variables(table: str) -> tuple[str, ...]:
-    """The CSV's SDTM variables of ``table``'s columns, in declaration order: a column's ``derived`` variables
-    where it declares them, else its ``sdtm``."""
-    out: list[str] = []
+def csv_fields(table: str, domain: str | None = None) -> tuple[tuple[Field, str, Derived | None], ...]:
+    """(field, CSV variable, its derivation or None) of ``table``'s columns in the CSV domain ``domain`` (None:
+    every domain), in declaration order: a column's ``derived`` variables where it declares them (those of this
+    domain), else its ``sdtm``."""
+    out: list[tuple[Field, str, Derived | None]] = []
     for f in RECORDS[table].fields:
-        out += [d.variable for d in f.derived] if f.derived else [f.sdtm] if f.sdtm else []
+        if f.derived:
+            out += [(f, d.variable, d) for d in f.derived if domain is None or d.domain in (None, domain)]
+        elif f.sdtm:
+            out.append((f, f.sdtm, None))
     return tuple(out)
 
 
+def csv_variables(table: str, domain: str | None = None) -> tuple[str, ...]:
+    """The CSV's SDTM variables of ``table``'s columns (in ``domain``; None: every domain), in declaration order."""
+    return tuple(dict.fromkeys(variable for _, variable, _ in csv_fields(table, domain)))
+
+
 __all__ += ["ACTIONS", "DOCUMENTS", "EMPTY", "EVENTS", "HIDDEN_VALUE", "MASKED", "NEW_RECORD", "PAGES",
-            "REDACTED_VALUE", "YES_NO", "csv_variables", "sdtm", "sdtm_names"]
+            "REDACTED_VALUE", "YES_NO", "csv_fields", "csv_variables", "sdtm", "sdtm_names"]

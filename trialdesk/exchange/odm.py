@@ -41,7 +41,8 @@ class Target:
 
     ``event_key``/``group_key``: how the repeat key is found: ``None`` (not repeating), ``"id"`` (the
     row's id), or a column name (e.g. ``criterion_id``); ``event_key`` may also be ``"dose"`` (the
-    dose code of the row's dose visit) or ``"sample"`` (the dose code of the row's sample's visit).
+    dose code of the row's dose visit), ``"sample"`` (the visit code of the row's sample's dose visit or
+    consultation) or ``"contact"`` (the visit code of the row's contact).
     """
 
     table: str
@@ -83,13 +84,27 @@ TARGETS: dict[str, Target] = {t.table: t for t in (
            event_key="dose", domain="EC"),
     Target("adverse_events", "SE.AE", "F.AE", "Adverse events", "IG.AE", _items("adverse_events"), group_key="id",
            domain="AE"),
+    # Migration 6: contacts after the first dose (with their attempts; a consultation's blood tests are F.LB in
+    # the same event), the course (disposition events) and concomitant medications.
+    Target("contacts", "SE.CONTACT", "F.CT", "Contact", "IG.CT", _items("contacts"), event_key="contact",
+           domain="SV"),
+    Target("contact_attempts", "SE.CONTACT", "F.CT", "Contact", "IG.CTA", _items("contact_attempts"),
+           event_key="contact", group_key="id"),
+    Target("dispositions", "SE.DS", "F.DS", "Disposition events", "IG.DS", _items("dispositions"), group_key="id",
+           domain="DS"),
+    Target("concomitant_medications", "SE.CM", "F.CM", "Concomitant medications", "IG.CM",
+           _items("concomitant_medications"), group_key="id", domain="CM"),
 )}
 # Lab-result columns a blinded user may not see for masked analytes after the first dose (the registry's).
 MASKED_COLUMNS = frozenset(f.column for f in records.record("lab_results").fields if f.masked)
 # Columns holding a user id: exported as the user's OID.
 USER_COLUMNS = frozenset(f.column for t in TARGETS for f in records.record(t).fields if f.kind is records.Kind.USER)
 EVENTS = {"SE.SCREENING": ("Screening", "No", "Scheduled"), "SE.CALENDAR": ("Visit calendar", "No", "Common"),
-          "SE.DOSE": ("Dose visit", "Yes", "Scheduled"), "SE.AE": ("Adverse events", "No", "Common")}
+          "SE.DOSE": ("Dose visit", "Yes", "Scheduled"), "SE.AE": ("Adverse events", "No", "Common"),
+          "SE.CONTACT": ("Contact (phone, consultation, end of study, long-term follow-up)", "Yes", "Scheduled"),
+          "SE.DS": ("Disposition", "No", "Common"), "SE.CM": ("Concomitant medications", "No", "Common")}
+# Study events repeated per visit: the repeat key is the dose or visit code (a sample's id when unscheduled).
+REPEATED_EVENTS = ("SE.DOSE", "SE.CONTACT", "SE.UNSCHEDULED")
 
 
 @dataclass(frozen=True)
@@ -174,8 +189,10 @@ class _Builder:
         # Parents learnt from the audit stream itself (a removed row's parents are still known).
         self.screening_of: dict[str, str] = {}
         self.visit_of: dict[str, tuple[str, str]] = {}   # dose visit id -> (participant id, dose code)
-        self.sample_of: dict[str, tuple[str, str | None]] = {}  # sample id -> (participant id, dose visit id)
+        # sample id -> (participant id, dose visit id, contact id)
+        self.sample_of: dict[str, tuple[str, str | None, str | None]] = {}
         self.result_sample: dict[str, str] = {}
+        self.contact_of: dict[str, tuple[str, str]] = {}  # contact id -> (participant id, visit code)
 
     # --- locating a row ---------------------------------------------------------------------------
 
@@ -194,8 +211,15 @@ class _Builder:
             visit = self.visit_of.get(row.get("dose_visit_id"))
             return (visit[0], "SE.DOSE", visit[1]) if visit else None
         if table == "lab_samples":
-            self.sample_of[entry.record_id] = (row.get("participant_id"), row.get("dose_visit_id"))
+            self.sample_of[entry.record_id] = (row.get("participant_id"), row.get("dose_visit_id"),
+                                               row.get("contact_id"))
             return self._sample_event(entry.record_id)
+        if table == "contacts":
+            self.contact_of[entry.record_id] = (row.get("participant_id"), row.get("visit_code"))
+            return row.get("participant_id"), "SE.CONTACT", row.get("visit_code")
+        if table == "contact_attempts":
+            contact = self.contact_of.get(row.get("contact_id"))
+            return (contact[0], "SE.CONTACT", contact[1]) if contact else None
         if table == "lab_results":
             sample = row.get("sample_id") or self.result_sample.get(entry.record_id)
             if sample:
@@ -210,10 +234,13 @@ class _Builder:
         sample = self.sample_of.get(sample_id)
         if not sample:
             return None
-        pid, visit_id = sample
+        pid, visit_id, contact_id = sample
         visit = self.visit_of.get(visit_id) if visit_id else None
         if visit:
             return pid, "SE.DOSE", visit[1]
+        contact = self.contact_of.get(contact_id) if contact_id else None
+        if contact:
+            return pid, "SE.CONTACT", contact[1]
         return pid, "SE.UNSCHEDULED", sample_id
 
     # --- elements --------------------------------------------------------------------------------
@@ -268,7 +295,7 @@ class _Builder:
         inserting = entry.action == "INSERT"
         ev_key = ("E", pid, event, event_key)
         ev = self._child(subject, "StudyEventData", ev_key, inserting, StudyEventOID=event,
-                         StudyEventRepeatKey=event_key if event in ("SE.DOSE", "SE.UNSCHEDULED") else None)
+                         StudyEventRepeatKey=event_key if event in REPEATED_EVENTS else None)
         form = self._child(ev, "FormData", ev_key + (target.form,), inserting, FormOID=target.form)
         group_key = self._group_key(entry, target, row)
         action = {"INSERT": "Insert", "UPDATE": "Update", "DELETE": "Remove"}[entry.action]
@@ -337,6 +364,11 @@ class _Builder:
             if not visit:
                 return
             pid, event, key, form = visit[0], "SE.DOSE", visit[1], None
+        elif table == "contacts":
+            contact = self.contact_of.get(rid)
+            if not contact:
+                return
+            pid, event, key, form = contact[0], "SE.CONTACT", contact[1], "F.CT"
         else:
             return
         subject = self._subject(pid) if pid else None
@@ -344,7 +376,7 @@ class _Builder:
             return
         ev_key = ("E", pid, event, key)
         ev = self._child(subject, "StudyEventData", ev_key, False, StudyEventOID=event,
-                         StudyEventRepeatKey=key if event == "SE.DOSE" else None)
+                         StudyEventRepeatKey=key if event in REPEATED_EVENTS else None)
         holder = ev if form is None else self._child(ev, "FormData", ev_key + (form,), False, FormOID=form)
         el = _sub(holder, "Signature", ID=f"SIG.{sig.get('id', entry.record_id)}")
         _sub(el, "UserRef", UserOID=user_oid(sig.get("username")))
@@ -437,7 +469,9 @@ def _metadata(root, study_name: str, description: str, protocol_name: str, mdv_n
         forms.setdefault(t.form, []).append(t)
     for oid, (name, repeating, kind) in events.items():
         el = _sub(mdv, "StudyEventDef", OID=oid, Name=name, Repeating=repeating, Type=kind)
-        event_forms = {t.form for t in TARGETS.values() if t.event == oid or (oid == "SE.UNSCHEDULED" and t.form == "F.LB")}
+        # Blood tests are also taken at a consultation and outside any visit.
+        event_forms = {t.form for t in TARGETS.values()
+                       if t.event == oid or (oid in ("SE.UNSCHEDULED", "SE.CONTACT") and t.form == "F.LB")}
         for n, form in enumerate(sorted(event_forms), start=1):
             _sub(el, "FormRef", FormOID=form, OrderNumber=str(n), Mandatory="No")
     for form, targets in forms.items():

@@ -19,10 +19,10 @@ from trialdesk.db import screening as screening_repo
 from trialdesk.db import users as users_repo
 from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
-from trialdesk.db.visits import SAE_CRITERIA
 from trialdesk.domain import blinding, records
+from trialdesk.domain.labs import reference_flag
 from trialdesk.domain.people import User
-from trialdesk.exchange import csv_export, odm
+from trialdesk.exchange import csv_export, odm, sdtm
 from trialdesk.services import auth
 from trialdesk.services import screening as screening_service
 from trialdesk.services.permissions import Action, require
@@ -104,10 +104,11 @@ def export_odm(store: Store, user: User, *, now: datetime | None = None) -> OdmE
 
 # --- CSV -----------------------------------------------------------------------------------------------
 
-def _age(birth: str | None, on: str | None) -> int | None:
+def _age(birth: str | None, on: str | date | None) -> int | None:
     if not birth or not on:
         return None
-    b, d = date.fromisoformat(birth), date.fromisoformat(on[:10])
+    b = date.fromisoformat(birth)
+    d = on if isinstance(on, date) else date.fromisoformat(on[:10])
     return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
 
 
@@ -115,49 +116,107 @@ def _yn(value) -> str | None:
     return None if value is None else ("Y" if value else "N")
 
 
-def _sdtm(table: str, row: dict, convert: dict | None = None, *, hidden: bool = False) -> dict:
-    """The row's columns that the record registry names a CSV variable for, under that name: a column's
-    ``derived`` variables (its code mapped) where it declares them, else its ``sdtm`` (``convert`` per column;
-    None stays None). ``hidden``: the registry's masked columns are left empty (a blinded user's masked result)."""
+def _sdtm(table: str, row: dict, domain: str, convert: dict | None = None, *, hidden: bool = False) -> dict:
+    """The row's columns that the record registry names a CSV variable for in ``domain``, under that name
+    (``records.csv_fields``): a derived variable maps the stored code to its controlled term (or carries the
+    value itself); a plain one carries the value, a yes/no column as Y/N (NY) and a UTC moment as the Oslo
+    ISO 8601 date/time (``sdtm.local_dtc``); ``convert`` per column comes first. None stays None. ``hidden``:
+    the registry's masked columns are left empty (a blinded user's masked result)."""
     convert = convert or {}
     out = {}
-    for f in records.record(table).fields:
-        value = None if hidden and f.masked else row.get(f.column)
-        if f.derived:
-            for d in f.derived:
-                out[d.variable] = None if value is None else d.values[value]
-        elif f.sdtm:
-            fn = convert.get(f.column)
-            out[f.sdtm] = fn(value) if fn is not None and value is not None else value
+    for f, variable, derived in records.csv_fields(table, domain):
+        raw = None if hidden and f.masked else row.get(f.column)
+        if derived is not None and derived.values is not None:
+            # A code the registry does not know (a store older than its codes) goes out as stored, never lost.
+            out[variable] = None if raw is None else derived.values.get(raw, raw)
+            continue
+        value = raw
+        if value is not None:
+            if f.column in convert:
+                value = convert[f.column](value)
+            elif f.kind is records.Kind.MOMENT:
+                value = sdtm.local_dtc(value)
+            elif f.kind is records.Kind.BOOL:
+                value = _yn(value)
+        out[variable] = value
     return out
 
 
 _V = records.sdtm  # the registry's variable of one column: _V("lab_results", "entered_value") -> "LBORRES"
 
 
+class _Seq:
+    """--SEQ per participant."""
+
+    def __init__(self):
+        self.n: dict[str, int] = {}
+
+    def __call__(self, pid: str) -> int:
+        self.n[pid] = self.n.get(pid, 0) + 1
+        return self.n[pid]
+
+
+def _timelines(participants: list[dict], dispositions: list[dict], doses: list[dict]) -> dict[str, sdtm.Timeline]:
+    """Each participant's epoch boundaries: inclusion, first dose (the disposition event, else the first
+    administration's Oslo day), end of treatment (last dose given or study drug discontinued), end of study."""
+    firsts: dict[str, date] = {}
+    for d in doses:
+        day = sdtm.local_day(d["started_at"])
+        if day and (d["participant_id"] not in firsts or day < firsts[d["participant_id"]]):
+            firsts[d["participant_id"]] = day
+    events: dict[str, dict[str, date]] = {}
+    for e in dispositions:
+        day = date.fromisoformat(e["event_date"])
+        mine = events.setdefault(e["participant_id"], {})
+        key = "treatment_end" if e["event"] in ("treatment_complete", "study_drug_discontinued") else e["event"]
+        mine[key] = min(day, mine.get(key, day))
+    out = {}
+    for p in participants:
+        mine = events.get(p["id"], {})
+        first = [x for x in (mine.get("first_dose"), firsts.get(p["id"])) if x]
+        out[p["id"]] = sdtm.Timeline(
+            inclusion=date.fromisoformat(p["inclusion_date"]) if p.get("inclusion_date") else None,
+            first_dose=min(first) if first else None, treatment_end=mine.get("treatment_end"),
+            study_end=mine.get("completed"))
+    return out
+
+
 def export_csv(store: Store, user: User) -> CsvExport:
-    """DM, IE, LB, EC and AE as long CSV tables (study ids only; masked values left out for blinded users)."""
+    """DM, IE, LB, EC, AE, CM, DS and SV as long CSV tables in CDISC terminology, and a readme (study ids only;
+    masked values left out for blinded users)."""
     require(user, Action.EXPORT)
     db = store.db
     proto = screening_service.protocol()
     study = proto.study_code
+    visitnum = sdtm.visit_numbers(proto)
+
+    def number(code: str | None) -> int | None:
+        return visitnum[code].number if code in visitnum else None
+
     participants = repo.participants(db)
     by_id = {p["id"]: p for p in participants}
     first_consent = repo.first_consent_days(db)
     doses = repo.doses(db)
+    dispositions = repo.dispositions(db)
+    timelines = _timelines(participants, dispositions, doses)
+    not_given = repo.dose_not_given_reasons(db)
     given = {}
     for d in doses:
         if d["started_at"]:
             given.setdefault(d["participant_id"], []).append(d["started_at"])
+
+    def head(domain: str, p: dict) -> dict:
+        return {"STUDYID": study, "DOMAIN": domain, "USUBJID": p["study_id"]}
+
     dm = []
     for p in participants:
         times = sorted(given.get(p["id"], []))
         consent_day = first_consent.get(p["id"])
-        dm.append({"STUDYID": study, "DOMAIN": "DM", "USUBJID": p["study_id"], "SUBJID": p["study_id"],
-                   "SITEID": p["site"], "SEX": p["sex"], "AGE": _age(p["birth_date"], consent_day or p["created_at"]),
-                   "AGEU": "YEARS", "RFICDTC": consent_day, "RFSTDTC": times[0] if times else None,
-                   "RFENDTC": times[-1] if times else None, "DMDTC": p["inclusion_date"], "COUNTRY": "NOR",
-                   "ENRLSTAT": p["status"].upper()})
+        dm.append({**head("DM", p), "SUBJID": p["study_id"], "SITEID": p["site"], "SEX": p["sex"],
+                   "AGE": _age(p["birth_date"], consent_day or p["created_at"]), "AGEU": "YEARS",
+                   "RFICDTC": consent_day, "RFSTDTC": sdtm.local_dtc(times[0]) if times else None,
+                   "RFENDTC": sdtm.local_dtc(times[-1]) if times else None, "DMDTC": p["inclusion_date"],
+                   "COUNTRY": "NOR", "ENRLSTAT": p["status"].upper()})
     ie = []
     for p in participants:
         if screening_repo.screening_id(db, p["id"]) is None:
@@ -165,83 +224,145 @@ def export_csv(store: Store, user: User) -> CsvExport:
         result = screening_service.evaluate(store, p["id"])
         for seq, r in enumerate(result.results, start=1):
             criterion = proto.criterion(r.id)
+            # IEORRES answers the criterion's statement (NY): an inclusion criterion met is Y, an exclusion
+            # criterion met (the candidate is not excluded) is N.
             statement = {"met": criterion.category == "inclusion", "failed": criterion.category != "inclusion"}
-            orres = None
-            if r.status in statement:
-                orres = "Y" if statement[r.status] else "N"
-            ie.append({"STUDYID": study, "DOMAIN": "IE", "USUBJID": p["study_id"], "IESEQ": seq,
-                       "IETESTCD": r.id, "IETEST": criterion.text_en, "IECAT": criterion.category.upper(),
-                       "IEORRES": orres, "IESTRESC": r.status.upper(),
+            orres = _yn(statement[r.status]) if r.status in statement else None
+            ie.append({**head("IE", p), "IESEQ": seq, "IETESTCD": r.id, "IETEST": criterion.text_en,
+                       "IECAT": criterion.category.upper(), "IEORRES": orres, "IESTRESC": orres,
                        "IESTAT": "NOT DONE" if r.status == "missing" else None, "IEEXPL": r.explanation.text(),
                        "IEDTC": result.screening_date.isoformat(), "IEVERD": result.verdict.upper(),
                        "IEPROTV": result.protocol_version})
     masked = masked_result_ids(store, user)
     lb = []
-    seqs: dict[str, int] = {}
-    lab_convert = {"entered_value": lambda v: v.replace(",", "."), "context": lambda c: c.upper().replace("_", "-")}
+    seq = _Seq()
+    lab_convert = {"entered_value": lambda v: v.replace(",", ".")}
+
+    def ranges(row: dict, p: dict, analyte: str, entered_unit: str | None, day) -> None:
+        age = _age(p["birth_date"], day)
+        original = sdtm.original_range(proto, analyte, entered_unit, p["sex"], age)
+        standard = sdtm.standard_range(proto, analyte, p["sex"], age)
+        row["LBORNRLO"], row["LBORNRHI"] = original or (None, None)
+        row["LBSTNRLO"], row["LBSTNRHI"] = standard or (None, None)
+        standard_value = row[_V("lab_results", "value")]
+        row["LBSTRESC"] = sdtm.number_text(standard_value)
+        nrind = _V("lab_results", "flag")
+        if standard is not None and standard_value is not None and row[nrind] is None:
+            row[nrind] = "NORMAL"  # the registry's derivation of LBNRIND says so
+
     for r in repo.lab_results(db):
         p = by_id[r["participant_id"]]
-        seqs[p["id"]] = seqs.get(p["id"], 0) + 1
-        lab = proto.lab(r["analyte"])
         hidden = r["id"] in masked
-        row = {"STUDYID": study, "DOMAIN": "LB", "USUBJID": p["study_id"], "LBSEQ": seqs[p["id"]],
-               **_sdtm("lab_results", r, lab_convert, hidden=hidden), **_sdtm("lab_samples", r, lab_convert),
-               **_sdtm("dose_visits", r),
-               "LBTEST": lab.name_en, "LBCAT": "HEMATOLOGY/CHEMISTRY", "LBSTAT": None,
+        visit = r["dose_code"] or r["contact_code"]
+        row = {**head("LB", p), "LBSEQ": seq(p["id"]),
+               **_sdtm("lab_results", r, "LB", lab_convert, hidden=hidden), **_sdtm("lab_samples", r, "LB"),
+               **_sdtm("dose_visits", {"dose_code": visit}, "LB"), "VISITNUM": number(visit),
+               "LBCAT": "HEMATOLOGY/CHEMISTRY", "LBSTAT": None,
                "LBREASND": "MASKED FOR BLINDED USER" if hidden else None}
-        if not hidden and r["flag"] is None:
-            row[_V("lab_results", "flag")] = "NORMAL"  # the registry's derivation of LBNRIND says so
+        ranges(row, p, r["analyte"], r["entered_unit"], sdtm.local_day(r["sampled_at"]))
         lb.append(row)
     # Screening labs (NK, IgG) from the screening form: the same LB variables; LBREFID is the screening's id
-    # (the registry's note on lab_results.sample_id).
+    # (the registry's note on lab_results.sample_id); never masked (before any dose).
     for s in repo.screenings(db):
         p = by_id[s["participant_id"]]
         for analyte, text, unit, value in (("NK", s["nk_value_text"], s["nk_unit"], s["nk_value"]),
                                            ("IGG", s["igg_value_text"], s["igg_unit"], s["igg_value"])):
             if not text:
                 continue
-            seqs[p["id"]] = seqs.get(p["id"], 0) + 1
             lab = proto.lab(analyte)
-            lb.append({"STUDYID": study, "DOMAIN": "LB", "USUBJID": p["study_id"], "LBSEQ": seqs[p["id"]],
-                       _V("lab_results", "sample_id"): s["id"], _V("lab_results", "analyte"): analyte,
-                       "LBTEST": lab.name_en, "LBCAT": "SCREENING",
-                       _V("lab_results", "entered_value"): text.replace(",", "."),
-                       _V("lab_results", "entered_unit"): unit, _V("lab_results", "value"): value,
-                       _V("lab_results", "unit"): lab.unit, _V("lab_samples", "sampled_at"): s["screening_date"],
-                       _V("lab_samples", "context"): "SCREENING", _V("dose_visits", "dose_code"): "SCREENING"})
+            flag = None
+            if value is not None:
+                flag, _ = reference_flag(proto, analyte, value, p["sex"], _age(p["birth_date"], s["screening_date"]))
+            result = {"sample_id": s["id"], "analyte": analyte, "entered_value": text, "entered_unit": unit,
+                      "value": value, "unit": lab.unit, "flag": flag}
+            row = {**head("LB", p), "LBSEQ": seq(p["id"]), **_sdtm("lab_results", result, "LB", lab_convert),
+                   **_sdtm("lab_samples", {}, "LB"), **_sdtm("dose_visits", {"dose_code": sdtm.SCREENING}, "LB"),
+                   "VISITNUM": number(sdtm.SCREENING), "LBCAT": "SCREENING"}
+            row[_V("lab_samples", "sampled_at")] = s["screening_date"]
+            ranges(row, p, analyte, unit, s["screening_date"])
+            lb.append(row)
     ec = []
-    seqs = {}
+    seq = _Seq()
     for d in doses:
         p = by_id[d["participant_id"]]
         if d["state"] == "open":
             continue
-        seqs[p["id"]] = seqs.get(p["id"], 0) + 1
-        row = {"STUDYID": study, "DOMAIN": "EC", "USUBJID": p["study_id"], "ECSEQ": seqs[p["id"]],
-               "ECTRT": "MASKED", "ECMOOD": "PERFORMED", "ECOCCUR": "Y" if d["state"] == "given" else "N",
+        row = {**head("EC", p), "ECSEQ": seq(p["id"]), "ECTRT": "MASKED", "ECMOOD": "PERFORMED",
                "ECROUTE": "SUBCUTANEOUS" if d["started_at"] else None,
-               **_sdtm("administrations", d), **_sdtm("dose_visits", d)}
-        # A dose not given has no administration: its day is the visit's.
-        row[_V("administrations", "started_at")] = d["started_at"] or d["visit_date"]
+               **_sdtm("administrations", d, "EC"), **_sdtm("dose_visits", d, "EC"),
+               "VISITNUM": number(d["dose_code"]),
+               "ECREASOC": None if d["started_at"] else not_given.get(d["visit_id"])}
+        # A dose not given has no administration: its day is the visit's (an Oslo date).
+        row[_V("administrations", "started_at")] = row[_V("administrations", "started_at")] or d["visit_date"]
         ec.append(row)
     ae = []
-    seqs = {}
-    visit_codes = repo.dose_visit_codes(db)
+    seq = _Seq()
+    visit_codes = {**repo.dose_visit_codes(db), **repo.contact_codes(db)}
     for a in repo.adverse_events(db):
         p = by_id[a["participant_id"]]
-        seqs[p["id"]] = seqs.get(p["id"], 0) + 1
         try:
             decod = proto.ae_term(a["term"]).term_en
         except KeyError:
             decod = a["term"]
-        convert = {**{c: _yn for c in ("serious", *SAE_CRITERIA)}, "causality": str.upper,
-                   "action_taken": str.upper, "outcome": str.upper, "term": lambda _key: decod}
-        ae.append({"STUDYID": study, "DOMAIN": "AE", "USUBJID": p["study_id"], "AESEQ": seqs[p["id"]],
-                   **_sdtm("adverse_events", a, convert),
-                   "AEONGO": "N" if a["end_date"] else "Y", "AEVISIT": visit_codes.get(a["reported_visit_id"])})
-    files = {csv_export.file_name(name): csv_export.to_csv(name, rows)
-             for name, rows in (("DM", dm), ("IE", ie), ("LB", lb), ("EC", ec), ("AE", ae))}
+        ae.append({**head("AE", p), "AESEQ": seq(p["id"]),
+                   **_sdtm("adverse_events", a, "AE", {"term": lambda _key, decod=decod: decod}),
+                   "AEONGO": "N" if a["end_date"] else "Y",
+                   "AEVISIT": visit_codes.get(a["reported_visit_id"]) or visit_codes.get(a["reported_contact_id"])})
+    cm = []
+    seq = _Seq()
+    for m in repo.concomitant_medications(db):
+        p = by_id[m["participant_id"]]
+        cm.append({**head("CM", p), "CMSEQ": seq(p["id"]), **_sdtm("concomitant_medications", m, "CM"),
+                   "CMCAT": "CONCOMITANT MEDICATION"})
+    premeds = {m.code: m.label_en for m in proto.pre_dose.premedication}
+    for m in repo.premedications(db):
+        p = by_id[m["participant_id"]]
+        cm.append({**head("CM", p), "CMSEQ": seq(p["id"]),
+                   **_sdtm("premedications", m, "CM", {"drug": lambda code: premeds.get(code, code)}),
+                   "CMCAT": "PREMEDICATION"})
+    ds = []
+    seq = _Seq()
+    for e in dispositions:
+        p = by_id[e["participant_id"]]
+        row = {**head("DS", p), "DSSEQ": seq(p["id"]), **_sdtm("dispositions", e, "DS"),
+               "EPOCH": sdtm.epoch(timelines[p["id"]], e["event_date"])}
+        decod, term = _V("dispositions", "event"), _V("dispositions", "reason")
+        if e["event"] == "study_drug_discontinued" and e["adverse_event_id"]:
+            row[decod] = records.DISCONTINUED_FOR_AE
+        if row[decod] == records.COMPLETED:
+            row[term] = records.COMPLETED  # SDTMIG DS assumption 3b: DSTERM is COMPLETED
+        ds.append(row)
+    sv = []
+    visit_var, reason_var = _V("contacts", "visit_code"), _V("contacts", "missed_reason")
+    occur_var = next(v for f, v, _ in records.csv_fields("contacts", "SV") if f.column == "state")
+    visits = []  # (participant, day, SV row)
+    # The screening visit is held in person on the screening date (as a consultation done).
+    for s in repo.screenings(db):
+        visits.append((s["participant_id"], s["screening_date"], _sdtm("contacts", {
+            "visit_code": sdtm.SCREENING, "kind": "consultation", "contact_date": s["screening_date"],
+            "state": "done"}, "SV")))
+    for d in repo.dose_visits(db):
+        row = {**_sdtm("contacts", {"kind": "dose"}, "SV"), **_sdtm("dose_visits", d, "SV")}
+        if d["state"] in ("missed", "not_given"):
+            row[reason_var] = not_given.get(d["id"])
+        visits.append((d["participant_id"], d["visit_date"], row))
+    for c in repo.contacts(db):
+        row = _sdtm("contacts", c, "SV")
+        if c["state"] in ("missed", "not_reached") and not row[reason_var]:
+            row[reason_var] = records.CONTACT_STATE[c["state"]]
+        visits.append((c["participant_id"], c["contact_date"], row))
+    for pid, day, row in visits:
+        if row[occur_var] is None:
+            continue  # a visit still open is not in SV yet
+        code = row[visit_var]
+        sv.append({**head("SV", by_id[pid]), **row, "VISITNUM": number(code),
+                   "SVPRESP": "Y" if code in visitnum else None, "SVENDTC": day,
+                   "EPOCH": sdtm.epoch(timelines[pid], day)})
+    sv.sort(key=lambda r: (r["USUBJID"], r["VISITNUM"] or 0, r["SVENDTC"] or ""))
+    tables = {"DM": dm, "IE": ie, "LB": lb, "EC": ec, "AE": ae, "CM": cm, "DS": ds, "SV": sv}
+    files = {csv_export.file_name(name): csv_export.to_csv(name, rows) for name, rows in tables.items()}
+    files["readme.txt"] = csv_export.readme(study, proto.version, list(visitnum.values()), tables)
     hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
     combined = hashlib.sha256("".join(f"{n}:{h}\n" for n, h in sorted(hashes.items())).encode()).hexdigest()
     _audit(store, user, "csv", combined, {"files": hashes, "masked_values": sum(1 for r in lb if r.get("LBREASND"))})
     return CsvExport(files, hashes)
-
