@@ -81,6 +81,9 @@ def test_a_store_from_before_migration_4_gets_its_participants_backfilled(tmp_pa
     monkeypatch.setattr(migrations, "LATEST", 3)
     # Schema 3 has no users.must_change_password (migration 5): read it as 0 meanwhile.
     monkeypatch.setattr(users_repo, "_COLUMNS", users_repo._COLUMNS.replace("must_change_password", "0"))
+    # Schema 3 has no dispositions (migration 6): every course allows everything meanwhile.
+    from trialdesk.services import disposition as disposition_service
+    monkeypatch.setattr(disposition_service, "check_allowed", lambda *args, **kwargs: None)
     setup = setup_workstation(tmp_path / "old", site_code="H", site_name="Haukeland", admin_username="admin",
                               admin_full_name="Ada Admin", admin_password=ADMIN_PASSWORD,
                               recovery_sheet=tmp_path / "recovery.pdf", training=True)  # synthetic numbers
