@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from tests.conftest import PASSWORD, main_window
+from tests.conftest import PASSWORD, at_noon, main_window
 from tests.leaks import shows, shows_value
 from tests.services.test_screening import BORN, ELIGIBLE, JUDGED
 from tests.services.test_visits import (  # noqa: F401
@@ -94,7 +94,8 @@ class Keys:
         return QApplication.focusWidget()
 
 
-def test_whole_visit_keyboard_first(qtbot, store, doctor, nurse, qtmodeltester):
+def test_whole_visit_keyboard_first(qtbot, store, doctor, nurse, qtmodeltester, clock):
+    at_noon(clock)  # "observe until" is typed as now + 2 h without a date: not a test of the night
     pid = enrol_due_today(store, doctor)
     window = main_window(qtbot, store, nurse)
     window.activateWindow()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from trialdesk.domain import records as _records
 from trialdesk.services import explain
 from trialdesk.services.words import Word
 
@@ -122,14 +123,8 @@ SAE_CRITERIA = {  # the AE dialog's seriousness criteria
     "sae_congenital": Word("AdverseEventDialog", "congenital anomaly / birth defect"),
     "sae_important_medical": Word("AdverseEventDialog", "important medical event"),
 }
-STATUSES = {  # participant statuses, as the register lists them
-    "candidate": Word("ParticipantTableModel", "Candidate"), "screening": Word("ParticipantTableModel", "Screening"),
-    "screen_failure": Word("ParticipantTableModel", "Screen failure"),
-    "enrolled": Word("ParticipantTableModel", "Enrolled (baseline)"),
-    "on_treatment": Word("ParticipantTableModel", "On treatment"),
-    "follow_up": Word("ParticipantTableModel", "Follow-up"),
-    "completed": Word("ParticipantTableModel", "Completed"), "withdrawn": Word("ParticipantTableModel", "Withdrawn"),
-    "lost_to_follow_up": Word("records", "Lost to follow-up"), "died": Word("records", "Died"),
+STATUSES = {  # participant statuses: the registry's words, which the register shows (one source)
+    code: Word("records", text) for code, text in _records.STATUS.items()
 }
 SEX = {"F": Word("ParticipantTableModel", "F"), "M": Word("ParticipantTableModel", "M")}
 ROLES = {"investigator": Word("MainWindow", "Investigator"), "nurse": Word("MainWindow", "Nurse"),
