@@ -9,6 +9,7 @@ import pytest
 from trialdesk import cli
 from trialdesk.db import users as users_repo
 from trialdesk.domain.identity import check_id_number
+from trialdesk.domain.people import Role
 from trialdesk.services import participants as ps
 from trialdesk.services import screening as sc
 from trialdesk.services.demo import DEMO_PASSWORD, build_demo
@@ -39,7 +40,10 @@ def test_demo_builds_every_stage_and_verifies(tmp_path):
         on_treatment = [r for r in rows if r.status == "on_treatment"][0]
         visits = ps.planned_visits(store, doctor, on_treatment.id)
         assert any(v.done_on for v in visits if v.kind == "dose") and any(not v.done_on for v in visits)
-        assert {u for u, _, _ in result.users} == {"admin", "doctor", "nurse", "monitor"}
+        # Several users of each role, as at a real site.
+        assert {u for u, _, _ in result.users} >= {"admin", "doctor", "nurse", "monitor"}
+        roles = [r for _, _, r in result.users]
+        assert all(roles.count(role) >= 2 for role in Role), roles
     finally:
         store.close()
 
@@ -84,6 +88,44 @@ def test_demo_has_dose_visits_labs_and_adverse_events(tmp_path):
         assert 0 < clock.remaining().total_seconds() <= 24 * 3600
         columns = " ".join(r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
         assert not re.search(r"\barm\b|_arm\b|\barm_", columns, re.IGNORECASE)
+        assert verify(store).ok
+    finally:
+        store.close()
+
+
+def test_demo_follows_participants_to_the_end_and_off_the_path(tmp_path):
+    """Issue 11: a completed participant with every contact recorded and the end of study signed, one with the
+    study drug discontinued, one withdrawn, one lost to follow-up, concomitant medications — all recorded through
+    the services (disposition events, contact rows, signatures), and the casebook prints them."""
+    from trialdesk.services import disposition, medications, printing
+    from trialdesk.services import visits as vs
+    from tests.printouts.test_documents import flat
+
+    result = build_demo(tmp_path / "data", recovery_sheet=tmp_path / "sheet.pdf")
+    store = result.store
+    try:
+        doctor = users_repo.by_username(store.db, "doctor")
+        rows = {r.status: r for r in ps.list_participants(store, doctor)}
+        assert {"completed", "withdrawn", "lost_to_follow_up"} <= set(rows)
+        done = rows["completed"]
+        calendar = vs.contacts_calendar(store, doctor, done.id)
+        passed = [c for c in calendar if c.code != "EOS" and not c.code.startswith("FU")]
+        assert passed and all(c.state == "done" for c in passed), [(c.code, c.state) for c in passed]
+        events = [e.event for e in disposition.events(store, doctor, done.id)]
+        assert events == ["first_dose", "treatment_complete", "completed"]
+        eos = [c for c in calendar if c.code == "EOS"][0]
+        assert eos.state == "done"
+        discontinued = [r for r in ps.list_participants(store, doctor)
+                        if any(e.event == "study_drug_discontinued" for e in disposition.events(store, doctor, r.id))]
+        assert len(discontinued) == 1 and discontinued[0].status == "follow_up"
+        withdrawn = disposition.events(store, doctor, rows["withdrawn"].id)[-1]
+        assert withdrawn.event == "consent_withdrawn" and withdrawn.withdrawal_scope == "safety_follow_up"
+        assert disposition.events(store, doctor, rows["lost_to_follow_up"].id)[-1].event == "lost_to_follow_up"
+        meds = medications.all_medications(store, doctor)
+        assert len(meds) >= 4 and any(m.adverse_event_id for m in meds) and any(m.forbidden_class for m in meds)
+        text = flat(printing.casebook(store, doctor, done.id))
+        assert "End of study" in text and "Contact attempts" in text and "Cetirizin" in text
+        assert "Blood tests at the consultation" in text
         assert verify(store).ok
     finally:
         store.close()

@@ -254,7 +254,9 @@ def _cmd_demo(args, folder: Path) -> int:
     finally:
         result.store.close()
     print(f"Demo store created in {folder} (synthetic participants only):")
-    print("  " + ", ".join(f"{status.replace('_', ' ')}: {n}" for status, n in counts))
+    from trialdesk.domain.status import ParticipantStatus
+
+    print("  " + ", ".join(f"{ParticipantStatus(status).words}: {n}" for status, n in counts))
     print("Demo users (DEMO ONLY — never use these passwords on a real store):")
     for username, password, role in result.users:
         print(f"  {username:<8} {role.value:<14} password: {password}")

@@ -56,17 +56,21 @@ from trialdesk.db import screening as screening_repo  # noqa: E402
 from trialdesk.db.connection import Store  # noqa: E402
 from trialdesk.domain.people import Role, User  # noqa: E402
 from trialdesk.services import auth, participants, screening, workstation  # noqa: E402
-from trialdesk.services.rules import next_status  # noqa: E402
 
 DEMO_PASSWORD = "Demo-passord-2026"
-DEMO_USERS = (
+DEMO_USERS = (  # several of each role, as at a real site (the first of each role makes the demo data)
     ("admin", "Demo Administrator", Role.ADMINISTRATOR),
     ("doctor", "Dina Demo-Lege", Role.INVESTIGATOR),
     ("nurse", "Nils Demo-Sykepleier", Role.NURSE),
     ("monitor", "Mona Demo-Monitor", Role.MONITOR),
+    ("admin2", "Arne Demo-Driftsansvarlig", Role.ADMINISTRATOR),
+    ("doctor2", "Didrik Demo-Overlege", Role.INVESTIGATOR),
+    ("nurse2", "Nora Demo-Forskningssykepleier", Role.NURSE),
+    ("nurse3", "Nina Demo-Sykepleier", Role.NURSE),
+    ("monitor2", "Magnus Demo-Monitor", Role.MONITOR),
 )
 _NAMES = ("Alfa", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett",
-          "Kilo", "Lima", "Mike")
+          "Kilo", "Lima", "Mike", "November", "Oscar", "Papa")
 _NO = screening.Judgement(False)
 _JUDGED = {"I7": screening.Judgement(True), **{cid: _NO for cid in (
     "E2", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12")}}
@@ -100,7 +104,7 @@ def build_demo(folder: Path, *, recovery_sheet: Path, today: date | None = None)
     store = setup.store
     try:
         made = {"admin": setup.admin}
-        for username, full_name, role in DEMO_USERS[1:]:
+        for username, full_name, role in (u for u in DEMO_USERS if u[0] != "admin"):
             made[username] = auth.create_user(store, setup.admin, username=username, full_name=full_name,
                                               role=role, password=DEMO_PASSWORD, temporary=False)
         _populate(store, made["doctor"], made["nurse"], today)
@@ -160,20 +164,121 @@ def _populate(store: Store, doctor: User, nurse: User, today: date) -> None:
     # two courses (IgG and NK falling after the first dose, or steady); the demo, like the app, never
     # says which arm a participant is in — there is no arm anywhere in the store.
     kits = iter(range(100101, 100999))
-    for weeks, status, sex, course in ((15, "on_treatment", "F", "falling"), (45, "follow_up", "M", "steady"),
-                                       (80, "completed", "F", "falling")):
+    for weeks, sex, course in ((15, "F", "falling"), (45, "M", "steady"), (80, "F", "falling")):
+        # 15 weeks: on treatment (D1, D2 given); 45: all five doses, in follow-up, one contact missed;
+        # 80: every contact recorded and the end of study signed (completed).
         pid = new(sex, 36 + weeks // 10)
         screen(pid, today - timedelta(weeks=weeks))
         _give_doses(store, nurse, pid, sex, today, course, kits)
-        with store.acting(auth.actor(doctor), "demo data: contacts done as planned") as tx:
-            for visit in screening_repo.visits(tx, pid):
-                if (visit.kind != "dose" and visit.done_on is None and visit.target_date < today
-                        and (status != "completed" or visit.kind != "follow_up")):
-                    screening_repo.mark_done(tx, pid, visit.code, visit.target_date)
-            current = participants_repo.get(tx, pid).status
-            if status != current:
-                participants_repo.update(tx, pid, status=next_status(current, status))
-        _report_adverse_events(store, nurse, pid, today, serious=(status == "on_treatment"))
+        _record_contacts(store, doctor, nurse, pid, today, missed=("PH2",) if weeks == 45 else ())
+        _report_adverse_events(store, nurse, pid, today, serious=(weeks == 15))
+        _medications(store, doctor, nurse, pid, today)
+    _disposition_examples(store, doctor, nurse, new, screen, today, kits)
+
+
+def _at(day: date, hour: int, minute: int = 0):
+    from datetime import datetime, time
+
+    return datetime.combine(day, time(hour, minute), LOCAL_TZ)
+
+
+def _record_contacts(store: Store, doctor: User, nurse: User, pid: str, today: date, *, missed=(),
+                     unreached=(), until: date | None = None) -> None:
+    """Every contact whose target day has passed, recorded through the services as the nurse (calls) and the
+    doctor (consultations, end of study) would: ``missed`` codes are recorded missed with a reason, ``unreached``
+    ones as three calls that did not reach the participant."""
+    from trialdesk.services import visits
+
+    for visit in screening_repo.visits(store.db, pid):
+        if visit.kind == "dose" or visit.target_date >= today or (until and visit.target_date > until):
+            continue
+        day = visit.target_date
+        if visit.code in missed:
+            visits.mark_contact_missed(store, nurse, pid, visit.code,
+                                       "Deltakeren var bortreist hele vinduet; spurt om symptomer ved neste kontakt")
+        elif visit.code in unreached:
+            for n, outcome in enumerate(("no_answer", "voicemail", "no_answer")):
+                visits.record_contact_attempt(store, nurse, pid, visit.code, visits.ContactAttempt(
+                    _at(day + timedelta(days=n), 10 + 3 * n), outcome, "ringt mobil og fastnummer"))
+        elif visit.kind == "phone":
+            visits.record_phone_follow_up(store, nurse, pid, visit.code, visits.PhoneFollowUp(
+                attempts=(visits.ContactAttempt(_at(day, 10), "no_answer"), visits.ContactAttempt(_at(day, 14), "reached")),
+                new_symptoms=False, medication_changes=False, note="Stabil; ingen nye plager siden forrige kontakt."))
+        elif visit.kind == "consultation":
+            visits.record_consultation(store, doctor, pid, visit.code, visits.Consultation(
+                contact_date=day, exam_done=True, exam_findings="Upåfallende klinisk undersøkelse; ingen lymfeknuter.",
+                vitals=visits.ContactVitals(bp_sys=122, bp_dia=78, pulse=70, temp=36.8, weight_kg=64.5),
+                new_symptoms=False, medication_changes=False))
+            entries = {"IGG": visits.LabEntry("8,1", "g/L"), "NK": visits.LabEntry("188", "10^6/L"),
+                       **{a: visits.LabEntry(v, u) for a, (v, u) in _PANEL.items()}}
+            visits.record_consultation_labs(store, doctor, pid, visit.code, sampled_at=_at(day, 9, 30),
+                                            entries=entries, read_back={"IGG", "NK"})
+        elif visit.kind == "end_of_study":
+            visits.record_end_of_study(store, doctor, pid, contact_date=day, completion_confirmed=True,
+                                       username=doctor.username, password=DEMO_PASSWORD,
+                                       note="Alle besøk og kontakter gjennomført etter protokollen.")
+        elif visit.kind == "follow_up":
+            visits.record_follow_up(store, nurse, pid, visit.code, visits.LongTermFollowUp(
+                attempts=(visits.ContactAttempt(_at(day, 11), "reached"),), questionnaire_received=True,
+                new_symptoms=False))
+
+
+def _medications(store: Store, doctor: User, nurse: User, pid: str, today: date) -> None:
+    """Concomitant medications as a nurse records them: one ongoing, one given for the participant's infection AE."""
+    from trialdesk.domain.medications import MedicationInput
+    from trialdesk.services import medications, visits
+
+    start = _years_before(today, 2)
+    medications.add_medication(store, nurse, pid, MedicationInput(
+        name="Cetirizin", indication="pollenallergi", dose="10", dose_unit="mg", frequency="1 gang daglig",
+        route="oral", start_date=start, ongoing=True), today=today)
+    infection = next((ae for ae in visits.adverse_events(store, nurse, pid)
+                      if ae["term"] == "upper_respiratory_infection"), None)
+    if infection is not None:
+        onset = date.fromisoformat(infection["onset_date"])
+        medications.add_medication(store, nurse, pid, MedicationInput(
+            name="Paracetamol", indication="feber og sår hals", dose="1", dose_unit="g",
+            frequency="ved behov, inntil 4 ganger daglig", route="oral", start_date=onset,
+            stop_date=min(onset + timedelta(days=5), today), adverse_event_id=infection["id"]), today=today)
+
+
+def _disposition_examples(store: Store, doctor: User, nurse: User, new, screen, today: date, kits) -> None:
+    """One participant each whose study drug was discontinued, who withdrew consent, who is lost to follow-up."""
+    from trialdesk.domain.medications import MedicationInput
+    from trialdesk.services import disposition, medications, visits
+
+    # Study drug discontinued after D3 (a grade 3 injection site reaction); follow-up goes on.
+    pid = new("F", 46)
+    screen(pid, today - timedelta(weeks=20))
+    _give_doses(store, nurse, pid, "F", today, "steady", kits, doses=3)
+    d3 = next(v.done_on for v in screening_repo.visits(store.db, pid) if v.code == "D3")
+    ae = visits.record_adverse_event(store, nurse, pid, visits.AdverseEventInput(
+        verbatim="kraftig hevelse og smerte rundt stikkstedet, sår etter en uke", term="injection_site_reaction",
+        onset_date=d3, end_date=d3 + timedelta(days=12), grade=3, serious=False, causality="probable",
+        action_taken="withdrawn", outcome="recovered"), dose_code="D3", today=today)
+    disposition.discontinue_study_drug(store, doctor, pid, day=d3 + timedelta(days=2),
+                                       reason="Grad 3 reaksjon på injeksjonsstedet etter dose 3 (uønsket hendelse); "
+                                              "deltakeren følges videre etter protokollen")
+    medications.add_medication(store, doctor, pid, MedicationInput(
+        name="Prednisolon", indication="reaksjon på injeksjonsstedet", dose="20", dose_unit="mg",
+        frequency="1 gang daglig i 5 dager", route="oral", start_date=d3 + timedelta(days=2),
+        stop_date=d3 + timedelta(days=6), adverse_event_id=ae), today=today,
+        forbidden_note="Kortvarig kur i 5 dager, ikke langvarig immundempende behandling")
+    _record_contacts(store, doctor, nurse, pid, today)
+    # Consent withdrawn after D3; agrees to safety follow-up by phone.
+    pid = new("M", 33)
+    screen(pid, today - timedelta(weeks=18))
+    _give_doses(store, nurse, pid, "M", today, "falling", kits, doses=3)
+    d3 = next(v.done_on for v in screening_repo.visits(store.db, pid) if v.code == "D3")
+    disposition.withdraw_consent(store, doctor, pid, day=min(d3 + timedelta(days=4), today),
+                                 scope="safety_follow_up", no_reason_given=True)
+    # Lost to follow-up: all doses given, then three unanswered calls at PH3.
+    pid = new("F", 53)
+    screen(pid, today - timedelta(weeks=50))
+    _give_doses(store, nurse, pid, "F", today, "steady", kits)
+    _record_contacts(store, doctor, nurse, pid, today, unreached=("PH3",))
+    disposition.mark_lost_to_follow_up(store, doctor, pid, day=today,
+                                       reason="Ikke nådd på telefon, brev eller via fastlege etter uke 36")
 
 
 _PANEL = {"HB": ("13,4", "g/dL"), "NEUT": ("3,6", "10^9/L"), "LYMPH": ("1,8", "10^9/L"),
@@ -184,8 +289,8 @@ _COURSES = {  # IgG g/L and NK x10^6/L before doses 1..5
 }
 
 
-def _give_doses(store: Store, nurse: User, pid: str, sex: str, today: date, course: str, kits) -> None:
-    """Every dose whose planned day has passed, recorded as a nurse would at the visit."""
+def _give_doses(store: Store, nurse: User, pid: str, sex: str, today: date, course: str, kits, doses: int = 5) -> None:
+    """Every dose whose planned day has passed (at most ``doses``), recorded as a nurse would at the visit."""
     from datetime import datetime, time
 
     from trialdesk.services import visits
@@ -194,7 +299,7 @@ def _give_doses(store: Store, nurse: User, pid: str, sex: str, today: date, cour
     first_target = next(v.target_date for v in screening_repo.visits(store.db, pid) if v.code == "D1")
     visits.record_blood_bank(store, nurse, pid, type_and_screen_on=first_target - timedelta(days=10),
                              alert_card_on=first_target - timedelta(days=10))
-    for n, code in enumerate(("D1", "D2", "D3", "D4", "D5")):
+    for n, code in enumerate(("D1", "D2", "D3", "D4", "D5")[:doses]):
         planned = next(v for v in screening_repo.visits(store.db, pid) if v.code == code)
         if planned.target_date >= today:
             break
