@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from tests.conftest import main_window
+from tests.conftest import at_noon, main_window
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "trialdesk_nb.ts"
@@ -174,12 +174,13 @@ def test_every_registry_word_is_in_the_catalogue_and_translated():
 
 
 @pytest.mark.parametrize("language", ["en", "nb"])
-def test_given_dose_and_its_correction_have_unique_mnemonics(qapp, qtbot, store, doctor, nurse, language):
+def test_given_dose_and_its_correction_have_unique_mnemonics(qapp, qtbot, store, doctor, nurse, language, clock):
     from tests.services.test_visits import administration, prepare_d1
     from tests.ui.test_visits_flow import enrol_due_today
     from trialdesk.services import visits as vs
     from trialdesk.ui import i18n
 
+    at_noon(clock)  # the samples are drawn two hours before "now": not a test of the night
     pid = enrol_due_today(store, doctor)
     now = vs.utc_now()
     prepare_d1(store, nurse, pid, when=now)
@@ -197,11 +198,12 @@ def test_given_dose_and_its_correction_have_unique_mnemonics(qapp, qtbot, store,
         i18n.install(qapp, "en")
 
 
-def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor):
+def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor, clock):
     from tests.services.test_visits import administration, prepare_d1
     from tests.ui.test_visits_flow import enrol_due_today
     from trialdesk.services import visits as vs
 
+    at_noon(clock)  # the samples are drawn two hours before "now": not a test of the night
     pid = enrol_due_today(store, doctor)
     now = vs.utc_now()
     prepare_d1(store, nurse, pid, when=now)
@@ -293,13 +295,14 @@ def test_no_translation_call_hides_inside_an_f_string():
     assert not found, found
 
 
-def test_history_values_read_as_words(store, nurse, doctor):
+def test_history_values_read_as_words(store, nurse, doctor, clock):
     """Codes in the History tab become words; version numbers keep their point; decimals get a comma."""
     from tests.services.test_visits import _ae, administration, prepare_d1
     from tests.ui.test_visits_flow import enrol_due_today
     from trialdesk.services import history as history_service
     from trialdesk.services import visits as vs
 
+    at_noon(clock)  # the samples are drawn two hours before "now": not a test of the night
     pid = enrol_due_today(store, doctor)
     now = vs.utc_now()
     prepare_d1(store, nurse, pid, when=now)

@@ -20,6 +20,7 @@ from trialdesk.services import disposition as ds
 from trialdesk.services import medications as ms
 from trialdesk.services import screening as sc
 from trialdesk.services import visits as vs
+from trialdesk.services.bounds import local_day
 from trialdesk.services.visits._common import participant
 
 INCLUDED = TODAY  # the eligibility signature's day (tests/services/test_screening.py)
@@ -41,7 +42,7 @@ def give(store, nurse, pid, code, when, kit):
     else:
         vs.record_pre_dose_labs(store, nurse, pid, code, sampled_at=when - timedelta(hours=2), entries=entries(),
                                 read_back={"IGG"})
-        vs.record_pregnancy_test(store, nurse, pid, code, "negative", day=when.date())
+        vs.record_pregnancy_test(store, nurse, pid, code, "negative", day=local_day(when))
         for premed in sc.protocol().pre_dose.premedication:
             vs.record_premedication(store, nurse, pid, code, premed.code, when - timedelta(hours=2))
     return vs.record_administration(store, nurse, pid, code, administration(when, kit=kit), now=when)

@@ -16,6 +16,7 @@ from trialdesk.domain.people import Role
 from trialdesk.errors import AuthError, PermissionDenied, ValidationError
 from trialdesk.services import screening as sc
 from trialdesk.services import visits as vs
+from trialdesk.services.bounds import local_day
 
 OSLO = ZoneInfo("Europe/Oslo")
 TODAY = date(2026, 3, 2)
@@ -43,7 +44,7 @@ def prepare_d1(store, nurse, pid, when=D1_DAY, labs=None, pregnancy="negative"):
     vs.record_pre_dose_labs(store, nurse, pid, "D1", sampled_at=when - timedelta(hours=2),
                             entries=labs or entries(), read_back={"IGG", "NK"})
     if pregnancy:
-        vs.record_pregnancy_test(store, nurse, pid, "D1", pregnancy, day=when.date())
+        vs.record_pregnancy_test(store, nurse, pid, "D1", pregnancy, day=local_day(when))
     for premed in sc.protocol().pre_dose.premedication:
         vs.record_premedication(store, nurse, pid, "D1", premed.code, when - timedelta(hours=1, minutes=30))
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.conftest import main_window
+from tests.conftest import at_noon, main_window
 from tests.services.test_visits import D1_DAY, _ae, administration, enrolled, prepare_d1  # noqa: F401
 from tests.ui.test_visits_flow import _when_shown, enrol_due_today
 from trialdesk.clock import local_now, local_today
@@ -140,7 +140,8 @@ def test_dose_recorded_as_not_given(qtbot, store, doctor, nurse):
     assert any("Missed" in str(timeline.data(timeline.index(r, 4))) for r in range(timeline.rowCount()))
 
 
-def test_dose_outside_its_window_needs_a_reason_at_the_field(qtbot, store, doctor, nurse):
+def test_dose_outside_its_window_needs_a_reason_at_the_field(qtbot, store, doctor, nurse, clock):
+    at_noon(clock)  # the samples are drawn two hours before "now": not a test of the night
     pid = enrol_due_today(store, doctor)
     # Enrolled 12 weeks ago -> D1 due today; move the inclusion back so that today is past D1's window.
     late = (local_today() - timedelta(weeks=12, days=20)).isoformat()
