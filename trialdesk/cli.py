@@ -72,10 +72,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", parents=[common],
                        help="build a demo store of synthetic participants at every stage (training only)",
-                       description="Creates a NEW store in the data folder (which must not hold one) with one "
-                                   "user per role and synthetic participants: candidates, screening, screen "
-                                   "failures (IgG, NK, age, very severe), enrolled, on treatment, follow-up and "
-                                   "completed. Names are fictional and identity numbers are synthetic test "
+                       description="Creates a NEW store in the data folder (which must not hold one) with two "
+                                   "or more users per role and synthetic participants: candidates, screening, "
+                                   "screen failures (IgG, NK, age, very severe), enrolled, on treatment, "
+                                   "follow-up with its calls and consultations, completed, study drug "
+                                   "discontinued, consent withdrawn and lost to follow-up. Names are fictional and identity numbers are synthetic test "
                                    "numbers (month + 80). The key goes into the keychain as with 'init'; the "
                                    "recovery-key sheet is written beside the data folder "
                                    "(<data folder>-recovery-key.pdf) unless --recovery-sheet is given. The "

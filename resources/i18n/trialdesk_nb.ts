@@ -4583,27 +4583,27 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>ParticipantTableModel</name>
     <message>
       <source>Candidate</source>
-      <translation>Kandidat</translation>
+      <translation type="vanished">Kandidat</translation>
     </message>
     <message>
       <source>Completed</source>
-      <translation>Fullført</translation>
+      <translation type="vanished">Fullført</translation>
     </message>
     <message>
       <source>Enrolled (baseline)</source>
-      <translation>Inkludert (baseline)</translation>
+      <translation type="vanished">Inkludert (baseline)</translation>
     </message>
     <message>
       <source>Follow-up</source>
-      <translation>Oppfølging</translation>
+      <translation type="vanished">Oppfølging</translation>
     </message>
     <message>
       <source>On treatment</source>
-      <translation>Under behandling</translation>
+      <translation type="vanished">Under behandling</translation>
     </message>
     <message>
       <source>Screen failure</source>
-      <translation>Screeningsvikt</translation>
+      <translation type="vanished">Screeningsvikt</translation>
     </message>
     <message>
       <source>Screening</source>
@@ -4611,7 +4611,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Withdrawn</source>
-      <translation>Trukket fra studien</translation>
+      <translation type="vanished">Trukket fra studien</translation>
     </message>
     <message>
       <source>Age</source>
@@ -7674,7 +7674,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Yes to new or worsening symptoms opens the adverse event form next.</source>
-      <translation>Ja til nye eller forverrede symptomer åpner skjemaet for uønsket hendelse etterpå.</translation>
+      <translation type="vanished">Ja til nye eller forverrede symptomer åpner skjemaet for uønsket hendelse etterpå.</translation>
     </message>
     <message>
       <source>hh:mm (n = now)</source>
@@ -7683,6 +7683,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>only when the day is outside the window</source>
       <translation>bare når dagen er utenfor tidsvinduet</translation>
+    </message>
+    <message>
+      <source>Yes to new or worsening symptoms opens the adverse event form next; yes to medication changes then opens the medication form.</source>
+      <translation>Ja til nye eller forverrede symptomer åpner skjemaet for uønsket hendelse etterpå; ja til endringer i legemidler åpner deretter legemiddelskjemaet.</translation>
     </message>
   </context>
   <context>
@@ -7721,7 +7725,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Blood tests are saved with "Blood tests…" on the Contacts tab (the same entry as before a dose). Yes to new or worsening symptoms opens the adverse event form next.</source>
-      <translation>Blodprøver lagres med «Blodprøver…» på fanen Kontakter (samme registrering som før en dose). Ja til nye eller forverrede symptomer åpner skjemaet for uønsket hendelse etterpå.</translation>
+      <translation type="vanished">Blodprøver lagres med «Blodprøver…» på fanen Kontakter (samme registrering som før en dose). Ja til nye eller forverrede symptomer åpner skjemaet for uønsket hendelse etterpå.</translation>
     </message>
     <message>
       <source>New or worsening &amp;symptoms since the last contact:</source>
@@ -7746,6 +7750,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>only when the day is outside the window</source>
       <translation>bare når dagen er utenfor tidsvinduet</translation>
+    </message>
+    <message>
+      <source>Blood tests are saved with "Blood tests…" on the Contacts tab (the same entry as before a dose). Yes to new or worsening symptoms opens the adverse event form next; yes to medication changes then opens the medication form.</source>
+      <translation>Blodprøver lagres med «Blodprøver…» på fanen Kontakter (samme registrering som før en dose). Ja til nye eller forverrede symptomer åpner skjemaet for uønsket hendelse etterpå; ja til endringer i legemidler åpner deretter legemiddelskjemaet.</translation>
     </message>
   </context>
   <context>

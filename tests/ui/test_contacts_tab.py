@@ -166,3 +166,86 @@ def test_consultation_blood_tests_and_the_end_of_study_in_the_tab(qtbot, store, 
     assert store.db.execute("SELECT status FROM participants WHERE id = ?", [enrolled]).fetchone()[0] == "completed"
     assert "Signed by Dina Doktor" in eos.details.text()
     QApplication.processEvents()
+
+
+def test_medication_changes_yes_leads_into_the_medication_form_after_the_ae(qtbot, store, nurse, enrolled,  # noqa: F811
+                                                                           clock):
+    """A call saved with new symptoms and medication changes: the AE form, then the Medications tab's form with
+    that AE to link to; the medication is saved with the link. A cancelled medication form loses nothing."""
+    from trialdesk.services import medications as ms
+    from trialdesk.ui.medications.dialog import MedicationDialog
+
+    at(clock, PH1_DAY, 11)
+    _given_d1(store, nurse, enrolled)
+    window = main_window(qtbot, store, nurse)
+    window.open_contact(enrolled, "PH1")
+    contacts = window.workspace.visit_tabs.contacts
+    seen = {}
+
+    def call(dialog: CallDialog):
+        dialog.attempted_at.setText("10:30")
+        dialog.new_symptoms.yes.setChecked(True)
+        dialog.medication_changes.yes.setChecked(True)
+        seen["hint"] = dialog.hint.text()
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    def ae(dialog: AdverseEventDialog):
+        dialog.verbatim.setText("headache since Sunday")
+        dialog.term.setCurrentIndex(dialog.term.findData("headache"))
+        dialog.onset_date.setText(PH1_DAY.strftime("%d.%m.%Y"))
+        dialog.grade.setCurrentIndex(dialog.grade.findData(1))
+        for combo, code in ((dialog.causality, "possible"), (dialog.action_taken, "none"),
+                            (dialog.outcome, "not_recovered")):
+            combo.setCurrentIndex(combo.findData(code))
+        dialog.end_date.clear()
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    def medication(dialog: MedicationDialog):
+        seen["tab"] = window.workspace.currentWidget() is window.workspace.medications
+        seen["choices"] = [dialog.adverse_event.itemText(i) for i in range(dialog.adverse_event.count())]
+        dialog.name.setText("Paracetamol")
+        dialog.dose.setText("1")
+        dialog.dose_unit.setText("g")
+        dialog.route.setCurrentIndex(dialog.route.findData("oral"))
+        dialog.start_date.setText(PH1_DAY.strftime("%d.%m.%Y"))
+        dialog.ongoing.setChecked(True)
+        dialog.adverse_event.setCurrentIndex(1)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    _when_shown(CallDialog, call)
+    _when_shown(AdverseEventDialog, ae, tries=500)
+    _when_shown(MedicationDialog, medication, tries=1000)
+    assert contacts.record_selected()
+    assert "yes to medication changes then opens the medication form" in seen["hint"]
+    assert saved(store, enrolled, "PH1")["medication_changes"] == 1
+    assert seen["tab"] and seen["choices"][1].startswith("Headache")
+    [event] = vs.adverse_events(store, nurse, enrolled)
+    [med] = ms.list_medications(store, nurse, enrolled)
+    assert (med.name, med.adverse_event_id, med.ongoing) == ("Paracetamol", event["id"], True)
+    assert window.workspace.currentWidget() is window.workspace.medications
+    assert window.workspace.medications.model.rowCount() == 1
+
+
+def test_a_cancelled_medication_form_keeps_the_call(qtbot, store, nurse, enrolled, clock):  # noqa: F811
+    from trialdesk.services import medications as ms
+    from trialdesk.ui.medications.dialog import MedicationDialog
+
+    at(clock, PH1_DAY, 11)
+    _given_d1(store, nurse, enrolled)
+    window = main_window(qtbot, store, nurse)
+    window.open_contact(enrolled, "PH1")
+    contacts = window.workspace.visit_tabs.contacts
+
+    def call(dialog: CallDialog):
+        dialog.attempted_at.setText("10:30")
+        dialog.new_symptoms.no.setChecked(True)
+        dialog.medication_changes.yes.setChecked(True)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    _when_shown(CallDialog, call)
+    _when_shown(MedicationDialog, lambda dialog: dialog.reject(), tries=1000)
+    assert contacts.record_selected()
+    row = saved(store, enrolled, "PH1")
+    assert (row["state"], row["new_symptoms"], row["medication_changes"]) == ("done", 0, 1)
+    assert ms.list_medications(store, nurse, enrolled) == [] and vs.adverse_events(store, nurse, enrolled) == []
+    assert window.workspace.currentWidget() is window.workspace.medications

@@ -1,4 +1,4 @@
-"""Demo data: a store with one user per role and synthetic participants at every stage (issue 4).
+"""Demo data: a store with several users per role and synthetic participants at every stage (issues 4, 11).
 
 Identity data is synthetic only: names are obviously fictional ("Testperson Alfa") and identity
 numbers are the tax administration's synthetic test numbers (month + 80), which no real person has.

@@ -21,6 +21,7 @@ from trialdesk.errors import ValidationError
 from trialdesk.services.inputs import parse_date, show_date
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.record_words import code_word
+from trialdesk.ui.visits.models import term_text
 from trialdesk.ui.widgets import add_row, date_edit
 
 
@@ -93,7 +94,7 @@ class DispositionDialog(FormDialog):
             self.adverse_event.addItem(self.tr("— choose —"), None)
             for ae in fatal_adverse_events:
                 self.adverse_event.addItem(self.tr("{term}, onset {onset}").format(
-                    term=(ae.get("other_specify") or ae["term"]).replace("_", " "),
+                    term=term_text(ae["term"], ae.get("other_specify")),
                     onset=show_date(date.fromisoformat(ae["onset_date"]))), ae["id"])
             if len(fatal_adverse_events) == 1:
                 self.adverse_event.setCurrentIndex(1)

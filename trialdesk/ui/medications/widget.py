@@ -21,12 +21,12 @@ from trialdesk.ui.medications.dialog import MedicationDialog, MedicationValues, 
 from trialdesk.ui.medications.model import MedicationTableModel, flag_text
 from trialdesk.ui.notices import MEDICATION_TABLES, notices_for
 from trialdesk.ui.reason_dialog import ReasonDialog
+from trialdesk.ui.visits.models import term_text
 from trialdesk.ui.widgets import row_table
 
 
 def _ae_label(ae: dict) -> str:
-    term = (ae.get("other_specify") or ae["term"]).replace("_", " ")
-    return f"{term}, {show_date(date.fromisoformat(ae['onset_date']))}"
+    return f"{term_text(ae['term'], ae.get('other_specify'))}, {show_date(date.fromisoformat(ae['onset_date']))}"
 
 
 class MedicationsWidget(QWidget):

@@ -37,6 +37,7 @@ from trialdesk.ui.participants.visits_model import PlannedVisitTableModel
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.screening.widget import ScreeningChecklistWidget
 from trialdesk.ui.signature_dialog import SignatureDialog
+from trialdesk.ui.visits.models import term_text
 from trialdesk.ui.visits.tabs import VisitTabs
 from trialdesk.ui.widgets import row_table, ui_language
 
@@ -138,6 +139,7 @@ class ParticipantWorkspace(QTabWidget):
         self.visit_tabs.changes_applied.connect(self._apply)
         self.course.changes_applied.connect(self._apply)
         self.medications.changes_applied.connect(self._apply)
+        self.visit_tabs.contacts.medication_changes_reported.connect(self._on_medication_changes_reported)
         notices_for(self.store).changed.connect(self._on_store_changed)
 
     # --- printing -----------------------------------------------------------------------------------
@@ -165,7 +167,7 @@ class ParticipantWorkspace(QTabWidget):
                              f"{sid}_{row.code}_visit.pdf"))
         for ae in visits_service.adverse_events(store, user, pid):
             if ae["serious"]:
-                docs.append((self.tr("SAE report: {term} ({onset})").format(term=ae["term"].replace("_", " "),
+                docs.append((self.tr("SAE report: {term} ({onset})").format(term=term_text(ae["term"], ae.get("other_specify")),
                                                                             onset=show_date(date.fromisoformat(ae["onset_date"]))),
                              lambda ae_id=ae["id"]: printing.sae_report(store, user, ae_id, language=lang),
                              f"{sid}_SAE_{ae['onset_date']}.pdf"))
@@ -295,6 +297,15 @@ class ParticipantWorkspace(QTabWidget):
             self.screening.setFocus()
 
     # --- actions --------------------------------------------------------------------------------------
+
+    def _on_medication_changes_reported(self, code: str) -> None:
+        """A contact was saved with "medication changes: yes": the Medications tab, with the form for the new one
+        (a change to or the end of a listed one is chosen there instead: the form can be cancelled)."""
+        self.setCurrentWidget(self.medications)
+        self.medications.show_participant(self.participant_id)  # the AE just recorded can be linked
+        if self.medications.new_button.isEnabled():
+            self.medications.new_medication()
+        self.medications.table.setFocus()
 
     def _apply(self, changes) -> None:
         # The views reload from the store's notice; this passes on the service's result and its note.

@@ -121,7 +121,8 @@ class CallDialog(FormDialog):
         self.boxes["note"] = add_row(self.form, self.tr("&Note:"), self.note, heading("contacts", "note"))
         self.boxes["window_reason"] = add_row(self.form, self.tr("&Reason if outside the window:"),
                                               self.window_reason, self.tr("Reason the contact is outside its window"))
-        self.hint = QLabel(self.tr("Yes to new or worsening symptoms opens the adverse event form next."))
+        self.hint = QLabel(self.tr("Yes to new or worsening symptoms opens the adverse event form next; yes to "
+                                   "medication changes then opens the medication form."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         self.layout_.addWidget(self.hint)
@@ -215,7 +216,8 @@ class ConsultationDialog(FormDialog):
         self.boxes["window_reason"] = add_row(self.form, self.tr("&Reason if outside the window:"),
                                               self.window_reason, self.tr("Reason the contact is outside its window"))
         hint = QLabel(self.tr("Blood tests are saved with \"Blood tests…\" on the Contacts tab (the same entry as "
-                              "before a dose). Yes to new or worsening symptoms opens the adverse event form next."))
+                              "before a dose). Yes to new or worsening symptoms opens the adverse event form next; "
+                              "yes to medication changes then opens the medication form."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         self.layout_.addWidget(hint)
@@ -400,12 +402,15 @@ class ContactsWidget(QWidget):
 
     Signals:
         saved(str): something was recorded; the note says what (views reload from the store's notice).
+        medication_changes_reported(str): a call or consultation (its code) was saved with "medication
+        changes: yes" (after the AE form, if any): the workspace opens the medication form.
     Attributes:
         model: the calendar (:class:`ContactCalendarTableModel`); ``record``: the selected contact's
         :class:`vs.ContactRecord` (None before one is selected).
     """
 
     saved = Signal(str)
+    medication_changes_reported = Signal(str)
 
     def __init__(self, store, user, parent: QWidget | None = None):
         super().__init__(parent)
@@ -623,7 +628,7 @@ class ContactsWidget(QWidget):
                     # A call that did not reach the participant: its note is the attempt's.
                     vs.record_contact_attempt(self.store, self.user, pid, plan.code,
                                               vs.ContactAttempt(attempt.attempted_at, attempt.outcome, answers["note"]))
-                    return False
+                    return False, False
                 if plan.kind == "follow_up":  # also not reached, with the questionnaire form received by post
                     entry = vs.LongTermFollowUp((attempt,), **answers)
                     vs.record_follow_up(self.store, self.user, pid, plan.code, entry, window_reason=window_reason)
@@ -631,29 +636,27 @@ class ContactsWidget(QWidget):
                     entry = vs.PhoneFollowUp((attempt,), **answers)
                     vs.record_phone_follow_up(self.store, self.user, pid, plan.code, entry,
                                               window_reason=window_reason)
-                return bool(answers["new_symptoms"])
+                return bool(answers["new_symptoms"]), bool(answers.get("medication_changes"))
 
             result = CallDialog.ask(self, submit, plan)
-            if result is None:
-                return False
-            self._saved(self.tr("{code} recorded.").format(code=plan.code))
-            if result:
-                self.new_adverse_event(plan.code)
-            return True
-        if plan.kind == "consultation":
+        elif plan.kind == "consultation":
             def submit(values):
                 entry, window_reason = values
                 vs.record_consultation(self.store, self.user, pid, plan.code, entry, window_reason=window_reason)
-                return bool(entry.new_symptoms)
+                return bool(entry.new_symptoms), bool(entry.medication_changes)
 
             result = ConsultationDialog.ask(self, submit, plan)
-            if result is None:
-                return False
-            self._saved(self.tr("{code} recorded.").format(code=plan.code))
-            if result:
-                self.new_adverse_event(plan.code)
-            return True
-        return self.sign_end_of_study()
+        else:
+            return self.sign_end_of_study()
+        if result is None:
+            return False
+        self._saved(self.tr("{code} recorded.").format(code=plan.code))
+        new_symptoms, medication_changes = result
+        if new_symptoms:
+            self.new_adverse_event(plan.code)
+        if medication_changes:
+            self.medication_changes_reported.emit(plan.code)
+        return True
 
     def sign_end_of_study(self) -> bool:
         rec = self.record
