@@ -691,6 +691,10 @@
       <source>Medications</source>
       <translation>Legemidler</translation>
     </message>
+    <message>
+      <source>Contact summary: {visit}</source>
+      <translation>Kontaktsammendrag: {visit}</translation>
+    </message>
   </context>
   <context>
     <name>ReasonDialog</name>

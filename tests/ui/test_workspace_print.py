@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.printouts.trial_data import build_trial
+from tests.services.test_visits import enrolled  # noqa: F401  (fixture)
 from trialdesk.domain.people import Role
 from trialdesk.ui import tasks
 from trialdesk.ui.participants.workspace import ParticipantWorkspace
@@ -44,3 +45,29 @@ def test_administrator_cannot_print(qtbot, store, users, trial):
     workspace = ParticipantWorkspace(store, users[Role.ADMINISTRATOR])
     qtbot.addWidget(workspace)
     assert not workspace.print_button.isEnabled()
+
+
+def test_print_menu_has_a_contact_summary_for_every_recorded_contact(qtbot, store, users, enrolled, clock):  # noqa: F811
+    """PH1 recorded (a call not reached counts: it is documented), PH2 not: the menu offers PH1's summary only,
+    worded with the visit's label, and it opens a preview of that contact."""
+    from tests.services.test_contacts import PH1_DAY, at, call
+    from tests.services.test_visits import _given_d1
+    from trialdesk.services import visits as vs
+
+    at(clock, PH1_DAY)
+    _given_d1(store, users[Role.NURSE], enrolled)
+    vs.record_contact_attempt(store, users[Role.NURSE], enrolled, "PH1", call(PH1_DAY, 9, "no_answer"))
+    workspace = ParticipantWorkspace(store, users[Role.NURSE])
+    qtbot.addWidget(workspace)
+    workspace.show()
+    workspace.show_participant(enrolled)
+    workspace.print_menu.aboutToShow.emit()
+    contacts = [a for a in workspace.print_menu.actions() if a.text().startswith("Contact summary:")]
+    assert [a.text() for a in contacts] == ["Contact summary: Phone follow-up, week 8"], [a.text() for a in contacts]
+    before = _prints(store)
+    contacts[0].trigger()
+    qtbot.waitUntil(lambda: workspace.findChild(PrintPreviewDialog) is not None, timeout=30_000)
+    dialog = workspace.findChild(PrintPreviewDialog)
+    assert dialog.page_count() >= 1 and _prints(store) == before + 1
+    dialog.close_button.click()
+    tasks.wait_for_idle()

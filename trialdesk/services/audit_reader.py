@@ -319,6 +319,8 @@ def read_records(store: Store, user: User, participant_id: str, table: str, rows
                 continue
             if masked_row and f.masked:
                 text = reader.w(records.MASKED)
+            elif f.unit and f.kind in (Kind.NUMBER, Kind.INTEGER) and f.unit not in f.label:
+                text = f"{text} {unit_label(f.unit)}"  # "36,7 °C", "124 mmHg" (a label may name its unit itself)
             if (f.identity or rec.identity) and not reader.show_identity:
                 text = reader.w(records.HIDDEN_VALUE)
             pairs.append((reader.w(f.label), text))

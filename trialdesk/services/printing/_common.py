@@ -87,6 +87,12 @@ class _Fmt:
         return explain.in_language(explanation, self.language)
 
 
+def heading_case(text: str) -> str:
+    """A field label as a column heading: its first letter upper case, the rest as written ("CTCAE term", never
+    "Ctcae term")."""
+    return text[:1].upper() + text[1:]
+
+
 def _check_language(language: str) -> str:
     if language not in LANGUAGES:
         raise ValidationError("Choose the language of the printout: nb or en.", field="language")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from trialdesk.clock import parse_utc
-from trialdesk.db import history as history_repo
 from trialdesk.db import contacts as contacts_repo
+from trialdesk.db import history as history_repo
 from trialdesk.db import participants as participants_repo
 from trialdesk.db import printouts as printouts_repo
 from trialdesk.db import screening as screening_repo
@@ -35,6 +35,7 @@ from trialdesk.services.printing._common import (
     _participant,
     _reader_lines,
     _signature_block,
+    heading_case,
 )
 from trialdesk.services.printing.screening import _screening_facts
 from trialdesk.services.printing.visit import _lab_lines, _visit_data
@@ -265,7 +266,7 @@ def _contact_sections(store: Store, user: User, f: _Fmt, pid: str, views, at_con
                 cols = ("attempted_at", "outcome", "note")
                 labels = [audit_reader.word(records_registry.field_of("contact_attempts", c).label, f.language)
                           for c in cols]
-                tables.append(Table(f.tr("Contact attempts"), tuple(x.capitalize() for x in labels),
+                tables.append(Table(f.tr("Contact attempts"), tuple(heading_case(x) for x in labels),
                                     tuple(tuple(a.value(x) for x in labels) for a in worded_attempts),
                                     widths=(0.25, 0.25, 0.5)))
             subset = [v for v in views if at_contacts.get(v.sampled_at) == contact["id"]]

@@ -26,6 +26,7 @@ from trialdesk.services.printing._common import (
     _participant,
     _reader_lines,
     _signature_block,
+    heading_case,
 )
 from trialdesk.services.printing.casebook_doc import consultation_lab_table
 from trialdesk.services.printout_words import label
@@ -61,7 +62,7 @@ def contact_summary_data(store: Store, user: User, f: _Fmt, participant, contact
     if attempts:
         cols = ("attempted_at", "outcome", "note")
         labels = heads("contact_attempts", cols)
-        tables.append(Table(f.tr("Contact attempts"), tuple(x.capitalize() for x in labels),
+        tables.append(Table(f.tr("Contact attempts"), tuple(heading_case(x) for x in labels),
                             tuple(tuple(a.value(x) for x in labels) for a in read("contact_attempts", attempts)),
                             widths=(0.25, 0.25, 0.5)))
     at_contacts = printouts_repo.sample_contacts(db, pid)
@@ -72,7 +73,7 @@ def contact_summary_data(store: Store, user: User, f: _Fmt, participant, contact
     if aes:
         cols = ("term", "verbatim", "onset_date", "grade", "serious", "outcome")
         labels = heads("adverse_events", cols)
-        tables.append(Table(f.tr("Adverse events reported at this contact"), tuple(x.capitalize() for x in labels),
+        tables.append(Table(f.tr("Adverse events reported at this contact"), tuple(heading_case(x) for x in labels),
                             tuple(tuple(a.value(x) for x in labels) for a in read("adverse_events", aes, columns=cols)),
                             widths=(0.2, 0.28, 0.13, 0.09, 0.1, 0.2)))
     sigs = tuple(_signature_block(s) for s in signatures.signatures_for(store, "contacts", contact["id"]))

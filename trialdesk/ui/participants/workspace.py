@@ -165,9 +165,16 @@ class ParticipantWorkspace(QTabWidget):
                 docs.append((self.tr("Visit summary: {visit}").format(visit=label),
                              lambda code=row.code: printing.visit_summary(store, user, pid, code, language=lang),
                              f"{sid}_{row.code}_visit.pdf"))
+        for contact in visits_service.contacts_calendar(store, user, pid):
+            if contact.recorded is not None:  # a call not reached, done, missed with its reason, signed
+                label = contact.label_nb if lang == "nb" else contact.label_en
+                docs.append((self.tr("Contact summary: {visit}").format(visit=label),
+                             lambda code=contact.code: printing.contact_summary(store, user, pid, code, language=lang),
+                             f"{sid}_{contact.code}_contact.pdf"))
         for ae in visits_service.adverse_events(store, user, pid):
             if ae["serious"]:
-                docs.append((self.tr("SAE report: {term} ({onset})").format(term=term_text(ae["term"], ae.get("other_specify")),
+                term = term_text(ae["term"], ae.get("other_specify"))
+                docs.append((self.tr("SAE report: {term} ({onset})").format(term=term,
                                                                             onset=show_date(date.fromisoformat(ae["onset_date"]))),
                              lambda ae_id=ae["id"]: printing.sae_report(store, user, ae_id, language=lang),
                              f"{sid}_SAE_{ae['onset_date']}.pdf"))
