@@ -8367,7 +8367,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>{n} medications; {f} forbidden by the protocol ({w} awaiting the investigator's review). Premedication before each dose is recorded at the dose visit.</source>
-      <translation>{n} legemidler; {f} forbudt etter protokollen ({w} venter på utprøvers vurdering). Premedisinering før hver dose registreres ved dosebesøket.</translation>
+      <translation type="vanished">{n} legemidler; {f} forbudt etter protokollen ({w} venter på utprøvers vurdering). Premedisinering før hver dose registreres ved dosebesøket.</translation>
     </message>
     <message>
       <source>Chan&amp;ge…</source>
@@ -8380,6 +8380,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Sto&amp;pped…</source>
       <translation>S&amp;eponert…</translation>
+    </message>
+    <message>
+      <source>Medications: {n}; forbidden by the protocol: {f} (awaiting the investigator's review: {w}). Premedication before each dose is recorded at the dose visit.</source>
+      <translation>Legemidler: {n}; forbudt etter protokollen: {f} (venter på utprøvers vurdering: {w}). Premedisinering før hver dose registreres ved dosebesøket.</translation>
     </message>
   </context>
   <context>

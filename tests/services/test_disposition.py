@@ -417,3 +417,28 @@ def test_after_a_discontinuation_the_calendar_cancels_the_doses_not_the_follow_u
                         no_reason_given=True)
     states = {r.code: r.state for r in vs.timeline(store, nurse, treated, today=date(2026, 7, 1))}
     assert states["PH1"] == "upcoming" and states["CONS1"] == "cancelled" and states["EOS"] == "cancelled"
+
+
+@pytest.mark.parametrize("scope, next_kind", [("safety_follow_up", "Phone follow-up"), ("no_further_contact", None)])
+def test_the_register_s_next_visit_is_what_the_course_still_asks_for(store, doctor, treated, scope, next_kind):
+    """After a withdrawal the register names the next contact the participant agreed to (a phone call with safety
+    follow-up, not the consultation before it; nothing with no further contact), as the Today list does."""
+    from trialdesk.services import participants as ps
+
+    def next_of(pid):
+        return next(r for r in ps.list_participants(store, doctor) if r.id == pid).next_visit
+
+    assert next_of(treated) is not None
+    ds.withdraw_consent(store, doctor, treated, day=date(2026, 6, 10), scope=scope, no_reason_given=True)
+    shown = next_of(treated)
+    assert (shown.split(",")[0] if shown else None) == next_kind, shown
+
+
+def test_a_participant_lost_to_follow_up_has_no_next_visit_in_the_register(store, doctor, treated):
+    from trialdesk.services import participants as ps
+
+    for day, outcome in ((date(2026, 7, 20), "no_answer"), (date(2026, 7, 22), "voicemail"),
+                         (date(2026, 7, 25), "wrong_number")):
+        attempt(store, doctor, treated, _at(day), outcome=outcome)
+    ds.mark_lost_to_follow_up(store, doctor, treated, day=date(2026, 8, 1), reason="letter returned")
+    assert next(r for r in ps.list_participants(store, doctor) if r.id == treated).next_visit is None

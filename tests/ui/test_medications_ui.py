@@ -52,7 +52,7 @@ def test_a_nurse_enters_a_forbidden_medication_flagged_and_the_investigator_revi
     qtmodeltester.check(tab.model)
     flag = tab.model.data(tab.model.index(0, tab.model.FLAG_COLUMN))
     assert flag == "⚠ Methotrexate (E4): awaiting the investigator's review"
-    assert "1 forbidden by the protocol (1 awaiting" in tab.note.text()
+    assert "Medications: 1; forbidden by the protocol: 1 (awaiting the investigator's review: 1)" in tab.note.text()
 
     doctor_window = main_window(qtbot, store, doctor)
     doctor_window.select_participant(treated)

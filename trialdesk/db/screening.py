@@ -223,6 +223,16 @@ def next_visits(db) -> dict[str, tuple[str, str, str]]:
     return out
 
 
+def open_contacts(db, participant_id: str) -> list[tuple[str, str, str, str]]:
+    """(label_en, label_nb, target date ISO, kind) of the participant's contacts not done nor recorded missed,
+    earliest first (the service keeps those the participant's course still allows)."""
+    return [tuple(r) for r in db.execute(
+        "SELECT p.label_en, p.label_nb, p.target_date, p.kind FROM planned_visits p WHERE p.participant_id = ? "
+        "AND p.kind != 'dose' AND p.done_on IS NULL AND NOT EXISTS (SELECT 1 FROM contacts c WHERE "
+        "c.participant_id = p.participant_id AND c.visit_code = p.code AND c.state = 'missed') "
+        "ORDER BY p.target_date, p.code", [participant_id])]
+
+
 def mark_done(db, participant_id: str, code: str, day: date) -> None:
     row = db.execute("SELECT id FROM planned_visits WHERE participant_id = ? AND code = ?",
                      [participant_id, code]).fetchone()

@@ -24,7 +24,8 @@ class ParticipantStatus(str, enum.Enum):
     @property
     def words(self) -> str:
         """The status as words in English ("on treatment")."""
-        return {"lost_to_follow_up": "lost to follow-up"}.get(self.value, self.value.replace("_", " "))
+        return {"lost_to_follow_up": "lost to follow-up", "follow_up": "follow-up"}.get(self.value,
+                                                                                 self.value.replace("_", " "))
 
 
 S = ParticipantStatus

@@ -80,6 +80,23 @@ def study_prefix(store: Store) -> str:
     return f"{study}-{store.info.site_code}-"
 
 
+def _next_allowed(store: Store, participant_id: str) -> tuple[str, str, str] | None:
+    """The earliest open contact the participant's course still allows (a withdrawal keeps what was agreed to; a
+    participant lost to follow-up is not asked for), as :func:`screening_repo.next_visits` gives it."""
+    from trialdesk.domain.contacts import KIND_ACTIVITY
+    from trialdesk.domain.disposition import refusal
+    from trialdesk.services import disposition
+
+    person = repo.row(store.db, participant_id)
+    if person is None or person["status"] == ParticipantStatus.LOST_TO_FOLLOW_UP.value:
+        return None
+    course = disposition.course(store.db, person)
+    for label_en, label_nb, target, kind in screening_repo.open_contacts(store.db, participant_id):
+        if kind in KIND_ACTIVITY and refusal(course, KIND_ACTIVITY[kind]) is None:
+            return label_en, label_nb, target
+    return None
+
+
 def list_participants(store: Store, user: User) -> list[ParticipantRow]:
     """Every participant of this store, by study id, with the next visit not yet done."""
     require(user, Action.VIEW_CLINICAL)
@@ -87,6 +104,8 @@ def list_participants(store: Store, user: User) -> list[ParticipantRow]:
     rows = []
     for p in repo.all_participants(store.db):
         nxt = upcoming.get(p.id)
+        if p.status in (ParticipantStatus.WITHDRAWN.value, ParticipantStatus.LOST_TO_FOLLOW_UP.value):
+            nxt = _next_allowed(store, p.id)  # as the Today list: only what the course still asks for
         rows.append(ParticipantRow(
             id=p.id, study_id=p.study_id, status=p.status, sex=p.sex,
             birth_date=p.birth_date.isoformat() if p.birth_date else None, site=p.site,

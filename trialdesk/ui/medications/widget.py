@@ -109,8 +109,9 @@ class MedicationsWidget(QWidget):
         self.may_new = allowed(self.user, Action.RECORD_MEDICATION) and (self.refused_new is None or for_ae)
         flagged = sum(1 for r in rows if r.forbidden_class)
         waiting = sum(1 for r in rows if r.awaiting_review)
-        self.note.setText(self.tr("{n} medications; {f} forbidden by the protocol ({w} awaiting the investigator's "
-                                  "review). Premedication before each dose is recorded at the dose visit.").format(
+        # Counts after a colon: no plural to get wrong in either language ("1 medications").
+        self.note.setText(self.tr("Medications: {n}; forbidden by the protocol: {f} (awaiting the investigator's "
+                                  "review: {w}). Premedication before each dose is recorded at the dose visit.").format(
             n=len(rows), f=flagged, w=waiting))
         self._update_buttons()
 
