@@ -2457,6 +2457,10 @@
       <source>{code} has not been recorded yet: nothing to print.</source>
       <translation>{code} er ikke registrert ennå: ingenting å skrive ut.</translation>
     </message>
+    <message>
+      <source>No more doses: {study_id} is {status}.</source>
+      <translation>Ingen flere doser: {study_id} er {status}.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>

@@ -53,7 +53,7 @@ def test_exactly_the_protocols_changes_are_allowed(old, new):
 
 def test_the_message_says_what_is_allowed_and_final_is_final():
     with pytest.raises(RuleViolation, match=r"who is enrolled cannot become completed \(allowed: on treatment, "
-                                            r"follow up, withdrawn, lost to follow-up, died\)"):
+                                            r"follow-up, withdrawn, lost to follow-up, died\)"):
         check_transition("enrolled", "completed")
     with pytest.raises(RuleViolation, match=r"who is withdrawn cannot become on treatment \(allowed: died\)"):
         check_transition(S.WITHDRAWN, S.ON_TREATMENT)

@@ -556,5 +556,5 @@ def test_pre_dose_facts_corrected_after_the_participant_moved_on(store, nurse, e
     vs.record_pregnancy_test(store, nurse, enrolled, "D1", "positive", reason="lab corrected the result")
     record = vs.visit_record(store, nurse, enrolled, "D1")
     assert record.premedication[drug] == D1_DAY - timedelta(hours=1) and record.pregnancy_test == "positive"
-    with pytest.raises(ValidationError, match="follow up: no new dose visit data"):
+    with pytest.raises(ValidationError, match="follow-up: no new dose visit data"):
         vs.record_pregnancy_test(store, nurse, enrolled, "D2", "negative")

@@ -344,8 +344,11 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
     decision, plan = _decide(store, participant_id, dose_code, admin.started_at)
     status = ParticipantStatus(person["status"])
     if status not in DOSING:
-        raise ValidationError("No dose before enrolment: {study_id} is {status}.",
-                              study_id=person["study_id"], status=status.words)
+        if status in (ParticipantStatus.CANDIDATE, ParticipantStatus.SCREENING, ParticipantStatus.SCREEN_FAILURE):
+            raise ValidationError("No dose before enrolment: {study_id} is {status}.",
+                                  study_id=person["study_id"], status=status.words)
+        raise ValidationError("No more doses: {study_id} is {status}.", study_id=person["study_id"],
+                              status=status.words)
     disposition.check_allowed(store.db, person, disposition.Activity.DOSE)
     masked = _masked_now(store, user, participant_id)
     if any(c.kind == "order" and not c.ok for c in decision.checks):
