@@ -57,9 +57,6 @@ class ParticipantWorkspace(QTabWidget):
         self.user = user
         self.participant_id: str | None = None
         self.study_id = ""
-        # Eleven tabs at 1366×768: whole names with scroll arrows, never "Medicati…" (the window is not wider).
-        self.setElideMode(Qt.TextElideMode.ElideNone)
-        self.setUsesScrollButtons(True)
         self._build_overview()
         self.screening = ScreeningChecklistWidget()
         self.addTab(self.screening, self.tr("&Screening"))
