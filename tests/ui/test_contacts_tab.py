@@ -135,6 +135,7 @@ def test_consultation_blood_tests_and_the_end_of_study_in_the_tab(qtbot, store, 
                               [saved(store, enrolled, "CONS1")["id"]]).fetchone()
     assert sample == ("consultation", None)
     assert "Blood results" in contacts.details.text() and "7,9" not in contacts.details.text()
+    assert "IgG IgG" not in contacts.details.text() and "IgG" in contacts.details.text()  # named once, masked
 
     # The end of study: a nurse sees why not; the investigator confirms and signs.
     contacts.select("EOS")

@@ -49,9 +49,19 @@ def code_word(table: str, column: str, code: str | None) -> str:
     return _tr(word) if word is not None else code
 
 
+def with_unit(table: str, column: str, text: str) -> str:
+    """A number with the unit the registry gives its field ("36,8" -> "36,8 °C"), unless its label names it."""
+    f = records.field_of(table, column)
+    if not text or not f.unit or f.unit in f.label:
+        return text
+    from trialdesk.domain.labs import unit_label
+
+    return f"{text} {unit_label(f.unit)}"
+
+
 def yes_no(value: object) -> str:
     """A yes/no field's value as a word."""
     return _tr(records.YES_NO["yes" if value else "no"])
 
 
-__all__ = ["capital", "code_word", "codes", "heading", "label", "record_label", "yes_no"]
+__all__ = ["capital", "code_word", "codes", "heading", "label", "record_label", "with_unit", "yes_no"]

@@ -40,7 +40,7 @@ from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.i18n import error_text, signature_words
 from trialdesk.ui.notices import CONTACT_TABLES, notices_for
 from trialdesk.ui.reason_dialog import ReasonDialog
-from trialdesk.ui.record_words import code_word, codes, heading, yes_no
+from trialdesk.ui.record_words import code_word, codes, heading, with_unit, yes_no
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.adverse_events import AdverseEventDialog
 from trialdesk.ui.visits.common import (
@@ -578,7 +578,9 @@ class ContactsWidget(QWidget):
             elif column in vs.CORRECTION_BOOLEANS or column == "completion_confirmed":
                 text = yes_no(value)
             elif isinstance(value, float):
-                text = decimal_text(value)
+                text = with_unit("contacts", column, decimal_text(value))
+            elif isinstance(value, int):
+                text = with_unit("contacts", column, str(value))
             else:
                 text = str(value)
             shown.append(f"{html.escape(heading('contacts', column))}: <b>{html.escape(text)}</b>")
@@ -588,8 +590,9 @@ class ContactsWidget(QWidget):
                      for a in rec.attempts]
             out.append(self.tr("Calls: {calls}").format(calls="; ".join(calls)))
         if rec.labs:
-            results = [f"{html.escape(lab_symbol(v.analyte))} "
-                       f"{html.escape(explain(v.safety) if v.masked else display_value(v.analyte, v.value))}"
+            # A masked result's wording names its analyte itself ("IgG: result recorded, within limits").
+            results = [html.escape(explain(v.safety)) if v.masked
+                       else f"{html.escape(lab_symbol(v.analyte))} {html.escape(display_value(v.analyte, v.value))}"
                        for v in rec.labs]
             out.append(self.tr("Blood results: {results}").format(results="; ".join(results)))
         if rec.adverse_events:
