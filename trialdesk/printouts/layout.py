@@ -90,17 +90,43 @@ def pairs_table(rows: Iterable[tuple[str, str]], label_width: float = 0.32, mark
     return table
 
 
+def fitted_widths(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> list[float]:
+    """Column widths (fractions of the frame) that fit the content: every column at least as wide as its longest
+    word (so that no date or word breaks inside: "07.11.2026", never "07.11.20 / 26"), the rest shared in
+    proportion to how much wider each column's longest text is. When even the words do not fit, widths in
+    proportion to each column's longest word."""
+    st = styles()
+    pad = 6 + 1  # left and right padding, and the rule
+    least, natural = [], []
+    for i, column in enumerate(columns):
+        texts = [(str(column), st.cell_bold)] + [("" if r[i] is None else str(r[i]), st.cell) for r in rows
+                                                 if i < len(r)]
+        words = [stringWidth(w, style.fontName, style.fontSize) for text, style in texts for w in text.split()]
+        whole = [stringWidth(line, style.fontName, style.fontSize) for text, style in texts
+                 for line in text.splitlines() or [""]]
+        least.append(max(words, default=0) + pad)
+        natural.append(max(max(whole, default=0) + pad, least[-1]))
+    if sum(least) > FRAME_WIDTH:  # some long word breaks anyway: each column as much as its longest word asks
+        return [m / sum(least) for m in least]
+    if sum(natural) <= FRAME_WIDTH:
+        spare = FRAME_WIDTH - sum(natural)
+        return [(n + spare * n / sum(natural)) / FRAME_WIDTH for n in natural]
+    room, wish = FRAME_WIDTH - sum(least), [n - m for n, m in zip(natural, least)]
+    return [(m + room * w / sum(wish)) / FRAME_WIDTH for m, w in zip(least, wish)]
+
+
 def grid_table(columns: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[float] | None = None,
                marked: Iterable[int] = (), bold_first: bool = False) -> Table:
     """A table with a header row repeated on every page; ``widths`` are fractions of the frame."""
     st = styles()
+    rows = [list(row) for row in rows]
     head = [p(c, st.cell_bold) for c in columns]
     body = []
     for row in rows:
         body.append([p(v, st.cell_bold if (bold_first and i == 0) else st.cell) for i, v in enumerate(row)])
     if not body:
         body = [[p("—", st.cell)] + [p("", st.cell) for _ in columns[1:]]]
-    widths = widths or [1 / len(columns)] * len(columns)
+    widths = widths or fitted_widths(columns, rows)
     table = Table([head] + body, colWidths=[FRAME_WIDTH * w for w in widths], repeatRows=1)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
              ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),

@@ -309,8 +309,7 @@ def _course_sections(store: Store, user: User, f: _Fmt, participant) -> list[Cas
         tuple((f.day(e.event_date), _registry(f, "dispositions", "event", e.event),
                _registry(f, "dispositions", "to_status", e.to_status),
                _registry(f, "dispositions", "withdrawal_scope", e.withdrawal_scope) if e.withdrawal_scope else "",
-               reason(e), e.recorded_by_name) for e in events),
-        widths=(0.11, 0.17, 0.13, 0.17, 0.26, 0.16)),) if events else (),
+               reason(e), e.recorded_by_name) for e in events)),) if events else (),
         note="" if events else f.tr("None recorded."))
     meds = medications_service.list_medications(store, user, participant.id)
     ae_numbers = {ae["id"]: n for n, ae in enumerate(visits_repo.adverse_events(store.db, participant.id), start=1)}
@@ -323,16 +322,21 @@ def _course_sections(store: Store, user: User, f: _Fmt, participant) -> list[Cas
         note = m.forbidden_reason or f.tr("awaiting the investigator's review")
         return f"{label} ({criterion}): {note}"
 
-    columns = ("name", "dose", "frequency", "route", "indication", "start_date", "stop_date", "adverse_event_id",
-               "forbidden_class")
+    columns = ("name", "dose", "indication", "start_date", "stop_date", "adverse_event_id", "forbidden_class")
+    heads = [_registry(f, "concomitant_medications", c) for c in columns]
+    # Dose, frequency and route in one column: nine columns do not fit a portrait page without breaking words.
+    heads[1] = ", ".join(_registry(f, "concomitant_medications", c) for c in ("dose", "frequency", "route"))
+
+    def dosing(m) -> str:
+        route = _registry(f, "concomitant_medications", "route", m.route) if m.route else ""
+        return ", ".join(x for x in (" ".join(y for y in (m.dose, m.dose_unit) if y), m.frequency or "", route) if x)
+
     medications = CasebookSection(f.tr("Concomitant medications"), tables=(Table(
-        "", tuple(_registry(f, "concomitant_medications", c) for c in columns),
-        tuple((m.name, " ".join(x for x in (m.dose, m.dose_unit) if x), m.frequency or "",
-               _registry(f, "concomitant_medications", "route", m.route) if m.route else "", m.indication or "",
+        "", tuple(heads),
+        tuple((m.name, dosing(m), m.indication or "",
                f.day(m.start_date),
                _registry(f, "concomitant_medications", "ongoing") if m.ongoing else f.day(m.stop_date),
                f"{f.tr('Adverse event', 'AdverseEventDialog')} {ae_numbers[m.adverse_event_id]}"
-               if m.adverse_event_id in ae_numbers else "", flag(m)) for m in meds),
-        widths=(0.14, 0.08, 0.10, 0.09, 0.12, 0.09, 0.09, 0.10, 0.19)),) if meds else (),
+               if m.adverse_event_id in ae_numbers else "", flag(m)) for m in meds)),) if meds else (),
         note=f.tr("Premedication before each dose is in the dose visits above.") if meds else f.tr("None recorded."))
     return [course, medications]
