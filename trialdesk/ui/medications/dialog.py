@@ -46,7 +46,7 @@ class MedicationDialog(FormDialog):
 
     def __init__(self, submit: Callable[[MedicationValues], Any] | None, *, may_confirm: bool,
                  adverse_events: Sequence[tuple[str, str]] = (), initial: medications_service.Medication | None = None,
-                 parent: QWidget | None = None):
+                 for_adverse_event: str | None = None, parent: QWidget | None = None):
         super().__init__(submit, parent)
         self.may_confirm = may_confirm
         self.setWindowTitle(record_label("concomitant_medications") if initial is None
@@ -123,6 +123,8 @@ class MedicationDialog(FormDialog):
         self.ongoing.toggled.connect(self._on_ongoing_toggled)
         if initial is not None:
             self._load(initial)
+        elif for_adverse_event is not None:  # opened after an AE was recorded at a contact: that AE, changeable
+            self.adverse_event.setCurrentIndex(max(0, self.adverse_event.findData(for_adverse_event)))
         self._on_name_or_route_changed()
         self.name.setFocus()
 
@@ -164,10 +166,11 @@ class MedicationDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, submit: Callable[[MedicationValues], Any], *, may_confirm: bool,
-            adverse_events: Sequence[tuple[str, str]] = (), initial: medications_service.Medication | None = None
-            ) -> Any:
+            adverse_events: Sequence[tuple[str, str]] = (), initial: medications_service.Medication | None = None,
+            for_adverse_event: str | None = None) -> Any:
         """What ``submit`` returned, or None when cancelled."""
-        dialog = cls(submit, may_confirm=may_confirm, adverse_events=adverse_events, initial=initial, parent=parent)
+        dialog = cls(submit, may_confirm=may_confirm, adverse_events=adverse_events, initial=initial,
+                     for_adverse_event=for_adverse_event, parent=parent)
         return dialog.result_value if dialog.exec() else None
 
     def values(self) -> MedicationValues:

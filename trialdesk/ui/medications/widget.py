@@ -135,7 +135,8 @@ class MedicationsWidget(QWidget):
 
     # --- actions ------------------------------------------------------------------------------------------------
 
-    def new_medication(self) -> bool:
+    def new_medication(self, for_adverse_event: str | None = None) -> bool:
+        """The form for a new medication (``for_adverse_event``: the AE it is chosen for at first)."""
         pid = self.participant_id
 
         def submit(values: MedicationValues):
@@ -144,7 +145,8 @@ class MedicationsWidget(QWidget):
                 forbidden_acknowledged=values.forbidden_acknowledged)
 
         may_confirm = allowed(self.user, Action.CONFIRM_FORBIDDEN_MEDICATION)
-        if MedicationDialog.ask(self, submit, may_confirm=may_confirm, adverse_events=self._ae_choices()) is None:
+        if MedicationDialog.ask(self, submit, may_confirm=may_confirm, adverse_events=self._ae_choices(),
+                                for_adverse_event=for_adverse_event) is None:
             return False
         self._emit(self.tr("Medication recorded."))
         return True

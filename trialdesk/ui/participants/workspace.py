@@ -308,10 +308,14 @@ class ParticipantWorkspace(QTabWidget):
     def _on_medication_changes_reported(self, code: str) -> None:
         """A contact was saved with "medication changes: yes": the Medications tab, with the form for the new one
         (a change to or the end of a listed one is chosen there instead: the form can be cancelled)."""
+        from trialdesk.services import visits as visits_service
+
         self.setCurrentWidget(self.medications)
         self.medications.show_participant(self.participant_id)  # the AE just recorded can be linked
-        if self.medications.new_button.isEnabled():
-            self.medications.new_medication()
+        reported = visits_service.contact_record(self.store, self.user, self.participant_id, code).adverse_events
+        if self.medications.new_button.isEnabled():  # the AE reported at this contact last, if any, chosen at first
+            latest = max(reported, key=lambda ae: ae.get("created_at") or "", default=None)
+            self.medications.new_medication(for_adverse_event=latest["id"] if latest else None)
         self.medications.table.setFocus()
 
     def _apply(self, changes) -> None:
