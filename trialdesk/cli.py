@@ -91,7 +91,45 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_export_parser(sub, common)
     _add_user_parser(sub, common)
+    _add_exchange_parser(sub, common)
     return parser
+
+
+def _add_exchange_parser(sub, common) -> None:
+    """``trialdesk exchange identity|pair|peers|revoke`` (issue 12): pairing workstations for site bundles."""
+    exchange = sub.add_parser("exchange", help="pair this workstation with another one for site bundles",
+                              description="Workstations are paired, not trusted by default. Each command acts as "
+                                          "--user (an administrator or investigator) and is audited; the password "
+                                          f"is read from ${PASSWORD_ENV} when set, else asked for without echo. "
+                                          "Exit status: 0 done, 1 refused (e.g. a fingerprint that does not "
+                                          "match), 2 could not run.")
+    kinds = exchange.add_subparsers(dest="exchange_command", metavar="ACTION", required=True)
+    user = argparse.ArgumentParser(add_help=False)
+    user.add_argument("--user", required=True, metavar="USER", help="your TrialDesk user name")
+    k = kinds.add_parser("identity", parents=[common, user],
+                         help="write this workstation's public identity for the other workstation",
+                         description="Writes this workstation's public identity (store, site, study, public keys; "
+                                     "no secret) to FILE and prints its fingerprint as the last line, "
+                                     "'fingerprint: XXXX XXXX …'. The keys are made on first use. Carry the file "
+                                     "to the other workstation; tell its user the fingerprint by phone or on the "
+                                     "pairing card (--card), never in the same place as the file.")
+    k.add_argument("--out", required=True, metavar="FILE", help="the identity file to write (not overwritten)")
+    k.add_argument("--card", metavar="CARD.pdf", help="also write the pairing card with this fingerprint (PDF)")
+    k = kinds.add_parser("pair", parents=[common, user], help="pair with the workstation whose identity FILE is",
+                         description="Pairs only when FP — read from the other workstation's screen or pairing "
+                                     "card, not from the file's company — is the fingerprint of FILE. Exits 1, "
+                                     "nothing paired, when it is not.")
+    k.add_argument("file", metavar="FILE", help="the other workstation's identity file")
+    k.add_argument("--fingerprint", required=True, metavar="FP", help="8 groups of 4 hex digits (spaces optional)")
+    k.add_argument("--card", metavar="CARD.pdf", help="also write the pairing card with both fingerprints (PDF)")
+    kinds.add_parser("peers", parents=[common, user], help="list the paired workstations (revoked ones too)",
+                     description="One line per paired workstation: site, store id, state, paired (UTC), "
+                                 "fingerprint, site name.")
+    k = kinds.add_parser("revoke", parents=[common, user], help="stop trusting a paired workstation",
+                         description="Its bundles are refused from now on; the pairing is kept, marked revoked. "
+                                     "PEER is the peer's store id or site code.")
+    k.add_argument("peer", metavar="PEER", help="the peer's store id or site code")
+    k.add_argument("--reason", required=True, help="why (kept in the audit trail)")
 
 
 def _add_user_parser(sub, common) -> None:
@@ -372,6 +410,63 @@ def _cmd_user(args, folder: Path) -> int:
     return EXIT_OK
 
 
+def _cmd_exchange(args, folder: Path) -> int:
+    from trialdesk.errors import ValidationError
+    from trialdesk.services import auth, pairing, printing
+    from trialdesk.services.workstation import open_workstation
+
+    command = args.exchange_command
+    outputs = [Path(x) for x in (getattr(args, "out", None), getattr(args, "card", None)) if x]
+    for out in outputs:
+        if out.exists():
+            raise TrialDeskError("{out} already exists; nothing was written (choose a new file name).", out=str(out))
+    identity_text = None
+    if command == "pair":
+        try:
+            identity_text = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise TrialDeskError("Cannot read {path}: {problem}", path=args.file,
+                                 problem=exc.strerror or str(exc)) from None
+    password = _password(f"Password for {args.user}: ")
+    store = open_workstation(folder)
+    try:
+        user = auth.login(store, args.user, password)
+        try:
+            if command == "identity":
+                own = pairing.own_identity(store, user)
+                pairing.save_owner_only(Path(args.out), own.text.encode("utf-8"))
+                print(f"Identity of store {own.identity.store_id} (site {own.identity.site_code}) written to {args.out}.")
+                if args.card:
+                    pairing.save_owner_only(Path(args.card), printing.pairing_card(store, user))
+                    print(f"Pairing card written to {args.card}.")
+                print(f"fingerprint: {own.fingerprint}")
+            elif command == "pair":
+                peer = pairing.pair(store, user, identity_text, args.fingerprint)
+                print(f"Paired with store {peer.store_id}, site {peer.site_code} ({peer.site_name}).")
+                if args.card:
+                    pairing.save_owner_only(Path(args.card), printing.pairing_card(store, user, peer.store_id))
+                    print(f"Pairing card written to {args.card}.")
+                print(f"fingerprint: {peer.fingerprint}")
+            elif command == "peers":
+                found = pairing.peers(store, user)
+                print(f"{'site':<5} {'store id':<33} {'state':<8} {'paired (UTC)':<17} {'fingerprint':<40} site name")
+                for peer in found:
+                    state = "active" if peer.active else "revoked"
+                    print(f"{peer.site_code:<5} {peer.store_id:<33} {state:<8} {peer.paired_at[:16].replace('T', ' '):<17} "
+                          f"{peer.fingerprint:<40} {peer.site_name}")
+                if not found:
+                    print("(no paired workstations)")
+            else:
+                peer = pairing.revoke(store, user, args.peer, args.reason)
+                print(f"Revoked store {peer.store_id} (site {peer.site_code}): its bundles are refused from now on.")
+        except ValidationError as exc:
+            print(f"trialdesk: {exc}", file=sys.stderr)
+            return EXIT_PROBLEM
+    finally:
+        store.close()
+    return EXIT_OK
+
+
 def _cmd_gui(args, folder: Path) -> int:
     from trialdesk.app import run_gui
 
@@ -381,7 +476,7 @@ def _cmd_gui(args, folder: Path) -> int:
 COMMANDS = {
     None: _cmd_gui, "gui": _cmd_gui, "init": _cmd_init, "verify": _cmd_verify, "backup": _cmd_backup,
     "restore": _cmd_restore, "recover": _cmd_recover, "vectors": _cmd_vectors, "demo": _cmd_demo, "export": _cmd_export,
-    "user": _cmd_user,
+    "user": _cmd_user, "exchange": _cmd_exchange,
 }
 
 

@@ -2461,6 +2461,126 @@
       <source>No more doses: {study_id} is {status}.</source>
       <translation>Ingen flere doser: {study_id} er {status}.</translation>
     </message>
+    <message>
+      <source>A fingerprint is 32 hexadecimal digits in 8 groups of 4 (e.g. 3F2A 9C01 …); check what was typed.</source>
+      <translation>Et fingeravtrykk er 32 heksadesimale sifre i 8 grupper på 4 (f.eks. 3F2A 9C01 …); sjekk det som ble skrevet.</translation>
+    </message>
+    <message>
+      <source>A workstation of site {code} is already paired: revoke it first.</source>
+      <translation>En arbeidsstasjon på studiested {code} er allerede paret: trekk den tilbake først.</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {problem}</source>
+      <translation>Kan ikke lese {path}: {problem}</translation>
+    </message>
+    <message>
+      <source>Give the reason for revoking the pairing.</source>
+      <translation>Oppgi grunnen til at paringen trekkes tilbake.</translation>
+    </message>
+    <message>
+      <source>No paired workstation {ref}: give its store id or its site code.</source>
+      <translation>Ingen paret arbeidsstasjon {ref}: oppgi database-id-en eller studiestedskoden.</translation>
+    </message>
+    <message>
+      <source>Store {store_id} (site {code}) is already paired with other keys (fingerprint {fingerprint}): this file was not accepted. Revoke the pairing first if the workstation really has new keys.</source>
+      <translation>Database {store_id} (studiested {code}) er allerede paret med andre nøkler (fingeravtrykk {fingerprint}): filen ble ikke godtatt. Trekk paringen tilbake først hvis arbeidsstasjonen virkelig har fått nye nøkler.</translation>
+    </message>
+    <message>
+      <source>Store {store_id} (site {code}) was already revoked on {when}.</source>
+      <translation>Database {store_id} (studiested {code}) ble allerede trukket tilbake {when}.</translation>
+    </message>
+    <message>
+      <source>Store {store_id} (site {code}) was revoked on {when}: a revoked workstation is not paired again.</source>
+      <translation>Database {store_id} (studiested {code}) ble trukket tilbake {when}: en tilbaketrukket arbeidsstasjon pares ikke på nytt.</translation>
+    </message>
+    <message>
+      <source>That workstation belongs to the study {theirs}, not to {ours}: it was not paired.</source>
+      <translation>Den arbeidsstasjonen hører til studien {theirs}, ikke {ours}: den ble ikke paret.</translation>
+    </message>
+    <message>
+      <source>That workstation has this store's site code {code}: the study ids of two stores of one site code would collide. It was not paired.</source>
+      <translation>Den arbeidsstasjonen har denne databasens studiestedskode {code}: studie-id-ene til to databaser med samme studiestedskode ville kollidere. Den ble ikke paret.</translation>
+    </message>
+    <message>
+      <source>The file cannot be decrypted with this workstation's key: it was made for another workstation, or it was altered or damaged on the way.</source>
+      <translation>Filen kan ikke dekrypteres med denne arbeidsstasjonens nøkkel: den ble laget for en annen arbeidsstasjon, eller den ble endret eller skadet underveis.</translation>
+    </message>
+    <message>
+      <source>The fingerprint {typed} does not match the identity file (its fingerprint is different): it was not paired. Compare the fingerprint with the other workstation's screen or pairing card again; a file that differs may have been altered.</source>
+      <translation>Fingeravtrykket {typed} stemmer ikke med identitetsfilen (filens fingeravtrykk er et annet): ingenting ble paret. Sammenlign fingeravtrykket med den andre arbeidsstasjonens skjerm eller paringskort på nytt; en fil som avviker, kan ha blitt endret.</translation>
+    </message>
+    <message>
+      <source>The identity file has fields this TrialDesk does not know: {fields}.</source>
+      <translation>Identitetsfilen har felt denne TrialDesk ikke kjenner: {fields}.</translation>
+    </message>
+    <message>
+      <source>The identity file has the unknown format {found}; this TrialDesk reads {known}.</source>
+      <translation>Identitetsfilen har det ukjente formatet {found}; denne TrialDesk leser {known}.</translation>
+    </message>
+    <message>
+      <source>The identity file lacks {fields}.</source>
+      <translation>Identitetsfilen mangler {fields}.</translation>
+    </message>
+    <message>
+      <source>The identity file's creation time is not a UTC time.</source>
+      <translation>Identitetsfilens opprettelsestid er ikke en UTC-tid.</translation>
+    </message>
+    <message>
+      <source>The identity file's encryption key is not an age recipient.</source>
+      <translation>Identitetsfilens krypteringsnøkkel er ikke en age-mottaker.</translation>
+    </message>
+    <message>
+      <source>The identity file's signature does not match its content: the file was altered or damaged. Ask for a new one.</source>
+      <translation>Identitetsfilens signatur stemmer ikke med innholdet: filen er endret eller skadet. Be om en ny.</translation>
+    </message>
+    <message>
+      <source>The identity file's signing key is not an Ed25519 public key.</source>
+      <translation>Identitetsfilens signeringsnøkkel er ikke en offentlig Ed25519-nøkkel.</translation>
+    </message>
+    <message>
+      <source>The identity file's site code is not one capital letter.</source>
+      <translation>Identitetsfilens studiestedskode er ikke én stor bokstav.</translation>
+    </message>
+    <message>
+      <source>The identity file's store id is not a TrialDesk store id.</source>
+      <translation>Identitetsfilens database-id er ikke en TrialDesk-database-id.</translation>
+    </message>
+    <message>
+      <source>The sender (store {store_id}) is not paired with this workstation: its bundle is refused. Pair the two workstations first.</source>
+      <translation>Avsenderen (database {store_id}) er ikke paret med denne arbeidsstasjonen: pakken avvises. Par de to arbeidsstasjonene først.</translation>
+    </message>
+    <message>
+      <source>The sender (store {store_id}, site {code}) was revoked on {when}: its bundle is refused.</source>
+      <translation>Avsenderen (database {store_id}, studiested {code}) ble trukket tilbake {when}: pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The sender claims to be store {store_id} (site {code}) but signs with another key: its bundle is refused.</source>
+      <translation>Avsenderen utgir seg for å være database {store_id} (studiested {code}), men signerer med en annen nøkkel: pakken avvises.</translation>
+    </message>
+    <message>
+      <source>These keys already belong to the paired store {store_id}: this file was not accepted.</source>
+      <translation>Disse nøklene hører allerede til den parede databasen {store_id}: filen ble ikke godtatt.</translation>
+    </message>
+    <message>
+      <source>This is not a TrialDesk workstation identity file: it is far too large.</source>
+      <translation>Dette er ikke en identitetsfil for en TrialDesk-arbeidsstasjon: den er altfor stor.</translation>
+    </message>
+    <message>
+      <source>This is not a TrialDesk workstation identity file: it is not JSON.</source>
+      <translation>Dette er ikke en identitetsfil for en TrialDesk-arbeidsstasjon: den er ikke JSON.</translation>
+    </message>
+    <message>
+      <source>This is not a TrialDesk workstation identity file: it is not text.</source>
+      <translation>Dette er ikke en identitetsfil for en TrialDesk-arbeidsstasjon: den er ikke tekst.</translation>
+    </message>
+    <message>
+      <source>This is not a TrialDesk workstation identity file: it names no format.</source>
+      <translation>Dette er ikke en identitetsfil for en TrialDesk-arbeidsstasjon: den oppgir ikke noe format.</translation>
+    </message>
+    <message>
+      <source>This is this workstation's own identity: pair with the other workstation's file.</source>
+      <translation>Dette er denne arbeidsstasjonens egen identitet: par med den andre arbeidsstasjonens fil.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -6046,6 +6166,46 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>Times are Europe/Oslo.</source>
       <translation>Tider er Europe/Oslo.</translation>
     </message>
+    <message>
+      <source>Fingerprint</source>
+      <translation>Fingeravtrykk</translation>
+    </message>
+    <message>
+      <source>Fingerprints read aloud and found the same, at {site}</source>
+      <translation>Fingeravtrykkene er lest høyt og funnet like, ved {site}</translation>
+    </message>
+    <message>
+      <source>Keys made</source>
+      <translation>Nøkler laget</translation>
+    </message>
+    <message>
+      <source>Name in block letters</source>
+      <translation>Navn med blokkbokstaver</translation>
+    </message>
+    <message>
+      <source>Paired workstation</source>
+      <translation>Paret arbeidsstasjon</translation>
+    </message>
+    <message>
+      <source>Read the fingerprints aloud, group by group, with the person at the other workstation (by phone or side by side), and compare them with what the other workstation shows. Pair only when every group is the same. Printed on {date}; keep the signed card in the trial master file.</source>
+      <translation>Les fingeravtrykkene høyt, gruppe for gruppe, sammen med personen ved den andre arbeidsstasjonen (på telefon eller side om side), og sammenlign dem med det den andre arbeidsstasjonen viser. Par bare når hver gruppe er lik. Skrevet ut {date}; oppbevar det signerte kortet i studiepermen (TMF).</translation>
+    </message>
+    <message>
+      <source>Store id</source>
+      <translation>Database-id</translation>
+    </message>
+    <message>
+      <source>Study</source>
+      <translation>Studie</translation>
+    </message>
+    <message>
+      <source>This workstation</source>
+      <translation>Denne arbeidsstasjonen</translation>
+    </message>
+    <message>
+      <source>Workstation pairing card</source>
+      <translation>Paringskort for arbeidsstasjon</translation>
+    </message>
   </context>
   <context>
     <name>records</name>
@@ -7248,6 +7408,66 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>in the nose (nasal)</source>
       <translation type="vanished">i nesen (nasalt)</translation>
+    </message>
+    <message>
+      <source>Paired workstation</source>
+      <translation>Paret arbeidsstasjon</translation>
+    </message>
+    <message>
+      <source>encryption public key</source>
+      <translation>offentlig krypteringsnøkkel</translation>
+    </message>
+    <message>
+      <source>fingerprint</source>
+      <translation>fingeravtrykk</translation>
+    </message>
+    <message>
+      <source>keys made at</source>
+      <translation>nøkler laget</translation>
+    </message>
+    <message>
+      <source>paired at</source>
+      <translation>paret</translation>
+    </message>
+    <message>
+      <source>paired by</source>
+      <translation>paret av</translation>
+    </message>
+    <message>
+      <source>pairing card</source>
+      <translation>paringskort</translation>
+    </message>
+    <message>
+      <source>reason for revoking</source>
+      <translation>grunn til tilbaketrekking</translation>
+    </message>
+    <message>
+      <source>revoked at</source>
+      <translation>trukket tilbake</translation>
+    </message>
+    <message>
+      <source>revoked by</source>
+      <translation>trukket tilbake av</translation>
+    </message>
+    <message>
+      <source>signing public key</source>
+      <translation>offentlig signeringsnøkkel</translation>
+    </message>
+    <message>
+      <source>site code</source>
+      <translation>studiestedskode</translation>
+    </message>
+    <message>
+      <source>site name</source>
+      <translation>studiestedets navn</translation>
+    </message>
+    <message>
+      <source>store id</source>
+      <translation>database-id</translation>
+    </message>
+    <message>
+      <source>study</source>
+      <translation>studie</translation>
     </message>
   </context>
   <context>

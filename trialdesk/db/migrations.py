@@ -273,6 +273,17 @@ def m006_contacts_disposition_medications(db) -> None:
         _audited(db, table, REDACTED.get(table, ()))
 
 
+def m007_exchange_pairing(db) -> None:
+    """Paired workstations (issue 12): this store's own exchange keys (``exchange_keys``: private, inside the
+    encrypted store, never audited, made on first use so that existing stores get keys too) and the workstations
+    it is paired with (``peers``: audited; revoked, never deleted)."""
+    from trialdesk.db import peers
+
+    _script(db, peers.SCHEMA.format(common=COMMON))
+    for table in peers.AUDITED_TABLES:
+        _audited(db, table)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m001_foundation),
     (2, m002_screening),
@@ -280,6 +291,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (4, m004_audit_subject_operation),
     (5, m005_staff_administration),
     (6, m006_contacts_disposition_medications),
+    (7, m007_exchange_pairing),
 ]
 assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1)), "migrations are numbered 1, 2, 3 …"
 

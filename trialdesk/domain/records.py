@@ -159,7 +159,8 @@ DOCUMENTS = {"consent_form": QT_TRANSLATE_NOOP("records", "consent form"),
              "visit_summary": QT_TRANSLATE_NOOP("records", "visit summary"),
              "sae_report": QT_TRANSLATE_NOOP("records", "SAE report"),
              "casebook": QT_TRANSLATE_NOOP("records", "casebook"),
-             "contact_summary": QT_TRANSLATE_NOOP("records", "contact summary")}
+             "contact_summary": QT_TRANSLATE_NOOP("records", "contact summary"),
+             "pairing_card": QT_TRANSLATE_NOOP("records", "pairing card")}
 PAGES = QT_TRANSLATE_NOOP("records", "pages")
 
 SEX = {"F": QT_TRANSLATE_NOOP("records", "female"), "M": QT_TRANSLATE_NOOP("records", "male")}
@@ -351,6 +352,23 @@ _RECORDS = (
         _f("unblinded", Kind.BOOL, QT_TRANSLATE_NOOP("records", "unblinded safety physician")),
         _f("must_change_password", Kind.BOOL, QT_TRANSLATE_NOOP("records", "temporary password")),
     ), naming=("username",), clinical=False),
+    # Paired workstations (issue 12). This store's own private keys (``exchange_keys``) are not a record: that
+    # table is never audited, so no key can enter the trail.
+    Record("peers", QT_TRANSLATE_NOOP("records", "Paired workstation"), _COMMON + (
+        _f("peer_store_id", Kind.TEXT, QT_TRANSLATE_NOOP("records", "store id")),
+        _f("site_code", Kind.TEXT, QT_TRANSLATE_NOOP("records", "site code")),
+        _f("site_name", Kind.TEXT, QT_TRANSLATE_NOOP("records", "site name")),
+        _f("study", Kind.TEXT, QT_TRANSLATE_NOOP("records", "study")),
+        _f("signing_key", Kind.TEXT, QT_TRANSLATE_NOOP("records", "signing public key")),
+        _f("age_recipient", Kind.TEXT, QT_TRANSLATE_NOOP("records", "encryption public key")),
+        _f("fingerprint", Kind.TEXT, QT_TRANSLATE_NOOP("records", "fingerprint")),
+        _f("identity_created_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "keys made at")),
+        _f("paired_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "paired at")),
+        _f("paired_by", Kind.USER, QT_TRANSLATE_NOOP("records", "paired by"), references="users"),
+        _f("revoked_at", Kind.MOMENT, QT_TRANSLATE_NOOP("records", "revoked at")),
+        _f("revoked_by", Kind.USER, QT_TRANSLATE_NOOP("records", "revoked by"), references="users"),
+        _f("revoke_reason", Kind.TEXT, QT_TRANSLATE_NOOP("records", "reason for revoking")),
+    ), clinical=False),
     Record("participants", QT_TRANSLATE_NOOP("records", "Participant"), _COMMON + (
         _f("study_id", Kind.TEXT, QT_TRANSLATE_NOOP("records", "study id"), sdtm="SUBJID", odm=Odm("IT.DM.SUBJID")),
         _f("sex", Kind.CODE, QT_TRANSLATE_NOOP("records", "sex"), codes=SEX, sdtm="SEX", odm=Odm("IT.DM.SEX")),

@@ -1,4 +1,4 @@
-"""The TrialDesk documents: consent form, screening summary, visit summary, SAE report, casebook.
+"""The TrialDesk documents: consent form, screening summary, visit summary, SAE report, casebook, pairing card.
 
 Each function takes the plain data of :mod:`trialdesk.printouts.model` and returns a
 :class:`PdfDocument` laid out with the shared page template of :mod:`trialdesk.printouts.layout`.
@@ -32,6 +32,7 @@ from trialdesk.printouts.layout import (
 from trialdesk.printouts.model import (
     CasebookData,
     ConsentFormData,
+    PairingCardData,
     PdfDocument,
     SaeReportData,
     ScreeningSummaryData,
@@ -204,3 +205,26 @@ def _audit_table(lines, words):
                        f"{words['record']} / {words['field']}", words["old_new"],
                        words["why"]],
                       rows, widths=(0.14, 0.22, 0.46, 0.18), marked=marked)
+
+
+# --- pairing card --------------------------------------------------------------------------------------
+
+def pairing_card(data: PairingCardData) -> PdfDocument:
+    """The pairing card: each workstation's facts and fingerprint (large, monospaced, boxed) and the lines where
+    the person at each site signs that the fingerprints were compared and found equal."""
+    st = styles()
+    story = _title(data.header.title)
+    story.append(p(data.intro, st.body))
+    story.append(spacer(3))
+    mono = st.body.clone("fingerprint", fontName=fonts.MONO, fontSize=15, leading=21)
+    for side in data.sides:
+        box = Table([[p(data.fingerprint_label, st.cell_bold)], [p(side.fingerprint, mono)]],
+                    colWidths=[FRAME_WIDTH])
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        story.append(KeepTogether([p(side.heading, st.h1), pairs_table(side.facts), spacer(2), box]))
+        story.append(spacer(3))
+    for side in data.sides:
+        story.append(KeepTogether([p(data.confirmation.format(site=side.site), st.h2),
+                                   _signature_lines(list(data.signature_rows)), spacer(4)]))
+    return build(data.header, story)

@@ -168,7 +168,8 @@ def _draw_page(c: rl_canvas.Canvas, header: DocumentHeader, banner: str | None, 
     top = height - 12 * mm
     c.saveState()
     c.setFillColor(colors.black)
-    pid = f"{words['participant']}: {header.study_id}"
+    # A document of no participant (the pairing card) names none.
+    pid = f"{words['participant']}: {header.study_id}" if header.study_id else ""
     c.setFont(fonts.SANS_BOLD, 10)
     pid_width = stringWidth(pid, fonts.SANS_BOLD, 10)
     c.drawRightString(right, top, pid)
@@ -236,7 +237,7 @@ def build(header: DocumentHeader, story: list, *, banner: str | None = None) -> 
     top = MARGIN_TOP + (5 * mm if banner else 0)
     doc = SimpleDocTemplate(
         buffer, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=top,
-        bottomMargin=MARGIN_BOTTOM, title=f"{header.title} — {header.study_id}", author="TrialDesk",
+        bottomMargin=MARGIN_BOTTOM, title=" — ".join(t for t in (header.title, header.study_id) if t), author="TrialDesk",
         subject=f"{header.study} {header.study_id}", creator="TrialDesk", invariant=0,
     )
     counter: list[int] = []

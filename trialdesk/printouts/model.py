@@ -184,6 +184,30 @@ class CasebookData:
 
 
 @dataclass(frozen=True)
+class PairingSide:
+    """One workstation on the pairing card: a heading, its facts (study, site, store id …), its fingerprint, and its
+    site as the signature block names it."""
+
+    heading: str
+    facts: tuple[Pair, ...]
+    fingerprint: str
+    site: str
+
+
+@dataclass(frozen=True)
+class PairingCardData:
+    """The pairing card (issue 12): this workstation and, when given, the paired one, each with its fingerprint
+    in large type, and per workstation the lines where the person who compared the fingerprints signs."""
+
+    header: DocumentHeader
+    intro: str
+    fingerprint_label: str
+    sides: tuple[PairingSide, ...]
+    confirmation: str  # "… compared … at {site}", filled with each side's site
+    signature_rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PdfDocument:
     """Rendered PDF bytes and the number of pages."""
 

@@ -33,6 +33,7 @@ class Action(str, enum.Enum):
     SIGN_END_OF_STUDY = "sign the end of study"
     PRINT = "print"
     EXPORT = "export data"
+    MANAGE_EXCHANGE = "pair or revoke workstations"
 
 
 _CLINICAL_ENTRY = {
@@ -45,14 +46,17 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.INVESTIGATOR: frozenset(_CLINICAL_ENTRY | {
         Action.RECORD_CONSENT, Action.EDIT_SCREENING, Action.SIGN_ELIGIBILITY, Action.OVERRIDE_NO_GO,
         Action.VIEW_AUDIT, Action.EXPORT, Action.BACKUP, Action.RECORD_DISPOSITION, Action.SIGN_END_OF_STUDY,
-        Action.CONFIRM_FORBIDDEN_MEDICATION,
+        Action.CONFIRM_FORBIDDEN_MEDICATION, Action.MANAGE_EXCHANGE,
     }),
     Role.NURSE: frozenset(_CLINICAL_ENTRY | {Action.EDIT_SCREENING, Action.BACKUP}),
     # Monitors read and export (source data verification); they never enter or see identities.
     Role.MONITOR: frozenset({Action.VIEW_CLINICAL, Action.VIEW_AUDIT, Action.EXPORT, Action.PRINT}),
-    # Administrators run the workstation: users, settings, backups; no clinical data.
+    # Administrators run the workstation: users, settings, backups, pairing with other workstations (issue 12:
+    # keys and media are IT's work, and pairing shows no clinical data); no clinical data. Investigators pair
+    # and revoke too: whose data another site may send into this store is the site's responsibility, and a lost
+    # workstation must be revoked at once, with or without IT. Nurses and monitors do not.
     Role.ADMINISTRATOR: frozenset({Action.MANAGE_USERS, Action.CHANGE_SETTINGS, Action.BACKUP,
-                                   Action.VIEW_AUDIT}),
+                                   Action.VIEW_AUDIT, Action.MANAGE_EXCHANGE}),
 }
 
 

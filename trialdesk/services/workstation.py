@@ -8,6 +8,7 @@ from pathlib import Path
 
 from trialdesk.clock import utc_iso
 from trialdesk.db import audit, backup, integrity, keystore
+from trialdesk.db import peers as peers_repo
 from trialdesk.db import settings as settings_repo
 from trialdesk.db.connection import (
     DB_NAME, INFO_NAME, Store, StoreInfo, FolderLock, _connect, create_store, open_store,
@@ -214,8 +215,9 @@ class VerifyReport:
         return out
 
 
-# Tables that hold no clinical or security data and so carry no audit triggers.
-UNAUDITED_TABLES = {"meta", "audit", "sqlite_sequence"}
+# Tables that carry no audit triggers: no clinical or security data, or (``exchange_keys``) private keys that must
+# never enter the audit trail, which is the change feed other sites receive (db/peers.py).
+UNAUDITED_TABLES = {"meta", "audit", "sqlite_sequence", *peers_repo.UNAUDITED_TABLES}
 
 
 def verify(store: Store) -> VerifyReport:

@@ -6,7 +6,7 @@ must not be left unencrypted in temporary files). Blinded users never get a mask
 a PDF: lab values come through :func:`services.visits.lab_results`, which masks them.
 
 One module per document — :mod:`.consent`, :mod:`.screening`, :mod:`.visit`, :mod:`.sae`,
-:mod:`.casebook_doc` — and :mod:`._common` for what they share (the document's words and numbers, the
+:mod:`.casebook_doc`, :mod:`.pairing` — and :mod:`._common` for what they share (the document's words and numbers, the
 page header, the print's audit event). Their SQL is in ``trialdesk.db`` (``db.printouts`` for the reads only
 a printout needs). Every public name is importable from here (``printing.visit_summary(...)``).
 """
@@ -23,9 +23,10 @@ from trialdesk.services.printing._common import (
 from trialdesk.services.printing.casebook_doc import casebook, casebook_data
 from trialdesk.services.printing.contact import contact_summary
 from trialdesk.services.printing.consent import CONSENT_DIR, consent_form, consent_template
+from trialdesk.services.printing.pairing import pairing_card
 from trialdesk.services.printing.sae import sae_report
 from trialdesk.services.printing.screening import screening_summary
 from trialdesk.services.printing.visit import visit_summary
 
 __all__ = ["CONSENT_DIR", "DOCUMENT_VERSION", "LANGUAGES", "casebook", "casebook_data", "consent_form",
-           "consent_template", "contact_summary", "local_stamp", "sae_report", "screening_summary", "visit_records", "visit_summary"]
+           "consent_template", "contact_summary", "local_stamp", "pairing_card", "sae_report", "screening_summary", "visit_records", "visit_summary"]
