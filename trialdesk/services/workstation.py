@@ -272,6 +272,12 @@ def restore(folder: Path, source: Path, *, recovery_key_text: str | None = None)
         if check.store_id != info.store_id:
             raise StoreError("The backup belongs to store {other}, not to this store ({mine}). Nothing "
                              "was changed.", other=check.store_id, mine=info.store_id)
+        if check.site_code != info.site_code:  # the backup's site is the database's: store.json was edited
+            raise StoreDamaged(
+                "{path} names site {expected} but the database belongs to site {found}: the file was changed "
+                "or comes from another store. Move it aside and run 'trialdesk recover' with the recovery key "
+                "to rebuild it from the database; nothing was changed.",
+                path=str(folder / INFO_NAME), expected=info.site_code, found=check.site_code or "?")
     lock = FolderLock(folder) if folder.exists() else None
     folder.mkdir(parents=True, exist_ok=True)
     lock = lock or FolderLock(folder)
