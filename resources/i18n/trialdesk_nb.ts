@@ -2489,6 +2489,10 @@
       <source>{path} names site {expected} but the database belongs to site {found}: the file was changed or comes from another store. Move it aside and run 'trialdesk recover' with the recovery key to rebuild it from the database; nothing was changed.</source>
       <translation>{path} angir studiested {expected}, men databasen tilhører studiested {found}: filen er endret eller kommer fra et annet datalager. Flytt den til side og kjør «trialdesk recover» med gjenopprettingsnøkkelen for å gjenskape den fra databasen; ingenting ble endret.</translation>
     </message>
+    <message>
+      <source>Sign-in on this workstation is locked until {until} (UTC): {count} sign-ins failed within {minutes} minutes. Wait until then; if that was not colleagues mistyping, tell IT (someone may be guessing passwords).</source>
+      <translation>Innlogging på denne arbeidsstasjonen er sperret til {until} (UTC): {count} innlogginger mislyktes i løpet av {minutes} minutter. Vent til da; hvis det ikke var kolleger som skrev feil, si fra til IT (noen kan prøve å gjette passord).</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
