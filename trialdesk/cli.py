@@ -303,7 +303,7 @@ def _cmd_export(args, folder: Path) -> int:
                   f"transactions, {result.signatures} signatures (sha256 {result.sha256[:16]}…)")
         else:
             result = exports.export_csv(store, user)
-            out.mkdir(parents=True, exist_ok=True)
+            out.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder is its owner's only too
             for name, data in result.files.items():
                 _write_new(out / name, data)
             print(f"CSV written to {out}: {', '.join(sorted(result.files))}")
@@ -313,9 +313,11 @@ def _cmd_export(args, folder: Path) -> int:
 
 
 def _write_new(path: Path, data: bytes) -> None:
+    """Write an export to a new file readable by its owner only (it holds clinical data)."""
+    from trialdesk.services import files
+
     try:
-        with open(path, "xb") as handle:
-            handle.write(data)
+        files.write_new(path, data)
     except FileExistsError:
         raise TrialDeskError("{path} already exists; nothing was written.", path=str(path)) from None
     except OSError as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import data_files
+from tests.conftest import ADMIN_PASSWORD, data_files, file_mode
 from trialdesk.clock import new_id, utc_iso
 from trialdesk.db import driver, keystore
 from trialdesk.db.connection import Actor, DB_NAME, INFO_NAME, create_store, open_store
@@ -236,6 +236,16 @@ def test_plain_sqlcipher_client_opens_store_with_sheet_key(workstation, tmp_path
                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == [MARKER, "ok"]
+
+
+def test_the_recovery_sheet_is_its_owners_only(permissive_umask, tmp_path):
+    """The sheet shows the store's key in plain sight: it is made readable by its owner only (issue 14)."""
+    result = workstation.setup_workstation(
+        tmp_path / "data", site_code="H", site_name="Haukeland", admin_username="admin",
+        admin_full_name="Ada Admin", admin_password=ADMIN_PASSWORD, recovery_sheet=tmp_path / "sheet.pdf")
+    result.store.close()
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
+    assert file_mode(tmp_path / "sheet.pdf") == 0o600
 
 
 def test_recovery_key_round_trip_and_typos():

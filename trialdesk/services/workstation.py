@@ -18,7 +18,7 @@ from trialdesk.domain.people import User, password_problem, username_problem
 from trialdesk.errors import (
     KeyMissing, StoreDamaged, StoreError, StoreExists, StoreNotFound, ValidationError, WrongKey,
 )
-from trialdesk.services import auth
+from trialdesk.services import auth, files
 from trialdesk.services.permissions import Action, require
 
 SITE_CODE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -91,7 +91,7 @@ def setup_workstation(folder: Path, *, site_code: str, site_name: str, admin_use
                                  site_name=site_name.strip(), store_id=store.info.store_id, key=key,
                                  created_at=store.info.created_at, created_by=admin.full_name)
         try:
-            recovery_sheet.write_bytes(pdf)
+            files.write_new(recovery_sheet, pdf)  # the key in plain sight: its owner's only
         except OSError as exc:
             raise ValidationError("Cannot write the recovery sheet to {path}: {problem}",
                                   field="recovery_sheet", path=str(recovery_sheet),
