@@ -89,6 +89,23 @@ def memory_keyring():
     keyring.set_keyring(previous)
 
 
+@pytest.fixture
+def permissive_umask():
+    """The umask most desktops run with (022: new files readable by everyone), so that a file TrialDesk
+    means to keep private is shown to be private by its own doing, not by the test runner's umask."""
+    if os.name != "posix":
+        pytest.skip("file modes are POSIX")
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def file_mode(path) -> int:
+    import stat
+
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
 ADMIN_PASSWORD = "Sjef-passord-2026"
 PASSWORD = "Correct-horse-7"
 

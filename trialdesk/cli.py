@@ -341,7 +341,7 @@ def _cmd_export(args, folder: Path) -> int:
                   f"transactions, {result.signatures} signatures (sha256 {result.sha256[:16]}…)")
         else:
             result = exports.export_csv(store, user)
-            out.mkdir(parents=True, exist_ok=True)
+            out.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder is its owner's only too
             for name, data in result.files.items():
                 _write_new(out / name, data)
             print(f"CSV written to {out}: {', '.join(sorted(result.files))}")
@@ -351,14 +351,10 @@ def _cmd_export(args, folder: Path) -> int:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    try:
-        with open(path, "xb") as handle:
-            handle.write(data)
-    except FileExistsError:
-        raise TrialDeskError("{path} already exists; nothing was written.", path=str(path)) from None
-    except OSError as exc:
-        raise TrialDeskError("Cannot write {path}: {problem}", path=str(path),
-                             problem=exc.strerror or str(exc)) from None
+    """Write an export to a new file readable by its owner only (it holds clinical data)."""
+    from trialdesk.services import files
+
+    files.save_new(path, data)
 
 
 def _cmd_user(args, folder: Path) -> int:
@@ -434,17 +430,17 @@ def _cmd_exchange(args, folder: Path) -> int:
         try:
             if command == "identity":
                 own = pairing.own_identity(store, user)
-                pairing.save_owner_only(Path(args.out), own.text.encode("utf-8"))
+                _write_new(Path(args.out), own.text.encode("utf-8"))
                 print(f"Identity of store {own.identity.store_id} (site {own.identity.site_code}) written to {args.out}.")
                 if args.card:
-                    pairing.save_owner_only(Path(args.card), printing.pairing_card(store, user))
+                    _write_new(Path(args.card), printing.pairing_card(store, user))
                     print(f"Pairing card written to {args.card}.")
                 print(f"fingerprint: {own.fingerprint}")
             elif command == "pair":
                 peer = pairing.pair(store, user, identity_text, args.fingerprint)
                 print(f"Paired with store {peer.store_id}, site {peer.site_code} ({peer.site_name}).")
                 if args.card:
-                    pairing.save_owner_only(Path(args.card), printing.pairing_card(store, user, peer.store_id))
+                    _write_new(Path(args.card), printing.pairing_card(store, user, peer.store_id))
                     print(f"Pairing card written to {args.card}.")
                 print(f"fingerprint: {peer.fingerprint}")
             elif command == "peers":

@@ -1631,7 +1631,7 @@
     </message>
     <message>
       <source>{path} is damaged (it should name the store and its site). Restore it from a backup of the data folder or ask IT; the database itself was not touched.</source>
-      <translation>{path} er skadet (filen skal angi datalageret og studiestedet). Gjenopprett den fra en sikkerhetskopi av datamappen, eller kontakt IT; selve databasen ble ikke endret.</translation>
+      <translation type="vanished">{path} er skadet (filen skal angi datalageret og studiestedet). Gjenopprett den fra en sikkerhetskopi av datamappen, eller kontakt IT; selve databasen ble ikke endret.</translation>
     </message>
     <message>
       <source>{path} is missing beside the store database. Run 'trialdesk recover' with the recovery key to rebuild it; nothing was changed.</source>
@@ -2580,6 +2580,38 @@
     <message>
       <source>This is this workstation's own identity: pair with the other workstation's file.</source>
       <translation>Dette er denne arbeidsstasjonens egen identitet: par med den andre arbeidsstasjonens fil.</translation>
+    </message>
+    <message>
+      <source>{path} cannot be read ({problem}). Let this user read the data folder, or ask IT; nothing was changed.</source>
+      <translation>{path} kan ikke leses ({problem}). Gi denne brukeren lesetilgang til datamappen, eller kontakt IT; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>{path} does not hold the store's facts (a JSON object naming the store and its site). Move it aside and run 'trialdesk recover' with the recovery key to rebuild it from the database; nothing was changed.</source>
+      <translation>{path} inneholder ikke opplysningene om datalageret (et JSON-objekt som angir datalageret og studiestedet). Flytt filen til side og kjør «trialdesk recover» med gjenopprettingsnøkkelen for å gjenskape den fra databasen; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>{path} does not name its format: it is damaged or not TrialDesk's. Move it aside and run 'trialdesk recover' with the recovery key to rebuild it from the database; nothing was changed.</source>
+      <translation>{path} angir ikke formatet sitt: filen er skadet eller ikke TrialDesks. Flytt den til side og kjør «trialdesk recover» med gjenopprettingsnøkkelen for å gjenskape den fra databasen; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>{path} is in format {found}, which this TrialDesk does not know (it reads {known}). Use the TrialDesk that wrote it, or move it aside and run 'trialdesk recover' with the recovery key to rebuild it from the database; nothing was changed.</source>
+      <translation>{path} har formatet {found}, som denne TrialDesk ikke kjenner (den leser {known}). Bruk den TrialDesk som skrev filen, eller flytt den til side og kjør «trialdesk recover» med gjenopprettingsnøkkelen for å gjenskape den fra databasen; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>{path} is not readable JSON: it is damaged. Move it aside and run 'trialdesk recover' with the recovery key to rebuild it from the database; nothing was changed.</source>
+      <translation>{path} er ikke lesbar JSON: filen er skadet. Flytt den til side og kjør «trialdesk recover» med gjenopprettingsnøkkelen for å gjenskape den fra databasen; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>{path} lacks the store's {fact}: it is damaged. Move it aside and run 'trialdesk recover' with the recovery key to rebuild it from the database; nothing was changed.</source>
+      <translation>{path} mangler datalagerets {fact}: filen er skadet. Flytt den til side og kjør «trialdesk recover» med gjenopprettingsnøkkelen for å gjenskape den fra databasen; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>{path} names site {expected} but the database belongs to site {found}: the file was changed or comes from another store. Move it aside and run 'trialdesk recover' with the recovery key to rebuild it from the database; nothing was changed.</source>
+      <translation>{path} angir studiested {expected}, men databasen tilhører studiested {found}: filen er endret eller kommer fra et annet datalager. Flytt den til side og kjør «trialdesk recover» med gjenopprettingsnøkkelen for å gjenskape den fra databasen; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>Sign-in on this workstation is locked until {until} (UTC): {count} sign-ins failed within {minutes} minutes. Wait until then; if that was not colleagues mistyping, tell IT (someone may be guessing passwords).</source>
+      <translation>Innlogging på denne arbeidsstasjonen er sperret til {until} (UTC): {count} innlogginger mislyktes i løpet av {minutes} minutter. Vent til da; hvis det ikke var kolleger som skrev feil, si fra til IT (noen kan prøve å gjette passord).</translation>
     </message>
   </context>
   <context>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import data_files
+from tests.conftest import ADMIN_PASSWORD, data_files, file_mode
 from trialdesk.clock import new_id, utc_iso
 from trialdesk.db import driver, keystore
 from trialdesk.db.connection import Actor, DB_NAME, INFO_NAME, create_store, open_store
@@ -238,6 +238,16 @@ def test_plain_sqlcipher_client_opens_store_with_sheet_key(workstation, tmp_path
     assert out.stdout.split() == [MARKER, "ok"]
 
 
+def test_the_recovery_sheet_is_its_owners_only(permissive_umask, tmp_path):
+    """The sheet shows the store's key in plain sight: it is made readable by its owner only (issue 14)."""
+    result = workstation.setup_workstation(
+        tmp_path / "data", site_code="H", site_name="Haukeland", admin_username="admin",
+        admin_full_name="Ada Admin", admin_password=ADMIN_PASSWORD, recovery_sheet=tmp_path / "sheet.pdf")
+    result.store.close()
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
+    assert file_mode(tmp_path / "sheet.pdf") == 0o600
+
+
 def test_recovery_key_round_trip_and_typos():
     key = keystore.new_key()
     text = keystore.format_recovery_key(key)
@@ -271,3 +281,72 @@ def test_recover_puts_key_back_and_rebuilds_store_json(store, memory_keyring):
     reopened = workstation.open_workstation(folder)
     assert reopened.db.execute("SELECT count(*) FROM audit WHERE action = 'KEY_RECOVERED'").fetchone()[0] == 1
     reopened.close()
+
+
+# --- store.json is checked (issue 14, point 5) ------------------------------------------------------
+
+def _json(value) -> bytes:
+    return json.dumps(value).encode()
+
+
+# How store.json was spoilt -> (its new bytes from the good facts, the words the refusal must say).
+BAD_STORE_JSON = {
+    "not JSON": (lambda info: _json(info)[:-9], "is not readable JSON"),
+    "not text": (lambda info: b"\xff\xfe\x00\x81" * 8, "is not readable JSON"),
+    "not an object": (lambda info: _json([info]), "does not hold the store's facts"),
+    "no format": (lambda info: _json({k: v for k, v in info.items() if k != "format"}), "does not name its format"),
+    "unknown format": (lambda info: _json({**info, "format": "trialdesk-store-9"}),
+                       "is in format trialdesk-store-9, which this TrialDesk does not know"),
+    "a fact missing": (lambda info: _json({**info, "key_check": ""}), "lacks the store's key_check"),
+    "another site": (lambda info: _json({**info, "site_code": "R"}),
+                     "names site R but the database belongs to site H"),
+}
+
+
+def _folder_files(folder: Path) -> dict[str, bytes]:
+    from trialdesk.db.connection import LOCK_NAME
+
+    return {str(p.relative_to(folder)): p.read_bytes() for p in data_files(folder) if p.name != LOCK_NAME}
+
+
+@pytest.mark.parametrize("kind", list(BAD_STORE_JSON))
+def test_a_bad_store_json_is_refused_and_nothing_changed(store, kind, capsys):
+    """store.json is plain text beside the database that anyone may edit: a file that is not JSON, not an
+    object, of no or an unknown format, lacking a fact, or naming another site than the database's own is
+    refused with one line saying what is wrong and what to do; nothing is opened, written or migrated."""
+    from trialdesk import cli
+
+    folder = store.folder
+    key = workstation.key_for(folder)
+    store.close()
+    info = json.loads((folder / INFO_NAME).read_text())
+    spoil, words = BAD_STORE_JSON[kind]
+    (folder / INFO_NAME).write_bytes(spoil(info))
+    before = _folder_files(folder)
+    with pytest.raises(StoreDamaged) as refused:
+        open_store(folder, key)
+    assert words in str(refused.value) and "trialdesk recover" in str(refused.value)
+    assert "\n" not in str(refused.value)
+    assert cli.main(["verify", "--data-dir", str(folder)]) == 2  # how the CLI (and the window) show it
+    err = capsys.readouterr().err
+    assert err.startswith("trialdesk: ") and err.count("\n") == 1 and words in err
+    assert _folder_files(folder) == before
+    # Put right as the message says (the file moved aside, the recovery key typed), the store opens again.
+    (folder / INFO_NAME).rename(folder / "store.json.bad")
+    workstation.recover(folder, keystore.format_recovery_key(key) + keystore.key_checksum(key))
+    reopened = workstation.open_workstation(folder)
+    assert reopened.info.site_code == "H"
+    reopened.close()
+
+
+def test_restore_refuses_a_store_json_of_another_site(store, tmp_path):
+    """A restore checks store.json's site against the backup's (the database's) before replacing anything."""
+    folder = store.folder
+    workstation.make_backup(store, None, tmp_path / "b.db")
+    store.close()
+    info = json.loads((folder / INFO_NAME).read_text())
+    (folder / INFO_NAME).write_text(json.dumps({**info, "site_code": "R"}))
+    before = _folder_files(folder)
+    with pytest.raises(StoreDamaged, match="names site R but the database belongs to site H"):
+        workstation.restore(folder, tmp_path / "b.db")
+    assert _folder_files(folder) == before

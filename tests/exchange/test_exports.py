@@ -208,3 +208,21 @@ def test_csv_derived_and_registry_named_values(store, users, trial):
     assert {r["LBNRIND"] for r in dose_rows if r["LBREASND"] == ""} <= {"LOW", "HIGH", "NORMAL"}
     assert {r["LBTPT"] for r in dose_rows} == {"PRE-DOSE"}
     assert {r["ECOCCUR"] for r in ec} == {"Y"} and {r["VISITNUM"] for r in ec} == {"2", "3"}
+
+
+def test_cli_exports_are_their_owners_only(workstation, users, trial, tmp_path, monkeypatch, permissive_umask):
+    """Exports hold clinical data: every file the CLI writes is readable by its owner only (issue 14), and
+    so is a folder it makes for the CSV."""
+    from tests.conftest import file_mode
+
+    folder = workstation.store.folder
+    workstation.store.close()
+    monkeypatch.setenv("TRIALDESK_PASSWORD", PASSWORD)
+    args = ["--data-dir", str(folder), "--user", "monitor"]
+    assert main(["export", "odm", *args, "--out", str(tmp_path / "x.xml")]) == 0
+    assert main(["export", "csv", *args, "--out", str(tmp_path / "csv")]) == 0
+    assert main(["export", "casebook", *args, "--participant", "KTS11-H-001", "--out", str(tmp_path / "c.pdf")]) == 0
+    written = [tmp_path / "x.xml", tmp_path / "c.pdf", *sorted((tmp_path / "csv").iterdir())]
+    assert len(written) > 3 and {p.name for p in written} >= {"x.xml", "c.pdf", "lb.csv", "readme.txt"}
+    assert {p.name: file_mode(p) for p in written} == {p.name: 0o600 for p in written}
+    assert file_mode(tmp_path / "csv") == 0o700

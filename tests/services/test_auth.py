@@ -177,3 +177,90 @@ def test_e_signature_binds_content_and_breaks_on_change(store, users):
 def test_first_administrator_only_once(store):
     with pytest.raises(ValidationError, match="already has users"):
         auth.create_first_administrator(store, username="second", full_name="S", password=ADMIN_PASSWORD)
+
+
+# --- sign-in does not leak (issue 14, point 6) ------------------------------------------------------
+
+def _put_setting(store, key, value):
+    from trialdesk.db.connection import Actor
+
+    with store.acting(Actor("x", "x")) as db:
+        settings.put(db, key, value, "H")
+
+
+def _refusal(store, username, password="wrong-password-1") -> AuthError:
+    with pytest.raises(AuthError) as refused:
+        auth.login(store, username, password)
+    return refused.value
+
+
+def test_the_dummy_hash_has_the_hashers_parameters():
+    """An unknown name is checked against a hash as costly as a real one (else its time would tell)."""
+    assert auth._DUMMY_HASH.startswith("$argon2id$")
+    assert not auth._hasher.check_needs_rehash(auth._DUMMY_HASH)
+
+
+def test_an_unknown_name_costs_the_same_password_check(store, users, monkeypatch):
+    """A name without an account runs the same Argon2id verification as a wrong password, once, with a hash
+    of the same parameters: counted here rather than timed (a wall clock would be flaky)."""
+    from argon2 import PasswordHasher, extract_parameters
+
+    checked = []
+    verify = PasswordHasher.verify
+
+    def counting(self, hash, password):
+        checked.append(hash)
+        return verify(self, hash, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", counting)
+    _refusal(store, "doctor")
+    assert len(checked) == 1
+    _refusal(store, "nobody")
+    assert len(checked) == 2
+    real, dummy = checked
+    assert dummy != real and extract_parameters(dummy) == extract_parameters(real)
+
+
+def test_an_unknown_name_is_locked_out_like_an_account(store, users, clock):
+    """Five failures lock a name without an account as they lock a real one, with the same messages; the
+    lockout ends after lockout_minutes for both (so the lockout does not tell which names are real)."""
+    from datetime import timedelta
+
+    for _ in range(5):
+        assert str(_refusal(store, "nurse")) == str(_refusal(store, "Nobody ")) == "Wrong user name or password."
+    real, unknown = _refusal(store, "nurse", PASSWORD), _refusal(store, "nobody", PASSWORD)
+    assert isinstance(real, AccountLocked) and isinstance(unknown, AccountLocked)
+    assert real.template == unknown.template and str(unknown) == str(real).replace("nurse", "nobody")
+    assert _actions(store, "ACCOUNT_LOCKED") == ["nurse", "nobody"]
+    clock.advance(timedelta(minutes=settings.get_int(store.db, "lockout_minutes"), seconds=1))
+    assert str(_refusal(store, "nobody")) == "Wrong user name or password."  # over; counting starts again
+    assert auth.login(store, "nurse", PASSWORD).username == "nurse"
+    for _ in range(3):
+        _refusal(store, "nobody")
+    assert _actions(store, "ACCOUNT_LOCKED") == ["nurse", "nobody"]
+
+
+def test_many_failures_under_any_names_lock_the_workstation(store, users, clock):
+    """Guessing across names (which no one name's count sees) locks sign-in on the workstation for
+    lockout_minutes once workstation_max_failed_logins failures fall within workstation_window_minutes;
+    failures spread wider do not, refusals while locked are not counted, and the right password waits too."""
+    from datetime import timedelta
+
+    _put_setting(store, "workstation_max_failed_logins", "8")  # the default (20) takes longer to reach
+    for i in range(7):
+        _refusal(store, "doctor" if i == 3 else f"guess{i}")
+    clock.advance(timedelta(minutes=settings.get_int(store.db, "workstation_window_minutes"), seconds=1))
+    for i in range(7):
+        _refusal(store, "nurse" if i == 3 else f"again{i}")
+    assert _actions(store, "WORKSTATION_LOCKED") == []  # 7 + 7 failures, never 8 within the window
+    assert str(_refusal(store, "guess0")) == "Wrong user name or password."  # the eighth within the window
+    assert _actions(store, "WORKSTATION_LOCKED") == ["system"]
+    for name, password in (("doctor", PASSWORD), ("monitor", "wrong-password-1"), ("ghost", "x")):
+        refused = _refusal(store, name, password)
+        assert isinstance(refused, AccountLocked) and "Sign-in on this workstation is locked" in str(refused)
+        assert "8 sign-ins failed within 15 minutes" in str(refused)
+    assert _actions(store, "WORKSTATION_LOCKED") == ["system"]
+    clock.advance(timedelta(minutes=settings.get_int(store.db, "lockout_minutes"), seconds=1))
+    assert auth.login(store, "doctor", PASSWORD).username == "doctor"
+    row = store.db.execute("SELECT new_values FROM audit WHERE action = 'WORKSTATION_LOCKED'").fetchone()
+    assert '"failed_sign_ins": 8' in row[0] and '"window_minutes": 15' in row[0]

@@ -206,7 +206,7 @@ def test_migration_7_on_a_store_made_at_schema_6_makes_keys_on_first_use(tmp_pat
     from trialdesk.db.keystore import load_key
     from trialdesk.services import auth
 
-    assert migrations.LATEST == 7
+    assert dict(migrations.MIGRATIONS)[7] is migrations.m007_exchange_pairing
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:6])
     monkeypatch.setattr(migrations, "LATEST", 6)
     setup = workstation.setup_workstation(tmp_path / "old", site_code="H", site_name="Haukeland",
@@ -218,7 +218,7 @@ def test_migration_7_on_a_store_made_at_schema_6_makes_keys_on_first_use(tmp_pat
     monkeypatch.undo()
     store = open_store(tmp_path / "old", load_key(setup.store.info.store_id))
     try:
-        assert migrations.current_version(store.db) == 7
+        assert migrations.current_version(store.db) == migrations.LATEST
         assert "peers" in migrations.audited_tables(store.db)
         assert _key_rows(store) == 0
         admin = auth.login(store, "admin", ADMIN_PASSWORD)

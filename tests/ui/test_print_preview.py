@@ -122,6 +122,23 @@ def test_preview_shows_every_page_and_saves_the_same_bytes(qtbot, store, users, 
     assert new == {"chosen/visit D2.pdf"}
 
 
+def test_a_saved_printout_is_its_owners_only(qtbot, store, users, trial, private_tmp, out, monkeypatch,
+                                            permissive_umask):
+    """A printout saved as PDF holds clinical data: the file is readable by its owner only (issue 14), also
+    when it replaces a file that was readable by everyone."""
+    from tests.conftest import file_mode
+
+    pdf = printing.visit_summary(store, users[Role.NURSE], trial.pid, "D1")
+    dialog = _open(qtbot, pdf, "visit.pdf")
+    (out / "old.pdf").write_bytes(b"an older printout")
+    for name in ("new.pdf", "old.pdf"):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, n=name, **k: (str(out / n), "")))
+        with qtbot.waitSignal(dialog.saved, timeout=5000):
+            dialog.save_as_pdf()
+        assert (out / name).read_bytes() == pdf and file_mode(out / name) == 0o600
+    assert sorted(p.name for p in out.iterdir()) == ["new.pdf", "old.pdf"]
+
+
 def test_save_failure_keeps_the_preview_open(qtbot, store, users, trial, private_tmp, out, monkeypatch,
                                              no_message_boxes):
     pdf = printing.visit_summary(store, users[Role.NURSE], trial.pid, "D1")
@@ -221,6 +238,20 @@ def test_print_renders_every_page_then_the_chosen_range_and_copies(qtbot, store,
     dark = sum(sheet.pixelColor(x, y).lightness() < 128 for x in range(0, sheet.width(), 3)
                for y in range(0, sheet.height(), 3))
     assert 0 < dark < sheet.width() * sheet.height() / 9 / 5
+
+
+def test_a_printout_printed_to_a_file_is_its_owners_only(qtbot, store, users, trial, private_tmp, out,
+                                                        print_to, permissive_umask):
+    """"Print to file" in the print dialog saves the printout too: readable by its owner only (issue 14)."""
+    from tests.conftest import file_mode
+
+    dialog = _open(qtbot, printing.visit_summary(store, users[Role.NURSE], trial.pid, "D1"), "visit.pdf")
+    (out / "old.pdf").write_bytes(b"an older printout")
+    for name in ("new.pdf", "old.pdf"):
+        print_to["file"] = out / name
+        with qtbot.waitSignal(dialog.printed, timeout=60_000):
+            dialog.print_button.click()
+        assert (out / name).read_bytes().startswith(b"%PDF") and file_mode(out / name) == 0o600
 
 
 def test_printer_failure_is_reported_and_the_preview_stays(qtbot, store, users, trial, private_tmp, out, print_to,

@@ -25,6 +25,7 @@ class BackupCheck:
     audit_rows: int
     audit_head: str | None
     integrity: str
+    site_code: str = ""
 
 
 def backup_folder(store: Store) -> Path:
@@ -63,7 +64,7 @@ def check_backup(path: Path, key: bytes) -> BackupCheck:
         if not chain.ok:
             integrity = f"audit chain broken at row {chain.broken_seq}"
         return BackupCheck(Path(path), meta.get("store_id", ""), int(meta.get("schema_version", 0)),
-                           rows, head, integrity)
+                           rows, head, integrity, meta.get("site_code", ""))
     except DRIVER.DatabaseError as exc:
         raise StoreError("The backup {path} cannot be read ({problem}).", path=str(path),
                          problem=str(exc)) from None

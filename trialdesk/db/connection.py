@@ -242,6 +242,29 @@ def _translate_trigger_error(exc: Exception) -> None:
         raise ReasonRequired("A reason is required to change or delete data that was already saved.") from None
 
 
+def _check_info(folder: Path, conn, info: StoreInfo) -> None:
+    """Refuse a ``store.json`` whose store or site is not the database's own, before anything is written.
+
+    Its site code signs every row and audit row written in this session (``td_site()``), so a file edited to
+    another site must not be used; the database's ``meta`` is the authority (``trialdesk recover`` rebuilds
+    the file from it).
+    """
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('store_id', 'site_code')").fetchall())
+    if meta.get("store_id") != info.store_id:
+        raise StoreDamaged(
+            "store.json names store {expected} but the database is store {found}. "
+            "Nothing was changed; ask IT to check the data folder.",
+            expected=info.store_id, found=meta.get("store_id") or "?",
+        )
+    if meta.get("site_code") != info.site_code:
+        raise StoreDamaged(
+            "{path} names site {expected} but the database belongs to site {found}: the file was changed "
+            "or comes from another store. Move it aside and run 'trialdesk recover' with the recovery key "
+            "to rebuild it from the database; nothing was changed.",
+            path=str(folder / INFO_NAME), expected=info.site_code, found=meta.get("site_code") or "?",
+        )
+
+
 def open_store(folder: Path, key: bytes) -> Store:
     """Open the store in ``folder`` with ``key``: lock, check the key, migrate.
 
@@ -273,18 +296,12 @@ def open_store(folder: Path, key: bytes) -> Store:
                     "The store database failed its integrity check: it is damaged. Nothing was "
                     "changed. Restore the latest backup with 'trialdesk restore'."
                 )
+            _check_info(folder, conn, info)
             _configure(conn)
             ctx = _Context(info.site_code)
             _register_functions(conn, ctx)
             store = Store(folder, conn, info, lock, ctx)
             migrations.apply(store.db)
-            stored_id = store.meta("store_id")
-            if stored_id != info.store_id:
-                raise StoreDamaged(
-                    "store.json names store {expected} but the database is store {found}. "
-                    "Nothing was changed; ask IT to check the data folder.",
-                    expected=info.store_id, found=stored_id or "?",
-                )
             return store
         except BaseException:
             conn.close()

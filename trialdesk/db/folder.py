@@ -31,10 +31,16 @@ class StoreInfo:
 
     @classmethod
     def read(cls, folder: Path) -> "StoreInfo":
+        """The facts of ``folder``'s ``store.json``, checked before anything uses them.
+
+        The file is plain text beside the database, so anyone can edit it: one that is not a JSON object
+        in :data:`STORE_FORMAT` with every fact a non-empty string is refused with a :class:`StoreDamaged`
+        naming what is wrong, never half used. Whether its store and site are the database's own is checked
+        when the store opens (:func:`trialdesk.db.connection.open_store`).
+        """
         path = folder / INFO_NAME
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(**{k: data[k] for k in ("store_id", "site_code", "created_at", "key_check", "format")})
+            text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             if (folder / DB_NAME).exists():
                 raise StoreDamaged(
@@ -47,12 +53,55 @@ class StoreInfo:
                 "'trialdesk init'), or restore a backup with 'trialdesk restore'.",
                 folder=str(folder),
             ) from None
-        except (ValueError, KeyError, TypeError):
+        except UnicodeDecodeError:
+            text = None  # not text at all: refused below as not JSON
+        except OSError as exc:
             raise StoreDamaged(
-                "{path} is damaged (it should name the store and its site). Restore it from a backup "
-                "of the data folder or ask IT; the database itself was not touched.",
-                path=str(path),
+                "{path} cannot be read ({problem}). Let this user read the data folder, or ask IT; "
+                "nothing was changed.",
+                path=str(path), problem=exc.strerror or str(exc),
             ) from None
+        try:
+            data = json.loads(text) if text is not None else None
+        except ValueError:
+            data = None
+        if data is None:
+            raise StoreDamaged(
+                "{path} is not readable JSON: it is damaged. Move it aside and run 'trialdesk recover' with "
+                "the recovery key to rebuild it from the database; nothing was changed.",
+                path=str(path),
+            )
+        if not isinstance(data, dict):
+            raise StoreDamaged(
+                "{path} does not hold the store's facts (a JSON object naming the store and its site). Move "
+                "it aside and run 'trialdesk recover' with the recovery key to rebuild it from the database; "
+                "nothing was changed.",
+                path=str(path),
+            )
+        if "format" not in data:
+            raise StoreDamaged(
+                "{path} does not name its format: it is damaged or not TrialDesk's. Move it aside and run "
+                "'trialdesk recover' with the recovery key to rebuild it from the database; nothing was "
+                "changed.",
+                path=str(path),
+            )
+        if data["format"] != STORE_FORMAT:
+            raise StoreDamaged(
+                "{path} is in format {found}, which this TrialDesk does not know (it reads {known}). Use "
+                "the TrialDesk that wrote it, or move it aside and run 'trialdesk recover' with the "
+                "recovery key to rebuild it from the database; nothing was changed.",
+                path=str(path), found=str(data["format"])[:40], known=STORE_FORMAT,
+            )
+        for name in ("store_id", "site_code", "created_at", "key_check"):
+            value = data.get(name)
+            if not isinstance(value, str) or not value.strip():
+                raise StoreDamaged(
+                    "{path} lacks the store's {fact}: it is damaged. Move it aside and run 'trialdesk "
+                    "recover' with the recovery key to rebuild it from the database; nothing was changed.",
+                    path=str(path), fact=name,
+                )
+        return cls(store_id=data["store_id"], site_code=data["site_code"], created_at=data["created_at"],
+                   key_check=data["key_check"], format=data["format"])
 
     def write(self, folder: Path) -> None:
         tmp = folder / (INFO_NAME + ".tmp")

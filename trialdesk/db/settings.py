@@ -8,6 +8,10 @@ DEFAULTS: dict[str, str] = {
     "idle_lock_minutes": "10",
     "max_failed_logins": "5",
     "lockout_minutes": "15",
+    # Failed sign-ins under any names that lock the whole workstation for ``lockout_minutes`` (password
+    # guessing across names, which no account's own count sees) when this many fall within the window.
+    "workstation_max_failed_logins": "20",
+    "workstation_window_minutes": "15",
     "backups_kept": "30",
     "backup_folder": "",  # "": the store's own backups/ folder
 }

@@ -9,6 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from trialdesk.clock import parse_utc, utc_iso, utc_now
 from trialdesk.db import settings as settings_repo
+from trialdesk.db import sign_ins
 from trialdesk.db import users as users_repo
 from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Actor, Store
@@ -18,6 +19,12 @@ from trialdesk.services.permissions import Action, require
 from trialdesk.services.words import QT_TRANSLATE_NOOP
 
 _hasher = PasswordHasher()  # argon2-cffi defaults: Argon2id, RFC 9106 low-memory profile
+
+# What a user name without an account is checked against, so that it costs the same Argon2id verification as a
+# wrong password (the time taken must not tell a real name from an unknown one). Made with the hasher's
+# parameters; what it was made from is of no use, as a match is ignored. tests/services/test_auth.py fails
+# when argon2-cffi's defaults move away from it (make a new one with ``hash_password``).
+_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$30pYziM7CZKlJ+bDfTWimQ$1jpwPlKjwvqS3luP9yJKnq1/EhEJxoC1UHgJ4XQC5CE"
 
 SYSTEM = Actor("system", "system")
 
@@ -63,25 +70,33 @@ def login(store: Store, username: str, password: str) -> User:
     """Check the password of ``username`` and return the user, auditing success and failure.
 
     After ``max_failed_logins`` wrong passwords in a row the account is locked for
-    ``lockout_minutes``; a locked or deactivated account cannot sign in.
+    ``lockout_minutes``; a locked or deactivated account cannot sign in. A name without an account costs
+    the same password check and is locked the same way, so neither the time taken nor the lockout tells a
+    real name from an unknown one. After ``workstation_max_failed_logins`` failures under any names within
+    ``workstation_window_minutes`` nobody signs in on this workstation for ``lockout_minutes``.
     """
     db = store.db
-    user = users_repo.by_username(db, (username or "").strip())
+    name = (username or "").strip()
+    workstation_lock = _workstation_lock(store)
+    if workstation_lock:
+        store.log_event("LOGIN_FAILED", None, username=name.lower()[:64], detail={"why": "workstation locked"})
+        raise AccountLocked(
+            "Sign-in on this workstation is locked until {until} (UTC): {count} sign-ins failed within "
+            "{minutes} minutes. Wait until then; if that was not colleagues mistyping, tell IT (someone may "
+            "be guessing passwords).",
+            until=workstation_lock["until"][:16].replace("T", " "),
+            count=workstation_lock.get("failed_sign_ins", "?"), minutes=workstation_lock.get("window_minutes", "?"),
+        )
+    user = users_repo.by_username(db, name)
     if user is None:
-        store.log_event("LOGIN_FAILED", None, username=(username or "")[:64],
-                        detail={"why": "unknown user"})
-        raise _refused(username)
+        _refuse_unknown(store, name.lower()[:64], password)
     if not user.active:
         store.log_event("LOGIN_FAILED", actor(user), detail={"why": "deactivated"})
         raise AuthError("The account {username} is deactivated; ask the administrator.",
                         username=user.username)
     if _locked(user):
         store.log_event("LOGIN_FAILED", actor(user), detail={"why": "locked"})
-        raise AccountLocked(
-            "The account {username} is locked after too many wrong passwords until {until} (UTC). "
-            "Wait, or ask the administrator to unlock it.",
-            username=user.username, until=user.locked_until[:16].replace("T", " "),
-        )
+        raise _account_locked(user.username, user.locked_until)
     if not _check_password(users_repo.password_hash(db, user.id), password):
         _register_failure(store, user)
         raise _refused(username)
@@ -91,6 +106,59 @@ def login(store: Store, username: str, password: str) -> User:
         _maybe_rehash(store, tx, user, password)
     store.log_event("LOGIN", actor(user))
     return users_repo.get(db, user.id)
+
+
+def _account_locked(username: str, until: str) -> AccountLocked:
+    return AccountLocked(
+        "The account {username} is locked after too many wrong passwords until {until} (UTC). "
+        "Wait, or ask the administrator to unlock it.",
+        username=username, until=until[:16].replace("T", " "),
+    )
+
+
+def _refuse_unknown(store: Store, name: str, password: str) -> None:
+    """Refuse a user name without an account exactly as a real account's wrong password: the same Argon2id
+    check (against :data:`_DUMMY_HASH`), the same count towards a lockout of that name and of the
+    workstation, the same messages. Raises always."""
+    db = store.db
+    lock = sign_ins.last_lock(db, "ACCOUNT_LOCKED", name)
+    if lock and parse_utc(lock["until"]) > utc_now():
+        store.log_event("LOGIN_FAILED", None, username=name, detail={"why": "locked"})
+        raise _account_locked(name, lock["until"])
+    _check_password(_DUMMY_HASH, password)  # the time a wrong password takes; the result means nothing
+    failures = sign_ins.name_failures(db, name) + 1
+    with store.acting(SYSTEM, reason="failed login"):
+        store.log_event("LOGIN_FAILED", None, username=name, detail={"why": "unknown user", "in_a_row": failures})
+        if failures >= settings_repo.get_int(db, "max_failed_logins"):
+            until = utc_iso(utc_now() + timedelta(minutes=settings_repo.get_int(db, "lockout_minutes")))
+            store.log_event("ACCOUNT_LOCKED", None, username=name, detail={"until": until})
+        _count_towards_workstation(store)
+    raise _refused(name)
+
+
+def _workstation_lock(store: Store) -> dict | None:
+    """The detail of the workstation's lockout while it lasts (``until``, ``failed_sign_ins``,
+    ``window_minutes``), else None."""
+    lock = sign_ins.last_lock(store.db, "WORKSTATION_LOCKED")
+    return lock if lock and parse_utc(lock["until"]) > utc_now() else None
+
+
+def _count_towards_workstation(store: Store) -> None:
+    """After a failed sign-in (already audited, in the caller's transaction): lock the workstation when
+    ``workstation_max_failed_logins`` failures under any names fell within ``workstation_window_minutes``.
+
+    An account's own lockout stops guessing one password; this stops guessing a common password across many
+    names. It lasts ``lockout_minutes`` (a site setting) and ends by itself: the ward is never shut out for
+    longer than an account would be, and the event in the audit trail is what IT looks for.
+    """
+    db = store.db
+    now = utc_now()
+    window = settings_repo.get_int(db, "workstation_window_minutes")
+    failures = sign_ins.workstation_failures(db, utc_iso(now - timedelta(minutes=window)))
+    if failures >= settings_repo.get_int(db, "workstation_max_failed_logins"):
+        until = utc_iso(now + timedelta(minutes=settings_repo.get_int(db, "lockout_minutes")))
+        store.log_event("WORKSTATION_LOCKED", None, username="system",
+                        detail={"until": until, "failed_sign_ins": failures, "window_minutes": window})
 
 
 def _maybe_rehash(store: Store, tx, user: User, password: str) -> None:
@@ -109,11 +177,13 @@ def _register_failure(store: Store, user: User) -> None:
         minutes = settings_repo.get_int(db, "lockout_minutes")
         values["locked_until"] = utc_iso(utc_now() + timedelta(minutes=minutes))
         values["failed_logins"] = 0
+    # One transaction, as for a name without an account (_refuse_unknown): the same work, the same time.
     with store.acting(SYSTEM, reason="failed login"):
         users_repo.update(db, user.id, **values)
-    store.log_event("LOGIN_FAILED", actor(user), detail={"why": "wrong password", "in_a_row": failures})
-    if locked:
-        store.log_event("ACCOUNT_LOCKED", actor(user), detail={"until": values["locked_until"]})
+        store.log_event("LOGIN_FAILED", actor(user), detail={"why": "wrong password", "in_a_row": failures})
+        if locked:
+            store.log_event("ACCOUNT_LOCKED", actor(user), detail={"until": values["locked_until"]})
+        _count_towards_workstation(store)
 
 
 def logout(store: Store, user: User) -> None:

@@ -12,7 +12,6 @@ Permission: :attr:`Action.MANAGE_EXCHANGE` (administrators and investigators).
 from __future__ import annotations
 
 import base64
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from trialdesk.clock import utc_iso
 from trialdesk.db import peers as repo
 from trialdesk.db.connection import Store
 from trialdesk.domain.people import User
-from trialdesk.errors import TrialDeskError, ValidationError
+from trialdesk.errors import ValidationError
 from trialdesk.exchange import identity as ident
 from trialdesk.exchange.identity import Identity, OwnKeys
 from trialdesk.services import auth
@@ -232,16 +231,7 @@ def trusted_peer(store: Store, store_id: str, signing_key: str) -> Peer:
 
 def save_owner_only(path: Path, data: bytes) -> None:
     """Write a new file ``path`` readable and writable by its owner only (mode 0600); never over an existing one."""
-    path = Path(path)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    except FileExistsError:
-        raise TrialDeskError("{path} already exists; nothing was written.", path=str(path)) from None
-    except OSError as exc:
-        raise TrialDeskError("Cannot write {path}: {problem}", path=str(path), problem=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise TrialDeskError("Cannot write {path}: {problem}", path=str(path), problem=exc.strerror or str(exc)) from None
+    from trialdesk.services import files
+
+    files.save_new(Path(path), data)
+

@@ -19,7 +19,7 @@ from trialdesk.domain.people import User, password_problem, username_problem
 from trialdesk.errors import (
     KeyMissing, StoreDamaged, StoreError, StoreExists, StoreNotFound, ValidationError, WrongKey,
 )
-from trialdesk.services import auth
+from trialdesk.services import auth, files
 from trialdesk.services.permissions import Action, require
 
 SITE_CODE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -92,7 +92,7 @@ def setup_workstation(folder: Path, *, site_code: str, site_name: str, admin_use
                                  site_name=site_name.strip(), store_id=store.info.store_id, key=key,
                                  created_at=store.info.created_at, created_by=admin.full_name)
         try:
-            recovery_sheet.write_bytes(pdf)
+            files.write_new(recovery_sheet, pdf)  # the key in plain sight: its owner's only
         except OSError as exc:
             raise ValidationError("Cannot write the recovery sheet to {path}: {problem}",
                                   field="recovery_sheet", path=str(recovery_sheet),
@@ -274,6 +274,12 @@ def restore(folder: Path, source: Path, *, recovery_key_text: str | None = None)
         if check.store_id != info.store_id:
             raise StoreError("The backup belongs to store {other}, not to this store ({mine}). Nothing "
                              "was changed.", other=check.store_id, mine=info.store_id)
+        if check.site_code != info.site_code:  # the backup's site is the database's: store.json was edited
+            raise StoreDamaged(
+                "{path} names site {expected} but the database belongs to site {found}: the file was changed "
+                "or comes from another store. Move it aside and run 'trialdesk recover' with the recovery key "
+                "to rebuild it from the database; nothing was changed.",
+                path=str(folder / INFO_NAME), expected=info.site_code, found=check.site_code or "?")
     lock = FolderLock(folder) if folder.exists() else None
     folder.mkdir(parents=True, exist_ok=True)
     lock = lock or FolderLock(folder)

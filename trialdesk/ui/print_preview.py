@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSaveFile, QSize, QSizeF,
+    QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, QSizeF,
     QStandardPaths, Qt, Signal,
 )
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from trialdesk.errors import TrialDeskError
+from trialdesk.services import files
 from trialdesk.ui import tasks
 
 __all__ = ["PrintPreviewDialog", "print_pdf", "show_print_preview"]
@@ -100,8 +102,11 @@ def print_pdf(data: bytes, printer: QPrinter, pages: list[int]) -> int:
         if not pages:
             raise PrintError(QT_TRANSLATE_NOOP("errors", "No pages were chosen to print."))
         printer.setFullPage(True)  # the PDF carries its own margins: map page to paper 1:1
+        made = _private_output_file(printer)
         painter = QPainter()
         if not painter.begin(printer):
+            if made:
+                files.discard(made)
             raise PrintError(QT_TRANSLATE_NOOP(
                 "errors", "The printer could not be started. Check that it is connected and try again."))
         try:
@@ -119,6 +124,20 @@ def print_pdf(data: bytes, printer: QPrinter, pages: list[int]) -> int:
     finally:
         document.close()
         buffer.close()
+
+
+def _private_output_file(printer: QPrinter) -> Path | None:
+    """When the print dialog's "Print to file" was chosen, create that file readable by its owner only
+    before Qt writes the printout into it (Qt keeps a file's mode; a new one it would make readable by
+    everyone). Returns the file made, or None (a real printer, or a folder Qt will report it cannot use)."""
+    name = printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
+    if not name:
+        return None
+    try:
+        files.create_empty(Path(name))
+    except OSError:
+        return None  # painter.begin fails on the same path, and says so
+    return Path(name)
 
 
 class PrintPreviewDialog(QDialog):
@@ -366,8 +385,9 @@ class PrintPreviewDialog(QDialog):
     # --- save ---------------------------------------------------------------------------------------
 
     def save_as_pdf(self) -> None:
-        """Save as PDF… : write the bytes exactly where the user chose (atomically: an existing
-        file is replaced only by a complete copy). On failure the preview stays open to try again."""
+        """Save as PDF… : write the bytes exactly where the user chose, readable by the user only
+        (atomically: an existing file is replaced only by a complete copy). On failure the preview stays
+        open to try again."""
         suggested = os.path.join(self.last_directory, self.file_name) if self.last_directory else self.file_name
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save as PDF"), suggested, self.tr("PDF documents (*.pdf)"))
@@ -379,16 +399,12 @@ class PrintPreviewDialog(QDialog):
                     self, self.tr("Save as PDF"), self.tr("{path} already exists. Replace it?").format(path=path),
                     ) != QMessageBox.StandardButton.Yes:
                 return
-        file = QSaveFile(path)
-        ok = file.open(QIODevice.OpenModeFlag.WriteOnly)
-        if ok:
-            ok = file.write(QByteArray(self._data)) == len(self._data) and file.commit()
-        if not ok:
-            reason = file.errorString()
-            file.cancelWriting()
+        try:
+            files.write_replacing(Path(path), self._data)  # readable by the user only: clinical data
+        except OSError as exc:
             QMessageBox.warning(self, self.tr("PDF not saved"), self.tr(
                 "The PDF could not be saved as {path}:\n{reason}\n\nThe preview stays open: choose another "
-                "folder and try again.").format(path=path, reason=reason))
+                "folder and try again.").format(path=path, reason=exc.strerror or str(exc)))
             return
         self.last_directory = os.path.dirname(path)
         self.saved.emit(path)
