@@ -27,6 +27,17 @@ def _inside(widget, window) -> bool:
     return window.rect().contains(QRect(top_left, widget.size()))
 
 
+def _headache(dialog: AdverseEventDialog) -> None:
+    """The rest of a grade-1 headache, possibly related, ongoing; then OK (verbatim and onset typed before)."""
+    dialog.term.setCurrentIndex(dialog.term.findData("headache"))
+    dialog.grade.setCurrentIndex(dialog.grade.findData(1))
+    for combo, code in ((dialog.causality, "possible"), (dialog.action_taken, "none"),
+                        (dialog.outcome, "not_recovered")):
+        combo.setCurrentIndex(combo.findData(code))
+    dialog.end_date.clear()
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+
 def test_phone_follow_up_from_the_today_list_into_the_ae_log(qtbot, store, nurse, enrolled, clock,  # noqa: F811
                                                             qtmodeltester):
     at(clock, PH1_DAY, 9)
@@ -85,14 +96,8 @@ def test_phone_follow_up_from_the_today_list_into_the_ae_log(qtbot, store, nurse
 
     def ae(dialog: AdverseEventDialog):
         keys.type(dialog.verbatim, "headaches since last week")
-        dialog.term.setCurrentIndex(dialog.term.findData("headache"))
         keys.type(dialog.onset_date, "13.07.2026")
-        dialog.grade.setCurrentIndex(dialog.grade.findData(1))
-        for combo, code in ((dialog.causality, "possible"), (dialog.action_taken, "none"),
-                            (dialog.outcome, "not_recovered")):
-            combo.setCurrentIndex(combo.findData(code))
-        dialog.end_date.clear()
-        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        _headache(dialog)
 
     _when_shown(CallDialog, reached)
     _when_shown(AdverseEventDialog, ae, tries=500)
@@ -192,14 +197,8 @@ def test_medication_changes_yes_leads_into_the_medication_form_after_the_ae(qtbo
 
     def ae(dialog: AdverseEventDialog):
         dialog.verbatim.setText("headache since Sunday")
-        dialog.term.setCurrentIndex(dialog.term.findData("headache"))
         dialog.onset_date.setText(PH1_DAY.strftime("%d.%m.%Y"))
-        dialog.grade.setCurrentIndex(dialog.grade.findData(1))
-        for combo, code in ((dialog.causality, "possible"), (dialog.action_taken, "none"),
-                            (dialog.outcome, "not_recovered")):
-            combo.setCurrentIndex(combo.findData(code))
-        dialog.end_date.clear()
-        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        _headache(dialog)
 
     def medication(dialog: MedicationDialog):
         seen["tab"] = window.workspace.currentWidget() is window.workspace.medications
