@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -25,6 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -49,7 +49,7 @@ from trialdesk.ui.participants.candidate_dialog import (
     CandidateValues,
     NewCandidateDialog,
 )
-from trialdesk.ui.participants.model import ParticipantTableModel
+from trialdesk.ui.participants.model import ParticipantTableModel, RegisterProxyModel
 from trialdesk.ui.participants.workspace import ParticipantWorkspace
 from trialdesk.ui.staff.dialogs import ChangePasswordDialog, PasswordChange
 from trialdesk.ui.staff.widget import StaffAdminWidget
@@ -107,17 +107,19 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
 
         self.model = ParticipantTableModel(parent=self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RegisterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(0)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(ParticipantTableModel.SORT_ROLE)
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Type to filter by study id (Ctrl+F)"))
         self.filter.setAccessibleName(self.tr("Filter participants by study id"))
         self.filter.setClearButtonEnabled(True)
         self.table = row_table(self.proxy, self.tr("Participants"))
+        # One line per participant (no word wrap): every row as tall as the font, set once. Measuring each row
+        # after a reload (resizeRowsToContents) took 2.2 s of a 2.6 s save at 5,000 participants.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.empty_note = QLabel()
@@ -240,7 +242,7 @@ class MainWindow(QMainWindow):
         self.addAction(self.find_action)
 
     def _connect_signals(self) -> None:
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_filter_text)
         self.find_action.triggered.connect(self.filter.setFocus)
         self.new_action.triggered.connect(self._on_new_action_triggered)
         self.new_button.clicked.connect(self._on_new_action_triggered)
@@ -318,16 +320,17 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         for column, width in enumerate((94, 122, 36, 40, 112, 82)):
             header.resizeSection(column, width)
-        self.table.resizeRowsToContents()
 
     def select_participant(self, participant_id: str, open_workspace: bool = True) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.data(index, ParticipantTableModel.ROW_ROLE).id == participant_id:
-                self.table.selectionModel().blockSignals(not open_workspace)
-                self.table.setCurrentIndex(index)
-                self.table.selectionModel().blockSignals(False)
-                return
+        row = self.model.row_of(participant_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # filtered out
+            return
+        self.table.selectionModel().blockSignals(not open_workspace)
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().blockSignals(False)
 
     def _on_table_currentRowChanged(self, current, previous) -> None:
         if not current.isValid() or self.workspace is None:

@@ -19,6 +19,7 @@ class RowTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._by_id: dict[Any, int] | None = None  # id -> row, built on first use after each reload
         self.COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = self.columns()
 
     def columns(self) -> tuple[tuple[str, Callable[[Any], Any]], ...]:  # pragma: no cover
@@ -27,7 +28,15 @@ class RowTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._by_id: dict[Any, int] | None = None
         self.endResetModel()
+
+    def row_of(self, row_id: Any) -> int | None:
+        """The source row of the object whose ``id`` is ``row_id`` (None if none): a dictionary built once per
+        reload, instead of a walk through the rows with a Python ``data()`` call each."""
+        if self._by_id is None:
+            self._by_id = {getattr(r, "id", None): i for i, r in enumerate(self._rows)}
+        return self._by_id.get(row_id)
 
     def row_at(self, index: QModelIndex) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

@@ -1,0 +1,71 @@
+"""The register sorts in its model's own rows and filters from them (issue 15): same results as Qt's proxy gave,
+the selected participant kept across a sort, the filter case-insensitive and kept across a reload."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from trialdesk.services.participants import ParticipantRow
+from trialdesk.ui.participants.model import ParticipantTableModel, RegisterProxyModel
+from trialdesk.ui.widgets import row_table
+
+
+def _rows():
+    return [ParticipantRow(id=f"p{i}", study_id=f"KTS11-{site}-{i:03d}", status=status, sex=sex,
+                           birth_date=born, site=site, next_visit=None if i % 2 else "Injection 1",
+                           next_visit_date=None if i % 2 else f"2026-12-{10 + i:02d}")
+            for i, (site, status, sex, born) in enumerate([
+                ("H", "follow_up", "F", "1980-01-01"), ("R", "candidate", "M", None), ("H", "enrolled", "F", "1990-05-05"),
+                ("H", "screening", "M", "1975-03-03"), ("R", "completed", "F", "1985-07-07")], start=1)]
+
+
+def _shown(proxy, column=0):
+    return [proxy.data(proxy.index(r, column)) for r in range(proxy.rowCount())]
+
+
+def _qt_order(rows, column, order):
+    """What Qt's own proxy sort gives over the same model (the behaviour before)."""
+    model = ParticipantTableModel()
+    model.set_rows(rows)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(ParticipantTableModel.SORT_ROLE)
+    proxy.sort(column, order)
+    return _shown(proxy)
+
+
+def test_sorting_matches_qt_and_keeps_the_selection(qtbot, qtmodeltester):
+    model = ParticipantTableModel()
+    proxy = RegisterProxyModel()
+    proxy.setSourceModel(model)
+    table = row_table(proxy, "Participants")
+    qtbot.addWidget(table)
+    table.setSortingEnabled(True)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    model.set_rows(list(reversed(_rows())))
+    qtmodeltester.check(proxy)
+    assert _shown(proxy) == sorted(r.study_id for r in _rows())
+    table.setCurrentIndex(proxy.mapFromSource(model.index(model.row_of("p3"), 0)))
+    for column in (1, 3):  # status words; ages, with an unknown one
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            table.sortByColumn(column, order)
+            expected = _qt_order(_rows(), column, order)
+            if column == 3:  # an unknown age sorts last in either order now (Qt put it first ascending)
+                expected = [x for x in expected if x != "KTS11-R-002"] + ["KTS11-R-002"]
+            assert _shown(proxy) == expected, (column, order)
+            assert proxy.data(table.currentIndex(), ParticipantTableModel.ROW_ROLE).id == "p3"
+    model.set_rows(_rows())  # a reload keeps the order chosen
+    assert _shown(proxy)[-1] == "KTS11-R-002"
+
+
+def test_the_filter_is_case_insensitive_and_survives_a_reload(qtbot):
+    model = ParticipantTableModel()
+    proxy = RegisterProxyModel()
+    proxy.setSourceModel(model)
+    model.set_rows(_rows())
+    proxy.set_filter_text("  kts11-r ")
+    assert _shown(proxy) == ["KTS11-R-002", "KTS11-R-005"]
+    model.set_rows(_rows()[:3])
+    assert _shown(proxy) == ["KTS11-R-002"]
+    proxy.set_filter_text("")
+    assert len(_shown(proxy)) == 3
