@@ -69,3 +69,22 @@ def test_the_filter_is_case_insensitive_and_survives_a_reload(qtbot):
     assert _shown(proxy) == ["KTS11-R-002"]
     proxy.set_filter_text("")
     assert len(_shown(proxy)) == 3
+
+
+def test_tab_into_the_register_opens_and_shows_the_participant_as_selected(qtbot, store, doctor):
+    from tests.conftest import main_window
+    from tests.services.test_screening import register
+
+    pid = register(store, doctor)
+    window = main_window(qtbot, store, doctor)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.filter.setFocus()
+    qtbot.keyClicks(window.filter, "001")
+    qtbot.keyClick(window.filter, Qt.Key.Key_Tab)
+    assert window.table.hasFocus() and window.workspace.participant_id == pid
+    assert [window.proxy.data(i, ParticipantTableModel.ROW_ROLE).id
+            for i in window.table.selectionModel().selectedRows()] == [pid]
+    window.filter.clear()  # back to every row: still the one selected
+    assert [window.proxy.data(i, ParticipantTableModel.ROW_ROLE).id
+            for i in window.table.selectionModel().selectedRows()] == [pid]

@@ -348,6 +348,8 @@ class MainWindow(QMainWindow):
                 return
         self.workspace.show_participant(row.id)
         self.right.setCurrentWidget(self.workspace)
+        if not self.table.selectionModel().isRowSelected(current.row(), current.parent()):
+            self.table.selectRow(current.row())  # Tab into the list makes a row current only: show it as open
 
     def _on_table_activated(self, index) -> None:
         if self.workspace is not None and self.workspace.participant_id:
