@@ -71,3 +71,28 @@ def test_birth_date_not_matching_the_number_is_shown_at_the_birth_date(qtbot, st
     _ok(dialog)
     assert "which gives 12.04.1985" in dialog.boxes["birth_date"].error.text()
     assert dialog.boxes["id_number"].error.text() == ""
+
+
+def test_sex_is_chosen_by_a_letter_in_either_language(qtbot, store, doctor):
+    """Issue 13 item 5: F, K (kvinne) or W for a woman, M for a man, as well as the arrows."""
+    from PySide6.QtCore import Qt
+
+    dialog = _dialog(qtbot, store, doctor)
+    dialog.sex.setFocus()
+    for key, code in ((Qt.Key.Key_K, "F"), (Qt.Key.Key_M, "M"), (Qt.Key.Key_F, "F"), (Qt.Key.Key_M, "M"),
+                      (Qt.Key.Key_W, "F")):
+        qtbot.keyClick(dialog.sex, key)
+        assert dialog.sex.currentData() == code, key
+    qtbot.keyClick(dialog.sex, Qt.Key.Key_Up)  # the arrows still move through the list
+    assert dialog.sex.currentData() is None
+
+
+def test_a_new_adverse_event_starts_on_today(qtbot, clock):
+    from tests.conftest import at_noon
+    from trialdesk.clock import local_today
+    from trialdesk.ui.visits.adverse_events import AdverseEventDialog
+
+    at_noon(clock)
+    dialog = AdverseEventDialog(lambda ae: ae)
+    qtbot.addWidget(dialog)
+    assert dialog.onset_date.text() == local_today().strftime("%d.%m.%Y")

@@ -96,6 +96,7 @@ def test_phone_follow_up_from_the_today_list_into_the_ae_log(qtbot, store, nurse
 
     def ae(dialog: AdverseEventDialog):
         keys.type(dialog.verbatim, "headaches since last week")
+        dialog.onset_date.selectAll()  # today by default: typed over (Tab into the field selects it likewise)
         keys.type(dialog.onset_date, "13.07.2026")
         _headache(dialog)
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from trialdesk.errors import ConfirmationNeeded
@@ -14,6 +16,21 @@ from trialdesk.services.participants import Identity
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.widgets import YesNo, add_row, date_edit
 
+
+
+class SexComboBox(QComboBox):
+    """The sex list, chosen by a letter in either language as well as by the arrows: F, K (kvinne) or W for a
+    woman, M for a man (Qt's own type-ahead only knows the first letter of the shown word)."""
+
+    LETTERS = {Qt.Key.Key_F: "F", Qt.Key.Key_K: "F", Qt.Key.Key_W: "F", Qt.Key.Key_M: "M"}
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        code = self.LETTERS.get(Qt.Key(event.key()))
+        if code is not None and not (event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+                                     & ~Qt.KeyboardModifier.KeypadModifier):
+            self.setCurrentIndex(self.findData(code))
+            return
+        super().keyPressEvent(event)
 
 @dataclass(frozen=True)
 class CandidateValues:
@@ -38,7 +55,7 @@ class NewCandidateDialog(FormDialog):
                                "from the clinical data and never exported."))
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
-        self.sex = QComboBox()
+        self.sex = SexComboBox()
         self.sex.addItem(self.tr("— choose —"), None)
         self.sex.addItem(self.tr("Woman"), "F")
         self.sex.addItem(self.tr("Man"), "M")

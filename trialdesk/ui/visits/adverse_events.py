@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from trialdesk.clock import local_today
 from trialdesk.domain import ctcae
 from trialdesk.domain.adverse_events import SAE_CRITERIA
 from trialdesk.errors import ValidationError
@@ -127,6 +128,8 @@ class AdverseEventDialog(FormDialog):
         self._on_serious_toggled(False)
         if initial is not None:
             self._load(initial)
+        else:  # most AEs are told the day they began or the day before: today, to be changed when not
+            self.onset_date.setText(show_date(local_today()))
         self.verbatim.setFocus()
 
     def _choice(self, codes, text) -> QComboBox:
