@@ -102,7 +102,7 @@
     </message>
     <message>
       <source>No</source>
-      <translation>Nei</translation>
+      <translation type="vanished">Nei</translation>
     </message>
     <message>
       <source>Note (optional)</source>
@@ -114,7 +114,7 @@
     </message>
     <message>
       <source>Yes</source>
-      <translation>Ja</translation>
+      <translation type="vanished">Ja</translation>
     </message>
     <message>
       <source>{cid} investigator's judgement</source>
@@ -143,6 +143,22 @@
     <message>
       <source>✗ Present</source>
       <translation>✗ Til stede</translation>
+    </message>
+    <message>
+      <source>No — absent</source>
+      <translation>Nei — ikke til stede</translation>
+    </message>
+    <message>
+      <source>No — not met, excludes</source>
+      <translation>Nei — ikke oppfylt, utelukker</translation>
+    </message>
+    <message>
+      <source>Yes — met</source>
+      <translation>Ja — oppfylt</translation>
+    </message>
+    <message>
+      <source>Yes — present, excludes</source>
+      <translation>Ja — til stede, utelukker</translation>
     </message>
   </context>
   <context>

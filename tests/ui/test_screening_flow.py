@@ -237,3 +237,20 @@ def test_keyboard_mnemonics_are_unique_on_each_page(qtbot, window, store, users)
     for widget in ws.screening.findChildren(QWidget):
         if isinstance(widget, (QLineEdit, QComboBox, QRadioButton)):
             assert widget.accessibleName(), widget
+
+
+def test_a_judgement_says_what_yes_means(qtbot):
+    """Issue 13 item 5: an exclusion's "Yes" is "present, excludes"; an inclusion's "Yes" is "met"."""
+    from trialdesk.services.screening import protocol
+    from trialdesk.ui.screening.widget import ScreeningChecklistWidget
+
+    widget = ScreeningChecklistWidget()
+    qtbot.addWidget(widget)
+    judged = [c for c in protocol().criteria if c.needs_judgement]
+    assert any(c.category == "exclusion" for c in judged)
+    for criterion in judged:
+        answer = widget.rows[criterion.id].answer
+        if criterion.category == "exclusion":
+            assert (answer.yes.text(), answer.no.text()) == ("Yes — present, excludes", "No — absent")
+        else:
+            assert (answer.yes.text(), answer.no.text()) == ("Yes — met", "No — not met, excludes")

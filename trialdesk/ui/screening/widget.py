@@ -80,8 +80,12 @@ class CriterionRow(QFrame):
         self.answer: YesNo | None = None
         self.note: QLineEdit | None = None
         if criterion.needs_judgement:
-            self.answer = YesNo(self.tr("Yes"), self.tr("No"),
-                                self.tr("{cid} investigator's judgement").format(cid=criterion.id))
+            # Yes means the criterion's statement holds: say what that does (issue 13 item 5).
+            if criterion.category == "exclusion":
+                yes, no = self.tr("Yes — present, excludes"), self.tr("No — absent")
+            else:
+                yes, no = self.tr("Yes — met"), self.tr("No — not met, excludes")
+            self.answer = YesNo(yes, no, self.tr("{cid} investigator's judgement").format(cid=criterion.id))
             self.note = QLineEdit()
             self.note.setPlaceholderText(self.tr("Note (optional)"))
             self.note.setAccessibleName(self.tr("Note on {cid}").format(cid=criterion.id))
