@@ -2629,6 +2629,14 @@
       <source>Sign-in on this workstation is locked until {until} (UTC): {count} sign-ins failed within {minutes} minutes. Wait until then; if that was not colleagues mistyping, tell IT (someone may be guessing passwords).</source>
       <translation>Innlogging på denne arbeidsstasjonen er sperret til {until} (UTC): {count} innlogginger mislyktes i løpet av {minutes} minutter. Vent til da; hvis det ikke var kolleger som skrev feil, si fra til IT (noen kan prøve å gjette passord).</translation>
     </message>
+    <message>
+      <source>Enter when the observation ends: the protocol asks for {minutes} minutes of observation after the injection.</source>
+      <translation>Før inn når observasjonen slutter: protokollen ber om {minutes} minutters observasjon etter injeksjonen.</translation>
+    </message>
+    <message>
+      <source>{kit} is not a kit number of this trial (the labels read like {example}): scan or type it again from the label.</source>
+      <translation>{kit} er ikke et kitnummer i denne studien (etikettene ser ut som {example}): skann eller skriv det på nytt fra etiketten.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -2759,6 +2767,10 @@
     <message>
       <source>Temp</source>
       <translation>Temp</translation>
+    </message>
+    <message>
+      <source>hh:mm (the protocol asks for {minutes} min)</source>
+      <translation>tt:mm (protokollen ber om {minutes} min)</translation>
     </message>
   </context>
   <context>

@@ -73,3 +73,46 @@ def test_a_start_time_after_the_moment_of_saving_is_refused(store, nurse, enroll
     with pytest.raises(ValidationError, match="future") as err:
         vs.record_administration(store, nurse, enrolled, "D1", administration(D1_DAY + timedelta(hours=1)))
     assert err.value.field == "started_at"
+
+
+def test_the_protocol_s_kit_labels_and_observation_are_checked(monkeypatch):
+    """Issue 13 item 5: a kit number must read like the protocol's kit labels, and "observe until" is required
+    when the protocol asks for an observation period (a correction of an older record does not ask for it)."""
+    from dataclasses import replace as swap
+
+    import trialdesk.services.visits.dosing as dosing
+    from trialdesk.domain.protocol.model import AdministrationRules
+
+    rules = sc.protocol().administration
+    assert rules.observation_minutes == 60 and rules.kit_number_example == "KTS11-100101"
+    strict = AdministrationRules(kit_number_pattern=r"KTS11-\d{6}", kit_number_example="KTS11-100101",
+                                 observation_minutes=60)
+    kts11 = sc.protocol()
+    monkeypatch.setattr(dosing, "protocol", lambda: swap(kts11, administration=strict))
+    admin = administration(vs.utc_now() - timedelta(hours=3))
+    with pytest.raises(ValidationError) as refused:
+        vs.check_administration(admin)  # KIT-000123
+    assert refused.value.field == "kit_number" and "KTS11-100101" in str(refused.value)
+    vs.check_administration(swap(admin, kit_number="kts11-100555"))  # as scanned, in any case
+    with pytest.raises(ValidationError) as refused:
+        vs.check_administration(swap(admin, kit_number="KTS11-100555", observation_until=None))
+    assert refused.value.field == "observation_until" and "60 minutes" in str(refused.value)
+    vs.check_administration(swap(admin, kit_number="KTS11-100555", observation_until=None), new=False)
+
+
+@pytest.mark.parametrize("section, problem", [
+    ('kit_number_pattern = "KTS11-[0-9]{6}"\nkit_number_example = "KIT-1"', "does not match kit_number_pattern"),
+    ('kit_number_pattern = "KTS11-("\nkit_number_example = "KTS11-100101"', "is not a regular expression"),
+    ("observation_minutes = -5", "must be 0 to 1440 minutes"),
+])
+def test_the_protocol_reader_checks_the_administration_rules(section, problem):
+    from trialdesk.domain.protocol.reader import DEFAULT_PROTOCOL_PATH, ProtocolError, parse_protocol
+
+    text = DEFAULT_PROTOCOL_PATH.read_text(encoding="utf-8")
+    start = text.index("[administration]")
+    end = text.index("[disposition]")
+    broken = text[:start] + "[administration]\n" + section + "\n\n" + text[end:]
+    import tomllib
+
+    with pytest.raises(ProtocolError, match=problem):
+        parse_protocol(tomllib.loads(broken), base_dir=DEFAULT_PROTOCOL_PATH.parent)

@@ -163,6 +163,7 @@ def test_dose_outside_its_window_needs_a_reason_at_the_field(qtbot, store, docto
     admin.site_left.setChecked(True)
     admin.started_at.setText("n")
     admin.ended_at.setText("n")
+    admin.observation_until.setText("n")  # the protocol asks for an observation period: its end is required
     admin.record_button.click()
     assert "outside its window" in admin.boxes["window_reason"].error.text()
     assert store.db.execute("SELECT count(*) FROM administrations").fetchone()[0] == 0

@@ -333,6 +333,7 @@ def test_no_go_blocks_a_nurse_and_the_investigator_overrides_with_a_signature(qt
     admin.site_right.setChecked(True)
     admin.started_at.setText("n")
     admin.ended_at.setText("n")
+    admin.observation_until.setText("n")  # the protocol asks for an observation period: its end is required
 
     def reason(dialog: ReasonDialog):
         qtbot.keyClicks(dialog.reason, "pregnancy test done at the GP this morning, negative")

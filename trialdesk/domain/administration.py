@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from trialdesk.domain.errors import RuleViolation
+from trialdesk.domain.protocol.model import AdministrationRules
 
 INJECTION_SITES = ("abdomen_left", "abdomen_right")
 VITAL_LIMITS = {"bp_sys": (50, 260), "bp_dia": (20, 160), "pulse": (20, 250), "temp": (30.0, 43.0)}
@@ -48,13 +50,24 @@ def check_vitals(when: str, vitals: Vitals) -> None:
                                 field=f"{name}_{when}", value=value, low=low, high=high)
 
 
-def check_administration(a: Administration, now: datetime) -> None:
-    """The checks of one injection record that need no store: kit format, injection site, times (aware,
-    not after ``now``, end not before start) and plausible vital signs. :class:`RuleViolation` at the field."""
+def check_administration(a: Administration, now: datetime, rules: AdministrationRules | None = None, *,
+                         new: bool = True) -> None:
+    """The checks of one injection record that need no store: kit format (and the protocol's kit-label pattern),
+    injection site, times (aware, not after ``now``, end not before start), plausible vital signs and, for a
+    ``new`` record when the protocol asks for an observation period, the end of the observation.
+    :class:`RuleViolation` at the field."""
     kit = (a.kit_number or "").strip()
     if not kit or len(kit) > 40 or not all(c.isalnum() or c in KIT_CHARACTERS for c in kit):
         raise RuleViolation("Scan or type the kit number from the label (letters, digits, '-').",
                             field="kit_number")
+    if rules is not None and rules.kit_number_pattern and not re.fullmatch(rules.kit_number_pattern, kit.upper()):
+        raise RuleViolation("{kit} is not a kit number of this trial (the labels read like {example}): scan or "
+                            "type it again from the label.", field="kit_number", kit=kit,
+                            example=rules.kit_number_example)
+    if new and rules is not None and rules.observation_minutes and a.observation_until is None:
+        raise RuleViolation("Enter when the observation ends: the protocol asks for {minutes} minutes of "
+                            "observation after the injection.", field="observation_until",
+                            minutes=rules.observation_minutes)
     if a.injection_site not in INJECTION_SITES:
         raise RuleViolation("Choose the injection site: abdomen left or right.", field="injection_site")
     for name, moment in (("started_at", a.started_at), ("ended_at", a.ended_at)):

@@ -358,6 +358,18 @@ class DispositionRules:
     lost_to_follow_up_min_attempts: int = 3
 
 
+@dataclass(frozen=True)
+class AdministrationRules:
+    """The protocol's rules for the injection record: the kit labels' pattern (a regular expression the whole kit
+    number, in upper case, must match; None: letters, digits and '-' only) with an example label for the message,
+    and the observation after each injection in minutes (0: the protocol asks for none; then "observe until" may
+    stay empty)."""
+
+    kit_number_pattern: str | None = None
+    kit_number_example: str | None = None
+    observation_minutes: int = 0
+
+
 @dataclass(frozen=True, eq=False)
 class Protocol:
     """The loaded protocol. ``version`` is stored with every evaluation made from it."""
@@ -378,6 +390,7 @@ class Protocol:
     path: Path | None = None
     medications: MedicationRules = MedicationRules()
     disposition: DispositionRules = DispositionRules()
+    administration: AdministrationRules = AdministrationRules()
 
     def criterion(self, criterion_id: str) -> Criterion:
         """The criterion with this id (``KeyError`` if the protocol has none)."""

@@ -14,8 +14,8 @@ from typing import Any, Iterator, Mapping
 from trialdesk.domain.labs import normalise_unit
 from trialdesk.domain.protocol.model import (
     APPLIES_TO, CHOICE_FACTS, DATE_FACTS, DERIVATION_KINDS, MEDICATION_ROUTES, OPERATORS, SEXES, VISIT_KINDS, AeTerm,
-    ContactRule, Criterion, CtcaeLabTerm, Derivation, DispositionRules, DoseRule, EndOfStudyRule, FollowUpRule,
-    ForbiddenMedication, GradeThreshold, Lab, Limits, MedicationRules, PreDose, Premedication, Protocol,
+    AdministrationRules, ContactRule, Criterion, CtcaeLabTerm, Derivation, DispositionRules, DoseRule, EndOfStudyRule,
+    FollowUpRule, ForbiddenMedication, GradeThreshold, Lab, Limits, MedicationRules, PreDose, Premedication, Protocol,
     ReferenceRange, SafetyLimits, ScheduleRules,
 )
 from trialdesk.domain.protocol.model import decimal_text as _fmt
@@ -72,12 +72,15 @@ def parse_protocol(data: Mapping[str, Any], *, base_dir: Path, path: Path | None
     medications = (_read_medications(top.sub("concomitant_medications"), criteria)
                    if top.has("concomitant_medications") else MedicationRules())
     disposition = _read_disposition(top.sub("disposition")) if top.has("disposition") else DispositionRules()
+    administration = (_read_administration(top.sub("administration")) if top.has("administration")
+                      else AdministrationRules())
     top.finish()
     return Protocol(
         study_code=study_code, title_en=title_en, title_nb=title_nb, version=version,
         version_date=version_date, ctcae_version=ctcae_version, sae_report_hours=sae_report_hours,
         criteria=criteria, labs=labs, schedule=schedule, pre_dose=pre_dose, ctcae_lab=ctcae_lab,
         ae_terms=ae_terms, path=path, medications=medications, disposition=disposition,
+        administration=administration,
     )
 
 
@@ -706,6 +709,25 @@ def _read_ae(t: _Table, ctcae_version: str, base_dir: Path) -> tuple[AeTerm, ...
 
 
 # --- disposition and concomitant medications (issue 11) ------------------------------------------------
+
+def _read_administration(t: _Table) -> AdministrationRules:
+    pattern = t.opt("kit_number_pattern", "str", None)
+    example = t.opt("kit_number_example", "str", None)
+    if pattern is not None:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as error:
+            t.fail("kit_number_pattern", f"is not a regular expression ({error})")
+        if example is None:
+            t.fail("kit_number_example", "is needed with kit_number_pattern (the message shows it)")
+        if not compiled.fullmatch(example.upper()):
+            t.fail("kit_number_example", f"{example!r} does not match kit_number_pattern")
+    minutes = t.opt("observation_minutes", "int", 0)
+    if not 0 <= minutes <= 24 * 60:
+        t.fail("observation_minutes", f"must be 0 to 1440 minutes, got {minutes}")
+    t.finish()
+    return AdministrationRules(kit_number_pattern=pattern, kit_number_example=example, observation_minutes=minutes)
+
 
 def _read_disposition(t: _Table) -> DispositionRules:
     attempts = t.opt("lost_to_follow_up_min_attempts", "int", DispositionRules().lost_to_follow_up_min_attempts)

@@ -272,11 +272,12 @@ def _decide(store: Store, participant_id: str, dose_code: str, now: datetime) ->
 
 # --- administration -------------------------------------------------------------------------------
 
-def check_administration(a: Administration) -> None:
-    """The checks of one injection record that need no store (kit format, site, times, vitals); the UI runs
-    them before asking for a reason. ValidationError at the field."""
+def check_administration(a: Administration, *, new: bool = True) -> None:
+    """The checks of one injection record that need no store (kit format and the protocol's kit labels, site,
+    times, vitals, the observation the protocol asks for when ``new``); the UI runs them before asking for a
+    reason. ValidationError at the field."""
     with rule_errors():
-        administration_rules.check_administration(a, utc_now())
+        administration_rules.check_administration(a, utc_now(), protocol().administration, new=new)
 
 
 OBSERVATION_MAX = timedelta(hours=24)
@@ -338,7 +339,7 @@ def record_administration(store: Store, user: User, participant_id: str, dose_co
     require(user, Action.RECORD_DOSE)
     now = now or utc_now()
     with rule_errors():
-        administration_rules.check_administration(admin, now)
+        administration_rules.check_administration(admin, now, protocol().administration)
     person = participant(store, participant_id)
     _check_admin_bounds(admin, person)
     decision, plan = _decide(store, participant_id, dose_code, admin.started_at)
@@ -405,7 +406,7 @@ def correct_administration(store: Store, user: User, participant_id: str, dose_c
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("Give a reason for the correction.", field="reason")
-    check_administration(admin)
+    check_administration(admin, new=False)  # a record saved before the protocol asked for observation stays
     _check_admin_bounds(admin, participant(store, participant_id))
     visit = repo.get_dose_visit(store.db, participant_id, dose_code)
     saved = repo.administration(store.db, visit["id"]) if visit else None

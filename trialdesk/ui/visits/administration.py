@@ -77,7 +77,9 @@ class AdministrationForm(QWidget):
         site.setFocusProxy(self.site_left)
         self.started_at = TimeField()
         self.ended_at = TimeField()
-        self.observation_until = TimeField(placeholder=self.tr("hh:mm"))
+        minutes = vs.protocol().administration.observation_minutes
+        self.observation_until = TimeField(placeholder=self.tr("hh:mm (the protocol asks for {minutes} min)").format(
+            minutes=minutes) if minutes else self.tr("hh:mm"))
         self.window_reason = QLineEdit()
         self.window_reason.setPlaceholderText(self.tr("why the dose is given outside its window"))
         self.boxes["kit_number"] = add_row(form, self.tr("&Kit number:"), self.kit_number,
