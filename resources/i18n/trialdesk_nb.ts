@@ -87,7 +87,15 @@
     </message>
     <message>
       <source>e.g. 1.0 of 05.01.2026</source>
-      <translation>f.eks. 1.0 datert 05.01.2026</translation>
+      <translation type="vanished">f.eks. 1.0 datert 05.01.2026</translation>
+    </message>
+    <message>
+      <source>version {version}</source>
+      <translation>versjon {version}</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— velg —</translation>
     </message>
   </context>
   <context>

@@ -98,9 +98,13 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
     assert not ws.screening.save_button.isEnabled()
 
     def consent(dialog: ConsentDialog):
+        # The version is chosen from the installed forms (newest first, chosen at first), never typed.
+        assert [dialog.form_version.itemData(i) for i in range(dialog.form_version.count())] == [None, "0.1"]
+        assert dialog.form_version.currentData() == "0.1"
+        dialog.form_version.setCurrentIndex(0)
         _ok(dialog)  # no form version: error at the field, dialog stays
         assert dialog.isVisible() and dialog.boxes["form_version"].error.isVisible()
-        qtbot.keyClicks(dialog.form_version, "1.0")
+        qtbot.keyClick(dialog.form_version, Qt.Key.Key_Down)
         dialog.copy_given.setChecked(True)
         _ok(dialog)
 

@@ -24,6 +24,14 @@ def _version_key(path) -> tuple[int, ...]:
     return tuple(int(x) for x in match.group(1).split(".") if x) if match else ()
 
 
+def consent_versions(language: str) -> list[str]:
+    """The versions of the consent form installed for ``language`` (``resources/consent/``), newest first: the
+    choice when a signed consent is recorded."""
+    folder = resource_path(*CONSENT_DIR)
+    files = sorted(folder.glob(f"kts11_consent_{language}_v*.toml"), key=_version_key, reverse=True)
+    return [re.search(r"_v([0-9.]+)\.toml$", f.name).group(1) for f in files]
+
+
 def consent_template(language: str, version: str | None = None) -> dict:
     """The consent template for ``language``: ``version`` if given, else the newest installed."""
     folder = resource_path(*CONSENT_DIR)

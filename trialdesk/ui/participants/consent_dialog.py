@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from trialdesk.clock import local_today
 from trialdesk.services.inputs import parse_date, show_date
+from trialdesk.services.printing import consent_versions
 from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.widgets import add_row, date_edit
 
@@ -35,11 +36,14 @@ class ConsentDialog(FormDialog):
                        .format(name=investigator))
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
-        self.form_version = QLineEdit()
-        self.form_version.setPlaceholderText(self.tr("e.g. 1.0 of 05.01.2026"))
+        # The version is chosen from the forms installed in resources/consent/ (newest first), never typed: the
+        # one printed for signature is among them.
+        self.form_version = QComboBox()
         self.language = QComboBox()
         self.language.addItem(self.tr("Norwegian (bokmål)"), "nb")
         self.language.addItem(self.tr("English"), "en")
+        self.language.currentIndexChanged.connect(lambda *_: self._fill_versions())
+        self._fill_versions()
         today = show_date(local_today())
         self.participant_date = date_edit(self.tr("dd.mm.yyyy"))
         self.participant_date.setText(today)
@@ -60,6 +64,14 @@ class ConsentDialog(FormDialog):
         self.setMinimumWidth(520)
         self.form_version.setFocus()
 
+    def _fill_versions(self) -> None:
+        self.form_version.clear()
+        self.form_version.addItem(self.tr("— choose —"), None)
+        versions = consent_versions(self.language.currentData())
+        for version in versions:
+            self.form_version.addItem(self.tr("version {version}").format(version=version), version)
+        self.form_version.setCurrentIndex(1 if versions else 0)
+
     @classmethod
     def ask(cls, parent: QWidget | None, submit: Callable[[ConsentValues], Any], *, study_id: str,
             investigator: str) -> Any:
@@ -68,7 +80,7 @@ class ConsentDialog(FormDialog):
 
     def values(self) -> ConsentValues:
         return ConsentValues(
-            form_version=self.form_version.text(), language=self.language.currentData(),
+            form_version=self.form_version.currentData() or "", language=self.language.currentData(),
             participant_signed_on=parse_date(self.participant_date.text(), field="participant_signed_on",
                                              label="signing date"),
             investigator_signed_on=parse_date(self.investigator_date.text(), field="investigator_signed_on",
