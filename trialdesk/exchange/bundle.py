@@ -152,19 +152,10 @@ def write_bundle(manifest: dict, events: list[dict], keys: OwnKeys, recipient_ag
 
 # --- reading -------------------------------------------------------------------------------------------------
 
-def _not_a_bundle(why: str) -> ValidationError:
-    return ValidationError("This is not a TrialDesk bundle: {why}.", why=why)
-
-
-def _mismatch(what: str) -> ValidationError:
-    return ValidationError("The bundle's manifest does not match its events ({what}): the bundle is refused.",
-                           what=what)
-
-
 def _open(data: bytes, keys: OwnKeys) -> dict:
     """Header checks, decryption, decompression, JSON: the bundle's inner document (not yet verified)."""
     if len(data) < len(MAGIC) or data[:len(MAGIC)] != MAGIC:
-        raise _not_a_bundle("it does not begin as one")
+        raise ValidationError("This is not a TrialDesk bundle: it does not begin as one.")
     if len(data) < HEADER_SIZE:
         raise ValidationError("The bundle is truncated: it ends within its header. Copy it again.")
     _, version, length = _HEADER.unpack_from(data)
@@ -187,14 +178,14 @@ def _open(data: bytes, keys: OwnKeys) -> dict:
         unpacker = zlib.decompressobj(wbits=31)
         inner = unpacker.decompress(plain, MAX_PLAIN_BYTES)
         if unpacker.unconsumed_tail or not unpacker.eof:
-            raise _not_a_bundle("its content is too large or incomplete")
+            raise ValidationError("This is not a TrialDesk bundle: its content is too large or incomplete.")
         document = json.loads(inner.decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, ValueError):
-        raise _not_a_bundle("its content is not a bundle's") from None
+        raise ValidationError("This is not a TrialDesk bundle: its content is not a bundle's.") from None
     if not isinstance(document, dict) or set(document) != {"manifest", "events", "signature"} or \
             not isinstance(document["manifest"], dict) or not isinstance(document["events"], list) or \
             not isinstance(document["signature"], str):
-        raise _not_a_bundle("its content is not a bundle's")
+        raise ValidationError("This is not a TrialDesk bundle: its content is not a bundle's.")
     return document
 
 
@@ -211,10 +202,10 @@ def read_bundle(data: bytes, keys: OwnKeys, *, recipient_store_id: str,
                               found=str(manifest.get("format"))[:40], known=FORMAT)
     missing = [k for k in MANIFEST_KEYS if k not in manifest]
     if missing or set(manifest) - set(MANIFEST_KEYS):
-        raise _not_a_bundle("its manifest lacks or adds fields")
+        raise ValidationError("This is not a TrialDesk bundle: its manifest lacks or adds fields.")
     origin, signing_key = manifest["origin_store_id"], manifest["origin_signing_key"]
     if not isinstance(origin, str) or not isinstance(signing_key, str):
-        raise _not_a_bundle("its manifest names no origin")
+        raise ValidationError("This is not a TrialDesk bundle: its manifest names no origin.")
     trust(origin, signing_key)
     try:
         signature = base64.b64decode(document["signature"].encode("ascii"), validate=True)
@@ -233,25 +224,32 @@ def read_bundle(data: bytes, keys: OwnKeys, *, recipient_store_id: str,
 def _check(manifest: dict, events: list) -> None:
     """The manifest says what the events are: digest, count, ranges, counts per record type, participants."""
     if any(not isinstance(e, dict) or set(e) != set(EVENT_COLUMNS) for e in events):
-        raise _mismatch("an event is not an audit row")
+        raise ValidationError("The bundle's manifest does not match its events (an event is not an audit row): "
+                              "the bundle is refused.")
     if manifest["events_sha256"] != _sha256(canonical(events)):
-        raise _mismatch("the events' digest")
+        raise ValidationError("The bundle's manifest does not match its events (the events' digest): "
+                              "the bundle is refused.")
     if manifest["event_count"] != len(events):
-        raise _mismatch("the number of events")
+        raise ValidationError("The bundle's manifest does not match its events (the number of events): "
+                              "the bundle is refused.")
     seqs = [e["seq"] for e in events]
     if any(not isinstance(s, int) for s in seqs) or seqs != sorted(set(seqs)):
-        raise _mismatch("the events are not in audit order")
+        raise ValidationError("The bundle's manifest does not match its events (the events are not in audit order): "
+                              "the bundle is refused.")
     if any(e["site"] != manifest["origin_site"] for e in events):
-        raise _mismatch("an event of another site")
+        raise ValidationError("The bundle's manifest does not match its events (an event of another site): "
+                              "the bundle is refused.")
     expected_ranges = []
     if events:
         expected_ranges.append({"store_id": manifest["origin_store_id"], "site": manifest["origin_site"],
                                 "first_seq": seqs[0], "last_seq": seqs[-1], "events": len(events)})
     if manifest["ranges"] != expected_ranges:
-        raise _mismatch("the event range")
+        raise ValidationError("The bundle's manifest does not match its events (the event range): "
+                              "the bundle is refused.")
     head = manifest["chain_head"]
     if not isinstance(head, dict) or (events and (not isinstance(head.get("seq"), int) or head["seq"] < seqs[-1])):
-        raise _mismatch("the audit-chain head")
+        raise ValidationError("The bundle's manifest does not match its events (the audit-chain head): "
+                              "the bundle is refused.")
     counts: dict[str, int] = {}
     by_subject: dict[str, list[dict]] = {}
     for event in events:
@@ -259,7 +257,9 @@ def _check(manifest: dict, events: list) -> None:
         if event["subject_id"]:
             by_subject.setdefault(event["subject_id"], []).append(event)
     if manifest["counts"] != counts:
-        raise _mismatch("the counts per record type")
+        raise ValidationError("The bundle's manifest does not match its events (the counts per record type): "
+                              "the bundle is refused.")
     expected = {pid: {"events": len(rows), "sha256": participant_digest(rows)} for pid, rows in by_subject.items()}
     if manifest["participants"] != expected:
-        raise _mismatch("the participants' digests")
+        raise ValidationError("The bundle's manifest does not match its events (the participants' digests): "
+                              "the bundle is refused.")
