@@ -15,7 +15,8 @@ PASSWORD = "Sterkt-passord-1"
 
 
 @pytest.mark.parametrize("command", [["exchange"], ["exchange", "identity"], ["exchange", "pair"],
-                                     ["exchange", "peers"], ["exchange", "revoke"]], ids=" ".join)
+                                     ["exchange", "peers"], ["exchange", "revoke"], ["exchange", "send"],
+                                     ["exchange", "inspect"]], ids=" ".join)
 def test_every_exchange_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.main([*command, "--help"])
@@ -129,3 +130,52 @@ def test_a_nurse_may_not_use_the_exchange_commands(tmp_path, monkeypatch, capsys
     assert cli.main(["exchange", "identity", "--data-dir", h, "--user", "nina", "--out", str(out)]) == 2
     assert "may not pair or revoke workstations" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_send_and_inspect_a_bundle(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TRIALDESK_PASSWORD", PASSWORD)
+    h = _init(tmp_path, "h", "H", "Haukeland")
+    r = _init(tmp_path, "r", "R", "Poliklinikken")
+    h_id, r_id = tmp_path / "h.json", tmp_path / "r.json"
+    assert cli.main(["exchange", "identity", "--data-dir", h, "--user", "admin", "--out", str(h_id)]) == 0
+    h_fp = _fingerprint(capsys.readouterr().out)
+    assert cli.main(["exchange", "identity", "--data-dir", r, "--user", "admin", "--out", str(r_id)]) == 0
+    r_fp = _fingerprint(capsys.readouterr().out)
+    # Nothing is sent to a workstation that is not paired.
+    out = tmp_path / "h-to-r.tdbundle"
+    assert cli.main(["exchange", "send", "--data-dir", h, "--user", "admin", "--to", "R", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("trialdesk: ") and err.count("\n") == 1 and "No paired workstation R" in err
+    assert not out.exists()
+    assert cli.main(["exchange", "pair", str(r_id), "--data-dir", h, "--user", "admin", "--fingerprint", r_fp]) == 0
+    assert cli.main(["exchange", "pair", str(h_id), "--data-dir", r, "--user", "admin", "--fingerprint", h_fp]) == 0
+    capsys.readouterr()
+
+    assert cli.main(["exchange", "send", "--data-dir", h, "--user", "admin", "--to", "R", "--out", str(out)]) == 0
+    sent = capsys.readouterr().out
+    assert "written to" in sent and "events: " in sent and "records: users 1" in sent and "chain head: seq " in sent
+    if os.name == "posix":
+        assert _mode(out) == 0o600
+    sha = sent.strip().splitlines()[-1]
+    assert sha.startswith("sha256: ")
+    # Not over an existing file.
+    assert cli.main(["exchange", "send", "--data-dir", h, "--user", "admin", "--to", "R", "--out", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+
+    assert cli.main(["exchange", "inspect", str(out), "--data-dir", r, "--user", "admin"]) == 0
+    seen = capsys.readouterr().out
+    assert seen.startswith("Verified: a bundle from store ") and "(site H)" in seen
+    assert seen.strip().splitlines()[-1] == sha
+    assert [l for l in seen.splitlines() if l.startswith("chain head")] == \
+        [l for l in sent.splitlines() if l.startswith("chain head")]
+
+    # The sender cannot read its own bundle (it is for R only); a damaged copy is refused: exit 1, one line.
+    assert cli.main(["exchange", "inspect", str(out), "--data-dir", h, "--user", "admin"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be decrypted" in err
+    damaged = tmp_path / "damaged.tdbundle"
+    data = bytearray(out.read_bytes())
+    data[len(data) // 2] ^= 1
+    damaged.write_bytes(bytes(data))
+    assert cli.main(["exchange", "inspect", str(damaged), "--data-dir", r, "--user", "admin"]) == 1
+    assert "cannot be decrypted" in capsys.readouterr().err

@@ -96,8 +96,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_exchange_parser(sub, common) -> None:
-    """``trialdesk exchange identity|pair|peers|revoke`` (issue 12): pairing workstations for site bundles."""
-    exchange = sub.add_parser("exchange", help="pair this workstation with another one for site bundles",
+    """``trialdesk exchange identity|pair|peers|revoke|send|inspect`` (issue 12): pairing workstations, site
+    bundles."""
+    exchange = sub.add_parser("exchange", help="pair this workstation with another one; write and check site bundles",
                               description="Workstations are paired, not trusted by default. Each command acts as "
                                           "--user (an administrator or investigator) and is audited; the password "
                                           f"is read from ${PASSWORD_ENV} when set, else asked for without echo. "
@@ -130,6 +131,19 @@ def _add_exchange_parser(sub, common) -> None:
                                      "PEER is the peer's store id or site code.")
     k.add_argument("peer", metavar="PEER", help="the peer's store id or site code")
     k.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    k = kinds.add_parser("send", parents=[common, user], help="write a site bundle for a paired workstation",
+                         description="Writes to FILE (a new file, readable by its owner only) every change made at "
+                                     "this workstation that PEER has not acknowledged, signed by this workstation "
+                                     "and encrypted to PEER: nothing in it is readable without PEER's key, and any "
+                                     "change to it is detected. Prints the manifest: events, range, counts per "
+                                     "record type, the audit-chain head and the file's SHA-256. Audited.")
+    k.add_argument("--to", required=True, metavar="PEER", help="the peer's store id or site code")
+    k.add_argument("--out", required=True, metavar="FILE", help="the bundle file to write (not overwritten)")
+    k = kinds.add_parser("inspect", parents=[common, user], help="verify a site bundle and print its manifest",
+                         description="Checks that FILE is a bundle addressed to this workstation from a paired, not "
+                                     "revoked workstation, signed by it and unchanged, and prints its manifest. "
+                                     "Nothing is imported. Exits 1 when the bundle is refused.")
+    k.add_argument("file", metavar="FILE", help="the bundle file")
 
 
 def _add_user_parser(sub, common) -> None:
@@ -408,7 +422,7 @@ def _cmd_user(args, folder: Path) -> int:
 
 def _cmd_exchange(args, folder: Path) -> int:
     from trialdesk.errors import ValidationError
-    from trialdesk.services import auth, pairing, printing
+    from trialdesk.services import auth, bundles, pairing, printing
     from trialdesk.services.workstation import open_workstation
 
     command = args.exchange_command
@@ -416,10 +430,10 @@ def _cmd_exchange(args, folder: Path) -> int:
     for out in outputs:
         if out.exists():
             raise TrialDeskError("{out} already exists; nothing was written (choose a new file name).", out=str(out))
-    identity_text = None
-    if command == "pair":
+    file_bytes = None
+    if command in ("pair", "inspect"):
         try:
-            identity_text = Path(args.file).read_bytes()
+            file_bytes = Path(args.file).read_bytes()
         except OSError as exc:
             raise TrialDeskError("Cannot read {path}: {problem}", path=args.file,
                                  problem=exc.strerror or str(exc)) from None
@@ -437,7 +451,7 @@ def _cmd_exchange(args, folder: Path) -> int:
                     print(f"Pairing card written to {args.card}.")
                 print(f"fingerprint: {own.fingerprint}")
             elif command == "pair":
-                peer = pairing.pair(store, user, identity_text, args.fingerprint)
+                peer = pairing.pair(store, user, file_bytes, args.fingerprint)
                 print(f"Paired with store {peer.store_id}, site {peer.site_code} ({peer.site_name}).")
                 if args.card:
                     _write_new(Path(args.card), printing.pairing_card(store, user, peer.store_id))
@@ -452,6 +466,18 @@ def _cmd_exchange(args, folder: Path) -> int:
                           f"{peer.fingerprint:<40} {peer.site_name}")
                 if not found:
                     print("(no paired workstations)")
+            elif command == "send":
+                sent = bundles.send_bundle(store, user, args.to, Path(args.out))
+                print(f"Bundle for store {sent.peer.store_id} (site {sent.peer.site_code}) written to {args.out} "
+                      f"({sent.size} bytes).")
+                _print_manifest(sent.manifest)
+                print(f"sha256: {sent.sha256}")
+            elif command == "inspect":
+                found = bundles.inspect_bundle(store, user, file_bytes)
+                print(f"Verified: a bundle from store {found.manifest.origin_store_id} (site "
+                      f"{found.manifest.origin_site}) for this workstation, made {found.manifest.created_at}.")
+                _print_manifest(found.manifest)
+                print(f"sha256: {found.sha256}")
             else:
                 peer = pairing.revoke(store, user, args.peer, args.reason)
                 print(f"Revoked store {peer.store_id} (site {peer.site_code}): its bundles are refused from now on.")
@@ -461,6 +487,19 @@ def _cmd_exchange(args, folder: Path) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _print_manifest(manifest) -> None:
+    """A bundle's manifest for people: events and range, counts per record type, participants, chain head."""
+    ranges = manifest.ranges
+    span = ", ".join(f"site {r['site']} seq {r['first_seq']}-{r['last_seq']}" for r in ranges) or "none"
+    print(f"events: {manifest.event_count} ({span})")
+    counts = ", ".join(f"{table} {n}" for table, n in sorted(manifest.counts.items()))
+    print(f"records: {counts or 'none'}")
+    print(f"participants: {len(manifest.participants)}")
+    print(f"schema {manifest.schema_version}, protocol {manifest.protocol_version}, TrialDesk {manifest.app_version}")
+    head = manifest.chain_head
+    print(f"chain head: seq {head['seq']}, hash {head['hash']}")
 
 
 def _cmd_gui(args, folder: Path) -> int:

@@ -2645,6 +2645,98 @@
       <source>{kit} is not a kit number of this trial (the labels read like {example}): scan or type it again from the label.</source>
       <translation>{kit} er ikke et kitnummer i denne studien (etikettene ser ut som {example}): skann eller skriv det på nytt fra etiketten.</translation>
     </message>
+    <message>
+      <source>Store {store_id} (site {code}) was revoked on {when}: nothing is sent to it.</source>
+      <translation>Lager {store_id} (senter {code}) ble tilbakekalt {when}: ingenting sendes til det.</translation>
+    </message>
+    <message>
+      <source>The bundle cannot be decrypted with this workstation's key: it was made for another workstation, or it was altered or damaged on the way.</source>
+      <translation>Pakken kan ikke dekrypteres med denne arbeidsstasjonens nøkkel: den ble laget for en annen arbeidsstasjon, eller den ble endret eller skadet underveis.</translation>
+    </message>
+    <message>
+      <source>The bundle has the unknown format version {found}; this TrialDesk reads version {known}.</source>
+      <translation>Pakken har den ukjente formatversjonen {found}; denne TrialDesk leser versjon {known}.</translation>
+    </message>
+    <message>
+      <source>The bundle has the unknown format {found}; this TrialDesk reads {known}.</source>
+      <translation>Pakken har det ukjente formatet {found}; denne TrialDesk leser {known}.</translation>
+    </message>
+    <message>
+      <source>The bundle has {extra} bytes more than it says it holds: it was altered or damaged.</source>
+      <translation>Pakken har {extra} byte mer enn den sier at den inneholder: den er endret eller skadet.</translation>
+    </message>
+    <message>
+      <source>The bundle is addressed to store {store_id}, not to this workstation: it is refused.</source>
+      <translation>Pakken er adressert til lager {store_id}, ikke til denne arbeidsstasjonen: den avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle is truncated: it ends within its header. Copy it again.</source>
+      <translation>Pakken er avkortet: den slutter inne i hodet sitt. Kopier den på nytt.</translation>
+    </message>
+    <message>
+      <source>The bundle is truncated: {missing} of its {total} bytes are missing. Copy it again.</source>
+      <translation>Pakken er avkortet: {missing} av de {total} bytene mangler. Kopier den på nytt.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (an event is not an audit row): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (en hendelse er ikke en revisjonsrad): pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (an event of another site): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (en hendelse fra et annet senter): pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (the audit-chain head): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (toppen av revisjonskjeden): pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (the counts per record type): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (antallet per posttype): pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (the event range): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (hendelsesintervallet): pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (the events are not in audit order): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (hendelsene er ikke i revisjonsrekkefølge): pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (the events' digest): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (hendelsenes sjekksum): pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (the number of events): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (antallet hendelser): pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (the participants' digests): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (deltakernes sjekksummer): pakken avvises.</translation>
+    </message>
+    <message>
+      <source>The bundle's signature is not the signature of store {store_id}: the bundle is refused.</source>
+      <translation>Pakkens signatur er ikke signaturen til lager {store_id}: pakken avvises.</translation>
+    </message>
+    <message>
+      <source>This is not a TrialDesk bundle: it does not begin as one.</source>
+      <translation>Dette er ikke en TrialDesk-pakke: den begynner ikke som en.</translation>
+    </message>
+    <message>
+      <source>This is not a TrialDesk bundle: its content is not a bundle's.</source>
+      <translation>Dette er ikke en TrialDesk-pakke: innholdet er ikke en pakkes.</translation>
+    </message>
+    <message>
+      <source>This is not a TrialDesk bundle: its content is too large or incomplete.</source>
+      <translation>Dette er ikke en TrialDesk-pakke: innholdet er for stort eller ufullstendig.</translation>
+    </message>
+    <message>
+      <source>This is not a TrialDesk bundle: its manifest lacks or adds fields.</source>
+      <translation>Dette er ikke en TrialDesk-pakke: manifestet mangler felt eller har felt i tillegg.</translation>
+    </message>
+    <message>
+      <source>This is not a TrialDesk bundle: its manifest names no origin.</source>
+      <translation>Dette er ikke en TrialDesk-pakke: manifestet oppgir ingen avsender.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>

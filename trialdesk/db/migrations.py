@@ -292,6 +292,15 @@ def m008_sign_in_lockouts(db) -> None:
     db.execute("CREATE INDEX audit_action_at ON audit(action, at)")
 
 
+def m009_peer_sync(db) -> None:
+    """Site bundles (issue 12, point 2): per paired workstation, the last audit seq sent and the last one it
+    acknowledged (``peer_sync``, not audited: bookkeeping the trail's ``EXCHANGE_BUNDLE_SENT`` events already
+    hold, kept out of the change feed; see ``db/bundles.py``)."""
+    from trialdesk.db import bundles
+
+    _script(db, bundles.SCHEMA)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m001_foundation),
     (2, m002_screening),
@@ -301,6 +310,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (6, m006_contacts_disposition_medications),
     (7, m007_exchange_pairing),
     (8, m008_sign_in_lockouts),
+    (9, m009_peer_sync),
 ]
 assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1)), "migrations are numbered 1, 2, 3 …"
 
