@@ -32,6 +32,7 @@ def test_the_panel_checks_at_the_start_time_entered_and_records_a_go(qtbot, stor
     assert "23:50" in visit.go_panel.lines.text()  # says which time it checked at
     assert admin.record_button.isEnabled()
     admin.ended_at.setText((injection + timedelta(minutes=5)).strftime("%d.%m.%Y %H:%M"))
+    admin.observation_until.setText((injection + timedelta(minutes=65)).strftime("%d.%m.%Y %H:%M"))
     admin.record_button.click()  # a go: no override dialog is asked for
     record = vs.visit_record(store, nurse, enrolled, "D1")
     assert (record.state, record.verdict) == ("given", "go")
