@@ -92,9 +92,9 @@ class CriterionRow(QFrame):
             row = QHBoxLayout()
             label = QLabel(self.tr("Judgement:"))
             row.addWidget(label)
-            row.addWidget(self.answer)
-            row.addWidget(self.note, 1)
+            row.addWidget(self.answer, 1)
             grid.addLayout(row, 2, 1, 1, 2)
+            grid.addWidget(self.note, 3, 1, 1, 2)  # its own line: the answers say what they mean, at 1366×768 too
 
     def show_result(self, result, category: str) -> None:
         texts = {
