@@ -168,6 +168,15 @@ def nurse(users):
     return users[Role.NURSE]
 
 
+def another_workstation(folder: Path, site_code: str, site_name: str, admin_username: str, admin_full_name: str):
+    """A further training workstation in ``folder`` (another site: the exchange tests pair two or three)."""
+    from trialdesk.services import workstation as ws
+
+    return ws.setup_workstation(folder, site_code=site_code, site_name=site_name, admin_username=admin_username,
+                                admin_full_name=admin_full_name, admin_password=ADMIN_PASSWORD,
+                                recovery_sheet=folder.parent / f"{folder.name}-recovery.pdf", training=True)
+
+
 def main_window(qtbot, store, user):
     """TrialDesk's main window for ``user``, shown at 1366×768 (the smallest screen at the injection posts)."""
     from trialdesk.ui.main_window import MainWindow

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from tests.conftest import ADMIN_PASSWORD, file_mode
+from tests.conftest import another_workstation, file_mode
 from tests.services.test_pairing import other  # noqa: F401  (the fixture: a second workstation, site R)
 from tests.services.test_screening import ELIGIBLE, JUDGED, TODAY, consent, register
 from trialdesk.db import migrations
@@ -28,10 +28,7 @@ ROW_ACTIONS = ("INSERT", "UPDATE", "DELETE")
 @pytest.fixture
 def third(tmp_path):
     """A third workstation, site S, paired with nobody."""
-    result = workstation.setup_workstation(
-        tmp_path / "third", site_code="S", site_name="Sykehuset", admin_username="sadmin",
-        admin_full_name="Siri Admin", admin_password=ADMIN_PASSWORD, recovery_sheet=tmp_path / "third-recovery.pdf",
-        training=True)
+    result = another_workstation(tmp_path / "third", "S", "Sykehuset", "sadmin", "Siri Admin")
     yield result
     result.store.close()
 

@@ -12,7 +12,7 @@ import stat
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import ADMIN_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, another_workstation
 from trialdesk.db import migrations
 from trialdesk.domain.people import Role
 from trialdesk.errors import PermissionDenied, ValidationError
@@ -23,10 +23,7 @@ from trialdesk.services import pairing, printing, workstation
 @pytest.fixture
 def other(tmp_path):
     """A second workstation (site R, the outpatient clinic), made the way conftest makes the first."""
-    result = workstation.setup_workstation(
-        tmp_path / "other", site_code="R", site_name="Poliklinikken", admin_username="radmin",
-        admin_full_name="Rita Admin", admin_password=ADMIN_PASSWORD, recovery_sheet=tmp_path / "other-recovery.pdf",
-        training=True)
+    result = another_workstation(tmp_path / "other", "R", "Poliklinikken", "radmin", "Rita Admin")
     yield result
     result.store.close()
 

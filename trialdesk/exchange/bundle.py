@@ -110,16 +110,22 @@ class Bundle:
     sha256: str
 
 
-def build_manifest(*, origin_store_id: str, origin_site: str, origin_signing_key: str, recipient_store_id: str,
-                   created_at: str, schema_version: int, protocol_version: str, app_version: str,
-                   chain_head: dict, events: list[dict]) -> dict:
-    """The manifest of ``events`` (audit rows of the origin, in seq order)."""
+def _tally(events: list[dict]) -> tuple[dict[str, int], dict[str, list[dict]]]:
+    """Events per record type (audit ``table_name``) and each participant's events, in the events' order."""
     counts: dict[str, int] = {}
     by_subject: dict[str, list[dict]] = {}
     for event in events:
         counts[event["table_name"] or ""] = counts.get(event["table_name"] or "", 0) + 1
         if event["subject_id"]:
             by_subject.setdefault(event["subject_id"], []).append(event)
+    return counts, by_subject
+
+
+def build_manifest(*, origin_store_id: str, origin_site: str, origin_signing_key: str, recipient_store_id: str,
+                   created_at: str, schema_version: int, protocol_version: str, app_version: str,
+                   chain_head: dict, events: list[dict]) -> dict:
+    """The manifest of ``events`` (audit rows of the origin, in seq order)."""
+    counts, by_subject = _tally(events)
     ranges = []
     if events:
         ranges.append({"store_id": origin_store_id, "site": origin_site, "first_seq": events[0]["seq"],
@@ -250,12 +256,7 @@ def _check(manifest: dict, events: list) -> None:
     if not isinstance(head, dict) or (events and (not isinstance(head.get("seq"), int) or head["seq"] < seqs[-1])):
         raise ValidationError("The bundle's manifest does not match its events (the audit-chain head): "
                               "the bundle is refused.")
-    counts: dict[str, int] = {}
-    by_subject: dict[str, list[dict]] = {}
-    for event in events:
-        counts[event["table_name"] or ""] = counts.get(event["table_name"] or "", 0) + 1
-        if event["subject_id"]:
-            by_subject.setdefault(event["subject_id"], []).append(event)
+    counts, by_subject = _tally(events)
     if manifest["counts"] != counts:
         raise ValidationError("The bundle's manifest does not match its events (the counts per record type): "
                               "the bundle is refused.")
