@@ -72,6 +72,13 @@ def test_deactivate_never_delete(store, users):
     auth.set_active(store, admin, nurse.id, False, reason="left the unit")
     with pytest.raises(AuthError, match="deactivated"):
         auth.login(store, "nurse", PASSWORD)
+    # A wrong password hears what a wrong password or an unknown name hears: not that the account exists.
+    with pytest.raises(AuthError) as wrong:
+        auth.login(store, "nurse", "not-the-password")
+    with pytest.raises(AuthError) as unknown:
+        auth.login(store, "nobody-here", "not-the-password")
+    assert "deactivated" not in str(wrong.value)
+    assert str(wrong.value).replace("nurse", "X") == str(unknown.value).replace("nobody-here", "X")
     assert users_repo.get(store.db, nurse.id) is not None
     with pytest.raises(ValidationError, match="taken"):
         auth.create_user(store, admin, username="nurse", full_name="Other", role=Role.NURSE, password=PASSWORD)

@@ -90,16 +90,18 @@ def login(store: Store, username: str, password: str) -> User:
     user = users_repo.by_username(db, name)
     if user is None:
         _refuse_unknown(store, name.lower()[:64], password)
-    if not user.active:
-        store.log_event("LOGIN_FAILED", actor(user), detail={"why": "deactivated"})
-        raise AuthError("The account {username} is deactivated; ask the administrator.",
-                        username=user.username)
     if _locked(user):
         store.log_event("LOGIN_FAILED", actor(user), detail={"why": "locked"})
         raise _account_locked(user.username, user.locked_until)
     if not _check_password(users_repo.password_hash(db, user.id), password):
         _register_failure(store, user)
         raise _refused(username)
+    if not user.active:
+        # Said only to the one who knows the password: to anyone else a deactivated account answers as any
+        # account does (the same check, count and words), so neither message nor lockout tells that it exists.
+        store.log_event("LOGIN_FAILED", actor(user), detail={"why": "deactivated"})
+        raise AuthError("The account {username} is deactivated; ask the administrator.",
+                        username=user.username)
     with store.acting(SYSTEM, reason="successful login") as tx:
         if user.failed_logins or user.locked_until:
             users_repo.update(tx, user.id, failed_logins=0, locked_until=None)
