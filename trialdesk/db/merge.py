@@ -372,7 +372,9 @@ def staff(db) -> list[dict]:
 
 def data_digests(db, tables: list[str]) -> dict[str, str]:
     """Per participant, SHA-256 of the canonical JSON of every row of ``tables`` that belongs to them (sorted by
-    table and id): equal at two workstations exactly when they hold the same data of that participant."""
+    table and id; bookkeeping columns such as ``updated_at`` left out — when a row was last touched may differ by
+    milliseconds between workstations holding the same data): equal at two workstations exactly when they hold
+    the same data of that participant."""
     paths = audit.subject_paths(db, tables)
     by_subject: dict[str, list] = {}
     for table in sorted(tables):
@@ -388,6 +390,7 @@ def data_digests(db, tables: list[str]) -> dict[str, str]:
             subject = found[0]
             if subject is None:
                 continue
-            by_subject.setdefault(subject, []).append([table, dict(zip(cols, found[1:]))])
+            values = {c: v for c, v in zip(cols, found[1:]) if c not in BOOKKEEPING}
+            by_subject.setdefault(subject, []).append([table, values])
     return {s: hashlib.sha256(json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
                               .encode("utf-8")).hexdigest() for s, rows in sorted(by_subject.items())}
