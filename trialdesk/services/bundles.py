@@ -75,12 +75,21 @@ def make_bundle(store: Store, user: User, peer_ref: str) -> tuple[bytes, dict, p
     return fmt.write_bundle(manifest, events, keys, peer.age_recipient, links), manifest, peer
 
 
-def send_bundle(store: Store, user: User, peer_ref: str, out_path: Path) -> SentBundle:
+def replace_bundle(store: Store, user: User, peer_ref: str, out_path: Path) -> SentBundle:
+    """As :func:`send_bundle`, but ``out_path`` may hold our previous bundle for that peer (a sync folder): it is
+    replaced whole (written beside, then renamed), never left half-written."""
+    return send_bundle(store, user, peer_ref, out_path, replace=True)
+
+
+def send_bundle(store: Store, user: User, peer_ref: str, out_path: Path, *, replace: bool = False) -> SentBundle:
     """Write the bundle for ``peer_ref`` to the new file ``out_path`` (mode 0600, never over a file), then audit
     the send and note it in the peer's exchange state (one transaction; the file is removed if that fails)."""
     data, manifest, peer = make_bundle(store, user, peer_ref)
     out_path = Path(out_path)
-    files.save_new(out_path, data)
+    if replace:
+        files.write_replacing(out_path, data)
+    else:
+        files.save_new(out_path, data)
     sha = hashlib.sha256(data).hexdigest()
     ranges = manifest["ranges"]
     detail = {"peer_store_id": peer.store_id, "peer_site": peer.site_code, "sha256": sha, "bytes": len(data),

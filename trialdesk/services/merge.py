@@ -32,6 +32,7 @@ filled; one from a newer schema or protocol is held and refused until this Trial
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import uuid
@@ -48,7 +49,7 @@ from trialdesk.domain.people import User
 from trialdesk.errors import TrialDeskError, ValidationError
 from trialdesk.exchange import bundle as fmt
 from trialdesk.services import auth, pairing
-from trialdesk.services.permissions import Action, require
+from trialdesk.services.permissions import Action, allowed, require
 
 __all__ = ["Conflict", "ImportReport", "PeerStatus", "conflicts", "data_digests", "open_conflict_count",
            "receive_bundle", "reconciliation", "resolve", "status", "travelling_tables", "witness_problems"]
@@ -426,20 +427,55 @@ def _retry_waiting(store: Store, tx, counts: dict) -> None:
 
 # --- resolving -----------------------------------------------------------------------------------------------
 
-def _conflict_view(row: dict) -> Conflict:
+def _conflict_view(row: dict, values: bool = True) -> Conflict:
+    """One conflict; without ``values`` (a user who may not see clinical data: the administrator who runs the
+    exchange) its two values are left out."""
     return Conflict(id=row["id"], kind=row["kind"], table=row["table_name"], record_id=row["record_id"],
                     subject_id=row["subject_id"], field=row["field"],
-                    local_value=json.loads(row["local_value"]) if row["local_value"] else None,
-                    remote_value=json.loads(row["remote_value"]) if row["remote_value"] else None,
+                    local_value=json.loads(row["local_value"]) if row["local_value"] and values else None,
+                    remote_value=json.loads(row["remote_value"]) if row["remote_value"] and values else None,
                     local=json.loads(row["local_event"]) if row["local_event"] else None,
                     remote=json.loads(row["remote_event"]), origin_site=row["origin_site"],
                     detected_at=row["detected_at"], status=row["status"], local_record_id=row["local_record_id"])
 
 
 def conflicts(store: Store, user: User, *, include_resolved: bool = False) -> list[Conflict]:
-    """The conflicts met on import (open ones; with ``include_resolved``, all)."""
-    require(user, Action.VIEW_CLINICAL)
-    return [_conflict_view(r) for r in repo.conflicts(store.db, status=None if include_resolved else "open")]
+    """The conflicts met on import (open ones; with ``include_resolved``, all). Their values only for users who
+    may see clinical data; whoever runs the exchange sees that they are there."""
+    values = _may_see_values(user)
+    return [_masked(store, user, _conflict_view(r, values))
+            for r in repo.conflicts(store.db, status=None if include_resolved else "open")]
+
+
+MASKED = "masked (blinded)"
+
+
+def _masked(store: Store, user: User, found: Conflict) -> Conflict:
+    """A blinded user sees a conflict on a masked blood result (IgG, NK after the first dose) as masked, as
+    everywhere else; the decision is still theirs to take (keep one side), never by the value."""
+    if found.table != "lab_results" or not found.subject_id:
+        return found
+    from trialdesk.services.visits import blinding
+
+    masked = blinding.masked_analytes(store, user, found.subject_id)
+    if not masked:
+        return found
+    rows = [v for v in (found.local_value, found.remote_value) if isinstance(v, dict)]
+    new = _values(found.remote.get("new_values")) or {}
+    analytes = {r.get("analyte") for r in rows} | {new.get("analyte")}
+    here = repo.row(store.db, "lab_results", found.record_id)
+    if here:
+        analytes.add(here.get("analyte"))
+    if analytes & set(masked):
+        return dataclasses.replace(found, local_value=MASKED, remote_value=MASKED)
+    return found
+
+
+def _may_see_values(user: User) -> bool:
+    if allowed(user, Action.VIEW_CLINICAL):
+        return True
+    require(user, Action.MANAGE_EXCHANGE)
+    return False
 
 
 def open_conflict_count(store: Store) -> int:
@@ -447,14 +483,15 @@ def open_conflict_count(store: Store) -> int:
     return repo.open_conflict_count(store.db)
 
 
-def find_conflict(store: Store, user: User, ref: str) -> Conflict:
-    require(user, Action.VIEW_CLINICAL)
+def find_conflict(store: Store, user: User, ref: str, *, raw: bool = False) -> Conflict:
+    values = _may_see_values(user)
     ref = (ref or "").strip().lower()
     rows = [r for r in repo.conflicts(store.db, status=None) if r["id"].startswith(ref)] if len(ref) >= 6 else []
     if len(rows) != 1:
         raise ValidationError("No conflict {ref}: give at least the first 6 characters of its id, as "
                               "'trialdesk exchange conflicts' lists it.", field="conflict", ref=ref[:40])
-    return _conflict_view(rows[0])
+    found = _conflict_view(rows[0], values)
+    return found if raw else _masked(store, user, found)
 
 
 CHOICES = ("this", "other", "entered")
@@ -471,9 +508,11 @@ def resolve(store: Store, user: User, conflict_id: str, choice: str, reason: str
     if choice not in CHOICES:
         raise ValidationError("Choose this workstation's value, the other's, or enter the correct one.",
                               field="choice")
-    found = find_conflict(store, user, conflict_id)
+    found = find_conflict(store, user, conflict_id, raw=True)
     if found.status != "open":
         raise ValidationError("This conflict was already resolved.")
+    if choice == "entered" and (value is None or (isinstance(value, str) and not value.strip())):
+        raise ValidationError("Enter the correct value.", field="value")
     if choice == "entered" and found.kind != "field":
         raise ValidationError("A value can be entered for a field conflict only; choose one of the two records.",
                               field="choice")
@@ -502,7 +541,7 @@ def resolve(store: Store, user: User, conflict_id: str, choice: str, reason: str
         _effect(store, tx, values, found_row=repo.conflict(tx, found.id), replay=None)
         repo.close_conflict(tx, found.id, resolution_id)
         _retry_waiting(store, tx, {"applied": 0, "conflicts": 0})
-    return _conflict_view(repo.conflict(store.db, found.id))
+    return _masked(store, user, _conflict_view(repo.conflict(store.db, found.id)))
 
 
 def _effect(store: Store, tx, resolution: dict, *, found_row: dict | None, replay: dict | None) -> None:
