@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from tests.conftest import PASSWORD, another_workstation
+from tests.conftest import PASSWORD
 from tests.services.test_bundles import _pair
 from tests.services.test_pairing import other  # noqa: F401  (the fixture: a second workstation, site R)
 from tests.services.test_screening import ELIGIBLE, JUDGED, TODAY, consent, register

@@ -50,7 +50,7 @@ CREATE TABLE held_bundles (
 CREATE TABLE exchange_conflicts (
     id              TEXT PRIMARY KEY,
     kind            TEXT NOT NULL CHECK (kind IN ('field', 'duplicate', 'deleted_there', 'deleted_here',
-                                                  'missing_parent')),
+                                                  'missing_parent', 'decided_differently')),
     table_name      TEXT NOT NULL,
     record_id       TEXT NOT NULL,
     subject_id      TEXT,
@@ -70,7 +70,7 @@ CREATE TABLE exchange_conflicts (
 CREATE INDEX exchange_conflicts_status ON exchange_conflicts(status, subject_id);
 CREATE TABLE conflict_resolutions (
     {common},
-    conflict_id     TEXT NOT NULL UNIQUE,
+    conflict_id     TEXT NOT NULL,
     kind            TEXT NOT NULL,
     record_table    TEXT NOT NULL,
     record_id       TEXT NOT NULL,
@@ -84,6 +84,7 @@ CREATE TABLE conflict_resolutions (
     resolved_by     TEXT NOT NULL,
     resolved_at     TEXT NOT NULL
 );
+CREATE INDEX conflict_resolutions_conflict ON conflict_resolutions(conflict_id);
 """
 
 
@@ -328,7 +329,19 @@ def close_conflict(db, conflict_id: str, resolution_id: str) -> None:
 
 
 def resolution_for(db, conflict_id: str) -> dict | None:
-    found = _rows(db, f"SELECT * FROM {RESOLUTIONS_TABLE} WHERE conflict_id = ?", [conflict_id])
+    found = resolutions_for(db, conflict_id)
+    return found[0] if found else None
+
+
+def resolutions_for(db, conflict_id: str) -> list[dict]:
+    """Every decision taken on one conflict (two investigators may decide the same conflict at two workstations
+    before either hears of the other), oldest first."""
+    return _rows(db, f"SELECT * FROM {RESOLUTIONS_TABLE} WHERE conflict_id = ? ORDER BY resolved_at, id",
+                 [conflict_id])
+
+
+def resolution(db, resolution_id: str) -> dict | None:
+    found = _rows(db, f"SELECT * FROM {RESOLUTIONS_TABLE} WHERE id = ?", [resolution_id])
     return found[0] if found else None
 
 

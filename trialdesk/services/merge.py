@@ -308,9 +308,11 @@ def _same(a, b) -> bool:
 
 def _conflict(tx, counts: dict, *, kind: str, table: str, record_id: str, field_: str | None, event: dict,
               origin: str, site: str, local_value=None, local_event: dict | None = None,
-              local_record_id: str | None = None, remote_value=None, remote_row: dict | None = None) -> None:
-    key = repo.conflict_key(table, record_id if kind != "duplicate" else (local_record_id or record_id), field_,
-                            [local_event["id"] if local_event else None, event["id"]])
+              local_record_id: str | None = None, remote_value=None, remote_row: dict | None = None,
+              key: str | None = None) -> None:
+    # The same id at every workstation that meets it: for a duplicate, both records (whichever is here).
+    record = record_id if kind != "duplicate" else ",".join(sorted({record_id, local_record_id or record_id}))
+    key = key or repo.conflict_key(table, record, field_, [local_event["id"] if local_event else None, event["id"]])
     resolved = repo.resolution_for(tx, key)
     subject = event.get("subject_id") or audit_repo.subject_of(tx, table, record_id)
     added = repo.add_conflict(tx, {
@@ -537,8 +539,14 @@ def resolve(store: Store, user: User, conflict_id: str, choice: str, reason: str
             values["kept_record_id"] = rid if choice == ("this" if found.kind == "deleted_there" else "other") \
                 else None
             values["dropped_record_id"] = None if values["kept_record_id"] else rid
+        conflict_row = repo.conflict(tx, found.id)
+        if found.kind == "decided_differently":  # take one of the two decisions as the decision
+            chosen = found.local_value if choice == "this" else found.remote_value
+            values.update({k: chosen[k] for k in ("kind", "value", "kept_record_id", "dropped_record_id")})
+            values["event_ids"] = json.dumps(sorted([found.local_value["id"], found.remote_value["id"]]))
+            conflict_row = repo.conflict(tx, chosen["conflict_id"]) or conflict_row
         repo.insert_resolution(tx, values)
-        _effect(store, tx, values, found_row=repo.conflict(tx, found.id), replay=None)
+        _effect(store, tx, values, found_row=conflict_row, replay=None)
         repo.close_conflict(tx, found.id, resolution_id)
         _retry_waiting(store, tx, {"applied": 0, "conflicts": 0})
     return _masked(store, user, _conflict_view(repo.conflict(store.db, found.id)))
@@ -571,6 +579,8 @@ def _effect(store: Store, tx, resolution: dict, *, found_row: dict | None, repla
                 repo.delete_row(tx, child_table, child_id)
         with doing("delete"):
             repo.delete_row(tx, table, dropped)
+    if dropped:
+        _close_orphans(store, tx, table, dropped, resolution["id"])
     if kept and repo.row(tx, table, kept) is None and found_row and found_row.get("remote_row"):
         remote = json.loads(found_row["remote_row"])
         if remote.get("id") == kept and not repo.missing_parent(tx, table, remote) and \
@@ -578,6 +588,37 @@ def _effect(store: Store, tx, resolution: dict, *, found_row: dict | None, repla
             event = json.loads(found_row["remote_event"])
             with store.replaying(event) if replay is None else doing("insert"):
                 repo.insert_row(tx, table, remote)
+
+
+def _close_orphans(store: Store, tx, table: str, dropped: str, resolution_id: str) -> None:
+    """What a dropped record leaves behind. Records that waited for it as their parent (the other workstation's
+    blood samples of a dose visit recorded twice, and their results) go with it: their conflicts close by the same
+    decision. Another duplicate conflict about the dropped record is moot when the dropped record was the other
+    workstation's; when it was the one here, the other's record is tried again (it may now clash with a third —
+    a conflict every workstation meets alike — or fit)."""
+    gone = {(table, dropped)}
+    changed = True
+    while changed:
+        changed = False
+        for c in repo.conflicts(tx):
+            if c["kind"] == "duplicate" and c["table_name"] == table and dropped in (c["record_id"],
+                                                                                   c["local_record_id"]):
+                repo.close_conflict(tx, c["id"], resolution_id)
+                changed = True
+                if c["local_record_id"] == dropped:
+                    event = json.loads(c["remote_event"])
+                    if repo.row(tx, table, c["record_id"]) is None:
+                        _insert(store, tx, event, c["origin_store_id"], c["origin_site"],
+                                {"applied": 0, "conflicts": 0, "already": 0})
+                continue
+            if c["kind"] not in ("missing_parent", "deleted_here"):
+                continue
+            parent = json.loads(c["local_value"]) if c["local_value"] else None
+            waits_for = (parent["table"], parent["id"]) if isinstance(parent, dict) and "table" in parent else None
+            if waits_for in gone or (c["table_name"], c["record_id"]) in gone:
+                repo.close_conflict(tx, c["id"], resolution_id)
+                gone.add((c["table_name"], c["record_id"]))
+                changed = True
 
 
 class _nothing:
@@ -588,14 +629,50 @@ class _nothing:
         return False
 
 
+def _outcome(resolution: dict) -> tuple:
+    """What a decision does to the records (two decisions with the same outcome agree)."""
+    if resolution["kind"] == "field":
+        return ("field", resolution["record_table"], resolution["record_id"], resolution["field"],
+                resolution["value"])
+    return (resolution["kind"], resolution["record_table"], resolution["kept_record_id"],
+            resolution["dropped_record_id"])
+
+
 def _apply_resolution_here(store: Store, tx, event: dict, counts: dict) -> None:
-    """A resolution made at another workstation arrived: close the same conflict here and make its changes."""
+    """A decision taken at another workstation arrived: close the same conflict here and make its changes — unless
+    a different decision on that conflict is already here (two investigators decided it differently before hearing
+    of each other): then neither is applied over the other; that becomes a conflict of its own."""
     resolution = _values(event["new_values"])
     found = repo.conflict(tx, resolution["conflict_id"])
+    others = [r for r in repo.resolutions_for(tx, resolution["conflict_id"]) if r["id"] != resolution["id"]]
+    differing = [r for r in others if _outcome(r) != _outcome(resolution)]
+    if differing:
+        mine = differing[0]
+        key = repo.conflict_key(resolution["record_table"], resolution["record_id"], resolution["field"],
+                                [mine["id"], resolution["id"]])
+        decided = [r for r in repo.resolutions_for(tx, key)]
+        if not decided:
+            local_event = repo.last_setter(tx, repo.RESOLUTIONS_TABLE, mine["id"])
+            _conflict(tx, counts, kind="decided_differently", table=resolution["record_table"],
+                      record_id=resolution["record_id"], field_=resolution["field"], event=event,
+                      origin=event["site"], site=event["site"], local_value=mine, local_event=local_event,
+                      remote_value=resolution, key=key)
+        return
+    if others:
+        return  # the same decision taken twice: both are on record, the records are already as decided
     if found is not None and found["status"] == "open":
         repo.close_conflict(tx, found["id"], resolution["id"])
         counts["conflicts"] = max(0, counts["conflicts"] - 1)
-    _effect(store, tx, resolution, found_row=found, replay=event)
+    if found is None or found["kind"] != "decided_differently":
+        _effect(store, tx, resolution, found_row=found, replay=event)
+    else:
+        _effect(store, tx, resolution, found_row=_original_conflict(tx, found), replay=event)
+
+
+def _original_conflict(tx, found: dict) -> dict | None:
+    """The conflict that two differing decisions were about (for its other workstation's record)."""
+    first = json.loads(found["local_value"]) if found["local_value"] else {}
+    return repo.conflict(tx, first.get("conflict_id", "")) if isinstance(first, dict) else None
 
 
 # --- status and reconciliation ----------------------------------------------------------------------------------
