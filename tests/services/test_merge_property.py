@@ -168,7 +168,11 @@ def _csv(site: Site) -> dict[str, bytes]:
     return {name: data for name, data in files.items() if name.endswith(".csv")}
 
 
-@pytest.mark.parametrize("seed", [20261203, 7, 1138])
+# Three seeds in the suite; TRIALDESK_MERGE_SEEDS=N runs N more (for a longer search on a quiet machine).
+SEEDS = [20261203, 7, 1138] + list(range(1, 1 + int(os.environ.get("TRIALDESK_MERGE_SEEDS", "0"))))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_three_workstations_converge_and_surface_every_concurrent_change(tmp_path, seed):
     sites = _world(tmp_path)
     run = Run(sites, random.Random(seed))
@@ -270,7 +274,9 @@ def test_three_workstations_converge_and_surface_every_concurrent_change(tmp_pat
     # Nothing lost: every write is the final value, or one side of a conflict decided with a reason.
     final = {r[0]: {"severity": r[1], "igg_value_text": r[2]} for r in sites["H"].store.db.execute(
         "SELECT id, severity, igg_value_text FROM screenings").fetchall()}
-    sides = {(c.record_id, c.field): {repr(c.local_value), repr(c.remote_value)} for c in conflicts_seen.values()}
+    sides: dict[tuple, set] = {}
+    for c in conflicts_seen.values():
+        sides.setdefault((c.record_id, c.field), set()).update({repr(c.local_value), repr(c.remote_value)})
     for w in run.writes:
         later = [x for x in run.writes if (x["record"], x["field"]) == (w["record"], w["field"]) and
                  w["event"] in x["seen"]]

@@ -19,7 +19,7 @@ from trialdesk.db import audit
 
 CONFLICTS_TABLE = "exchange_conflicts"
 RESOLUTIONS_TABLE = "conflict_resolutions"
-UNAUDITED_TABLES = ("origin_state", "held_bundles", CONFLICTS_TABLE)
+UNAUDITED_TABLES = ("origin_state", "held_bundles", CONFLICTS_TABLE, "merge_aliases")
 AUDITED_TABLES = (RESOLUTIONS_TABLE,)
 # Columns every travelling table has that are bookkeeping, not a person's entry: never a conflict.
 BOOKKEEPING = ("updated_at",)
@@ -68,6 +68,14 @@ CREATE TABLE exchange_conflicts (
     resolution_id   TEXT
 );
 CREATE INDEX exchange_conflicts_status ON exchange_conflicts(status, subject_id);
+CREATE TABLE merge_aliases (
+    table_name  TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    event_id    TEXT NOT NULL,
+    same_as     TEXT NOT NULL,
+    PRIMARY KEY (table_name, record_id, field, event_id)
+);
 CREATE TABLE conflict_resolutions (
     {common},
     conflict_id     TEXT NOT NULL,
@@ -209,6 +217,34 @@ def last_setter(db, table: str, record_id: str, field: str | None = None) -> dic
         if old.get(field) != new.get(field):
             return r
     return None
+
+
+def setters(db, table: str, record_id: str, field: str, before_seq: int | None = None) -> list[str]:
+    """The changes this workstation knows as having set the field's value it holds (or held just before the row
+    ``before_seq``): the audit row that set it and every other workstation's change that set the same value here
+    while it held it (kept as aliases when received). The base an update was made on."""
+    for r in _rows(db, "SELECT id, seq, action, old_values, new_values FROM audit WHERE table_name = ? AND "
+                       "record_id = ? AND action IN ('INSERT', 'UPDATE') AND seq < ? ORDER BY seq DESC",
+                   [table, record_id, before_seq if before_seq is not None else 1 << 62]):
+        if r["action"] == "INSERT" or json.loads(r["old_values"] or "{}").get(field) != \
+                json.loads(r["new_values"] or "{}").get(field):
+            aliases = [a[0] for a in db.execute("SELECT event_id FROM merge_aliases WHERE table_name = ? AND "
+                                                "record_id = ? AND field = ? AND same_as = ?",
+                                                [table, record_id, field, r["id"]]).fetchall()]
+            return [r["id"], *aliases]
+    return []
+
+
+def add_alias(db, table: str, record_id: str, field: str, event_id: str, same_as: str) -> None:
+    db.execute("INSERT OR IGNORE INTO merge_aliases (table_name, record_id, field, event_id, same_as) "
+               "VALUES (?, ?, ?, ?, ?)", [table, record_id, field, event_id, same_as])
+
+
+def knows_change(db, table: str, record_id: str, field: str, event_id: str) -> bool:
+    """Whether this workstation has had the change ``event_id`` (applied, or received as the same value)."""
+    return bool(db.execute("SELECT 1 FROM audit WHERE id = ?", [event_id]).fetchone() or db.execute(
+        "SELECT 1 FROM merge_aliases WHERE table_name = ? AND record_id = ? AND field = ? AND event_id = ?",
+        [table, record_id, field, event_id]).fetchone())
 
 
 def chain_links(db, after_seq: int) -> list[list]:

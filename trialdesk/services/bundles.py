@@ -65,14 +65,15 @@ def make_bundle(store: Store, user: User, peer_ref: str) -> tuple[bytes, dict, p
     events = repo.events_after(store.db, store.info.site_code, acked)
     links = merge_repo.chain_links(store.db, acked)
     origin = merge_repo.origin_state(store.db, peer.store_id)
+    bases = merge.bases_of(store, events)
     manifest = fmt.build_manifest(
         origin_store_id=store.info.store_id, origin_site=store.info.site_code, origin_signing_key=keys.signing_key,
         recipient_store_id=peer.store_id, created_at=utc_iso(), schema_version=migrations.LATEST,
         protocol_version=_protocol_version(), app_version=__version__, chain_head=head,
         events=events, links=links, chain_v2_after=audit.chain_v2_after(store.db),
         ack={"seq": origin["head_seq"], "hash": origin["head_hash"]} if origin else None,
-        staff=merge_repo.staff(store.db), data_digests=merge.data_digests(store))
-    return fmt.write_bundle(manifest, events, keys, peer.age_recipient, links), manifest, peer
+        staff=merge_repo.staff(store.db), data_digests=merge.data_digests(store), bases=bases)
+    return fmt.write_bundle(manifest, events, keys, peer.age_recipient, links, bases), manifest, peer
 
 
 def replace_bundle(store: Store, user: User, peer_ref: str, out_path: Path) -> SentBundle:

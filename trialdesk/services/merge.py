@@ -106,6 +106,24 @@ def data_digests(store: Store) -> dict[str, str]:
     return repo.data_digests(store.db, travelling_tables(store))
 
 
+def bases_of(store: Store, events: list[dict]) -> dict:
+    """Per update event, per field it changed: the changes (audit ids) that had set the value it changed, as this
+    workstation knew them then — what the receiver compares with the changes it knows of the value it holds."""
+    out = {}
+    for e in events:
+        if e["action"] != "UPDATE" or e["table_name"] in bundle_repo.LOCAL_TABLES:
+            continue
+        old, new = _values(e["old_values"]) or {}, _values(e["new_values"]) or {}
+        fields = {}
+        for col, value in new.items():
+            if col in repo.BOOKKEEPING or col == "id" or _same(old.get(col), value):
+                continue
+            fields[col] = repo.setters(store.db, e["table_name"], e["record_id"], col, before_seq=e["seq"])
+        if fields:
+            out[e["id"]] = fields
+    return out
+
+
 def _event_hash(event: dict, chain_v2_after: int | None) -> bool:
     v2 = chain_v2_after is not None and event["seq"] > chain_v2_after
     columns = audit_repo.HASHED_COLUMNS_V2 if v2 else audit_repo.HASHED_COLUMNS
@@ -195,8 +213,11 @@ def _receive(store: Store, user: User, found: fmt.Bundle, data: bytes) -> Import
     counts = {"applied": 0, "already": 0, "conflicts": 0}
     with store.acting(auth.actor(user), f"received from site {site}") as tx:
         _sync_staff(store, tx, m.staff)
+        bases = found.bases or {}
         for event in new_events:
-            _apply_event(store, tx, event, origin, site, counts)
+            event_bases = bases.get(event["id"])
+            _apply_event(store, tx, {**event, "_bases": event_bases} if event_bases else event, origin, site,
+                         counts)
         _retry_waiting(store, tx, counts)
         repo.set_origin_state(tx, origin, site, head_seq, head_hash, counts["applied"], m.data_digests)
         _acknowledged(store, tx, origin, m.ack)
@@ -357,8 +378,14 @@ def _insert(store: Store, tx, event: dict, origin: str, site: str, counts: dict)
 
 
 def _update(store: Store, tx, event: dict, origin: str, site: str, counts: dict) -> bool:
+    """Per field the event changed: the value here already is its new one (nothing to do; the event is kept as
+    the same change); the value here was set by a change the origin knew when it made this one (it was made on
+    what is here: applied); else both changed the field since they last agreed: a conflict. When the origin's
+    base is a change this workstation has never had (history of a third workstation not yet here), the values
+    decide: the value here is the event's old value — applied; any other — a conflict."""
     table, rid = event["table_name"], event["record_id"]
     old, new = _values(event["old_values"]) or {}, _values(event["new_values"]) or {}
+    bases = event.get("_bases") or {}
     here = repo.row(tx, table, rid)
     if here is None:
         _conflict(tx, counts, kind="deleted_here", table=table, record_id=rid, field_=None, event=event,
@@ -373,9 +400,17 @@ def _update(store: Store, tx, event: dict, origin: str, site: str, counts: dict)
             if str(value) > str(here[col] or ""):
                 changes[col] = value
             continue
+        mine = repo.setters(tx, table, rid, col)
         if _same(here[col], value):
+            if mine:
+                repo.add_alias(tx, table, rid, col, event["id"], mine[0])
             continue
-        if _same(here[col], old.get(col)):
+        base = bases.get(col)
+        if base is not None and set(base) & set(mine):
+            changes[col] = value
+            continue
+        known = base is not None and any(repo.knows_change(tx, table, rid, col, b) for b in base)
+        if not known and _same(here[col], old.get(col)):
             changes[col] = value
             continue
         if repo.resolution_naming(tx, table, rid, col, event["id"]):
@@ -559,10 +594,13 @@ def _effect(store: Store, tx, resolution: dict, *, found_row: dict | None, repla
     table, rid, n = resolution["record_table"], resolution["record_id"], [0]
 
     def doing(op: str):
-        if replay is None:
-            return _nothing()
+        """Each change a decision makes has the same audit id at every workstation (derived from the decision):
+        each knows it as the same change. Where it arrives, it is the decision's author's change."""
         n[0] += 1
-        return store.replaying(replay, str(uuid.uuid5(_NS, f"{replay['id']}:{op}:{n[0]}")))
+        audit_id = str(uuid.uuid5(_NS, f"{resolution['id']}:{op}:{n[0]}"))
+        if replay is None:
+            return store.audit_id_next(audit_id)
+        return store.replaying(replay, audit_id)
 
     if resolution["kind"] == "field":
         chosen = json.loads(resolution["value"]) if resolution["value"] is not None else None
@@ -586,7 +624,7 @@ def _effect(store: Store, tx, resolution: dict, *, found_row: dict | None, repla
         if remote.get("id") == kept and not repo.missing_parent(tx, table, remote) and \
                 not repo.unique_clash(tx, table, remote):
             event = json.loads(found_row["remote_event"])
-            with store.replaying(event) if replay is None else doing("insert"):
+            with store.replaying(event):  # the other workstation's own insert, as it was made
                 repo.insert_row(tx, table, remote)
 
 
@@ -619,14 +657,6 @@ def _close_orphans(store: Store, tx, table: str, dropped: str, resolution_id: st
                 repo.close_conflict(tx, c["id"], resolution_id)
                 gone.add((c["table_name"], c["record_id"]))
                 changed = True
-
-
-class _nothing:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
 
 
 def _outcome(resolution: dict) -> tuple:
