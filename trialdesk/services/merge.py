@@ -94,6 +94,7 @@ class Conflict:
     detected_at: str
     status: str
     local_record_id: str | None = None
+    study_id: str | None = None
 
 
 def travelling_tables(store: Store) -> list[str]:
@@ -480,7 +481,10 @@ def conflicts(store: Store, user: User, *, include_resolved: bool = False) -> li
     """The conflicts met on import (open ones; with ``include_resolved``, all). Their values only for users who
     may see clinical data; whoever runs the exchange sees that they are there."""
     values = _may_see_values(user)
-    return [_masked(store, user, _conflict_view(r, values))
+    from trialdesk.db import participants as participants_repo
+
+    names = {p.id: p.study_id for p in participants_repo.all_participants(store.db)}
+    return [dataclasses.replace(_masked(store, user, _conflict_view(r, values)), study_id=names.get(r["subject_id"]))
             for r in repo.conflicts(store.db, status=None if include_resolved else "open")]
 
 
