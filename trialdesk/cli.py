@@ -600,7 +600,7 @@ def _print_status(found, open_conflicts: int) -> None:
         for h in s.held:
             print(f"  held: bundle {h['sha256'][:12]} (rows {h['first_seq']}-{h['last_seq']}, {h['events']} events): "
                   f"{h['reason']}")
-        print(f"  open conflicts: {s.open_conflicts}")
+        print(f"  open conflicts: {s.open_conflicts}; changes waiting for a record not yet received: {s.waiting}")
     if not found:
         print("(no paired workstations)")
     print(f"open conflicts in all: {open_conflicts}")

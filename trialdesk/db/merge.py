@@ -50,7 +50,7 @@ CREATE TABLE held_bundles (
 CREATE TABLE exchange_conflicts (
     id              TEXT PRIMARY KEY,
     kind            TEXT NOT NULL CHECK (kind IN ('field', 'duplicate', 'deleted_there', 'deleted_here',
-                                                  'missing_parent', 'decided_differently')),
+                                                  'missing_parent', 'missing_record', 'decided_differently')),
     table_name      TEXT NOT NULL,
     record_id       TEXT NOT NULL,
     subject_id      TEXT,
@@ -64,7 +64,7 @@ CREATE TABLE exchange_conflicts (
     origin_store_id TEXT NOT NULL,
     origin_site     TEXT NOT NULL,
     detected_at     TEXT NOT NULL,
-    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'waiting')),
     resolution_id   TEXT
 );
 CREATE INDEX exchange_conflicts_status ON exchange_conflicts(status, subject_id);
@@ -345,8 +345,20 @@ def add_conflict(db, values: dict) -> bool:
 
 
 def conflicts(db, *, status: str | None = "open") -> list[dict]:
-    where, params = ("WHERE status = ?", [status]) if status else ("", [])
-    return _rows(db, f"SELECT * FROM {CONFLICTS_TABLE} {where} ORDER BY detected_at, id", params)
+    """Conflicts by status (``open``: for a person; ``waiting``: changes held until the record they need arrives;
+    None: all), in the order they were met."""
+    where, params = ("WHERE status = ?", [status]) if status else ("WHERE status != 'waiting'", [])
+    return _rows(db, f"SELECT * FROM {CONFLICTS_TABLE} {where} ORDER BY rowid", params)
+
+
+def ever_here(db, table: str, record_id: str) -> bool:
+    """Whether this workstation ever held the record (an audit row of it is here)."""
+    return bool(db.execute("SELECT 1 FROM audit WHERE table_name = ? AND record_id = ? LIMIT 1",
+                           [table, record_id]).fetchone())
+
+
+def waiting_count(db) -> int:
+    return db.execute(f"SELECT count(*) FROM {CONFLICTS_TABLE} WHERE status = 'waiting'").fetchone()[0]
 
 
 def open_conflict_count(db) -> int:
@@ -374,6 +386,19 @@ def resolutions_for(db, conflict_id: str) -> list[dict]:
     before either hears of the other), oldest first."""
     return _rows(db, f"SELECT * FROM {RESOLUTIONS_TABLE} WHERE conflict_id = ? ORDER BY resolved_at, id",
                  [conflict_id])
+
+
+def dropped_by(db, table: str, record_id: str) -> dict | None:
+    """The decision that removed this record (one of a duplicate pair, or its parent's), if any."""
+    found = _rows(db, f"SELECT * FROM {RESOLUTIONS_TABLE} WHERE record_table = ? AND dropped_record_id = ? "
+                      "ORDER BY resolved_at LIMIT 1", [table, record_id])
+    if found:
+        return found[0]
+    # A record that waited for a parent decided away went with it (its conflict closed by that decision).
+    found = _rows(db, f"SELECT r.* FROM {CONFLICTS_TABLE} c JOIN {RESOLUTIONS_TABLE} r ON r.id = c.resolution_id "
+                      "WHERE c.kind IN ('missing_parent', 'missing_record', 'deleted_here') AND c.status = 'resolved' "
+                      "AND c.table_name = ? AND c.record_id = ? LIMIT 1", [table, record_id])
+    return found[0] if found else None
 
 
 def resolution(db, resolution_id: str) -> dict | None:
