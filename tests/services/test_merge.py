@@ -241,3 +241,22 @@ def test_a_nurse_may_not_receive_or_resolve(store, doctor, other, two, nurse):
     data = _send(store, doctor, other.store)
     with pytest.raises(PermissionDenied):
         merge.receive_bundle(store, nurse, data)
+
+
+def test_history_names_the_person_and_site_of_an_imported_change(store, doctor, other, two):
+    """R has its own "doctor"-free staff, but a local account with H's doctor's user name must not be taken for
+    her: History at R names H's doctor by her account (received with the bundle) and the site the change was made."""
+    from trialdesk.services import audit_reader
+
+    pid, r_doctor = two
+    auth.create_user(other.store, other.admin, username="doctor", full_name="Another Person", role=Role.NURSE,
+                     password=PASSWORD, temporary=False)
+    _travel(store, doctor, other.store, other.admin)
+    assert other.store.db.execute("SELECT username FROM users WHERE id = ?", [doctor.id]).fetchone()[0] == \
+        f"doctor@{store.info.site_code}"
+    lines = audit_reader.lines(other.store, r_doctor, pid)
+    assert lines and all(line.username == "doctor" for line in lines)
+    assert all(line.who == f"{doctor.full_name} (doctor), site {store.info.site_code}" for line in lines)
+    assert not any("Another Person" in line.who for line in lines)
+    # At H the same lines name no site: they were made there.
+    assert all(line.who == f"{doctor.full_name} (doctor)" for line in audit_reader.lines(store, doctor, pid))
