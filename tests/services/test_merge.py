@@ -260,3 +260,26 @@ def test_history_names_the_person_and_site_of_an_imported_change(store, doctor, 
     assert not any("Another Person" in line.who for line in lines)
     # At H the same lines name no site: they were made there.
     assert all(line.who == f"{doctor.full_name} (doctor)" for line in audit_reader.lines(store, doctor, pid))
+
+
+def test_a_tampered_or_foreign_bundle_is_refused_with_the_store_unchanged(store, doctor, other, two, tmp_path):
+    from tests.conftest import another_workstation
+    from trialdesk.services import pairing
+
+    data = bytearray(_send(store, doctor, other.store))
+    damaged = bytes(data[:-40] + bytes([data[-40] ^ 1]) + data[-39:])
+    third = another_workstation(tmp_path / "third", "S", "Sykehuset", "sadmin", "Siri Admin")
+    try:
+        _pair(third.store, third.admin, other.store, other.admin)
+        from_revoked = _send(third.store, third.admin, other.store)
+    finally:
+        third.store.close()
+    pairing.revoke(other.store, other.admin, "S", "workstation lost")
+    before = _snapshot(other.store)
+    with pytest.raises(ValidationError, match="cannot be decrypted"):
+        merge.receive_bundle(other.store, other.admin, damaged)
+    with pytest.raises(ValidationError, match="revoked"):
+        merge.receive_bundle(other.store, other.admin, from_revoked)
+    assert _snapshot(other.store) == before
+    refused = other.store.db.execute("SELECT count(*) FROM audit WHERE action = 'EXCHANGE_BUNDLE_REFUSED'").fetchone()
+    assert refused[0] == 2
