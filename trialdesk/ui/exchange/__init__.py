@@ -168,6 +168,7 @@ class ConflictsDialog(QDialog):
         may = allowed(user, Action.RESOLVE_CONFLICT)
         for button in (self.keep_this, self.take_other, self.enter_value):
             button.setEnabled(may)
+            button.setAutoDefault(False)  # Enter in the reason field decides nothing by itself
         row = QHBoxLayout()
         for button in (self.keep_this, self.take_other, self.enter_value):
             row.addWidget(button)
@@ -198,9 +199,14 @@ class ConflictsDialog(QDialog):
             self.message.setText(error_text(exc))
             found = []
         self.model.set_rows(found)
+        self.table.resizeColumnsToContents()  # a few rows: their words fit, the last column stretches
         if found:
             self.table.selectRow(0)
         self._show()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.reason.setFocus()
 
     def current(self) -> merge.Conflict | None:
         return self.model.row_at(self.table.currentIndex())
@@ -315,6 +321,7 @@ class ExchangeDialog(QDialog):
             self.result.setText(error_text(exc))
             found = []
         self.model.set_rows(found)
+        self.table.resizeColumnsToContents()  # one row per paired workstation: a handful
         current = self.peer.currentData()
         self.peer.clear()
         for s in found:
