@@ -7751,7 +7751,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>field</source>
-      <translation>felt</translation>
+      <translation type="vanished">felt</translation>
     </message>
     <message>
       <source>kind of conflict</source>
@@ -7788,6 +7788,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>value kept</source>
       <translation>verdi beholdt</translation>
+    </message>
+    <message>
+      <source>field decided</source>
+      <translation>felt avgjort</translation>
     </message>
   </context>
   <context>
@@ -8983,7 +8987,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>ConflictTableModel</name>
     <message>
       <source>Field</source>
-      <translation>Felt</translation>
+      <translation type="vanished">Felt</translation>
     </message>
     <message>
       <source>From site</source>
@@ -8999,11 +9003,11 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Participant</source>
-      <translation>Deltaker</translation>
+      <translation type="vanished">Deltaker</translation>
     </message>
     <message>
       <source>Record</source>
-      <translation>Post</translation>
+      <translation type="vanished">Post</translation>
     </message>
   </context>
   <context>
@@ -9070,7 +9074,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Value</source>
-      <translation>Verdi</translation>
+      <translation type="vanished">Verdi</translation>
     </message>
     <message>
       <source>{participant} · {record} · {field}</source>
@@ -9081,6 +9085,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     by {user}, {when}, site {site}; reason: {reason}</source>
       <translation>{title}: {value}
     av {user}, {when}, sted {site}; begrunnelse: {reason}</translation>
+    </message>
+    <message>
+      <source>Correct value</source>
+      <translation>Riktig verdi</translation>
     </message>
   </context>
   <context>
@@ -9281,7 +9289,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>State</source>
-      <translation>Tilstand</translation>
+      <translation type="vanished">Tilstand</translation>
     </message>
     <message>
       <source>To send</source>
@@ -9289,11 +9297,19 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>active</source>
-      <translation>aktiv</translation>
+      <translation type="vanished">aktiv</translation>
     </message>
     <message>
       <source>revoked</source>
       <translation>tilbakekalt</translation>
+    </message>
+    <message>
+      <source>Pairing</source>
+      <translation>Paring</translation>
+    </message>
+    <message>
+      <source>in use</source>
+      <translation>i bruk</translation>
     </message>
   </context>
 </TS>

@@ -20,7 +20,7 @@ from trialdesk.db import migrations
 from trialdesk.errors import PermissionDenied, TrialDeskError, ValidationError
 from trialdesk.exchange import bundle as fmt
 from trialdesk.exchange import identity as ident
-from trialdesk.services import bundles, pairing, workstation
+from trialdesk.services import bundles, merge, pairing, workstation
 from trialdesk.services import screening as sc
 
 ROW_ACTIONS = ("INSERT", "UPDATE", "DELETE")
@@ -249,7 +249,7 @@ def test_a_signed_manifest_that_lies_about_its_events_is_refused(store, doctor, 
     links = [x for x in merge_repo.chain_links(store.db, 0) if x[0] <= manifest["chain_head"]["seq"]]
     lie(manifest)
     keys = pairing.own_keys(store, doctor)
-    data = fmt.write_bundle(manifest, events, keys, peer.age_recipient, links)
+    data = fmt.write_bundle(manifest, events, keys, peer.age_recipient, links, merge.bases_of(store, events))
     with pytest.raises(ValidationError, match=f"does not match its events \\(the {message}"):
         _read(data, other.store, other.admin)
 

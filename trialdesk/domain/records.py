@@ -375,7 +375,7 @@ _RECORDS = (
         _f("kind", Kind.TEXT, QT_TRANSLATE_NOOP("records", "kind of conflict")),
         _f("record_table", Kind.CODE, QT_TRANSLATE_NOOP("records", "record"), vocabulary="record_kind"),
         _f("record_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "record id")),
-        _f("field", Kind.TEXT, QT_TRANSLATE_NOOP("records", "field")),
+        _f("field", Kind.TEXT, QT_TRANSLATE_NOOP("records", "field decided")),
         _f("choice", Kind.TEXT, QT_TRANSLATE_NOOP("records", "decision")),
         _f("value", Kind.TEXT, QT_TRANSLATE_NOOP("records", "value kept")),
         _f("kept_record_id", Kind.REFERENCE, QT_TRANSLATE_NOOP("records", "record kept")),

@@ -120,9 +120,9 @@ def _value_words(table: str, field: str | None, value) -> str:
 class ConflictTableModel(RowTableModel):
     def columns(self):
         return (
-            (self.tr("Participant"), lambda c: c.study_id or ""),
-            (self.tr("Record"), lambda c: record_words.record_label(c.table)),
-            (self.tr("Field"), lambda c: _field_words(c.table, c.field)),
+            (record_words.record_label("participants"), lambda c: c.study_id or ""),
+            (record_words.heading("conflict_resolutions", "record_table"), lambda c: record_words.record_label(c.table)),
+            (record_words.heading("conflict_resolutions", "field"), lambda c: _field_words(c.table, c.field)),
             (self.tr("Here"), lambda c: _value_words(c.table, c.field, c.local_value)),
             (self.tr("Other workstation"), lambda c: _value_words(c.table, c.field, c.remote_value)),
             (self.tr("From site"), lambda c: c.origin_site),
@@ -240,7 +240,7 @@ class ConflictsDialog(QDialog):
         value = None
         if choice == "entered":
             value, ok = QInputDialog.getText(self, self.tr("Enter the correct value"),
-                                             _field_words(c.table, c.field) or self.tr("Value"))
+                                             _field_words(c.table, c.field) or self.tr("Correct value"))
             if not ok:
                 return
         try:
@@ -261,7 +261,7 @@ class PeerStatusModel(RowTableModel):
     def columns(self):
         return (
             (self.tr("Site"), lambda s: f"{s.site_code} · {s.site_name}"),
-            (self.tr("State"), lambda s: self.tr("active") if s.active else self.tr("revoked")),
+            (self.tr("Pairing"), lambda s: self.tr("in use") if s.active else self.tr("revoked")),
             (self.tr("To send"), lambda s: s.to_send),
             (self.tr("Acknowledged"), lambda s: s.acked_seq),
             (self.tr("Received"), lambda s: s.events_applied),
