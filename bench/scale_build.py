@@ -175,8 +175,8 @@ def _build(folder: Path, n: int, log) -> bytes:
             if stage == 2:  # a screen failure
                 screen(pid, today - timedelta(days=7 + i % 300), replace(base, igg_text="4,6"))
                 continue
-            if stage == 3:  # enrolled, in the baseline period
-                screen(pid, today - timedelta(days=i % 84))
+            if stage == 3:  # enrolled, in the baseline period (in a small store, the first one is due for D1)
+                screen(pid, today - timedelta(days=83 if n < 100 and i == 3 else i % 84))
                 continue
             weeks = 13 + (i * 7) % 95  # 13 to 107 weeks since screening: on treatment, follow-up, completed
             screen(pid, today - timedelta(weeks=weeks))

@@ -349,8 +349,7 @@ def _cmd_export(args, folder: Path) -> int:
             print(f"Casebook of {participant.study_id} written to {out} ({len(data)} bytes). "
                   "It holds clinical data: keep it where only authorised people can read it.")
         elif args.export_kind == "odm":
-            result = exports.export_odm(store, user)
-            _write_new(out, result.data)
+            result = exports.export_odm(store, user, out=out)  # written as it is made (issue 15, point 4)
             print(f"ODM 1.3.2 written to {out}: {result.subjects} participants, {result.transactions} "
                   f"transactions, {result.signatures} signatures (sha256 {result.sha256[:16]}…)")
         else:

@@ -6,6 +6,8 @@ them one by one."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -38,6 +40,36 @@ def data_changes(db, tables: tuple[str, ...], before: str) -> list[AuditEntryRow
         "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, site "
         f"FROM audit WHERE table_name IN ({marks}) AND action IN ('INSERT','UPDATE','DELETE') "
         "AND at < ? ORDER BY seq", [*tables, before])]
+
+
+def iter_data_changes(db, tables: tuple[str, ...], before: str) -> Iterator[AuditEntryRow]:
+    """:func:`data_changes` one row at a time from the cursor (the ODM export streams them, issue 15 point 4)."""
+    marks = ", ".join("?" for _ in tables)
+    cursor = db.execute(
+        "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, site "
+        f"FROM audit WHERE table_name IN ({marks}) AND action IN ('INSERT','UPDATE','DELETE') "
+        "AND at < ? ORDER BY seq", [*tables, before])
+    for row in cursor:
+        yield AuditEntryRow(*row)
+
+
+def data_change_names(db, tables: tuple[str, ...], before: str) -> tuple[set[str], set[str], set[str]]:
+    """The user names of those rows, and of the signatures among them the signers' user names and the meanings:
+    what the ODM file's AdminData names before its first transaction."""
+    marks = ", ".join("?" for _ in tables)
+    where = (f"FROM audit WHERE table_name IN ({marks}) AND action IN ('INSERT','UPDATE','DELETE') AND at < ?")
+    names = {r[0] for r in db.execute(f"SELECT DISTINCT username {where}", [*tables, before]) if r[0]}
+    signers, meanings = set(), set()
+    if "signatures" in tables:
+        for action, new_values in db.execute(
+                "SELECT action, new_values FROM audit WHERE table_name = 'signatures' "
+                "AND action IN ('INSERT','UPDATE','DELETE') AND at < ?", [before]):
+            values = json.loads(new_values) if new_values else {}
+            if values.get("username"):
+                signers.add(values["username"])
+            if action == "INSERT":
+                meanings.add(values.get("meaning", ""))
+    return names, signers, meanings
 
 
 def study_ids(db) -> dict[str, str]:

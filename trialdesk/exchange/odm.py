@@ -7,16 +7,20 @@ ReasonForChange when the audit row has a reason, SourceID ``audit:<seq>``); e-si
 numbers, phone, GP) is never exported: the ``identities`` table has no mapping here, and the
 treatment arm is not in the store at all.
 
-Input is plain data (audit rows as dicts, users, sites), so this module needs no database. XML is
-generated with :mod:`xml.etree.ElementTree` (no runtime dependency).
+Input is plain data (audit rows as dicts, users, sites), so this module needs no database. The file is
+written as it is made (issue 15, point 4): lxml's incremental ``etree.xmlfile`` writer gets the metadata, then one
+small ``SubjectData`` tree per transaction, each written and dropped before the next audit row is read, so memory
+does not grow with the store (3.4 GB for 5.8 M elements when the whole tree was built first).
 """
 
 from __future__ import annotations
 
+import io
 import json
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import BinaryIO, Iterable, Mapping
+
+from lxml import etree as ET
 
 from trialdesk.domain import records
 
@@ -168,18 +172,21 @@ def _sub(parent, tag: str, **attrs) -> ET.Element:
     return ET.SubElement(parent, tag, {k: v for k, v in attrs.items() if v is not None})
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def _translated(parent, tag: str, text: str) -> None:
     el = _sub(parent, tag)
-    t = _sub(el, "TranslatedText", **{"xml:lang": "en"})
+    t = _sub(el, "TranslatedText", **{XML_LANG: "en"})
     t.text = text
 
 
 class _Builder:
     """Turns audit entries into ODM transactions in file order."""
 
-    def __init__(self, clinical: ET.Element, study_ids: Mapping[str, str], user_names: Mapping[str, str],
+    def __init__(self, write, study_ids: Mapping[str, str], user_names: Mapping[str, str],
                  masked_results: set[str], signature_oids: Mapping[str, str]):
-        self.clinical = clinical
+        self.write = write  # called with each finished transaction (a SubjectData element)
         self.study_ids = study_ids
         self.user_names = user_names
         self.masked = masked_results
@@ -261,7 +268,7 @@ class _Builder:
         new = ("S", pid) not in self.seen
         self.seen.add(("S", pid))
         self.stats.subjects.add(key)
-        return _sub(self.clinical, "SubjectData", SubjectKey=key, TransactionType="Insert" if new else "Update")
+        return ET.Element("SubjectData", SubjectKey=key, TransactionType="Insert" if new else "Update")
 
     def _child(self, parent, tag: str, key: tuple, inserting: bool, **attrs) -> ET.Element:
         new = key not in self.seen
@@ -322,6 +329,7 @@ class _Builder:
             if entry.action == "UPDATE":
                 self._audit_record(el, entry)
         self.stats.transactions += 1
+        self.write(subject)
 
     def _group_key(self, entry: AuditEntry, target: Target, row: Mapping) -> str | None:
         if target.group_key is None:
@@ -388,6 +396,7 @@ class _Builder:
         holder.insert(0, el)
         self.stats.signatures += 1
         self.stats.transactions += 1
+        self.write(subject)
 
 
 def signature_def_oid(meaning: str) -> str:
@@ -405,55 +414,79 @@ def build_odm(*, entries: Iterable[AuditEntry], study_ids: Mapping[str, str], us
               locations: Iterable[Location], user_names: Mapping[str, str], masked_results: set[str],
               created_at: str, file_oid: str, study_name: str, study_description: str, protocol_name: str,
               mdv_name: str, source_version: str, originator: str) -> tuple[bytes, OdmStats]:
-    """The ODM 1.3.2 document (UTF-8 bytes) and what it holds.
-
-    ``entries`` in audit order; ``study_ids`` maps participant ids to study ids (SubjectKey);
-    ``user_names`` maps user ids to user names; ``masked_results`` are lab result ids whose values
-    this reader may not see (left out, counted in the stats).
-    """
+    """The ODM 1.3.2 document in memory (UTF-8 bytes) and what it holds: :func:`write_odm` into a buffer, for small
+    stores and tests. ``entries`` in audit order (read twice: the user names and signature meanings first)."""
     entries = list(entries)
-    meanings = {e.new.get("meaning", "") for e in entries if e.table == "signatures" and e.action == "INSERT"}
-    sig_oids = {m: signature_def_oid(m) for m in meanings}
-    root = ET.Element("ODM", {
-        "xmlns": ODM_NS, "ODMVersion": "1.3.2", "FileType": "Transactional", "Granularity": "All",
-        "Archival": "Yes", "FileOID": file_oid, "CreationDateTime": created_at, "Originator": originator,
-        "SourceSystem": "TrialDesk", "SourceSystemVersion": source_version,
-        "Description": "KTS-11 clinical data with audit trail and e-signatures (study ids only, no identity data)",
-    })
-    _metadata(root, study_name, study_description, protocol_name, mdv_name)
-    admin = _sub(root, "AdminData", StudyOID=STUDY_OID)
+    buffer = io.BytesIO()
+    stats = write_odm(
+        buffer, entries=entries, study_ids=study_ids, users=users, locations=locations, user_names=user_names,
+        masked_results=masked_results, created_at=created_at, file_oid=file_oid, study_name=study_name,
+        study_description=study_description, protocol_name=protocol_name, mdv_name=mdv_name,
+        source_version=source_version, originator=originator,
+        usernames=[n for e in entries for n in (e.username, e.new.get("username") if e.table == "signatures" else None)
+                   if n],
+        signature_meanings=[e.new.get("meaning", "") for e in entries
+                            if e.table == "signatures" and e.action == "INSERT"])
+    return buffer.getvalue(), stats
+
+
+def write_odm(out: BinaryIO, *, entries: Iterable[AuditEntry], study_ids: Mapping[str, str], users: Iterable[User],
+              locations: Iterable[Location], user_names: Mapping[str, str], masked_results: set[str],
+              created_at: str, file_oid: str, study_name: str, study_description: str, protocol_name: str,
+              mdv_name: str, source_version: str, originator: str, usernames: Iterable[str],
+              signature_meanings: Iterable[str]) -> OdmStats:
+    """Write the ODM 1.3.2 document (UTF-8) to ``out`` as it is made; return what it holds.
+
+    ``entries`` in audit order, read once, each written before the next is read; ``study_ids`` maps participant
+    ids to study ids (SubjectKey); ``user_names`` maps user ids to user names; ``masked_results`` are lab result
+    ids whose values this reader may not see (left out, counted in the stats). ``usernames`` (every user name of
+    the entries and of their signatures) and ``signature_meanings`` (of the signatures among them) are needed
+    before the first entry: AdminData comes before ClinicalData.
+    """
+    sig_oids = {m: signature_def_oid(m) for m in set(signature_meanings)}
     users = list(users)
     known = {u.oid for u in users}
-    for e in entries:
-        for name in (e.username, e.new.get("username") if e.table == "signatures" else None):
-            if name and user_oid(name) not in known:
-                users.append(User(user_oid(name), name, name, "Other"))
-                known.add(user_oid(name))
-    for u in users:
-        el = _sub(admin, "User", OID=u.oid, UserType=u.user_type)
-        _sub(el, "LoginName").text = u.login
-        _sub(el, "FullName").text = u.full_name
-    for loc in locations:
-        el = _sub(admin, "Location", OID=loc.oid, Name=loc.name, LocationType="Site")
-        _sub(el, "MetaDataVersionRef", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID, EffectiveDate=loc.effective_date)
-    for oid in sorted(set(sig_oids.values())):
-        meaning = next(m for m, o in sig_oids.items() if o == oid)
-        if oid == "SD.NO_GO_OVERRIDE":
-            meaning = "No-go overridden by investigator"
-        el = _sub(admin, "SignatureDef", OID=oid, Methodology="Electronic")
-        _sub(el, "Meaning").text = meaning
-        _sub(el, "LegalReason").text = ("Electronic signature with re-entered password; the legally binding "
-                                        "equivalent of the signer's handwritten signature (21 CFR 11.100)")
-    clinical = _sub(root, "ClinicalData", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID)
-    builder = _Builder(clinical, study_ids, user_names, masked_results, sig_oids)
-    for entry in entries:
-        builder.add(entry)
-    data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return data, builder.stats
+    for name in usernames:
+        if name and user_oid(name) not in known:
+            users.append(User(user_oid(name), name, name, "Other"))
+            known.add(user_oid(name))
+    with ET.xmlfile(out, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(f"{{{ODM_NS}}}ODM", {
+                "ODMVersion": "1.3.2", "FileType": "Transactional", "Granularity": "All", "Archival": "Yes",
+                "FileOID": file_oid, "CreationDateTime": created_at, "Originator": originator,
+                "SourceSystem": "TrialDesk", "SourceSystemVersion": source_version,
+                "Description": "KTS-11 clinical data with audit trail and e-signatures (study ids only, no identity "
+                               "data)"}, nsmap={None: ODM_NS}):
+            # Children without a namespace of their own are written inside the ODM default namespace.
+            xf.write(_metadata(study_name, study_description, protocol_name, mdv_name))
+            admin = ET.Element("AdminData", StudyOID=STUDY_OID)
+            for u in users:
+                el = _sub(admin, "User", OID=u.oid, UserType=u.user_type)
+                _sub(el, "LoginName").text = u.login
+                _sub(el, "FullName").text = u.full_name
+            for loc in locations:
+                el = _sub(admin, "Location", OID=loc.oid, Name=loc.name, LocationType="Site")
+                _sub(el, "MetaDataVersionRef", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID,
+                     EffectiveDate=loc.effective_date)
+            for oid in sorted(set(sig_oids.values())):
+                meaning = next(m for m, o in sig_oids.items() if o == oid)
+                if oid == "SD.NO_GO_OVERRIDE":
+                    meaning = "No-go overridden by investigator"
+                el = _sub(admin, "SignatureDef", OID=oid, Methodology="Electronic")
+                _sub(el, "Meaning").text = meaning
+                _sub(el, "LegalReason").text = ("Electronic signature with re-entered password; the legally binding "
+                                                "equivalent of the signer's handwritten signature (21 CFR 11.100)")
+            xf.write(admin)
+            with xf.element("ClinicalData", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID):
+                builder = _Builder(xf.write, study_ids, user_names, masked_results, sig_oids)
+                for entry in entries:
+                    builder.add(entry)
+    return builder.stats
 
 
-def _metadata(root, study_name: str, description: str, protocol_name: str, mdv_name: str) -> None:
-    study = _sub(root, "Study", OID=STUDY_OID)
+def _metadata(study_name: str, description: str, protocol_name: str, mdv_name: str) -> ET._Element:
+    study = ET.Element("Study", OID=STUDY_OID)
     gv = _sub(study, "GlobalVariables")
     _sub(gv, "StudyName").text = study_name
     _sub(gv, "StudyDescription").text = description
@@ -488,6 +521,7 @@ def _metadata(root, study_name: str, description: str, protocol_name: str, mdv_n
             length = None if item.datatype in ("date", "datetime", "float") else "200"
             _sub(mdv, "ItemDef", OID=item.oid, Name=item.column, DataType=item.datatype, Length=length,
                  SDSVarName=item.sds)
+    return study
 
 
 def decode(text: str | None) -> dict:

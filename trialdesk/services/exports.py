@@ -3,14 +3,17 @@
 Exports need Action.EXPORT (monitor or investigator) and are audited ("EXPORT", sha256 of the
 output, counts; never values). They carry study ids only: the identities table is never read. For
 a blinded user, lab values masked after the first dose are left out (counted in the audit detail),
-exactly as on screen and on paper. Nothing is written to disk here: the caller writes the bytes.
+exactly as on screen and on paper. The ODM file is made in memory for the caller to write, or (with ``out``)
+written to a new owner-only file as it is made; CSV files are written the same way (issue 15, point 4).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from trialdesk import __version__
 from trialdesk.clock import utc_now
@@ -23,7 +26,7 @@ from trialdesk.domain import blinding, records
 from trialdesk.domain.labs import reference_flag
 from trialdesk.domain.people import User
 from trialdesk.exchange import csv_export, odm, sdtm
-from trialdesk.services import auth
+from trialdesk.services import auth, files
 from trialdesk.services import screening as screening_service
 from trialdesk.services.permissions import Action, require
 
@@ -32,12 +35,16 @@ __all__ = ["CsvExport", "OdmExport", "export_csv", "export_odm", "masked_result_
 
 @dataclass(frozen=True)
 class OdmExport:
-    data: bytes
+    """The ODM file: ``data`` when made in memory, else written to ``path`` as it was made."""
+
+    data: bytes | None
     sha256: str
     subjects: int
     transactions: int
     signatures: int
     masked_values: int
+    path: Path | None = None
+    size: int = 0
 
 
 @dataclass(frozen=True)
@@ -55,28 +62,30 @@ def masked_result_ids(store: Store, user: User) -> set[str]:
     proto = screening_service.protocol()
     starts = visits_repo.administration_starts_by_participant(store.db)
     firsts = {pid: blinding.first_dose_at(times) for pid, times in starts.items()}
+    # The user as stored now, read once (not once per result: 100,000 reads at 5,000 participants).
+    stored = getattr(user, "stored", None)
+    viewer = stored() if callable(stored) else user
     return {r.result_id for r in visits_repo.all_result_masking(store.db)
-            if blinding.result_masked(proto, user, r.analyte, r.sampled_at, firsts.get(r.participant_id))}
+            if blinding.result_masked(proto, viewer, r.analyte, r.sampled_at, firsts.get(r.participant_id))}
 
 
 def _audit(store: Store, user: User, fmt: str, sha: str, detail: dict) -> None:
     store.log_event("EXPORT", auth.actor(user), detail={"format": fmt, "sha256": sha, **detail})
 
 
-def export_odm(store: Store, user: User, *, now: datetime | None = None) -> OdmExport:
+def export_odm(store: Store, user: User, *, now: datetime | None = None, out: Path | None = None) -> OdmExport:
     """All clinical data as an archival, transactional ODM 1.3.2 file (audit records, signatures,
-    users and locations; study ids only)."""
+    users and locations; study ids only).
+
+    With ``out`` the file is written there (a new file its owner only may read; one-line message when it exists or
+    cannot be written, nothing left behind) as it is made: audit rows are read from the cursor one at a time and
+    each transaction is written before the next is read (issue 15, point 4). Without, it is made in memory."""
     require(user, Action.EXPORT)
     db = store.db
     proto = screening_service.protocol()
     now = now or utc_now()
     created = now.strftime("%Y-%m-%dT%H:%M:%S.%f") + "Z"
     tables = tuple(odm.TARGETS) + ("signatures",)
-    entries = [
-        odm.AuditEntry(seq=r.seq, at=r.at, username=r.username, action=r.action, table=r.table,
-                       record_id=r.record_id, old=odm.decode(r.old_values), new=odm.decode(r.new_values),
-                       reason=r.reason, site=r.site)
-        for r in repo.data_changes(db, tables, created)]
     study_ids = repo.study_ids(db)
     accounts = users_repo.all_users(db)
     user_types = {"investigator": "Investigator", "nurse": "Investigator", "monitor": "Sponsor",
@@ -88,18 +97,50 @@ def export_odm(store: Store, user: User, *, now: datetime | None = None) -> OdmE
     for site in repo.participant_sites(db):
         sites.setdefault(site, f"Site {site}")
     locations = [odm.Location(odm.location_oid(code), name, created_day) for code, name in sorted(sites.items())]
-    data, stats = odm.build_odm(
+    names, signers, meanings = repo.data_change_names(db, tables, created)
+    # The audit rows' own user names first, as they appear, then the signers': the order AdminData lists them in.
+    usernames = sorted(names) + sorted(signers - names)
+    entries = (odm.AuditEntry(seq=r.seq, at=r.at, username=r.username, action=r.action, table=r.table,
+                              record_id=r.record_id, old=odm.decode(r.old_values), new=odm.decode(r.new_values),
+                              reason=r.reason, site=r.site)
+               for r in repo.iter_data_changes(db, tables, created))
+    facts = dict(
         entries=entries, study_ids=study_ids, users=users, locations=locations,
         user_names={u.id: u.username for u in accounts}, masked_results=masked_result_ids(store, user),
         created_at=created, file_oid=f"TRIALDESK.{store.info.store_id}.{now:%Y%m%dT%H%M%S}Z",
         study_name=proto.study_code, study_description=proto.title_en, protocol_name=f"{proto.study_code} {proto.version}",
         mdv_name=f"Protocol {proto.version}, TrialDesk {__version__}", source_version=__version__,
-        originator=store.meta("site_name") or "TrialDesk")
-    sha = hashlib.sha256(data).hexdigest()
-    _audit(store, user, "odm-1.3.2", sha, {"bytes": len(data), "subjects": len(stats.subjects),
+        originator=store.meta("site_name") or "TrialDesk", usernames=usernames, signature_meanings=meanings)
+    if out is None:
+        buffer = io.BytesIO()
+        stats = odm.write_odm(buffer, **facts)
+        data = buffer.getvalue()
+        sha, size = hashlib.sha256(data).hexdigest(), len(data)
+    else:
+        data = None
+        with files.open_new(Path(out)) as handle:
+            hashing = _Hashing(handle)
+            stats = odm.write_odm(hashing, **facts)
+        sha, size = hashing.sha256.hexdigest(), hashing.size
+    _audit(store, user, "odm-1.3.2", sha, {"bytes": size, "subjects": len(stats.subjects),
                                            "transactions": stats.transactions, "signatures": stats.signatures,
                                            "masked_values": stats.masked_values})
-    return OdmExport(data, sha, len(stats.subjects), stats.transactions, stats.signatures, stats.masked_values)
+    return OdmExport(data, sha, len(stats.subjects), stats.transactions, stats.signatures, stats.masked_values,
+                     Path(out) if out is not None else None, size)
+
+
+class _Hashing:
+    """A binary file that also hashes and counts what is written to it."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.sha256 = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.sha256.update(data)
+        self.size += len(data)
+        return self.handle.write(data)
 
 
 # --- CSV -----------------------------------------------------------------------------------------------
