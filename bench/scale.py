@@ -345,7 +345,7 @@ def _odm_baseline(path: Path) -> dict:
             start = time.perf_counter()
             for ev in events:
                 if ev[0] == "start":
-                    ctx = xf.element(ev[1], ev[2])
+                    ctx = xf.element(ev[1], ev[2], nsmap={None: ev[1][1:].split("}")[0]} if ev[4] else None)
                     ctx.__enter__()
                     stack.append(ctx)
                     if ev[3]:
@@ -356,15 +356,26 @@ def _odm_baseline(path: Path) -> dict:
             events.clear()
             writing += time.perf_counter() - start
 
+        open_records = []  # [record, element] of the elements started and not ended (their text comes later)
         for event, el in etree.iterparse(str(path), events=("start", "end")):
             if event == "start":
-                events.append(("start", el.tag, dict(el.attrib), (el.text or "").strip() or None))
-                if not root_done:
-                    root_done = True
+                if open_records and open_records[-1][0][3] is None:  # the parent's text is read by now
+                    open_records[-1][0][3] = (open_records[-1][1].text or "").strip() or None
+                # As the export writes them: the root in the ODM namespace, its descendants in it by default.
+                tag = el.tag if not root_done else el.tag.split("}", 1)[-1]
+                record = ["start", tag, dict(el.attrib), None, not root_done]
+                events.append(record)
+                open_records.append([record, el])
+                root_done = True
             else:
+                record, _ = open_records.pop()
+                if record[3] is None:
+                    record[3] = (el.text or "").strip() or None
                 events.append(("end",))
-                if len(events) > 20000:
+                if len(events) > 20000 and len(open_records) <= 2:  # between transactions: every text known
                     flush()
+                if len(open_records) > 2:
+                    continue
                 el.clear()
         flush()
     size = out.stat().st_size

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, is_dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -65,6 +65,8 @@ def masked_result_ids(store: Store, user: User) -> set[str]:
     # The user as stored now, read once (not once per result: 100,000 reads at 5,000 participants).
     stored = getattr(user, "stored", None)
     viewer = stored() if callable(stored) else user
+    if is_dataclass(viewer) and hasattr(viewer, "source"):
+        viewer = replace(viewer, source=None)  # a snapshot: it does not read the store again
     return {r.result_id for r in visits_repo.all_result_masking(store.db)
             if blinding.result_masked(proto, viewer, r.analyte, r.sampled_at, firsts.get(r.participant_id))}
 
