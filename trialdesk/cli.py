@@ -353,11 +353,9 @@ def _cmd_export(args, folder: Path) -> int:
             print(f"ODM 1.3.2 written to {out}: {result.subjects} participants, {result.transactions} "
                   f"transactions, {result.signatures} signatures (sha256 {result.sha256[:16]}…)")
         else:
-            result = exports.export_csv(store, user)
             out.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder is its owner's only too
-            for name, data in result.files.items():
-                _write_new(out / name, data)
-            print(f"CSV written to {out}: {', '.join(sorted(result.files))}")
+            result = exports.export_csv(store, user, out=out)  # written row by row (issue 15, point 4)
+            print(f"CSV written to {out}: {', '.join(sorted(result.sha256))}")
     finally:
         store.close()
     return EXIT_OK

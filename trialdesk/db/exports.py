@@ -33,6 +33,13 @@ def _dicts(db, sql: str, args=()) -> list[dict]:
     return [dict(zip(cols, r)) for r in cursor.fetchall()]
 
 
+def _iter_dicts(db, sql: str, args=()) -> Iterator[dict]:
+    cursor = db.execute(sql, list(args))
+    cols = [d[0] for d in cursor.description]
+    for r in cursor:
+        yield dict(zip(cols, r))
+
+
 def data_changes(db, tables: tuple[str, ...], before: str) -> list[AuditEntryRow]:
     """INSERT/UPDATE/DELETE audit rows of ``tables`` written before ``before`` (UTC ISO), in order."""
     marks = ", ".join("?" for _ in tables)
@@ -112,6 +119,15 @@ def lab_results(db) -> list[dict]:
                       "JOIN lab_samples s ON s.id = r.sample_id LEFT JOIN dose_visits v ON v.id = s.dose_visit_id "
                       "LEFT JOIN contacts c ON c.id = s.contact_id "
                       "ORDER BY s.participant_id, s.sampled_at, r.analyte")
+
+
+def iter_lab_results(db) -> Iterator[dict]:
+    """:func:`lab_results` one row at a time from the cursor (the CSV export streams them)."""
+    return _iter_dicts(db, "SELECT r.*, s.participant_id, s.sampled_at, s.context, v.dose_code, "
+                           "c.visit_code AS contact_code FROM lab_results r "
+                           "JOIN lab_samples s ON s.id = r.sample_id LEFT JOIN dose_visits v ON v.id = s.dose_visit_id "
+                           "LEFT JOIN contacts c ON c.id = s.contact_id "
+                           "ORDER BY s.participant_id, s.sampled_at, r.analyte")
 
 
 def screenings(db) -> list[dict]:

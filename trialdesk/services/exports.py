@@ -26,7 +26,8 @@ from trialdesk.domain import blinding, records
 from trialdesk.domain.labs import reference_flag
 from trialdesk.domain.people import User
 from trialdesk.exchange import csv_export, odm, sdtm
-from trialdesk.services import auth, files
+from trialdesk.services import auth
+from trialdesk.services import files as files_module
 from trialdesk.services import screening as screening_service
 from trialdesk.services.permissions import Action, require
 
@@ -120,7 +121,7 @@ def export_odm(store: Store, user: User, *, now: datetime | None = None, out: Pa
         sha, size = hashlib.sha256(data).hexdigest(), len(data)
     else:
         data = None
-        with files.open_new(Path(out)) as handle:
+        with files_module.open_new(Path(out)) as handle:
             hashing = _Hashing(handle)
             stats = odm.write_odm(hashing, **facts)
         sha, size = hashing.sha256.hexdigest(), hashing.size
@@ -224,9 +225,12 @@ def _timelines(participants: list[dict], dispositions: list[dict], doses: list[d
     return out
 
 
-def export_csv(store: Store, user: User) -> CsvExport:
+def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExport:
     """DM, IE, LB, EC, AE, CM, DS and SV as long CSV tables in CDISC terminology, and a readme (study ids only;
-    masked values left out for blinded users)."""
+    masked values left out for blinded users).
+
+    With ``out`` (a folder) each file is written there (new, its owner's only) row by row as the rows are read from
+    the store (issue 15, point 4), and ``files`` stays empty; without, the files are made in memory."""
     require(user, Action.EXPORT)
     db = store.db
     proto = screening_service.protocol()
@@ -251,34 +255,34 @@ def export_csv(store: Store, user: User) -> CsvExport:
     def head(domain: str, p: dict) -> dict:
         return {"STUDYID": study, "DOMAIN": domain, "USUBJID": p["study_id"]}
 
-    dm = []
-    for p in participants:
-        times = sorted(given.get(p["id"], []))
-        consent_day = first_consent.get(p["id"])
-        dm.append({**head("DM", p), "SUBJID": p["study_id"], "SITEID": p["site"], "SEX": p["sex"],
-                   "AGE": _age(p["birth_date"], consent_day or p["created_at"]), "AGEU": "YEARS",
-                   "RFICDTC": consent_day, "RFSTDTC": sdtm.local_dtc(times[0]) if times else None,
-                   "RFENDTC": sdtm.local_dtc(times[-1]) if times else None, "DMDTC": p["inclusion_date"],
-                   "COUNTRY": "NOR", "ENRLSTAT": p["status"].upper()})
-    ie = []
-    for p in participants:
-        if screening_repo.screening_id(db, p["id"]) is None:
-            continue
-        result = screening_service.evaluate(store, p["id"])
-        for seq, r in enumerate(result.results, start=1):
-            criterion = proto.criterion(r.id)
-            # IEORRES answers the criterion's statement (NY): an inclusion criterion met is Y, an exclusion
-            # criterion met (the candidate is not excluded) is N.
-            statement = {"met": criterion.category == "inclusion", "failed": criterion.category != "inclusion"}
-            orres = _yn(statement[r.status]) if r.status in statement else None
-            ie.append({**head("IE", p), "IESEQ": seq, "IETESTCD": r.id, "IETEST": criterion.text_en,
-                       "IECAT": criterion.category.upper(), "IEORRES": orres, "IESTRESC": orres,
-                       "IESTAT": "NOT DONE" if r.status == "missing" else None, "IEEXPL": r.explanation.text(),
-                       "IEDTC": result.screening_date.isoformat(), "IEVERD": result.verdict.upper(),
-                       "IEPROTV": result.protocol_version})
+    def dm():
+        for p in participants:
+            times = sorted(given.get(p["id"], []))
+            consent_day = first_consent.get(p["id"])
+            yield ({**head("DM", p), "SUBJID": p["study_id"], "SITEID": p["site"], "SEX": p["sex"],
+                       "AGE": _age(p["birth_date"], consent_day or p["created_at"]), "AGEU": "YEARS",
+                       "RFICDTC": consent_day, "RFSTDTC": sdtm.local_dtc(times[0]) if times else None,
+                       "RFENDTC": sdtm.local_dtc(times[-1]) if times else None, "DMDTC": p["inclusion_date"],
+                       "COUNTRY": "NOR", "ENRLSTAT": p["status"].upper()})
+
+    def ie():
+        for p in participants:
+            if screening_repo.screening_id(db, p["id"]) is None:
+                continue
+            result = screening_service.evaluate(store, p["id"])
+            for seq, r in enumerate(result.results, start=1):
+                criterion = proto.criterion(r.id)
+                # IEORRES answers the criterion's statement (NY): an inclusion criterion met is Y, an exclusion
+                # criterion met (the candidate is not excluded) is N.
+                statement = {"met": criterion.category == "inclusion", "failed": criterion.category != "inclusion"}
+                orres = _yn(statement[r.status]) if r.status in statement else None
+                yield ({**head("IE", p), "IESEQ": seq, "IETESTCD": r.id, "IETEST": criterion.text_en,
+                           "IECAT": criterion.category.upper(), "IEORRES": orres, "IESTRESC": orres,
+                           "IESTAT": "NOT DONE" if r.status == "missing" else None, "IEEXPL": r.explanation.text(),
+                           "IEDTC": result.screening_date.isoformat(), "IEVERD": result.verdict.upper(),
+                           "IEPROTV": result.protocol_version})
     masked = masked_result_ids(store, user)
-    lb = []
-    seq = _Seq()
+    masked_count = [0]
     lab_convert = {"entered_value": lambda v: v.replace(",", ".")}
 
     def ranges(row: dict, p: dict, analyte: str, entered_unit: str | None, day) -> None:
@@ -293,119 +297,142 @@ def export_csv(store: Store, user: User) -> CsvExport:
         if standard is not None and standard_value is not None and row[nrind] is None:
             row[nrind] = "NORMAL"  # the registry's derivation of LBNRIND says so
 
-    for r in repo.lab_results(db):
-        p = by_id[r["participant_id"]]
-        hidden = r["id"] in masked
-        visit = r["dose_code"] or r["contact_code"]
-        row = {**head("LB", p), "LBSEQ": seq(p["id"]),
-               **_sdtm("lab_results", r, "LB", lab_convert, hidden=hidden), **_sdtm("lab_samples", r, "LB"),
-               **_sdtm("dose_visits", {"dose_code": visit}, "LB"), "VISITNUM": number(visit),
-               "LBCAT": "HEMATOLOGY/CHEMISTRY", "LBSTAT": None,
-               "LBREASND": "MASKED FOR BLINDED USER" if hidden else None}
-        ranges(row, p, r["analyte"], r["entered_unit"], sdtm.local_day(r["sampled_at"]))
-        lb.append(row)
-    # Screening labs (NK, IgG) from the screening form: the same LB variables; LBREFID is the screening's id
-    # (the registry's note on lab_results.sample_id); never masked (before any dose).
-    for s in repo.screenings(db):
-        p = by_id[s["participant_id"]]
-        for analyte, text, unit, value in (("NK", s["nk_value_text"], s["nk_unit"], s["nk_value"]),
-                                           ("IGG", s["igg_value_text"], s["igg_unit"], s["igg_value"])):
-            if not text:
+    def lb():
+        seq = _Seq()
+        for r in repo.iter_lab_results(db):
+            p = by_id[r["participant_id"]]
+            hidden = r["id"] in masked
+            masked_count[0] += hidden
+            visit = r["dose_code"] or r["contact_code"]
+            row = {**head("LB", p), "LBSEQ": seq(p["id"]),
+                   **_sdtm("lab_results", r, "LB", lab_convert, hidden=hidden), **_sdtm("lab_samples", r, "LB"),
+                   **_sdtm("dose_visits", {"dose_code": visit}, "LB"), "VISITNUM": number(visit),
+                   "LBCAT": "HEMATOLOGY/CHEMISTRY", "LBSTAT": None,
+                   "LBREASND": "MASKED FOR BLINDED USER" if hidden else None}
+            ranges(row, p, r["analyte"], r["entered_unit"], sdtm.local_day(r["sampled_at"]))
+            yield row
+        # Screening labs (NK, IgG) from the screening form: the same LB variables; LBREFID is the screening's id
+        # (the registry's note on lab_results.sample_id); never masked (before any dose).
+        for s in repo.screenings(db):
+            p = by_id[s["participant_id"]]
+            for analyte, text, unit, value in (("NK", s["nk_value_text"], s["nk_unit"], s["nk_value"]),
+                                               ("IGG", s["igg_value_text"], s["igg_unit"], s["igg_value"])):
+                if not text:
+                    continue
+                lab = proto.lab(analyte)
+                flag = None
+                if value is not None:
+                    flag, _ = reference_flag(proto, analyte, value, p["sex"], _age(p["birth_date"], s["screening_date"]))
+                result = {"sample_id": s["id"], "analyte": analyte, "entered_value": text, "entered_unit": unit,
+                          "value": value, "unit": lab.unit, "flag": flag}
+                row = {**head("LB", p), "LBSEQ": seq(p["id"]), **_sdtm("lab_results", result, "LB", lab_convert),
+                       **_sdtm("lab_samples", {}, "LB"), **_sdtm("dose_visits", {"dose_code": sdtm.SCREENING}, "LB"),
+                       "VISITNUM": number(sdtm.SCREENING), "LBCAT": "SCREENING"}
+                row[_V("lab_samples", "sampled_at")] = s["screening_date"]
+                ranges(row, p, analyte, unit, s["screening_date"])
+                yield row
+
+    def ec():
+        seq = _Seq()
+        for d in doses:
+            p = by_id[d["participant_id"]]
+            if d["state"] == "open":
                 continue
-            lab = proto.lab(analyte)
-            flag = None
-            if value is not None:
-                flag, _ = reference_flag(proto, analyte, value, p["sex"], _age(p["birth_date"], s["screening_date"]))
-            result = {"sample_id": s["id"], "analyte": analyte, "entered_value": text, "entered_unit": unit,
-                      "value": value, "unit": lab.unit, "flag": flag}
-            row = {**head("LB", p), "LBSEQ": seq(p["id"]), **_sdtm("lab_results", result, "LB", lab_convert),
-                   **_sdtm("lab_samples", {}, "LB"), **_sdtm("dose_visits", {"dose_code": sdtm.SCREENING}, "LB"),
-                   "VISITNUM": number(sdtm.SCREENING), "LBCAT": "SCREENING"}
-            row[_V("lab_samples", "sampled_at")] = s["screening_date"]
-            ranges(row, p, analyte, unit, s["screening_date"])
-            lb.append(row)
-    ec = []
-    seq = _Seq()
-    for d in doses:
-        p = by_id[d["participant_id"]]
-        if d["state"] == "open":
-            continue
-        row = {**head("EC", p), "ECSEQ": seq(p["id"]), "ECTRT": "MASKED", "ECMOOD": "PERFORMED",
-               "ECROUTE": "SUBCUTANEOUS" if d["started_at"] else None,
-               **_sdtm("administrations", d, "EC"), **_sdtm("dose_visits", d, "EC"),
-               "VISITNUM": number(d["dose_code"]),
-               "ECREASOC": None if d["started_at"] else not_given.get(d["visit_id"])}
-        # A dose not given has no administration: its day is the visit's (an Oslo date).
-        row[_V("administrations", "started_at")] = row[_V("administrations", "started_at")] or d["visit_date"]
-        ec.append(row)
-    ae = []
-    seq = _Seq()
-    visit_codes = {**repo.dose_visit_codes(db), **repo.contact_codes(db)}
-    for a in repo.adverse_events(db):
-        p = by_id[a["participant_id"]]
-        try:
-            decod = proto.ae_term(a["term"]).term_en
-        except KeyError:
-            decod = a["term"]
-        ae.append({**head("AE", p), "AESEQ": seq(p["id"]),
-                   **_sdtm("adverse_events", a, "AE", {"term": lambda _key, decod=decod: decod}),
-                   "AEONGO": "N" if a["end_date"] else "Y",
-                   "AEVISIT": visit_codes.get(a["reported_visit_id"]) or visit_codes.get(a["reported_contact_id"])})
-    cm = []
-    seq = _Seq()
-    for m in repo.concomitant_medications(db):
-        p = by_id[m["participant_id"]]
-        cm.append({**head("CM", p), "CMSEQ": seq(p["id"]), **_sdtm("concomitant_medications", m, "CM"),
-                   "CMCAT": "CONCOMITANT MEDICATION"})
-    premeds = {m.code: m.label_en for m in proto.pre_dose.premedication}
-    for m in repo.premedications(db):
-        p = by_id[m["participant_id"]]
-        cm.append({**head("CM", p), "CMSEQ": seq(p["id"]),
-                   **_sdtm("premedications", m, "CM", {"drug": lambda code: premeds.get(code, code)}),
-                   "CMCAT": "PREMEDICATION"})
-    ds = []
-    seq = _Seq()
-    for e in dispositions:
-        p = by_id[e["participant_id"]]
-        row = {**head("DS", p), "DSSEQ": seq(p["id"]), **_sdtm("dispositions", e, "DS"),
-               "EPOCH": sdtm.epoch(timelines[p["id"]], e["event_date"])}
-        decod, term = _V("dispositions", "event"), _V("dispositions", "reason")
-        if e["event"] == "study_drug_discontinued" and e["adverse_event_id"]:
-            row[decod] = records.DISCONTINUED_FOR_AE
-        if row[decod] == records.COMPLETED:
-            row[term] = records.COMPLETED  # SDTMIG DS assumption 3b: DSTERM is COMPLETED
-        ds.append(row)
-    sv = []
-    visit_var, reason_var = _V("contacts", "visit_code"), _V("contacts", "missed_reason")
-    occur_var = next(v for f, v, _ in records.csv_fields("contacts", "SV") if f.column == "state")
-    visits = []  # (participant, day, SV row)
-    # The screening visit is held in person on the screening date (as a consultation done).
-    for s in repo.screenings(db):
-        visits.append((s["participant_id"], s["screening_date"], _sdtm("contacts", {
-            "visit_code": sdtm.SCREENING, "kind": "consultation", "contact_date": s["screening_date"],
-            "state": "done"}, "SV")))
-    for d in repo.dose_visits(db):
-        row = {**_sdtm("contacts", {"kind": "dose"}, "SV"), **_sdtm("dose_visits", d, "SV")}
-        if d["state"] in ("missed", "not_given"):
-            row[reason_var] = not_given.get(d["id"])
-        visits.append((d["participant_id"], d["visit_date"], row))
-    for c in repo.contacts(db):
-        row = _sdtm("contacts", c, "SV")
-        if c["state"] in ("missed", "not_reached") and not row[reason_var]:
-            row[reason_var] = records.CONTACT_STATE[c["state"]]
-        visits.append((c["participant_id"], c["contact_date"], row))
-    for pid, day, row in visits:
-        if row[occur_var] is None:
-            continue  # a visit still open is not in SV yet
-        code = row[visit_var]
-        sv.append({**head("SV", by_id[pid]), **row, "VISITNUM": number(code),
-                   "SVPRESP": "Y" if code in visitnum else None, "SVENDTC": day,
-                   "EPOCH": sdtm.epoch(timelines[pid], day)})
-    sv.sort(key=lambda r: (r["USUBJID"], r["VISITNUM"] or 0, r["SVENDTC"] or ""))
+            row = {**head("EC", p), "ECSEQ": seq(p["id"]), "ECTRT": "MASKED", "ECMOOD": "PERFORMED",
+                   "ECROUTE": "SUBCUTANEOUS" if d["started_at"] else None,
+                   **_sdtm("administrations", d, "EC"), **_sdtm("dose_visits", d, "EC"),
+                   "VISITNUM": number(d["dose_code"]),
+                   "ECREASOC": None if d["started_at"] else not_given.get(d["visit_id"])}
+            # A dose not given has no administration: its day is the visit's (an Oslo date).
+            row[_V("administrations", "started_at")] = row[_V("administrations", "started_at")] or d["visit_date"]
+            yield row
+
+    def ae():
+        seq = _Seq()
+        visit_codes = {**repo.dose_visit_codes(db), **repo.contact_codes(db)}
+        for a in repo.adverse_events(db):
+            p = by_id[a["participant_id"]]
+            try:
+                decod = proto.ae_term(a["term"]).term_en
+            except KeyError:
+                decod = a["term"]
+            yield ({**head("AE", p), "AESEQ": seq(p["id"]),
+                       **_sdtm("adverse_events", a, "AE", {"term": lambda _key, decod=decod: decod}),
+                       "AEONGO": "N" if a["end_date"] else "Y",
+                       "AEVISIT": visit_codes.get(a["reported_visit_id"]) or visit_codes.get(a["reported_contact_id"])})
+    def cm():
+        seq = _Seq()
+        for m in repo.concomitant_medications(db):
+            p = by_id[m["participant_id"]]
+            yield ({**head("CM", p), "CMSEQ": seq(p["id"]), **_sdtm("concomitant_medications", m, "CM"),
+                       "CMCAT": "CONCOMITANT MEDICATION"})
+        premeds = {m.code: m.label_en for m in proto.pre_dose.premedication}
+        for m in repo.premedications(db):
+            p = by_id[m["participant_id"]]
+            yield ({**head("CM", p), "CMSEQ": seq(p["id"]),
+                       **_sdtm("premedications", m, "CM", {"drug": lambda code: premeds.get(code, code)}),
+                       "CMCAT": "PREMEDICATION"})
+    def ds():
+        seq = _Seq()
+        for e in dispositions:
+            p = by_id[e["participant_id"]]
+            row = {**head("DS", p), "DSSEQ": seq(p["id"]), **_sdtm("dispositions", e, "DS"),
+                   "EPOCH": sdtm.epoch(timelines[p["id"]], e["event_date"])}
+            decod, term = _V("dispositions", "event"), _V("dispositions", "reason")
+            if e["event"] == "study_drug_discontinued" and e["adverse_event_id"]:
+                row[decod] = records.DISCONTINUED_FOR_AE
+            if row[decod] == records.COMPLETED:
+                row[term] = records.COMPLETED  # SDTMIG DS assumption 3b: DSTERM is COMPLETED
+            yield row
+
+    def sv():  # sorted by participant and visit: made whole, then written (one row per visit held)
+        sv = []
+        visit_var, reason_var = _V("contacts", "visit_code"), _V("contacts", "missed_reason")
+        occur_var = next(v for f, v, _ in records.csv_fields("contacts", "SV") if f.column == "state")
+        visits = []  # (participant, day, SV row)
+        # The screening visit is held in person on the screening date (as a consultation done).
+        for s in repo.screenings(db):
+            visits.append((s["participant_id"], s["screening_date"], _sdtm("contacts", {
+                "visit_code": sdtm.SCREENING, "kind": "consultation", "contact_date": s["screening_date"],
+                "state": "done"}, "SV")))
+        for d in repo.dose_visits(db):
+            row = {**_sdtm("contacts", {"kind": "dose"}, "SV"), **_sdtm("dose_visits", d, "SV")}
+            if d["state"] in ("missed", "not_given"):
+                row[reason_var] = not_given.get(d["id"])
+            visits.append((d["participant_id"], d["visit_date"], row))
+        for c in repo.contacts(db):
+            row = _sdtm("contacts", c, "SV")
+            if c["state"] in ("missed", "not_reached") and not row[reason_var]:
+                row[reason_var] = records.CONTACT_STATE[c["state"]]
+            visits.append((c["participant_id"], c["contact_date"], row))
+        for pid, day, row in visits:
+            if row[occur_var] is None:
+                continue  # a visit still open is not in SV yet
+            code = row[visit_var]
+            sv.append({**head("SV", by_id[pid]), **row, "VISITNUM": number(code),
+                       "SVPRESP": "Y" if code in visitnum else None, "SVENDTC": day,
+                       "EPOCH": sdtm.epoch(timelines[pid], day)})
+        sv.sort(key=lambda r: (r["USUBJID"], r["VISITNUM"] or 0, r["SVENDTC"] or ""))
+        return sv
+
     tables = {"DM": dm, "IE": ie, "LB": lb, "EC": ec, "AE": ae, "CM": cm, "DS": ds, "SV": sv}
-    files = {csv_export.file_name(name): csv_export.to_csv(name, rows) for name, rows in tables.items()}
-    files["readme.txt"] = csv_export.readme(study, proto.version, list(visitnum.values()), tables)
-    hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+    files: dict[str, bytes] = {}
+    hashes: dict[str, str] = {}
+    if out is None:
+        for name, rows in tables.items():
+            files[csv_export.file_name(name)] = csv_export.to_csv(name, rows())
+        files["readme.txt"] = csv_export.readme(study, proto.version, list(visitnum.values()), tables)
+        hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+    else:
+        folder = Path(out)
+        for name, rows in tables.items():
+            with files_module.open_new(folder / csv_export.file_name(name)) as handle:
+                hashing = _Hashing(handle)
+                csv_export.write_csv(hashing, name, rows())
+            hashes[csv_export.file_name(name)] = hashing.sha256.hexdigest()
+        readme = csv_export.readme(study, proto.version, list(visitnum.values()), tables)
+        files_module.save_new(folder / "readme.txt", readme)
+        hashes["readme.txt"] = hashlib.sha256(readme).hexdigest()
     combined = hashlib.sha256("".join(f"{n}:{h}\n" for n, h in sorted(hashes.items())).encode()).hexdigest()
-    _audit(store, user, "csv", combined, {"files": hashes, "masked_values": sum(1 for r in lb if r.get("LBREASND"))})
+    _audit(store, user, "csv", combined, {"files": hashes, "masked_values": masked_count[0]})
     return CsvExport(files, hashes)
