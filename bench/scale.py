@@ -36,8 +36,11 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# The code measured: this checkout, or another one (e.g. main, for the figures before a change) given by
+# $TRIALDESK_CODE; the stores are the same cached ones either way.
+CODE = Path(os.environ.get("TRIALDESK_CODE") or HERE.parent)
 sys.path.insert(0, str(HERE))
-sys.path.insert(1, str(HERE.parent))
+sys.path.insert(1, str(CODE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import scale_build  # noqa: E402
@@ -458,7 +461,8 @@ def main() -> None:
         if took > 5:
             print(f"built the store of {size} participants in {took:.0f} s", flush=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(
-        [str(HERE), str(HERE.parent), os.environ.get("PYTHONPATH", "")]))
+        [str(HERE), str(CODE), os.environ.get("PYTHONPATH", "")]))
+    print(f"code measured: {CODE}", flush=True)
     table: dict[str, dict[int, tuple]] = {}
     for n in sizes:
         for what in whats:
