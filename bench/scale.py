@@ -49,6 +49,29 @@ from _common import paired_median_ms  # noqa: E402
 SMALL = 66
 
 
+_COPIES: dict[int, tuple[Path, bytes]] = {}
+
+
+def store_for(n: int) -> tuple[Path, bytes]:
+    """A copy of the cached store of ``n`` participants for this process (saves, sign-ins and exports write to it;
+    the cached store stays as built, so every run starts from the same data)."""
+    if n not in _COPIES:
+        import shutil
+
+        folder, key = scale_build.build(n)
+        target = Path(tempfile.mkdtemp(prefix=f"trialdesk-scale-{n}-")) / "data"
+        shutil.copytree(folder, target, ignore=shutil.ignore_patterns("trialdesk.lock*"))
+        _COPIES[n] = (target, key)
+    return _COPIES[n]
+
+
+def _drop_copies() -> None:
+    import shutil
+
+    for folder, _ in _COPIES.values():
+        shutil.rmtree(folder.parent, ignore_errors=True)
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -59,7 +82,7 @@ def _open_and_sign_in(n: int, runs: int) -> dict:
     from trialdesk.db.connection import _connect, open_store
     from trialdesk.services import auth
 
-    folder, key = scale_build.build(n)
+    folder, key = store_for(n)
     store = open_store(folder, key)
     stored_hash = store.db.execute("SELECT password_hash FROM users WHERE username = 'nurse'").fetchone()[0]
     store.close()
@@ -107,7 +130,7 @@ def _ui(n: int, runs: int) -> dict:
     blood_results.ReadBackDialog = lab_entry.ReadBackDialog
 
     def window_for(size: int):
-        folder, key = scale_build.build(size)
+        folder, key = store_for(size)
         store = open_store(folder, key)
         user = auth.login(store, "nurse", scale_build.PASSWORD)
         window = MainWindow(store, user)
@@ -258,7 +281,7 @@ def _heavy(n: int, runs: int) -> dict:
     from trialdesk.db.connection import _connect, open_store
     from trialdesk.services import workstation
 
-    folder, key = scale_build.build(n)
+    folder, key = store_for(n)
     store = open_store(folder, key)
     tmp = Path(tempfile.mkdtemp())
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "bench_keyring.EnvKeyring")
@@ -301,7 +324,7 @@ def _export(n: int, kind: str) -> dict:
     from trialdesk.db.connection import open_store
     from trialdesk.services import auth, exports
 
-    folder, key = scale_build.build(n)
+    folder, key = store_for(n)
     os.environ["TRIALDESK_BENCH_KEY"] = key.hex()
     keyring.set_keyring(EnvKeyring())
     store = open_store(folder, key)
@@ -426,6 +449,7 @@ def child(n: int, what: str, runs: int) -> None:
         from trialdesk import clock
 
         clock.use_clock(prev)
+        _drop_copies()
     print("RESULT " + json.dumps(result), flush=True)
 
 
