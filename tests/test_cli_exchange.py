@@ -16,7 +16,9 @@ PASSWORD = "Sterkt-passord-1"
 
 @pytest.mark.parametrize("command", [["exchange"], ["exchange", "identity"], ["exchange", "pair"],
                                      ["exchange", "peers"], ["exchange", "revoke"], ["exchange", "send"],
-                                     ["exchange", "inspect"]], ids=" ".join)
+                                     ["exchange", "inspect"], ["exchange", "receive"], ["exchange", "sync"],
+                                     ["exchange", "status"], ["exchange", "conflicts"], ["exchange", "reconcile"]],
+                         ids=" ".join)
 def test_every_exchange_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.main([*command, "--help"])
@@ -153,7 +155,8 @@ def test_send_and_inspect_a_bundle(tmp_path, monkeypatch, capsys):
 
     assert cli.main(["exchange", "send", "--data-dir", h, "--user", "admin", "--to", "R", "--out", str(out)]) == 0
     sent = capsys.readouterr().out
-    assert "written to" in sent and "events: " in sent and "records: users 1" in sent and "chain head: seq " in sent
+    # Only the administrator exists: staff accounts and settings stay on their workstation, so nothing travels yet.
+    assert "written to" in sent and "events: 0 " in sent and "records: none" in sent and "chain head: seq " in sent
     if os.name == "posix":
         assert _mode(out) == 0o600
     sha = sent.strip().splitlines()[-1]
@@ -179,3 +182,52 @@ def test_send_and_inspect_a_bundle(tmp_path, monkeypatch, capsys):
     damaged.write_bytes(bytes(data))
     assert cli.main(["exchange", "inspect", str(damaged), "--data-dir", r, "--user", "admin"]) == 1
     assert "cannot be decrypted" in capsys.readouterr().err
+
+
+def test_sync_folder_status_and_reconciliation(tmp_path, monkeypatch, capsys):
+    """The demo trial (site H) and a new workstation R exchange through a folder: after one sync each way R holds
+    every participant, the reconciliation says equal for all, the status says what was sent and received, and a
+    second sync changes nothing. No clinical value is printed."""
+    from trialdesk.services.demo import DEMO_PASSWORD
+
+    h = str(tmp_path / "h")
+    assert cli.main(["demo", "--data-dir", h]) == 0
+    monkeypatch.setenv("TRIALDESK_PASSWORD", PASSWORD)
+    r = _init(tmp_path, "r", "R", "Poliklinikken")
+    h_id, r_id, folder = tmp_path / "h.json", tmp_path / "r.json", tmp_path / "usb"
+    folder.mkdir()
+
+    def as_h(*args):
+        monkeypatch.setenv("TRIALDESK_PASSWORD", DEMO_PASSWORD)
+        return cli.main([*args, "--data-dir", h, "--user", "doctor"])
+
+    def as_r(*args):
+        monkeypatch.setenv("TRIALDESK_PASSWORD", PASSWORD)
+        return cli.main([*args, "--data-dir", r, "--user", "admin"])
+
+    assert as_h("exchange", "identity", "--out", str(h_id)) == 0
+    h_fp = _fingerprint(capsys.readouterr().out)
+    assert as_r("exchange", "identity", "--out", str(r_id)) == 0
+    r_fp = _fingerprint(capsys.readouterr().out)
+    assert as_h("exchange", "pair", str(r_id), "--fingerprint", r_fp) == 0
+    assert as_r("exchange", "pair", str(h_id), "--fingerprint", h_fp) == 0
+    capsys.readouterr()
+    assert as_h("exchange", "sync", "--folder", str(folder)) == 0
+    assert "Wrote trialdesk-H-to-R.tdbundle" in capsys.readouterr().out
+    assert as_r("exchange", "sync", "--folder", str(folder)) == 0
+    out = capsys.readouterr().out
+    assert "Received from site H:" in out and " 0 new conflicts" in out
+    assert as_h("exchange", "sync", "--folder", str(folder)) == 0  # reads R's acknowledgement and digests
+    capsys.readouterr()
+    assert as_h("exchange", "reconcile", "R", "--out", str(tmp_path / "rec.pdf")) == 0
+    out = capsys.readouterr().out
+    assert "15 of 15 participants equal here and at site R." in out
+    assert "Digest here" in PdfReader(tmp_path / "rec.pdf").pages[0].extract_text()
+    assert as_h("exchange", "status") == 0
+    out = capsys.readouterr().out
+    assert "site R (Poliklinikken)" in out and "waiting to be sent: 0 events" in out and "open conflicts in all: 0" in out
+    assert "Testperson" not in out and "KTS11-H-001" not in out
+    assert as_r("exchange", "sync", "--folder", str(folder)) == 0
+    assert "0 changes applied" in capsys.readouterr().out
+    assert as_r("exchange", "conflicts") == 0
+    assert "(no open conflicts)" in capsys.readouterr().out

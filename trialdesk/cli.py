@@ -139,6 +139,44 @@ def _add_exchange_parser(sub, common) -> None:
                                      "record type, the audit-chain head and the file's SHA-256. Audited.")
     k.add_argument("--to", required=True, metavar="PEER", help="the peer's store id or site code")
     k.add_argument("--out", required=True, metavar="FILE", help="the bundle file to write (not overwritten)")
+    k = kinds.add_parser("receive", parents=[common, user], help="import a site bundle from a paired workstation",
+                         description="Verifies FILE (as inspect does) and imports its changes in one transaction, "
+                                     "each with its original user, time, reason and site. The same bundle twice "
+                                     "changes nothing. A bundle that starts after a gap is kept and applied when the "
+                                     "gap is filled; one from a newer TrialDesk is kept and refused; one whose "
+                                     "history does not continue what this workstation holds of its sender is "
+                                     "refused (its trail was rewritten). Changes made at both workstations are "
+                                     "listed as conflicts ('exchange conflicts'), never overwritten. Exits 1 when "
+                                     "the bundle is refused.")
+    k.add_argument("file", metavar="FILE", help="the bundle file")
+    k = kinds.add_parser("sync", parents=[common, user], help="write our bundle for each peer to a folder, read theirs",
+                         description="For every paired, not revoked workstation: reads the bundle it left in DIR for "
+                                     "this workstation (trialdesk-<its site>-to-<our site>.tdbundle), then writes "
+                                     "ours for it (trialdesk-<our site>-to-<its site>.tdbundle, replacing our "
+                                     "previous one). DIR can be a shared folder or a USB stick. Exits 1 when a "
+                                     "bundle was refused.")
+    k.add_argument("--folder", required=True, metavar="DIR", help="the exchange folder")
+    kinds.add_parser("status", parents=[common, user], help="per peer: sent, acknowledged, received, held, conflicts",
+                     description="One block per paired workstation: the last event sent to it and how far it has "
+                                 "acknowledged, what was received from it, bundles held (gap, newer version, "
+                                 "rewritten history) and open conflicts.")
+    k = kinds.add_parser("conflicts", parents=[common, user], help="list open conflicts, or resolve one",
+                         description="Without --resolve: lists the open conflicts, both values side by side with "
+                                     "who, when, where and why (the values themselves are shown in the app's "
+                                     "Exchange > Conflicts window only: clinical data is never printed on a console). "
+                                     "With --resolve ID --keep this|other --reason R: an investigator decides one "
+                                     "conflict; the decision is audited and travels to the other workstations. "
+                                     "To enter a corrected value, use the Conflicts window.")
+    k.add_argument("--all", action="store_true", help="also list resolved conflicts")
+    k.add_argument("--resolve", metavar="ID", help="the conflict to decide (its first 6 characters or more)")
+    k.add_argument("--keep", choices=("this", "other"), help="keep this workstation's or the other's")
+    k.add_argument("--reason", help="why (kept in the audit trail)")
+    k = kinds.add_parser("reconcile", parents=[common, user], help="per participant digests here and at a peer",
+                         description="Per participant, the digest of the data here and the one PEER reported in its "
+                                     "last bundle: equal after a full exchange. With --out, the printable "
+                                     "reconciliation report (PDF) for the monitor.")
+    k.add_argument("peer", metavar="PEER", help="the peer's store id or site code")
+    k.add_argument("--out", metavar="FILE.pdf", help="write the reconciliation report (not overwritten)")
     k = kinds.add_parser("inspect", parents=[common, user], help="verify a site bundle and print its manifest",
                          description="Checks that FILE is a bundle addressed to this workstation from a paired, not "
                                      "revoked workstation, signed by it and unchanged, and prints its manifest. "
@@ -419,7 +457,7 @@ def _cmd_user(args, folder: Path) -> int:
 
 def _cmd_exchange(args, folder: Path) -> int:
     from trialdesk.errors import ValidationError
-    from trialdesk.services import auth, bundles, pairing, printing
+    from trialdesk.services import auth, bundles, merge, pairing, printing
     from trialdesk.services.workstation import open_workstation
 
     command = args.exchange_command
@@ -428,7 +466,7 @@ def _cmd_exchange(args, folder: Path) -> int:
         if out.exists():
             raise TrialDeskError("{out} already exists; nothing was written (choose a new file name).", out=str(out))
     file_bytes = None
-    if command in ("pair", "inspect"):
+    if command in ("pair", "inspect", "receive"):
         try:
             file_bytes = Path(args.file).read_bytes()
         except OSError as exc:
@@ -469,6 +507,36 @@ def _cmd_exchange(args, folder: Path) -> int:
                       f"({sent.size} bytes).")
                 _print_manifest(sent.manifest)
                 print(f"sha256: {sent.sha256}")
+            elif command == "receive":
+                report = merge.receive_bundle(store, user, file_bytes)
+                _print_import(report)
+            elif command == "sync":
+                refused = _sync_folder(store, user, Path(args.folder))
+                if refused:
+                    return EXIT_PROBLEM
+            elif command == "status":
+                _print_status(merge.status(store, user), merge.open_conflict_count(store))
+            elif command == "conflicts":
+                if args.resolve:
+                    if not args.reason or args.keep is None:
+                        raise ValidationError("Give --keep this|other and --reason.")
+                    done = merge.resolve(store, user, args.resolve, args.keep, args.reason)
+                    print(f"Conflict {done.id[:8]} resolved; the decision travels with the next bundles.")
+                else:
+                    _print_conflicts(merge.conflicts(store, user, include_resolved=args.all))
+            elif command == "reconcile":
+                peer, lines = merge.reconciliation(store, user, args.peer)
+                print(f"{'study id':<16} {'here':<16} {'at ' + peer.site_code:<16} equal")
+                for line in lines:
+                    print(f"{line.study_id:<16} {(line.here or '-')[:12]:<16} {(line.there or '-')[:12]:<16} "
+                          f"{'yes' if line.equal else 'NO'}")
+                equal = sum(1 for line in lines if line.equal)
+                print(f"{equal} of {len(lines)} participants equal here and at site {peer.site_code}.")
+                if args.out:
+                    _write_new(Path(args.out), printing.reconciliation_report(store, user, args.peer))
+                    print(f"Reconciliation report written to {args.out}.")
+                if equal != len(lines):
+                    return EXIT_PROBLEM
             elif command == "inspect":
                 found = bundles.inspect_bundle(store, user, file_bytes)
                 print(f"Verified: a bundle from store {found.manifest.origin_store_id} (site "
@@ -484,6 +552,74 @@ def _cmd_exchange(args, folder: Path) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _print_import(report) -> None:
+    """What a receive did, for people and for IT's logs (counts only, never a clinical value)."""
+    if report.outcome == "held":
+        why = {"gap": "it starts after events not yet received; it is applied when they arrive"}.get(
+            report.held_reason, report.held_reason)
+        print(f"Held the bundle from site {report.origin_site}: {why}.")
+        return
+    print(f"Received from site {report.origin_site}: {report.applied} changes applied, {report.already} already "
+          f"here, {report.conflicts} new conflicts ({report.outcome}).")
+    for later in report.released:
+        print(f"  then a held bundle: {later.applied} changes applied, {later.conflicts} new conflicts.")
+    if report.conflicts:
+        print("Conflicts wait for an investigator: trialdesk exchange conflicts")
+
+
+def _sync_folder(store, user, folder: Path) -> int:
+    """Read each peer's bundle for us from ``folder``, then write ours for each; the number refused."""
+    from trialdesk.services import bundles, merge, pairing
+
+    if not folder.is_dir():
+        raise TrialDeskError("{folder} is not a folder (give the exchange folder).", folder=str(folder))
+    refused = 0
+    own = store.info.site_code
+    for peer in [p for p in pairing.peers(store, user) if p.active]:
+        incoming = merge.save_bundle_path(folder, peer.site_code, own)
+        if incoming.exists():
+            try:
+                _print_import(merge.receive_bundle(store, user, incoming.read_bytes()))
+            except TrialDeskError as exc:
+                refused += 1
+                print(f"trialdesk: {incoming.name}: {exc}", file=sys.stderr)
+        outgoing = merge.save_bundle_path(folder, own, peer.site_code)
+        sent = bundles.replace_bundle(store, user, peer.store_id, outgoing)
+        print(f"Wrote {outgoing.name} for site {peer.site_code}: {sent.manifest.event_count} events.")
+    return refused
+
+
+def _print_status(found, open_conflicts: int) -> None:
+    for s in found:
+        state = "active" if s.active else "revoked"
+        print(f"site {s.site_code} ({s.site_name}), store {s.store_id}, {state}")
+        print(f"  sent: up to event {s.sent_seq or 0}; acknowledged: up to {s.acked_seq}; "
+              f"waiting to be sent: {s.to_send} events")
+        print(f"  received: {s.bundles_received} bundles, {s.events_applied} changes applied, its chain held up to "
+              f"row {s.received_seq}" + (f" (last {s.last_received_at[:16].replace('T', ' ')} UTC)"
+                                         if s.last_received_at else ""))
+        for h in s.held:
+            print(f"  held: bundle {h['sha256'][:12]} (rows {h['first_seq']}-{h['last_seq']}, {h['events']} events): "
+                  f"{h['reason']}")
+        print(f"  open conflicts: {s.open_conflicts}")
+    if not found:
+        print("(no paired workstations)")
+    print(f"open conflicts in all: {open_conflicts}")
+
+
+def _print_conflicts(found) -> None:
+    """Conflicts without their values (never a clinical value on a console): what, who, when, where."""
+    for c in found:
+        local = c.local or {}
+        print(f"{c.id[:8]}  {c.kind:<14} {c.table:<22} record {c.record_id[:8]}  field {c.field or '-'}  ({c.status})")
+        print(f"  here:    by {local.get('username', '?')}, {str(local.get('at', '?'))[:16].replace('T', ' ')} UTC, "
+              f"site {local.get('site', '?')}")
+        print(f"  site {c.origin_site}: by {c.remote.get('username')}, "
+              f"{str(c.remote.get('at'))[:16].replace('T', ' ')} UTC, site {c.remote.get('site')}")
+    if not found:
+        print("(no open conflicts)")
 
 
 def _print_manifest(manifest) -> None:

@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import another_workstation, file_mode
 from tests.services.test_pairing import other  # noqa: F401  (the fixture: a second workstation, site R)
 from tests.services.test_screening import ELIGIBLE, JUDGED, TODAY, consent, register
+from trialdesk.db import merge as merge_repo
 from trialdesk.db import migrations
 from trialdesk.errors import PermissionDenied, TrialDeskError, ValidationError
 from trialdesk.exchange import bundle as fmt
@@ -23,6 +24,8 @@ from trialdesk.services import bundles, pairing, workstation
 from trialdesk.services import screening as sc
 
 ROW_ACTIONS = ("INSERT", "UPDATE", "DELETE")
+# This workstation's own: whom it trusts, its staff accounts, its security settings.
+LOCAL = ("peers", "users", "settings")
 
 
 @pytest.fixture
@@ -58,7 +61,7 @@ def _audit_rows(store, where: str = "1", params=()) -> list[dict]:
 
 
 def _travelling(store) -> list[dict]:
-    return [r for r in _audit_rows(store) if r["action"] in ROW_ACTIONS and r["table_name"] != "peers"]
+    return [r for r in _audit_rows(store) if r["action"] in ROW_ACTIONS and r["table_name"] not in LOCAL]
 
 
 def _read(data: bytes, at, user, trust=None):
@@ -73,9 +76,10 @@ def _seal(inner: dict, recipient_age: str) -> bytes:
     return fmt.MAGIC + fmt.FORMAT_VERSION.to_bytes(2, "big") + len(payload).to_bytes(8, "big") + payload
 
 
-def _signed(manifest: dict, events: list[dict], keys) -> dict:
+def _signed(manifest: dict, events: list[dict], keys, links=()) -> dict:
     signature = ident.sign(keys, fmt.SIGNATURE_CONTEXT + ident.canonical(manifest))
-    return {"manifest": manifest, "events": events, "signature": base64.b64encode(signature).decode("ascii")}
+    return {"manifest": manifest, "events": events, "links": [list(x) for x in links],
+            "signature": base64.b64encode(signature).decode("ascii")}
 
 
 # --- the round trip ------------------------------------------------------------------------------------------
@@ -95,7 +99,7 @@ def test_round_trip_between_two_paired_stores(store, doctor, other, paired, tmp_
     assert found.sha256 == sent.sha256
     assert found.manifest.origin_store_id == store.info.store_id and found.manifest.origin_site == "H"
     assert found.manifest.recipient_store_id == other.store.info.store_id
-    assert found.manifest.schema_version == migrations.LATEST == 9
+    assert found.manifest.schema_version == migrations.LATEST >= 10
     assert found.manifest.protocol_version == sc.protocol().version
     assert list(found.events) == _travelling(store)[:len(found.events)]
     assert workstation.verify(store).ok and workstation.verify(other.store).ok
@@ -114,10 +118,10 @@ def test_the_manifest_is_true_of_the_origins_audit_table(store, doctor, other, p
     [head] = _audit_rows(store, "seq = ?", [sent_event["seq"] - 1])
     assert m.chain_head == {"seq": head["seq"], "hash": head["hash"]}
     counts = dict(store.db.execute(
-        "SELECT table_name, count(*) FROM audit WHERE action IN ('INSERT','UPDATE','DELETE') AND table_name != "
-        "'peers' AND seq < ? GROUP BY table_name", [sent_event["seq"]]).fetchall())
+        "SELECT table_name, count(*) FROM audit WHERE action IN ('INSERT','UPDATE','DELETE') AND table_name NOT IN "
+        "('peers', 'users', 'settings') AND seq < ? GROUP BY table_name", [sent_event["seq"]]).fetchall())
     assert m.counts == counts and {"participants", "identities", "consents", "screenings"} <= set(counts)
-    assert "peers" not in m.counts
+    assert not set(LOCAL) & set(m.counts)
     # Per participant: SHA-256 over the canonical JSON of its events, in seq order.
     [pid] = m.participants
     assert pid == paired
@@ -242,9 +246,10 @@ def test_a_signed_manifest_that_lies_about_its_events_is_refused(store, doctor, 
     events = _travelling(store)
     events = [e for e in events if e["seq"] <= manifest["ranges"][0]["last_seq"]]
     manifest = json.loads(json.dumps(manifest))
+    links = [x for x in merge_repo.chain_links(store.db, 0) if x[0] <= manifest["chain_head"]["seq"]]
     lie(manifest)
     keys = pairing.own_keys(store, doctor)
-    data = fmt.write_bundle(manifest, events, keys, peer.age_recipient)
+    data = fmt.write_bundle(manifest, events, keys, peer.age_recipient, links)
     with pytest.raises(ValidationError, match=f"does not match its events \\(the {message}"):
         _read(data, other.store, other.admin)
 
@@ -312,7 +317,9 @@ def test_nothing_is_sent_to_a_revoked_or_unknown_peer(store, doctor, other, pair
     assert not (tmp_path / "b").exists()
 
 
-def test_migration_9_keeps_the_exchange_state_out_of_the_audit_trail(store):
-    assert migrations.LATEST == 9
-    assert "peer_sync" not in migrations.audited_tables(store.db)
+def test_migrations_9_and_10_keep_the_exchange_state_out_of_the_audit_trail(store):
+    assert migrations.LATEST >= 10
+    assert not {"peer_sync", "origin_state", "held_bundles", "exchange_conflicts"} & set(
+        migrations.audited_tables(store.db))
+    assert "conflict_resolutions" in migrations.audited_tables(store.db)
     assert workstation.verify(store).ok

@@ -30,8 +30,9 @@ CREATE TABLE peer_sync (
 );
 """
 UNAUDITED_TABLES = (SYNC_TABLE,)
-# Audited tables whose changes stay on this workstation.
-LOCAL_TABLES = ("peers",)
+# Audited tables whose changes stay on this workstation: whom it trusts, its own staff accounts (password hashes
+# never leave; the records' staff travel as the bundle's staff list, without passwords) and its security settings.
+LOCAL_TABLES = ("peers", "users", "settings")
 ROW_ACTIONS = ("INSERT", "UPDATE", "DELETE")
 EVENT_COLUMNS = ("seq", "id", "at", "user_id", "username", "action", "table_name", "record_id", "old_values",
                  "new_values", "reason", "app_version", "site", "subject_id", "operation_id", "prev_hash", "hash")

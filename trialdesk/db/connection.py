@@ -57,10 +57,25 @@ class _Context:
         self.actor: Actor | None = None
         self.reason: str | None = None
         self.operation: str | None = None
+        # While an imported event is replayed (``Store.replaying``): the origin's audit values, which the
+        # triggers then write instead of this workstation's (who, when, why, site, operation, the row's id).
+        self.replay: dict | None = None
 
     def operation_id(self) -> str:
         """The running use case's operation id; an audit row outside one is an operation of its own."""
+        if self.replay is not None:
+            return self.replay["operation_id"] or new_id()
         return self.operation or new_id()
+
+    def _replayed(self, key: str, own):
+        return self.replay[key] if self.replay is not None else own()
+
+    def audit_id(self) -> str:
+        """The id of the next audit row: the origin's event id once while an event is replayed, else new."""
+        if self.replay is not None and self.replay.get("id"):
+            found, self.replay["id"] = self.replay["id"], None
+            return found
+        return new_id()
 
 
 def _connect(path: Path, key: bytes):
@@ -93,14 +108,16 @@ def _configure(conn) -> None:
 
 
 def _register_functions(conn, ctx: _Context) -> None:
-    conn.create_function("td_actor", 0, lambda: ctx.actor.user_id if ctx.actor else None)
-    conn.create_function("td_actor_name", 0, lambda: ctx.actor.username if ctx.actor else None)
-    conn.create_function("td_reason", 0, lambda: ctx.reason)
-    conn.create_function("td_site", 0, lambda: ctx.site)
+    conn.create_function("td_actor", 0, lambda: ctx._replayed("user_id", lambda: ctx.actor.user_id if ctx.actor
+                                                               else None))
+    conn.create_function("td_actor_name", 0, lambda: ctx._replayed("username", lambda: ctx.actor.username
+                                                                    if ctx.actor else None))
+    conn.create_function("td_reason", 0, lambda: ctx._replayed("reason", lambda: ctx.reason))
+    conn.create_function("td_site", 0, lambda: ctx._replayed("site", lambda: ctx.site))
     conn.create_function("td_operation", 0, ctx.operation_id)
-    conn.create_function("td_now", 0, utc_iso)
-    conn.create_function("td_uuid", 0, new_id)
-    conn.create_function("td_app_version", 0, lambda: __version__, deterministic=True)
+    conn.create_function("td_now", 0, lambda: ctx._replayed("at", utc_iso))
+    conn.create_function("td_uuid", 0, ctx.audit_id)
+    conn.create_function("td_app_version", 0, lambda: ctx._replayed("app_version", lambda: __version__))
     # Variadic: the chain trigger hashes 13 columns before migration 4 and 15 from it on.
     conn.create_function("td_hash", -1, lambda prev, *values: audit.row_hash(prev, values), deterministic=True)
 
@@ -174,6 +191,33 @@ class Store:
             self._ctx.actor, self._ctx.reason, self._ctx.operation = previous
         if outermost:
             self._publish(self.changes_of(operation))
+
+    @contextmanager
+    def replaying(self, event: dict, audit_id: str | None = None) -> Iterator[sqlite_utils.Database]:
+        """Inside a transaction of :meth:`acting`: the row change(s) made here are an imported event of another
+        workstation, so the audit rows the triggers write carry the event's own user, time, reason, site,
+        operation and app version, and the first one the event's id (or ``audit_id``) — not this
+        workstation's. Only the bundle import (``services/merge.py``) uses it."""
+        if self._ctx.operation is None:
+            raise RuntimeError("replaying needs a transaction of Store.acting")
+        previous = self._ctx.replay
+        self._ctx.replay = {k: event.get(k) for k in ("user_id", "username", "reason", "site", "at",
+                                                      "app_version", "operation_id")}
+        self._ctx.replay["id"] = audit_id or event["id"]
+        try:
+            yield self.db
+        finally:
+            self._ctx.replay = previous
+
+    def publish_since(self, seq: int, operation_id: str | None = None) -> ChangeSet:
+        """Tell every subscriber what the audit rows after ``seq`` changed (an import: many origins' operations
+        in one transaction); returns that ChangeSet."""
+        rows = self.db.execute("SELECT table_name, record_id, subject_id, action FROM audit WHERE seq > ? "
+                               "AND action IN ('INSERT', 'UPDATE', 'DELETE')", [seq]).fetchall()
+        changes = ChangeSet.from_rows(operation_id, rows)
+        if changes:
+            self._publish(changes)
+        return changes
 
     def changes_of(self, operation_id: str) -> ChangeSet:
         """What one use case changed, read from the audit rows it wrote (not told by its caller)."""

@@ -301,6 +301,18 @@ def m009_peer_sync(db) -> None:
     _script(db, bundles.SCHEMA)
 
 
+def m010_bundle_import(db) -> None:
+    """Bundle import (issue 12, points 3–6): what this workstation holds of each origin's chain
+    (``origin_state``), bundles held back for a gap or a newer version (``held_bundles``), conflicts met on
+    import (``exchange_conflicts``) — bookkeeping, not audited —, the peer's acknowledged chain hash, and the
+    audited, travelling ``conflict_resolutions``."""
+    from trialdesk.db import merge
+
+    _script(db, merge.SCHEMA.format(common=COMMON))
+    for table in merge.AUDITED_TABLES:
+        _audited(db, table)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m001_foundation),
     (2, m002_screening),
@@ -311,6 +323,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (7, m007_exchange_pairing),
     (8, m008_sign_in_lockouts),
     (9, m009_peer_sync),
+    (10, m010_bundle_import),
 ]
 assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1)), "migrations are numbered 1, 2, 3 …"
 

@@ -74,7 +74,9 @@ EVENT_COLUMNS = ("seq", "id", "at", "user_id", "username", "action", "table_name
                  "new_values", "reason", "app_version", "site", "subject_id", "operation_id", "prev_hash", "hash")
 MANIFEST_KEYS = ("format", "origin_store_id", "origin_site", "origin_signing_key", "recipient_store_id",
                  "created_at", "schema_version", "protocol_version", "app_version", "ranges", "chain_head", "counts",
-                 "participants", "events_sha256", "event_count")
+                 "participants", "events_sha256", "event_count", "links_sha256", "chain_v2_after", "ack", "staff",
+                 "data_digests")
+STAFF_KEYS = ("id", "username", "full_name", "role", "site")
 
 canonical = ident.canonical
 
@@ -103,11 +105,14 @@ class Manifest:
 
 @dataclass(frozen=True)
 class Bundle:
-    """A bundle read and verified: its manifest, its events (dicts of :data:`EVENT_COLUMNS`), its SHA-256."""
+    """A bundle read and verified: its manifest, its events (dicts of :data:`EVENT_COLUMNS`), the origin's chain
+    links (``(seq, prev_hash, hash)`` of every audit row from the first one the recipient had not acknowledged to
+    the chain head, the travelling events' rows included), its SHA-256."""
 
     manifest: Manifest
     events: tuple[dict, ...]
     sha256: str
+    links: tuple[tuple, ...] = ()
 
 
 def _tally(events: list[dict]) -> tuple[dict[str, int], dict[str, list[dict]]]:
@@ -123,8 +128,14 @@ def _tally(events: list[dict]) -> tuple[dict[str, int], dict[str, list[dict]]]:
 
 def build_manifest(*, origin_store_id: str, origin_site: str, origin_signing_key: str, recipient_store_id: str,
                    created_at: str, schema_version: int, protocol_version: str, app_version: str,
-                   chain_head: dict, events: list[dict]) -> dict:
-    """The manifest of ``events`` (audit rows of the origin, in seq order)."""
+                   chain_head: dict, events: list[dict], links: list | None = None, chain_v2_after: int | None = 0,
+                   ack: dict | None = None, staff: list[dict] | None = None,
+                   data_digests: dict | None = None) -> dict:
+    """The manifest of ``events`` (audit rows of the origin, in seq order) and ``links`` (the chain from the first
+    row the recipient lacks to ``chain_head``); ``ack``: ``{"seq", "hash"}`` of the recipient's own chain as far
+    as the origin holds it; ``staff``: the origin's accounts the events may name (:data:`STAFF_KEYS`, never a
+    password); ``data_digests``: per participant, the digest of the origin's current data of them."""
+    links = [list(link) for link in (links or [])]
     counts, by_subject = _tally(events)
     ranges = []
     if events:
@@ -138,19 +149,26 @@ def build_manifest(*, origin_store_id: str, origin_site: str, origin_signing_key
         "participants": {pid: {"events": len(rows), "sha256": participant_digest(rows)}
                          for pid, rows in sorted(by_subject.items())},
         "events_sha256": _sha256(canonical(events)), "event_count": len(events),
+        "links_sha256": _sha256(canonical(links)), "chain_v2_after": chain_v2_after,
+        "ack": {"seq": int((ack or {}).get("seq") or 0), "hash": (ack or {}).get("hash")},
+        "staff": [{k: s.get(k) for k in STAFF_KEYS} for s in (staff or [])],
+        "data_digests": dict(sorted((data_digests or {}).items())),
     }
 
 
-def write_bundle(manifest: dict, events: list[dict], keys: OwnKeys, recipient_age: str) -> bytes:
-    """The bundle file: ``manifest`` (from :func:`build_manifest` of ``events``) signed with ``keys``, then the
-    whole encrypted to ``recipient_age`` (``age1…``) alone."""
+def write_bundle(manifest: dict, events: list[dict], keys: OwnKeys, recipient_age: str,
+                 links: list | None = None) -> bytes:
+    """The bundle file: ``manifest`` (from :func:`build_manifest` of ``events`` and ``links``) signed with
+    ``keys``, then the whole encrypted to ``recipient_age`` (``age1…``) alone."""
     events = [{c: e.get(c) for c in EVENT_COLUMNS} for e in events]
-    if manifest.get("events_sha256") != _sha256(canonical(events)) or manifest.get("format") != FORMAT:
+    links = [list(link) for link in (links or [])]
+    if manifest.get("events_sha256") != _sha256(canonical(events)) or manifest.get("format") != FORMAT or \
+            manifest.get("links_sha256") != _sha256(canonical(links)):
         raise ValueError("the manifest is not the manifest of these events")
     if manifest.get("origin_signing_key") != keys.signing_key:
         raise ValueError("the manifest names another signing key")
     signature = ident.sign(keys, SIGNATURE_CONTEXT + canonical(manifest))
-    inner = canonical({"manifest": manifest, "events": events,
+    inner = canonical({"manifest": manifest, "events": events, "links": links,
                        "signature": base64.b64encode(signature).decode("ascii")})
     payload = ident.encrypt(gzip.compress(inner, mtime=0), [recipient_age])
     return _HEADER.pack(MAGIC, FORMAT_VERSION, len(payload)) + payload
@@ -188,19 +206,22 @@ def _open(data: bytes, keys: OwnKeys) -> dict:
         document = json.loads(inner.decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, ValueError):
         raise ValidationError("This is not a TrialDesk bundle: its content is not a bundle's.") from None
-    if not isinstance(document, dict) or set(document) != {"manifest", "events", "signature"} or \
+    if not isinstance(document, dict) or set(document) != {"manifest", "events", "links", "signature"} or \
             not isinstance(document["manifest"], dict) or not isinstance(document["events"], list) or \
-            not isinstance(document["signature"], str):
+            not isinstance(document["links"], list) or not isinstance(document["signature"], str):
         raise ValidationError("This is not a TrialDesk bundle: its content is not a bundle's.")
     return document
 
 
 def read_bundle(data: bytes, keys: OwnKeys, *, recipient_store_id: str,
-                trust: Callable[[str, str], object]) -> Bundle:
+                trust: Callable[[str, str], object],
+                event_hash: Callable[[dict, int | None], bool] | None = None) -> Bundle:
     """Open and verify the bundle ``data`` with this store's ``keys``: decrypt, check the format, ask ``trust``
     (origin store id, the signing key the manifest names) — which raises when that store is not a paired, not
     revoked peer with that key — verify the origin's signature with that key, check the bundle is addressed to
-    ``recipient_store_id``, and check the manifest against the events. ValidationError naming the first problem."""
+    ``recipient_store_id``, check the manifest against the events and the chain links (unbroken from the first
+    to the head, each event in them, and — with ``event_hash(event, chain_v2_after)`` — each event's hash the
+    hash of its content). ValidationError naming the first problem."""
     document = _open(bytes(data), keys)
     manifest, events = document["manifest"], document["events"]
     if manifest.get("format") != FORMAT:
@@ -224,7 +245,43 @@ def read_bundle(data: bytes, keys: OwnKeys, *, recipient_store_id: str,
         raise ValidationError("The bundle is addressed to store {store_id}, not to this workstation: it is refused.",
                               store_id=str(manifest["recipient_store_id"])[:40])
     _check(manifest, events)
-    return Bundle(Manifest(manifest), tuple(events), _sha256(bytes(data)))
+    links = _check_links(manifest, events, document["links"], event_hash)
+    return Bundle(Manifest(manifest), tuple(events), _sha256(bytes(data)), links)
+
+
+def _check_links(manifest: dict, events: list[dict], links: list,
+                 event_hash: Callable[[dict, int | None], bool] | None) -> tuple[tuple, ...]:
+    """The chain links are the origin's audit chain without a hole from the first one to the chain head, each
+    event sits in it, and each event's hash is the hash of its content."""
+    def refuse(what: str):
+        raise ValidationError("The bundle's audit chain does not hold ({what}): the bundle is refused.", what=what)
+
+    if manifest["links_sha256"] != _sha256(canonical(links)):
+        refuse("its links' digest")
+    if any(not isinstance(link, list) or len(link) != 3 or not isinstance(link[0], int) for link in links):
+        refuse("a link is not one")
+    head = manifest["chain_head"]
+    if links:
+        if [link[0] for link in links] != list(range(links[0][0], links[0][0] + len(links))):
+            refuse("a row is missing from its links")
+        if links[-1][0] != head.get("seq") or links[-1][2] != head.get("hash"):
+            refuse("its last link is not its chain head")
+        if links[0][0] == 1 and links[0][1] is not None:
+            refuse("its first row links to a row before it")
+        for before, after in zip(links, links[1:]):
+            if after[1] != before[2]:
+                refuse(f"row {after[0]} does not link to row {before[0]}")
+    elif events:
+        refuse("its events are not in its links")
+    by_seq = {link[0]: link for link in links}
+    v2_after = manifest["chain_v2_after"]
+    for event in events:
+        link = by_seq.get(event["seq"])
+        if link is None or link[1] != event["prev_hash"] or link[2] != event["hash"]:
+            refuse(f"event {event['seq']} is not the row its chain holds")
+        if event_hash is not None and not event_hash(event, v2_after):
+            refuse(f"event {event['seq']} does not match its hash")
+    return tuple(tuple(link) for link in links)
 
 
 def _check(manifest: dict, events: list) -> None:

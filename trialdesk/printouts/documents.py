@@ -34,6 +34,7 @@ from trialdesk.printouts.model import (
     ConsentFormData,
     PairingCardData,
     PdfDocument,
+    ReconciliationData,
     SaeReportData,
     ScreeningSummaryData,
     VisitSummaryData,
@@ -227,4 +228,20 @@ def pairing_card(data: PairingCardData) -> PdfDocument:
     for side in data.sides:
         story.append(KeepTogether([p(data.confirmation.format(site=side.site), st.h2),
                                    _signature_lines(list(data.signature_rows)), spacer(4)]))
+    return build(data.header, story)
+
+
+def reconciliation_report(data: ReconciliationData) -> PdfDocument:
+    """The reconciliation report: what was compared, one row per participant (digests here and there, equal or
+    not; differing rows marked), the summary and the monitor's signature lines."""
+    st = styles()
+    story = _title(data.header.title)
+    story.append(p(data.intro, st.body))
+    story.append(spacer(2))
+    story.append(pairs_table(data.facts))
+    story.append(spacer(3))
+    story.append(grid_table(list(data.columns), [list(r) for r in data.rows], marked=data.differing))
+    story.append(spacer(3))
+    story.append(p(data.summary, st.h2))
+    story.append(KeepTogether([spacer(4), _signature_lines(list(data.signature_rows))]))
     return build(data.header, story)

@@ -213,3 +213,18 @@ class PdfDocument:
 
     data: bytes
     pages: int
+
+
+@dataclass(frozen=True)
+class ReconciliationData:
+    """The reconciliation report (issue 12, point 6): per participant the digest of the data at this workstation
+    and at the paired one (as it reported in its last bundle), marked where they differ; the exchange's figures."""
+
+    header: DocumentHeader
+    intro: str
+    facts: tuple[tuple[str, str], ...]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    differing: tuple[int, ...]
+    summary: str
+    signature_rows: tuple[str, ...]

@@ -17,14 +17,16 @@ from pathlib import Path
 
 from trialdesk import __version__
 from trialdesk.clock import utc_iso
+from trialdesk.db import audit
 from trialdesk.db import bundles as repo
+from trialdesk.db import merge as merge_repo
 from trialdesk.db import migrations
 from trialdesk.db.connection import Store
 from trialdesk.domain.people import User
 from trialdesk.errors import TrialDeskError, ValidationError
 from trialdesk.exchange import bundle as fmt
 from trialdesk.exchange.bundle import Bundle, Manifest
-from trialdesk.services import auth, files, pairing
+from trialdesk.services import auth, files, merge, pairing
 from trialdesk.services.permissions import Action, require
 
 __all__ = ["SentBundle", "inspect_bundle", "make_bundle", "send_bundle"]
@@ -56,21 +58,38 @@ def make_bundle(store: Store, user: User, peer_ref: str) -> tuple[bytes, dict, p
                               store_id=peer.store_id, code=peer.site_code, when=peer.revoked_at[:10])
     keys = pairing.own_keys(store, user)
     state = repo.sync_state(store.db, peer.store_id)
-    events = repo.events_after(store.db, store.info.site_code, state["acked_seq"] if state else 0)
+    acked = state["acked_seq"] if state else 0
+    head = repo.chain_head(store.db)
+    if state and state.get("acked_hash") and merge_repo.audit_hash_at(store.db, acked) != state["acked_hash"]:
+        acked = 0  # the peer holds another history of ours up to there: send it all, its check will say so
+    events = repo.events_after(store.db, store.info.site_code, acked)
+    links = merge_repo.chain_links(store.db, acked)
+    origin = merge_repo.origin_state(store.db, peer.store_id)
     manifest = fmt.build_manifest(
         origin_store_id=store.info.store_id, origin_site=store.info.site_code, origin_signing_key=keys.signing_key,
         recipient_store_id=peer.store_id, created_at=utc_iso(), schema_version=migrations.LATEST,
-        protocol_version=_protocol_version(), app_version=__version__, chain_head=repo.chain_head(store.db),
-        events=events)
-    return fmt.write_bundle(manifest, events, keys, peer.age_recipient), manifest, peer
+        protocol_version=_protocol_version(), app_version=__version__, chain_head=head,
+        events=events, links=links, chain_v2_after=audit.chain_v2_after(store.db),
+        ack={"seq": origin["head_seq"], "hash": origin["head_hash"]} if origin else None,
+        staff=merge_repo.staff(store.db), data_digests=merge.data_digests(store))
+    return fmt.write_bundle(manifest, events, keys, peer.age_recipient, links), manifest, peer
 
 
-def send_bundle(store: Store, user: User, peer_ref: str, out_path: Path) -> SentBundle:
+def replace_bundle(store: Store, user: User, peer_ref: str, out_path: Path) -> SentBundle:
+    """As :func:`send_bundle`, but ``out_path`` may hold our previous bundle for that peer (a sync folder): it is
+    replaced whole (written beside, then renamed), never left half-written."""
+    return send_bundle(store, user, peer_ref, out_path, replace=True)
+
+
+def send_bundle(store: Store, user: User, peer_ref: str, out_path: Path, *, replace: bool = False) -> SentBundle:
     """Write the bundle for ``peer_ref`` to the new file ``out_path`` (mode 0600, never over a file), then audit
     the send and note it in the peer's exchange state (one transaction; the file is removed if that fails)."""
     data, manifest, peer = make_bundle(store, user, peer_ref)
     out_path = Path(out_path)
-    files.save_new(out_path, data)
+    if replace:
+        files.write_replacing(out_path, data)
+    else:
+        files.save_new(out_path, data)
     sha = hashlib.sha256(data).hexdigest()
     ranges = manifest["ranges"]
     detail = {"peer_store_id": peer.store_id, "peer_site": peer.site_code, "sha256": sha, "bytes": len(data),
@@ -97,7 +116,8 @@ def inspect_bundle(store: Store, user: User, data: bytes) -> Bundle:
     sha = hashlib.sha256(bytes(data)).hexdigest()
     try:
         found = fmt.read_bundle(data, keys, recipient_store_id=store.info.store_id,
-                                trust=lambda store_id, key: pairing.trusted_peer(store, store_id, key))
+                                trust=lambda store_id, key: pairing.trusted_peer(store, store_id, key),
+                                event_hash=merge._event_hash)
     except TrialDeskError as exc:
         store.log_event("EXCHANGE_BUNDLE_INSPECTED", auth.actor(user),
                         detail={"sha256": sha, "bytes": len(data), "outcome": "refused", "problem": exc.template})

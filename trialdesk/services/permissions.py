@@ -34,6 +34,7 @@ class Action(str, enum.Enum):
     PRINT = "print"
     EXPORT = "export data"
     MANAGE_EXCHANGE = "pair or revoke workstations"
+    RESOLVE_CONFLICT = "resolve an exchange conflict"
 
 
 _CLINICAL_ENTRY = {
@@ -46,7 +47,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.INVESTIGATOR: frozenset(_CLINICAL_ENTRY | {
         Action.RECORD_CONSENT, Action.EDIT_SCREENING, Action.SIGN_ELIGIBILITY, Action.OVERRIDE_NO_GO,
         Action.VIEW_AUDIT, Action.EXPORT, Action.BACKUP, Action.RECORD_DISPOSITION, Action.SIGN_END_OF_STUDY,
-        Action.CONFIRM_FORBIDDEN_MEDICATION, Action.MANAGE_EXCHANGE,
+        Action.CONFIRM_FORBIDDEN_MEDICATION, Action.MANAGE_EXCHANGE, Action.RESOLVE_CONFLICT,
     }),
     Role.NURSE: frozenset(_CLINICAL_ENTRY | {Action.EDIT_SCREENING, Action.BACKUP}),
     # Monitors read and export (source data verification); they never enter or see identities.

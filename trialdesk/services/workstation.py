@@ -9,6 +9,7 @@ from pathlib import Path
 from trialdesk.clock import utc_iso
 from trialdesk.db import audit, backup, integrity, keystore
 from trialdesk.db import bundles as bundles_repo
+from trialdesk.db import merge as merge_repo
 from trialdesk.db import peers as peers_repo
 from trialdesk.db import settings as settings_repo
 from trialdesk.db.connection import (
@@ -220,7 +221,7 @@ class VerifyReport:
 # never enter the audit trail, which is the change feed other sites receive (db/peers.py), or (``peer_sync``)
 # exchange bookkeeping the trail's own events already hold (db/bundles.py).
 UNAUDITED_TABLES = {"meta", "audit", "sqlite_sequence", *peers_repo.UNAUDITED_TABLES,
-                    *bundles_repo.UNAUDITED_TABLES}
+                    *bundles_repo.UNAUDITED_TABLES, *merge_repo.UNAUDITED_TABLES}
 
 
 def verify(store: Store) -> VerifyReport:

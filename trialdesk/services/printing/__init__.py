@@ -23,10 +23,10 @@ from trialdesk.services.printing._common import (
 from trialdesk.services.printing.casebook_doc import casebook, casebook_data
 from trialdesk.services.printing.contact import contact_summary
 from trialdesk.services.printing.consent import CONSENT_DIR, consent_form, consent_template, consent_versions
-from trialdesk.services.printing.pairing import pairing_card
+from trialdesk.services.printing.pairing import pairing_card, reconciliation_report
 from trialdesk.services.printing.sae import sae_report
 from trialdesk.services.printing.screening import screening_summary
 from trialdesk.services.printing.visit import visit_summary
 
 __all__ = ["CONSENT_DIR", "DOCUMENT_VERSION", "LANGUAGES", "casebook", "casebook_data", "consent_form",
-           "consent_template", "consent_versions", "contact_summary", "local_stamp", "pairing_card", "sae_report", "screening_summary", "visit_records", "visit_summary"]
+           "consent_template", "consent_versions", "contact_summary", "local_stamp", "pairing_card", "reconciliation_report", "sae_report", "screening_summary", "visit_records", "visit_summary"]

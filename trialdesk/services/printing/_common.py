@@ -26,7 +26,7 @@ LANGUAGES = ("nb", "en")
 
 # The layout version of each document (the consent form carries its template's version instead).
 DOCUMENT_VERSION = {"screening_summary": "1.0", "visit_summary": "1.0", "sae_report": "1.0", "casebook": "1.1", "contact_summary": "1.0",
-                    "pairing_card": "1.0"}
+                    "pairing_card": "1.0", "reconciliation": "1.0"}
 
 
 def local_stamp(moment: datetime) -> str:
