@@ -43,8 +43,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(CODE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import scale_build  # noqa: E402
-from _common import paired_median_ms  # noqa: E402
+import scale_build
+from _common import paired_median_ms
 
 SMALL = 66
 
@@ -117,7 +117,8 @@ def _ui(n: int, runs: int) -> dict:
     from trialdesk.db import visits as visits_repo
     from trialdesk.db.connection import open_store
     from trialdesk.domain.status import DOSING
-    from trialdesk.services import auth, participants as participants_service
+    from trialdesk.services import auth
+    from trialdesk.services import participants as participants_service
     from trialdesk.services import visits as vs
     from trialdesk.services.visits import calendar
     from trialdesk.ui.main_window import MainWindow
@@ -152,7 +153,7 @@ def _ui(n: int, runs: int) -> dict:
             app.processEvents()
 
     def save_through_screen(ctx):
-        store, user, window, due, _ = ctx
+        _, _, window, due, _ = ctx
         window.open_dose_visit(due.participant_id, due.code)
         settle()
         section = window.workspace.visit_tabs.injections.blood if hasattr(
@@ -217,7 +218,7 @@ def _ui(n: int, runs: int) -> dict:
         print(f"(service-only save not measured: {exc})", file=sys.stderr)
 
     def open_participant(ctx):
-        store, user, window, due, others = ctx
+        window, others = ctx[2], ctx[4]
         state = {"i": 0}
 
         def run():
@@ -287,7 +288,6 @@ def _heavy(n: int, runs: int) -> dict:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "bench_keyring.EnvKeyring")
     os.environ["TRIALDESK_BENCH_KEY"] = key.hex()
     import keyring
-
     from bench_keyring import EnvKeyring
 
     keyring.set_keyring(EnvKeyring())
@@ -319,8 +319,8 @@ def _heavy(n: int, runs: int) -> dict:
 def _export(n: int, kind: str) -> dict:
     """One export in this process: wall time and peak memory (ru_maxrss of the process)."""
     import keyring
-
     from bench_keyring import EnvKeyring
+
     from trialdesk.db.connection import open_store
     from trialdesk.services import auth, exports
 

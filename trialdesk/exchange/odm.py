@@ -20,14 +20,14 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import BinaryIO, Iterable, Mapping
+from typing import BinaryIO
 
 from lxml import etree as ET
 
-from trialdesk.errors import TrialDeskError
-
 from trialdesk.domain import records
+from trialdesk.errors import TrialDeskError
 
 ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
 STUDY_OID = "ST.KTS-11"
@@ -349,8 +349,6 @@ class _Builder:
             return
         pid, event, event_key = where
         event = event or target.event
-        if event == "SE.UNSCHEDULED":
-            event_key = event_key
         items = self._items(entry, target)
         if entry.action == "UPDATE" and not items:
             return

@@ -107,13 +107,14 @@ def export_odm(store: Store, user: User, *, now: datetime | None = None, out: Pa
                               record_id=r.record_id, old=odm.decode(r.old_values), new=odm.decode(r.new_values),
                               reason=r.reason, site=r.site)
                for r in repo.iter_data_changes(db, tables, created))
-    facts = dict(
-        entries=entries, study_ids=study_ids, users=users, locations=locations,
-        user_names={u.id: u.username for u in accounts}, masked_results=masked_result_ids(store, user),
-        created_at=created, file_oid=f"TRIALDESK.{store.info.store_id}.{now:%Y%m%dT%H%M%S}Z",
-        study_name=proto.study_code, study_description=proto.title_en, protocol_name=f"{proto.study_code} {proto.version}",
-        mdv_name=f"Protocol {proto.version}, TrialDesk {__version__}", source_version=__version__,
-        originator=store.meta("site_name") or "TrialDesk", usernames=usernames, signature_meanings=meanings)
+    facts = {
+        "entries": entries, "study_ids": study_ids, "users": users, "locations": locations,
+        "user_names": {u.id: u.username for u in accounts}, "masked_results": masked_result_ids(store, user),
+        "created_at": created, "file_oid": f"TRIALDESK.{store.info.store_id}.{now:%Y%m%dT%H%M%S}Z",
+        "study_name": proto.study_code, "study_description": proto.title_en,
+        "protocol_name": f"{proto.study_code} {proto.version}",
+        "mdv_name": f"Protocol {proto.version}, TrialDesk {__version__}", "source_version": __version__,
+        "originator": store.meta("site_name") or "TrialDesk", "usernames": usernames, "signature_meanings": meanings}
     if out is None:
         buffer = io.BytesIO()
         stats = odm.write_odm(buffer, **facts)
