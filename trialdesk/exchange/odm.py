@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -241,6 +242,11 @@ def _transaction_bytes(node: _Node, seq: int) -> bytes:
     return text.encode("utf-8")
 
 
+def _kept(value):
+    """One shared copy of an id the builder keeps for the rest of the export (every audit row decodes its own)."""
+    return sys.intern(value) if isinstance(value, str) else value
+
+
 class _Builder:
     """Turns audit entries into ODM transactions in file order."""
 
@@ -272,17 +278,17 @@ class _Builder:
             pid = self.screening_of.get(row.get("screening_id"))
             return (pid, None, None) if pid else None
         if table == "dose_visits":
-            self.visit_of[entry.record_id] = (row.get("participant_id"), row.get("dose_code"))
+            self.visit_of[_kept(entry.record_id)] = (_kept(row.get("participant_id")), _kept(row.get("dose_code")))
             return row.get("participant_id"), "SE.DOSE", row.get("dose_code")
         if table in ("premedications", "administrations"):
             visit = self.visit_of.get(row.get("dose_visit_id"))
             return (visit[0], "SE.DOSE", visit[1]) if visit else None
         if table == "lab_samples":
-            self.sample_of[entry.record_id] = (row.get("participant_id"), row.get("dose_visit_id"),
-                                               row.get("contact_id"))
+            self.sample_of[_kept(entry.record_id)] = (
+                _kept(row.get("participant_id")), _kept(row.get("dose_visit_id")), _kept(row.get("contact_id")))
             return self._sample_event(entry.record_id)
         if table == "contacts":
-            self.contact_of[entry.record_id] = (row.get("participant_id"), row.get("visit_code"))
+            self.contact_of[_kept(entry.record_id)] = (_kept(row.get("participant_id")), _kept(row.get("visit_code")))
             return row.get("participant_id"), "SE.CONTACT", row.get("visit_code")
         if table == "contact_attempts":
             contact = self.contact_of.get(row.get("contact_id"))
@@ -290,11 +296,11 @@ class _Builder:
         if table == "lab_results":
             sample = row.get("sample_id") or self.result_sample.get(entry.record_id)
             if sample:
-                self.result_sample[entry.record_id] = sample
+                self.result_sample[_kept(entry.record_id)] = _kept(sample)
             return self._sample_event(sample) if sample else None
         pid = row.get("participant_id")
         if table == "screenings":
-            self.screening_of[entry.record_id] = pid
+            self.screening_of[_kept(entry.record_id)] = _kept(pid)
         return (pid, None, None) if pid else None
 
     def _sample_event(self, sample_id: str) -> tuple[str, str, str] | None:
@@ -347,7 +353,7 @@ class _Builder:
         where = self._locate(entry, row)
         if where is None:
             return
-        pid, event, event_key = where
+        pid, event, event_key = _kept(where[0]), where[1], _kept(where[2])
         event = event or target.event
         items = self._items(entry, target)
         if entry.action == "UPDATE" and not items:
@@ -363,7 +369,7 @@ class _Builder:
         ev = self._child(subject, "StudyEventData", ev_key, inserting, StudyEventOID=event,
                          StudyEventRepeatKey=event_key if event in REPEATED_EVENTS else None)
         form = self._child(ev, "FormData", ev_key + (target.form,), inserting, FormOID=target.form)
-        group_key = self._group_key(entry, target, row)
+        group_key = _kept(self._group_key(entry, target, row))
         action = {"INSERT": "Insert", "UPDATE": "Update", "DELETE": "Remove"}[entry.action]
         g_key = ev_key + (target.form, target.group, group_key)
         if entry.action == "INSERT" and g_key in self.seen:

@@ -323,7 +323,8 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
                 lab = proto.lab(analyte)
                 flag = None
                 if value is not None:
-                    flag, _ = reference_flag(proto, analyte, value, p["sex"], _age(p["birth_date"], s["screening_date"]))
+                    flag, _ = reference_flag(proto, analyte, value, p["sex"],
+                                             _age(p["birth_date"], s["screening_date"]))
                 result = {"sample_id": s["id"], "analyte": analyte, "entered_value": text, "entered_unit": unit,
                           "value": value, "unit": lab.unit, "flag": flag}
                 row = {**head("LB", p), "LBSEQ": seq(p["id"]), **_sdtm("lab_results", result, "LB", lab_convert),
