@@ -50,12 +50,16 @@ def data_changes(db, tables: tuple[str, ...], before: str) -> list[AuditEntryRow
 
 
 def iter_data_changes(db, tables: tuple[str, ...], before: str) -> Iterator[AuditEntryRow]:
-    """:func:`data_changes` one row at a time from the cursor (the ODM export streams them, issue 15 point 4)."""
+    """:func:`data_changes` one row at a time from the cursor (the ODM export streams them, issue 15 point 4).
+
+    The trail is read in its own order (``seq``, the rowid), not through the indexes on (action, at) or
+    (table_name, record_id): either would sort every row, old and new values included, in a temporary B-tree in
+    memory first, 3 GB at 5,000 participants (``+`` keeps SQLite off an index)."""
     marks = ", ".join("?" for _ in tables)
     cursor = db.execute(
         "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, site "
-        f"FROM audit WHERE table_name IN ({marks}) AND action IN ('INSERT','UPDATE','DELETE') "
-        "AND at < ? ORDER BY seq", [*tables, before])
+        f"FROM audit WHERE +table_name IN ({marks}) AND +action IN ('INSERT','UPDATE','DELETE') "
+        "AND +at < ? ORDER BY seq", [*tables, before])
     for row in cursor:
         yield AuditEntryRow(*row)
 
