@@ -241,8 +241,8 @@ def verify(store: Store) -> VerifyReport:
         # A page that cannot be decrypted or read stops a check. Opening the store no longer reads every page
         # (issue 15), so verify is where such damage is met: a finding in the report, not a crash.
         found = [line for line in report.integrity if line != "ok"]
-        report.integrity = [*found, f"the database file cannot be read ({exc}): it is damaged; "
-                                    "restore the latest backup"]
+        unreadable = f"the database file cannot be read ({exc}): it is damaged; restore the latest backup"
+        report.integrity = [*found, unreadable]
     return report
 
 
