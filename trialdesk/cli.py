@@ -571,23 +571,17 @@ def _print_import(report) -> None:
 
 def _sync_folder(store, user, folder: Path) -> int:
     """Read each peer's bundle for us from ``folder``, then write ours for each; the number refused."""
-    from trialdesk.services import bundles, merge, pairing
+    from trialdesk.services import bundles
 
-    if not folder.is_dir():
-        raise TrialDeskError("{folder} is not a folder (give the exchange folder).", folder=str(folder))
     refused = 0
-    own = store.info.site_code
-    for peer in [p for p in pairing.peers(store, user) if p.active]:
-        incoming = merge.save_bundle_path(folder, peer.site_code, own)
-        if incoming.exists():
-            try:
-                _print_import(merge.receive_bundle(store, user, incoming.read_bytes()))
-            except TrialDeskError as exc:
-                refused += 1
-                print(f"trialdesk: {incoming.name}: {exc}", file=sys.stderr)
-        outgoing = merge.save_bundle_path(folder, own, peer.site_code)
-        sent = bundles.replace_bundle(store, user, peer.store_id, outgoing)
-        print(f"Wrote {outgoing.name} for site {peer.site_code}: {sent.manifest.event_count} events.")
+    for result in bundles.sync_folder(store, user, folder):
+        if result.refused:
+            refused += 1
+            print(f"trialdesk: bundle from site {result.peer.site_code}: {result.refused}", file=sys.stderr)
+        elif result.received is not None:
+            _print_import(result.received)
+        outgoing = result.sent.path.name if result.sent.path else "?"
+        print(f"Wrote {outgoing} for site {result.peer.site_code}: {result.sent.manifest.event_count} events.")
     return refused
 
 
@@ -603,7 +597,7 @@ def _print_status(found, open_conflicts: int) -> None:
         for h in s.held:
             print(f"  held: bundle {h['sha256'][:12]} (rows {h['first_seq']}-{h['last_seq']}, {h['events']} events): "
                   f"{h['reason']}")
-        print(f"  open conflicts: {s.open_conflicts}")
+        print(f"  open conflicts: {s.open_conflicts}; changes waiting for a record not yet received: {s.waiting}")
     if not found:
         print("(no paired workstations)")
     print(f"open conflicts in all: {open_conflicts}")

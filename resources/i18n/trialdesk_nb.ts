@@ -417,6 +417,18 @@
       <source>The store failed its integrity check: part of the file is damaged. Save nothing more, close TrialDesk and restore the latest backup with 'trialdesk restore' (ask IT).</source>
       <translation>Datalageret besto ikke integritetskontrollen: en del av filen er skadet. Lagre ikke noe mer, lukk TrialDesk og gjenopprett den siste sikkerhetskopien med «trialdesk restore» (spør IT).</translation>
     </message>
+    <message>
+      <source>&amp;Conflicts…</source>
+      <translation>&amp;Konflikter…</translation>
+    </message>
+    <message>
+      <source>&amp;Send, receive, sync…</source>
+      <translation>&amp;Send, motta, synkroniser…</translation>
+    </message>
+    <message>
+      <source>E&amp;xchange</source>
+      <translation>&amp;Utveksling</translation>
+    </message>
   </context>
   <context>
     <name>NewCandidateDialog</name>
@@ -2748,6 +2760,54 @@
     <message>
       <source>Audit row {seq} holds a control character that an XML file cannot carry; the ODM export stopped there. Ask IT to look at that row.</source>
       <translation>Revisjonsrad {seq} inneholder et kontrolltegn som en XML-fil ikke kan inneholde; ODM-eksporten stoppet der. Be IT se på den raden.</translation>
+    </message>
+    <message>
+      <source>A value can be entered for a field conflict only; choose one of the two records.</source>
+      <translation>En verdi kan bare skrives inn for en feltkonflikt; velg en av de to postene.</translation>
+    </message>
+    <message>
+      <source>Choose this workstation's value, the other's, or enter the correct one.</source>
+      <translation>Velg verdien på denne arbeidsstasjonen, den andres, eller skriv inn den riktige.</translation>
+    </message>
+    <message>
+      <source>Enter the correct value.</source>
+      <translation>Skriv inn den riktige verdien.</translation>
+    </message>
+    <message>
+      <source>Give --keep this|other and --reason.</source>
+      <translation>Oppgi --keep this|other og --reason.</translation>
+    </message>
+    <message>
+      <source>Give the reason for the decision.</source>
+      <translation>Oppgi begrunnelsen for avgjørelsen.</translation>
+    </message>
+    <message>
+      <source>No conflict {ref}: give at least the first 6 characters of its id, as 'trialdesk exchange conflicts' lists it.</source>
+      <translation>Ingen konflikt {ref}: oppgi minst de første 6 tegnene i id-en, slik 'trialdesk exchange conflicts' viser den.</translation>
+    </message>
+    <message>
+      <source>The bundle from site {site} does not continue the history this workstation holds of it: its audit row {seq} is not the row received before. Its audit trail was rewritten since; the bundle is refused, nothing was imported, and it is kept as evidence. Tell the trial monitor.</source>
+      <translation>Pakken fra sted {site} fortsetter ikke historikken denne arbeidsstasjonen har fra det: revisjonsraden {seq} er ikke raden som ble mottatt før. Revisjonssporet er skrevet om siden; pakken er avvist, ingenting er importert, og den er tatt vare på som bevis. Si fra til monitor.</translation>
+    </message>
+    <message>
+      <source>The bundle from site {site} was made with a newer {what} ({theirs}; this workstation has {ours}): nothing of it was imported. It is kept and listed under held bundles; update TrialDesk here, then receive it again.</source>
+      <translation>Pakken fra sted {site} er laget med nyere {what} ({theirs}; denne arbeidsstasjonen har {ours}): ingenting av den er importert. Den er tatt vare på og står blant pakker som venter; oppdater TrialDesk her og motta den på nytt.</translation>
+    </message>
+    <message>
+      <source>The bundle's audit chain does not hold ({what}): the bundle is refused.</source>
+      <translation>Pakkens revisjonskjede holder ikke ({what}): pakken er avvist.</translation>
+    </message>
+    <message>
+      <source>The bundle's manifest does not match its events (the changes' bases): the bundle is refused.</source>
+      <translation>Pakkens manifest stemmer ikke med hendelsene (grunnlaget for endringene): pakken er avvist.</translation>
+    </message>
+    <message>
+      <source>This conflict was already resolved.</source>
+      <translation>Denne konflikten er allerede avgjort.</translation>
+    </message>
+    <message>
+      <source>{folder} is not a folder: choose the exchange folder.</source>
+      <translation>{folder} er ikke en mappe: velg utvekslingsmappen.</translation>
     </message>
   </context>
   <context>
@@ -6378,6 +6438,50 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>Workstation pairing card</source>
       <translation>Paringskort for arbeidsstasjon</translation>
     </message>
+    <message>
+      <source>Digest here</source>
+      <translation>Sjekksum her</translation>
+    </message>
+    <message>
+      <source>Digest there</source>
+      <translation>Sjekksum der</translation>
+    </message>
+    <message>
+      <source>Equal</source>
+      <translation>Lik</translation>
+    </message>
+    <message>
+      <source>Exchange reconciliation report</source>
+      <translation>Avstemmingsrapport for utveksling</translation>
+    </message>
+    <message>
+      <source>For each participant, a digest of every record of theirs at this workstation and at the paired workstation, as that workstation reported it in its last bundle. The digests are equal when both hold the same data: after a full exchange every row says yes.</source>
+      <translation>For hver deltaker en sjekksum over alle deltakerens poster på denne arbeidsstasjonen og på den parede arbeidsstasjonen, slik den oppga den i sin siste pakke. Sjekksummene er like når begge har de samme dataene: etter en full utveksling står det ja på hver rad.</translation>
+    </message>
+    <message>
+      <source>Last bundle received from it</source>
+      <translation>Siste pakke mottatt derfra</translation>
+    </message>
+    <message>
+      <source>NO</source>
+      <translation>NEI</translation>
+    </message>
+    <message>
+      <source>Open conflicts</source>
+      <translation>Åpne konflikter</translation>
+    </message>
+    <message>
+      <source>Study id</source>
+      <translation>Studie-id</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>{equal} of {total} participants equal at both workstations.</source>
+      <translation>{equal} av {total} deltakere er like på begge arbeidsstasjonene.</translation>
+    </message>
   </context>
   <context>
     <name>records</name>
@@ -7641,6 +7745,62 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>study</source>
       <translation>studie</translation>
     </message>
+    <message>
+      <source>Exchange conflict resolved</source>
+      <translation>Utvekslingskonflikt avgjort</translation>
+    </message>
+    <message>
+      <source>changes decided on</source>
+      <translation>endringer avgjørelsen gjelder</translation>
+    </message>
+    <message>
+      <source>conflict</source>
+      <translation>konflikt</translation>
+    </message>
+    <message>
+      <source>decision</source>
+      <translation>avgjørelse</translation>
+    </message>
+    <message>
+      <source>field</source>
+      <translation>felt</translation>
+    </message>
+    <message>
+      <source>kind of conflict</source>
+      <translation>type konflikt</translation>
+    </message>
+    <message>
+      <source>record</source>
+      <translation>post</translation>
+    </message>
+    <message>
+      <source>record id</source>
+      <translation>post-id</translation>
+    </message>
+    <message>
+      <source>record kept</source>
+      <translation>post beholdt</translation>
+    </message>
+    <message>
+      <source>record removed</source>
+      <translation>post fjernet</translation>
+    </message>
+    <message>
+      <source>resolved at</source>
+      <translation>avgjort</translation>
+    </message>
+    <message>
+      <source>resolved by</source>
+      <translation>avgjort av</translation>
+    </message>
+    <message>
+      <source>site {site}</source>
+      <translation>sted {site}</translation>
+    </message>
+    <message>
+      <source>value kept</source>
+      <translation>verdi beholdt</translation>
+    </message>
   </context>
   <context>
     <name>AddUserDialog</name>
@@ -8814,6 +8974,338 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>dd.mm.yyyy</source>
       <translation>dd.mm.åååå</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictBanner</name>
+    <message>
+      <source>%n exchange conflict(s) wait for an investigator's decision: the same data was changed at two workstations.</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>Show &amp;conflicts…</source>
+      <translation>Vis &amp;konflikter…</translation>
+    </message>
+    <message>
+      <source>Exchange conflicts waiting for an investigator's decision: %n (the same data was changed at two workstations).</source>
+      <translation>Utvekslingskonflikter som venter på en utprøvers avgjørelse: %n (de samme dataene ble endret på to arbeidsstasjoner).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictTableModel</name>
+    <message>
+      <source>Field</source>
+      <translation>Felt</translation>
+    </message>
+    <message>
+      <source>From site</source>
+      <translation>Fra sted</translation>
+    </message>
+    <message>
+      <source>Here</source>
+      <translation>Her</translation>
+    </message>
+    <message>
+      <source>Other workstation</source>
+      <translation>Annen arbeidsstasjon</translation>
+    </message>
+    <message>
+      <source>Participant</source>
+      <translation>Deltaker</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Post</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsDialog</name>
+    <message>
+      <source>&amp;Enter the correct value…</source>
+      <translation>&amp;Skriv inn riktig verdi…</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Begrunnelse:</translation>
+    </message>
+    <message>
+      <source>(none: the first entry)</source>
+      <translation>(ingen: første registrering)</translation>
+    </message>
+    <message>
+      <source>Decided. The decision is sent to the other workstations with the next bundles.</source>
+      <translation>Avgjort. Avgjørelsen sendes til de andre arbeidsstasjonene med de neste pakkene.</translation>
+    </message>
+    <message>
+      <source>Enter the correct value</source>
+      <translation>Skriv inn riktig verdi</translation>
+    </message>
+    <message>
+      <source>Exchange conflicts</source>
+      <translation>Utvekslingskonflikter</translation>
+    </message>
+    <message>
+      <source>Here</source>
+      <translation>Her</translation>
+    </message>
+    <message>
+      <source>Keep &amp;this workstation's</source>
+      <translation>Behold &amp;denne arbeidsstasjonens</translation>
+    </message>
+    <message>
+      <source>No open conflicts.</source>
+      <translation>Ingen åpne konflikter.</translation>
+    </message>
+    <message>
+      <source>Only an investigator decides a conflict.</source>
+      <translation>Bare en utprøver avgjør en konflikt.</translation>
+    </message>
+    <message>
+      <source>Open exchange conflicts</source>
+      <translation>Åpne utvekslingskonflikter</translation>
+    </message>
+    <message>
+      <source>Reason for the decision</source>
+      <translation>Begrunnelse for avgjørelsen</translation>
+    </message>
+    <message>
+      <source>Reason for the decision (required)</source>
+      <translation>Begrunnelse for avgjørelsen (påkrevd)</translation>
+    </message>
+    <message>
+      <source>Site {site}</source>
+      <translation>Sted {site}</translation>
+    </message>
+    <message>
+      <source>Take the &amp;other's</source>
+      <translation>Ta den &amp;andres</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Verdi</translation>
+    </message>
+    <message>
+      <source>{participant} · {record} · {field}</source>
+      <translation>{participant} · {record} · {field}</translation>
+    </message>
+    <message>
+      <source>{title}: {value}
+    by {user}, {when}, site {site}; reason: {reason}</source>
+      <translation>{title}: {value}
+    av {user}, {when}, sted {site}; begrunnelse: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExchangeDialog</name>
+    <message>
+      <source>%n new conflict(s)</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>&amp;Conflicts…</source>
+      <translation>&amp;Konflikter…</translation>
+    </message>
+    <message>
+      <source>&amp;Receive a file…</source>
+      <translation>&amp;Motta en fil…</translation>
+    </message>
+    <message>
+      <source>&amp;Send to a file…</source>
+      <translation>&amp;Send til en fil…</translation>
+    </message>
+    <message>
+      <source>&amp;Workstation:</source>
+      <translation>&amp;Arbeidsstasjon:</translation>
+    </message>
+    <message>
+      <source>Cannot read {file}: {problem}</source>
+      <translation>Kan ikke lese {file}: {problem}</translation>
+    </message>
+    <message>
+      <source>Exchange with other workstations</source>
+      <translation>Utveksling med andre arbeidsstasjoner</translation>
+    </message>
+    <message>
+      <source>Held the bundle from site {site}: it starts after changes not yet received, and is applied when they arrive.</source>
+      <translation>Pakken fra sted {site} venter: den starter etter endringer som ikke er mottatt ennå, og brukes når de kommer.</translation>
+    </message>
+    <message>
+      <source>No paired workstation.</source>
+      <translation>Ingen paret arbeidsstasjon.</translation>
+    </message>
+    <message>
+      <source>Paired workstations</source>
+      <translation>Parede arbeidsstasjoner</translation>
+    </message>
+    <message>
+      <source>Receive a file</source>
+      <translation>Motta en fil</translation>
+    </message>
+    <message>
+      <source>Received from site {site}: %n change(s) applied</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>Receiving the bundle…</source>
+      <translation>Mottar pakken…</translation>
+    </message>
+    <message>
+      <source>Reconciliation &amp;report…</source>
+      <translation>Avstemmings&amp;rapport…</translation>
+    </message>
+    <message>
+      <source>Reconciliation report</source>
+      <translation>Avstemmingsrapport</translation>
+    </message>
+    <message>
+      <source>Reconciliation report written: {file}</source>
+      <translation>Avstemmingsrapport skrevet: {file}</translation>
+    </message>
+    <message>
+      <source>S&amp;ync with a folder…</source>
+      <translation>S&amp;ynkroniser med en mappe…</translation>
+    </message>
+    <message>
+      <source>Send to a file</source>
+      <translation>Send til en fil</translation>
+    </message>
+    <message>
+      <source>Site {site}: its bundle was refused: {why}</source>
+      <translation>Sted {site}: pakken ble avvist: {why}</translation>
+    </message>
+    <message>
+      <source>Sync with a folder</source>
+      <translation>Synkroniser med en mappe</translation>
+    </message>
+    <message>
+      <source>Syncing with the folder…</source>
+      <translation>Synkroniserer med mappen…</translation>
+    </message>
+    <message>
+      <source>Workstation</source>
+      <translation>Arbeidsstasjon</translation>
+    </message>
+    <message>
+      <source>Writing the bundle…</source>
+      <translation>Skriver pakken…</translation>
+    </message>
+    <message>
+      <source>Writing the report…</source>
+      <translation>Skriver rapporten…</translation>
+    </message>
+    <message>
+      <source>Written for site {site}: %n change(s).</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>Written {file} for site {site}: %n change(s).</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>then a held bundle: %n change(s)</source>
+      <translation type="vanished" />
+    </message>
+    <message>
+      <source>Received from site {site}: changes applied: %n</source>
+      <translation>Mottatt fra sted {site}: endringer tatt inn: %n</translation>
+    </message>
+    <message>
+      <source>Written for site {site}; changes in it: %n.</source>
+      <translation>Skrevet for sted {site}; endringer i den: %n.</translation>
+    </message>
+    <message>
+      <source>Written {file} for site {site}; changes in it: %n.</source>
+      <translation>Skrev {file} for sted {site}; endringer i den: %n.</translation>
+    </message>
+    <message>
+      <source>new conflicts: %n</source>
+      <translation>nye konflikter: %n</translation>
+    </message>
+    <message>
+      <source>then a held bundle, changes applied: %n</source>
+      <translation>deretter en ventende pakke, endringer tatt inn: %n</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExchangeWords</name>
+    <message>
+      <source>(empty)</source>
+      <translation>(tom)</translation>
+    </message>
+    <message>
+      <source>Both workstations changed this field since they last agreed.</source>
+      <translation>Begge arbeidsstasjonene har endret dette feltet siden de sist var enige.</translation>
+    </message>
+    <message>
+      <source>Changed at the other workstation, not here (deleted here, or its creation is in conflict).</source>
+      <translation>Endret på den andre arbeidsstasjonen, ikke her (slettet her, eller opprettelsen er i konflikt).</translation>
+    </message>
+    <message>
+      <source>Changed here, deleted at the other workstation.</source>
+      <translation>Endret her, slettet på den andre arbeidsstasjonen.</translation>
+    </message>
+    <message>
+      <source>Its parent record is not here.</source>
+      <translation>Posten den hører til, finnes ikke her.</translation>
+    </message>
+    <message>
+      <source>The same record (by its key) was entered at both workstations.</source>
+      <translation>Den samme posten (etter nøkkelen) ble registrert på begge arbeidsstasjonene.</translation>
+    </message>
+    <message>
+      <source>Two investigators decided this conflict differently.</source>
+      <translation>To utprøvere avgjorde denne konflikten ulikt.</translation>
+    </message>
+    <message>
+      <source>a whole record</source>
+      <translation>en hel post</translation>
+    </message>
+    <message>
+      <source>masked (blinded)</source>
+      <translation>maskert (blindet)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeerStatusModel</name>
+    <message>
+      <source>Acknowledged</source>
+      <translation>Bekreftet</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>Konflikter</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <translation>Venter</translation>
+    </message>
+    <message>
+      <source>Last received</source>
+      <translation>Sist mottatt</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Mottatt</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Sted</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Tilstand</translation>
+    </message>
+    <message>
+      <source>To send</source>
+      <translation>Å sende</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>aktiv</translation>
+    </message>
+    <message>
+      <source>revoked</source>
+      <translation>tilbakekalt</translation>
     </message>
   </context>
 </TS>

@@ -78,7 +78,7 @@ def _seal(inner: dict, recipient_age: str) -> bytes:
 
 def _signed(manifest: dict, events: list[dict], keys, links=()) -> dict:
     signature = ident.sign(keys, fmt.SIGNATURE_CONTEXT + ident.canonical(manifest))
-    return {"manifest": manifest, "events": events, "links": [list(x) for x in links],
+    return {"manifest": manifest, "events": events, "links": [list(x) for x in links], "bases": {},
             "signature": base64.b64encode(signature).decode("ascii")}
 
 

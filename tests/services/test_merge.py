@@ -241,3 +241,93 @@ def test_a_nurse_may_not_receive_or_resolve(store, doctor, other, two, nurse):
     data = _send(store, doctor, other.store)
     with pytest.raises(PermissionDenied):
         merge.receive_bundle(store, nurse, data)
+
+
+def test_history_names_the_person_and_site_of_an_imported_change(store, doctor, other, two):
+    """R has its own "doctor"-free staff, but a local account with H's doctor's user name must not be taken for
+    her: History at R names H's doctor by her account (received with the bundle) and the site the change was made."""
+    from trialdesk.services import audit_reader
+
+    pid, r_doctor = two
+    auth.create_user(other.store, other.admin, username="doctor", full_name="Another Person", role=Role.NURSE,
+                     password=PASSWORD, temporary=False)
+    _travel(store, doctor, other.store, other.admin)
+    assert other.store.db.execute("SELECT username FROM users WHERE id = ?", [doctor.id]).fetchone()[0] == \
+        f"doctor@{store.info.site_code}"
+    lines = audit_reader.lines(other.store, r_doctor, pid)
+    assert lines and all(line.username == "doctor" for line in lines)
+    assert all(line.who == f"{doctor.full_name} (doctor), site {store.info.site_code}" for line in lines)
+    assert not any("Another Person" in line.who for line in lines)
+    # At H the same lines name no site: they were made there.
+    assert all(line.who == f"{doctor.full_name} (doctor)" for line in audit_reader.lines(store, doctor, pid))
+
+
+def test_a_tampered_or_foreign_bundle_is_refused_with_the_store_unchanged(store, doctor, other, two, tmp_path):
+    from tests.conftest import another_workstation
+    from trialdesk.services import pairing
+
+    data = bytearray(_send(store, doctor, other.store))
+    damaged = bytes(data[:-40] + bytes([data[-40] ^ 1]) + data[-39:])
+    third = another_workstation(tmp_path / "third", "S", "Sykehuset", "sadmin", "Siri Admin")
+    try:
+        _pair(third.store, third.admin, other.store, other.admin)
+        from_revoked = _send(third.store, third.admin, other.store)
+    finally:
+        third.store.close()
+    pairing.revoke(other.store, other.admin, "S", "workstation lost")
+    before = _snapshot(other.store)
+    with pytest.raises(ValidationError, match="cannot be decrypted"):
+        merge.receive_bundle(other.store, other.admin, damaged)
+    with pytest.raises(ValidationError, match="revoked"):
+        merge.receive_bundle(other.store, other.admin, from_revoked)
+    assert _snapshot(other.store) == before
+    refused = other.store.db.execute("SELECT count(*) FROM audit WHERE action = 'EXCHANGE_BUNDLE_REFUSED'").fetchone()
+    assert refused[0] == 2
+
+
+def test_one_kit_number_used_at_two_workstations_is_a_duplicate(store, doctor, nurse, other, two):
+    """H gives participant A kit KIT-000123; R, not yet knowing, gives participant B (enrolled at H, received
+    by R) the same kit: a duplicate conflict on the kit number at both, nothing overwritten."""
+    from tests.services.test_screening import sign
+    from tests.services.test_visits import D1_DAY, administration, prepare_d1
+    from trialdesk.services import visits as vs
+
+    a, r_doctor = two
+    sign(store, doctor, a)
+    b = register(store, doctor, nth=1)
+    consent(store, doctor, b)
+    sc.save_screening(store, doctor, b, ELIGIBLE, JUDGED, today=TODAY)
+    sign(store, doctor, b)
+    _travel(store, doctor, other.store, other.admin)
+    _travel(other.store, other.admin, store, doctor)
+    r_nurse = auth.create_user(other.store, other.admin, username="rnurse", full_name="Rut Nurse", role=Role.NURSE,
+                               password=PASSWORD, temporary=False)
+    prepare_d1(store, nurse, a)
+    assert vs.record_administration(store, nurse, a, "D1", administration(), now=D1_DAY) == "go"
+    prepare_d1(other.store, r_nurse, b)
+    assert vs.record_administration(other.store, r_nurse, b, "D1", administration(), now=D1_DAY) == "go"
+    at_h = _travel(other.store, other.admin, store, doctor)
+    assert at_h.conflicts == 1
+    [c] = merge.conflicts(store, doctor)
+    assert c.kind == "duplicate" and c.table == "administrations" and c.field == "kit_number"
+    assert store.db.execute("SELECT count(*) FROM administrations").fetchone()[0] == 1  # H's, untouched
+    _travel(store, doctor, other.store, other.admin)
+    assert [x.id for x in merge.conflicts(other.store, r_doctor)] == [c.id]
+
+
+def test_changed_here_and_deleted_there_is_a_conflict(store, doctor, other, two):
+    pid, r_doctor = two
+    _travel(store, doctor, other.store, other.admin)
+    _travel(other.store, other.admin, store, doctor)
+    jid = store.db.execute("SELECT id FROM screening_judgements WHERE criterion_id = 'I7'").fetchone()[0]
+    with store.acting(auth.actor(doctor), "entered for the wrong criterion") as tx:
+        tx.execute("DELETE FROM screening_judgements WHERE id = ?", [jid])
+    sc.save_screening(other.store, r_doctor, pid, ELIGIBLE, {**JUDGED, "I7": sc.Judgement(True, "discussed again")},
+                      today=TODAY, reason="note completed at R")
+    at_r = _travel(store, doctor, other.store, r_doctor)
+    [c] = merge.conflicts(other.store, r_doctor)
+    assert at_r.conflicts == 1 and c.kind == "deleted_there" and c.record_id == jid
+    assert other.store.db.execute("SELECT note FROM screening_judgements WHERE id = ?", [jid]).fetchone()[0] == \
+        "discussed again"  # kept until someone decides
+    merge.resolve(other.store, r_doctor, c.id, "other", "the criterion was entered by mistake")
+    assert other.store.db.execute("SELECT count(*) FROM screening_judgements WHERE id = ?", [jid]).fetchone()[0] == 0

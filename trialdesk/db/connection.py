@@ -60,6 +60,7 @@ class _Context:
         # While an imported event is replayed (``Store.replaying``): the origin's audit values, which the
         # triggers then write instead of this workstation's (who, when, why, site, operation, the row's id).
         self.replay: dict | None = None
+        self.forced_id: str | None = None  # the next audit row's id, decided beforehand (``Store.audit_id_next``)
 
     def operation_id(self) -> str:
         """The running use case's operation id; an audit row outside one is an operation of its own."""
@@ -74,6 +75,9 @@ class _Context:
         """The id of the next audit row: the origin's event id once while an event is replayed, else new."""
         if self.replay is not None and self.replay.get("id"):
             found, self.replay["id"] = self.replay["id"], None
+            return found
+        if self.forced_id:
+            found, self.forced_id = self.forced_id, None
             return found
         return new_id()
 
@@ -208,6 +212,16 @@ class Store:
             yield self.db
         finally:
             self._ctx.replay = previous
+
+    @contextmanager
+    def audit_id_next(self, audit_id: str) -> Iterator[sqlite_utils.Database]:
+        """Inside :meth:`acting`: the next audit row gets ``audit_id`` (a change every workstation makes alike —
+        a conflict's decision — carries one id everywhere, so each knows it as the same change)."""
+        previous, self._ctx.forced_id = self._ctx.forced_id, audit_id
+        try:
+            yield self.db
+        finally:
+            self._ctx.forced_id = previous
 
     def publish_since(self, seq: int, operation_id: str | None = None) -> ChangeSet:
         """Tell every subscriber what the audit rows after ``seq`` changed (an import: many origins' operations

@@ -21,6 +21,8 @@ class AuditRow:
     old_values: str | None
     new_values: str | None
     reason: str | None
+    user_id: str | None = None
+    site: str | None = None  # the site where the change was made (another one's for an imported change)
 
 
 def rows_for(db, keys: list[tuple[str, str]]) -> list[AuditRow]:
@@ -34,7 +36,7 @@ def rows_for(db, keys: list[tuple[str, str]]) -> list[AuditRow]:
     for table, ids in by_table.items():
         marks = ", ".join("?" for _ in ids)
         for row in db.execute(
-                "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason "
+                "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, user_id, site "
                 f"FROM audit WHERE table_name = ? AND record_id IN ({marks})", [table, *ids]):
             out.append(AuditRow(*row))
     out.sort(key=lambda r: r.seq)
@@ -105,7 +107,7 @@ def participant_records(db, participant_id: str, *, identities: bool = True) -> 
 def participant_rows(db, participant_id: str, *, identities: bool = True) -> list[AuditRow]:
     """Every audit row about the participant (row changes of its records — deleted ones too — and prints of
     them), oldest first: one indexed query on the rows' ``subject_id`` (migration 4)."""
-    sql = ("SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason "
+    sql = ("SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, user_id, site "
            "FROM audit WHERE subject_id = ?")
     if not identities:
         sql += " AND table_name IS NOT 'identities'"

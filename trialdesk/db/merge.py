@@ -19,7 +19,7 @@ from trialdesk.db import audit
 
 CONFLICTS_TABLE = "exchange_conflicts"
 RESOLUTIONS_TABLE = "conflict_resolutions"
-UNAUDITED_TABLES = ("origin_state", "held_bundles", CONFLICTS_TABLE)
+UNAUDITED_TABLES = ("origin_state", "held_bundles", CONFLICTS_TABLE, "merge_aliases")
 AUDITED_TABLES = (RESOLUTIONS_TABLE,)
 # Columns every travelling table has that are bookkeeping, not a person's entry: never a conflict.
 BOOKKEEPING = ("updated_at",)
@@ -50,7 +50,7 @@ CREATE TABLE held_bundles (
 CREATE TABLE exchange_conflicts (
     id              TEXT PRIMARY KEY,
     kind            TEXT NOT NULL CHECK (kind IN ('field', 'duplicate', 'deleted_there', 'deleted_here',
-                                                  'missing_parent', 'decided_differently')),
+                                                  'missing_parent', 'missing_record', 'decided_differently')),
     table_name      TEXT NOT NULL,
     record_id       TEXT NOT NULL,
     subject_id      TEXT,
@@ -64,10 +64,18 @@ CREATE TABLE exchange_conflicts (
     origin_store_id TEXT NOT NULL,
     origin_site     TEXT NOT NULL,
     detected_at     TEXT NOT NULL,
-    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'waiting')),
     resolution_id   TEXT
 );
 CREATE INDEX exchange_conflicts_status ON exchange_conflicts(status, subject_id);
+CREATE TABLE merge_aliases (
+    table_name  TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    event_id    TEXT NOT NULL,
+    same_as     TEXT NOT NULL,
+    PRIMARY KEY (table_name, record_id, field, event_id)
+);
 CREATE TABLE conflict_resolutions (
     {common},
     conflict_id     TEXT NOT NULL,
@@ -211,6 +219,34 @@ def last_setter(db, table: str, record_id: str, field: str | None = None) -> dic
     return None
 
 
+def setters(db, table: str, record_id: str, field: str, before_seq: int | None = None) -> list[str]:
+    """The changes this workstation knows as having set the field's value it holds (or held just before the row
+    ``before_seq``): the audit row that set it and every other workstation's change that set the same value here
+    while it held it (kept as aliases when received). The base an update was made on."""
+    for r in _rows(db, "SELECT id, seq, action, old_values, new_values FROM audit WHERE table_name = ? AND "
+                       "record_id = ? AND action IN ('INSERT', 'UPDATE') AND seq < ? ORDER BY seq DESC",
+                   [table, record_id, before_seq if before_seq is not None else 1 << 62]):
+        if r["action"] == "INSERT" or json.loads(r["old_values"] or "{}").get(field) != \
+                json.loads(r["new_values"] or "{}").get(field):
+            aliases = [a[0] for a in db.execute("SELECT event_id FROM merge_aliases WHERE table_name = ? AND "
+                                                "record_id = ? AND field = ? AND same_as = ?",
+                                                [table, record_id, field, r["id"]]).fetchall()]
+            return [r["id"], *aliases]
+    return []
+
+
+def add_alias(db, table: str, record_id: str, field: str, event_id: str, same_as: str) -> None:
+    db.execute("INSERT OR IGNORE INTO merge_aliases (table_name, record_id, field, event_id, same_as) "
+               "VALUES (?, ?, ?, ?, ?)", [table, record_id, field, event_id, same_as])
+
+
+def knows_change(db, table: str, record_id: str, field: str, event_id: str) -> bool:
+    """Whether this workstation has had the change ``event_id`` (applied, or received as the same value)."""
+    return bool(db.execute("SELECT 1 FROM audit WHERE id = ?", [event_id]).fetchone() or db.execute(
+        "SELECT 1 FROM merge_aliases WHERE table_name = ? AND record_id = ? AND field = ? AND event_id = ?",
+        [table, record_id, field, event_id]).fetchone())
+
+
 def chain_links(db, after_seq: int) -> list[list]:
     """``[seq, prev_hash, hash]`` of every audit row after ``after_seq``, in order (a bundle's links)."""
     return [list(r) for r in db.execute("SELECT seq, prev_hash, hash FROM audit WHERE seq > ? ORDER BY seq",
@@ -309,8 +345,20 @@ def add_conflict(db, values: dict) -> bool:
 
 
 def conflicts(db, *, status: str | None = "open") -> list[dict]:
-    where, params = ("WHERE status = ?", [status]) if status else ("", [])
-    return _rows(db, f"SELECT * FROM {CONFLICTS_TABLE} {where} ORDER BY detected_at, id", params)
+    """Conflicts by status (``open``: for a person; ``waiting``: changes held until the record they need arrives;
+    None: all), in the order they were met."""
+    where, params = ("WHERE status = ?", [status]) if status else ("WHERE status != 'waiting'", [])
+    return _rows(db, f"SELECT * FROM {CONFLICTS_TABLE} {where} ORDER BY rowid", params)
+
+
+def ever_here(db, table: str, record_id: str) -> bool:
+    """Whether this workstation ever held the record (an audit row of it is here)."""
+    return bool(db.execute("SELECT 1 FROM audit WHERE table_name = ? AND record_id = ? LIMIT 1",
+                           [table, record_id]).fetchone())
+
+
+def waiting_count(db) -> int:
+    return db.execute(f"SELECT count(*) FROM {CONFLICTS_TABLE} WHERE status = 'waiting'").fetchone()[0]
 
 
 def open_conflict_count(db) -> int:
@@ -338,6 +386,19 @@ def resolutions_for(db, conflict_id: str) -> list[dict]:
     before either hears of the other), oldest first."""
     return _rows(db, f"SELECT * FROM {RESOLUTIONS_TABLE} WHERE conflict_id = ? ORDER BY resolved_at, id",
                  [conflict_id])
+
+
+def dropped_by(db, table: str, record_id: str) -> dict | None:
+    """The decision that removed this record (one of a duplicate pair, or its parent's), if any."""
+    found = _rows(db, f"SELECT * FROM {RESOLUTIONS_TABLE} WHERE record_table = ? AND dropped_record_id = ? "
+                      "ORDER BY resolved_at LIMIT 1", [table, record_id])
+    if found:
+        return found[0]
+    # A record that waited for a parent decided away went with it (its conflict closed by that decision).
+    found = _rows(db, f"SELECT r.* FROM {CONFLICTS_TABLE} c JOIN {RESOLUTIONS_TABLE} r ON r.id = c.resolution_id "
+                      "WHERE c.kind IN ('missing_parent', 'missing_record', 'deleted_here') AND c.status = 'resolved' "
+                      "AND c.table_name = ? AND c.record_id = ? LIMIT 1", [table, record_id])
+    return found[0] if found else None
 
 
 def resolution(db, resolution_id: str) -> dict | None:

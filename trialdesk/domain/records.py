@@ -162,6 +162,7 @@ DOCUMENTS = {"consent_form": QT_TRANSLATE_NOOP("records", "consent form"),
              "contact_summary": QT_TRANSLATE_NOOP("records", "contact summary"),
              "pairing_card": QT_TRANSLATE_NOOP("records", "pairing card")}
 PAGES = QT_TRANSLATE_NOOP("records", "pages")
+AT_SITE = QT_TRANSLATE_NOOP("records", "site {site}")  # a change made at another workstation, received in a bundle
 
 SEX = {"F": QT_TRANSLATE_NOOP("records", "female"), "M": QT_TRANSLATE_NOOP("records", "male")}
 STATUS = {

@@ -75,7 +75,7 @@ EVENT_COLUMNS = ("seq", "id", "at", "user_id", "username", "action", "table_name
 MANIFEST_KEYS = ("format", "origin_store_id", "origin_site", "origin_signing_key", "recipient_store_id",
                  "created_at", "schema_version", "protocol_version", "app_version", "ranges", "chain_head", "counts",
                  "participants", "events_sha256", "event_count", "links_sha256", "chain_v2_after", "ack", "staff",
-                 "data_digests")
+                 "data_digests", "bases_sha256")
 STAFF_KEYS = ("id", "username", "full_name", "role", "site")
 
 canonical = ident.canonical
@@ -113,6 +113,7 @@ class Bundle:
     events: tuple[dict, ...]
     sha256: str
     links: tuple[tuple, ...] = ()
+    bases: dict | None = None  # per update event, per field it changed: the changes its value was made on
 
 
 def _tally(events: list[dict]) -> tuple[dict[str, int], dict[str, list[dict]]]:
@@ -130,7 +131,7 @@ def build_manifest(*, origin_store_id: str, origin_site: str, origin_signing_key
                    created_at: str, schema_version: int, protocol_version: str, app_version: str,
                    chain_head: dict, events: list[dict], links: list | None = None, chain_v2_after: int | None = 0,
                    ack: dict | None = None, staff: list[dict] | None = None,
-                   data_digests: dict | None = None) -> dict:
+                   data_digests: dict | None = None, bases: dict | None = None) -> dict:
     """The manifest of ``events`` (audit rows of the origin, in seq order) and ``links`` (the chain from the first
     row the recipient lacks to ``chain_head``); ``ack``: ``{"seq", "hash"}`` of the recipient's own chain as far
     as the origin holds it; ``staff``: the origin's accounts the events may name (:data:`STAFF_KEYS`, never a
@@ -153,22 +154,24 @@ def build_manifest(*, origin_store_id: str, origin_site: str, origin_signing_key
         "ack": {"seq": int((ack or {}).get("seq") or 0), "hash": (ack or {}).get("hash")},
         "staff": [{k: s.get(k) for k in STAFF_KEYS} for s in (staff or [])],
         "data_digests": dict(sorted((data_digests or {}).items())),
+        "bases_sha256": _sha256(canonical(bases or {})),
     }
 
 
 def write_bundle(manifest: dict, events: list[dict], keys: OwnKeys, recipient_age: str,
-                 links: list | None = None) -> bytes:
+                 links: list | None = None, bases: dict | None = None) -> bytes:
     """The bundle file: ``manifest`` (from :func:`build_manifest` of ``events`` and ``links``) signed with
     ``keys``, then the whole encrypted to ``recipient_age`` (``age1…``) alone."""
     events = [{c: e.get(c) for c in EVENT_COLUMNS} for e in events]
     links = [list(link) for link in (links or [])]
     if manifest.get("events_sha256") != _sha256(canonical(events)) or manifest.get("format") != FORMAT or \
-            manifest.get("links_sha256") != _sha256(canonical(links)):
+            manifest.get("links_sha256") != _sha256(canonical(links)) or \
+            manifest.get("bases_sha256") != _sha256(canonical(bases or {})):
         raise ValueError("the manifest is not the manifest of these events")
     if manifest.get("origin_signing_key") != keys.signing_key:
         raise ValueError("the manifest names another signing key")
     signature = ident.sign(keys, SIGNATURE_CONTEXT + canonical(manifest))
-    inner = canonical({"manifest": manifest, "events": events, "links": links,
+    inner = canonical({"manifest": manifest, "events": events, "links": links, "bases": bases or {},
                        "signature": base64.b64encode(signature).decode("ascii")})
     payload = ident.encrypt(gzip.compress(inner, mtime=0), [recipient_age])
     return _HEADER.pack(MAGIC, FORMAT_VERSION, len(payload)) + payload
@@ -206,9 +209,10 @@ def _open(data: bytes, keys: OwnKeys) -> dict:
         document = json.loads(inner.decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, ValueError):
         raise ValidationError("This is not a TrialDesk bundle: its content is not a bundle's.") from None
-    if not isinstance(document, dict) or set(document) != {"manifest", "events", "links", "signature"} or \
+    if not isinstance(document, dict) or set(document) != {"manifest", "events", "links", "bases", "signature"} or \
             not isinstance(document["manifest"], dict) or not isinstance(document["events"], list) or \
-            not isinstance(document["links"], list) or not isinstance(document["signature"], str):
+            not isinstance(document["links"], list) or not isinstance(document["bases"], dict) or \
+            not isinstance(document["signature"], str):
         raise ValidationError("This is not a TrialDesk bundle: its content is not a bundle's.")
     return document
 
@@ -246,7 +250,10 @@ def read_bundle(data: bytes, keys: OwnKeys, *, recipient_store_id: str,
                               store_id=str(manifest["recipient_store_id"])[:40])
     _check(manifest, events)
     links = _check_links(manifest, events, document["links"], event_hash)
-    return Bundle(Manifest(manifest), tuple(events), _sha256(bytes(data)), links)
+    if manifest["bases_sha256"] != _sha256(canonical(document["bases"])):
+        raise ValidationError("The bundle's manifest does not match its events (the changes' bases): "
+                              "the bundle is refused.")
+    return Bundle(Manifest(manifest), tuple(events), _sha256(bytes(data)), links, document["bases"])
 
 
 def _check_links(manifest: dict, events: list[dict], links: list,

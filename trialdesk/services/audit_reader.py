@@ -82,6 +82,7 @@ class _Reader:
         self.names = repo.record_names(store.db, participant_id)
         self.users = repo.user_names(store.db)
         self.by_username = {name: full for full, name in self.users.values()}
+        self.site = store.info.site_code
         self.proto = screening_service.protocol()
 
     def w(self, text: str) -> str:
@@ -211,10 +212,15 @@ class _Reader:
             old = json.loads(row.old_values) if row.old_values else {}
             new = json.loads(row.new_values) if row.new_values else {}
             rid = row.record_id or ""
-            full = self.by_username.get(row.username or "", "")
+            # By the account's id: an imported change's user name may be taken here by someone else.
+            known = self.users.get(row.user_id or "") if row.user_id else None
+            full = known[0] if known else self.by_username.get(row.username or "", "")
             when = parse_utc(row.at)
+            who = f"{full} ({row.username})" if full else (row.username or "")
+            if row.site and row.site != self.site:  # made at another workstation, received in a bundle
+                who += ", " + self.w(records.AT_SITE).format(site=row.site)
             base = dict(seq=row.seq, when=when, at=formats.moment(row.at, self.language), username=row.username or "",
-                        who=f"{full} ({row.username})" if full else (row.username or ""), operation=row.action,
+                        who=who, operation=row.action,
                         source=rec, reason=row.reason or "")
             if row.action in records.EVENTS:
                 parts = self.name_parts(rec, rid, {}, {})

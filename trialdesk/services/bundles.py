@@ -29,7 +29,8 @@ from trialdesk.exchange.bundle import Bundle, Manifest
 from trialdesk.services import auth, files, merge, pairing
 from trialdesk.services.permissions import Action, require
 
-__all__ = ["SentBundle", "inspect_bundle", "make_bundle", "send_bundle"]
+__all__ = ["SentBundle", "SyncResult", "inspect_bundle", "make_bundle", "replace_bundle", "send_bundle",
+           "sync_folder"]
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,15 @@ def make_bundle(store: Store, user: User, peer_ref: str) -> tuple[bytes, dict, p
     events = repo.events_after(store.db, store.info.site_code, acked)
     links = merge_repo.chain_links(store.db, acked)
     origin = merge_repo.origin_state(store.db, peer.store_id)
+    bases = merge.bases_of(store, events)
     manifest = fmt.build_manifest(
         origin_store_id=store.info.store_id, origin_site=store.info.site_code, origin_signing_key=keys.signing_key,
         recipient_store_id=peer.store_id, created_at=utc_iso(), schema_version=migrations.LATEST,
         protocol_version=_protocol_version(), app_version=__version__, chain_head=head,
         events=events, links=links, chain_v2_after=audit.chain_v2_after(store.db),
         ack={"seq": origin["head_seq"], "hash": origin["head_hash"]} if origin else None,
-        staff=merge_repo.staff(store.db), data_digests=merge.data_digests(store))
-    return fmt.write_bundle(manifest, events, keys, peer.age_recipient, links), manifest, peer
+        staff=merge_repo.staff(store.db), data_digests=merge.data_digests(store), bases=bases)
+    return fmt.write_bundle(manifest, events, keys, peer.age_recipient, links, bases), manifest, peer
 
 
 def replace_bundle(store: Store, user: User, peer_ref: str, out_path: Path) -> SentBundle:
@@ -126,3 +128,38 @@ def inspect_bundle(store: Store, user: User, data: bytes) -> Bundle:
                     detail={"sha256": sha, "bytes": len(data), "outcome": "verified",
                             "origin_store_id": found.manifest.origin_store_id, "events": found.manifest.event_count})
     return found
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """One peer's part of a folder sync: what its bundle for us did (or why it was refused), what we wrote."""
+
+    peer: pairing.Peer
+    received: "merge.ImportReport | None"
+    refused: str | None
+    sent: SentBundle
+
+
+def sync_folder(store: Store, user: User, folder: Path) -> list[SyncResult]:
+    """For every paired, not revoked workstation: read the bundle it left in ``folder`` for us, then write ours
+    for it (replacing our previous one). The folder may be a shared drive or a USB stick; file names say who
+    wrote each for whom (``trialdesk-H-to-R.tdbundle``)."""
+    require(user, Action.MANAGE_EXCHANGE)
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValidationError("{folder} is not a folder: choose the exchange folder.", folder=str(folder))
+    own = store.info.site_code
+    out = []
+    for peer in [p for p in pairing.peers(store, user) if p.active]:
+        incoming = merge.save_bundle_path(folder, peer.site_code, own)
+        received = refused = None
+        if incoming.exists():
+            try:
+                received = merge.receive_bundle(store, user, incoming.read_bytes())
+            except TrialDeskError as exc:
+                refused = str(exc)
+            except OSError as exc:
+                refused = f"{incoming.name}: {exc.strerror or exc}"
+        sent = replace_bundle(store, user, peer.store_id, merge.save_bundle_path(folder, own, peer.site_code))
+        out.append(SyncResult(peer, received, refused, sent))
+    return out

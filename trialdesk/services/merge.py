@@ -55,7 +55,8 @@ __all__ = ["Conflict", "ImportReport", "PeerStatus", "conflicts", "data_digests"
            "receive_bundle", "reconciliation", "resolve", "status", "travelling_tables", "witness_problems"]
 
 _NS = uuid.UUID("5b0f3a52-9d4c-4c1e-8f57-2f1d6f0b9a11")  # derived audit ids of a resolution's effects elsewhere
-KINDS = ("field", "duplicate", "deleted_there", "deleted_here", "missing_parent")
+KINDS = ("field", "duplicate", "deleted_there", "deleted_here", "decided_differently")  # for a person to decide
+WAITS = ("missing_parent", "missing_record")  # held until the record they need arrives (or is decided away)
 
 
 @dataclass
@@ -70,6 +71,7 @@ class ImportReport:
     applied: int = 0
     already: int = 0
     conflicts: int = 0
+    waiting: int = 0  # changes held until a record they need arrives from another workstation
     held_reason: str | None = None
     first_seq: int | None = None
     last_seq: int | None = None
@@ -94,6 +96,7 @@ class Conflict:
     detected_at: str
     status: str
     local_record_id: str | None = None
+    study_id: str | None = None
 
 
 def travelling_tables(store: Store) -> list[str]:
@@ -104,6 +107,24 @@ def travelling_tables(store: Store) -> list[str]:
 def data_digests(store: Store) -> dict[str, str]:
     """Per participant, the digest of every record of theirs here (equal at two workstations holding the same)."""
     return repo.data_digests(store.db, travelling_tables(store))
+
+
+def bases_of(store: Store, events: list[dict]) -> dict:
+    """Per update event, per field it changed: the changes (audit ids) that had set the value it changed, as this
+    workstation knew them then — what the receiver compares with the changes it knows of the value it holds."""
+    out = {}
+    for e in events:
+        if e["action"] != "UPDATE" or e["table_name"] in bundle_repo.LOCAL_TABLES:
+            continue
+        old, new = _values(e["old_values"]) or {}, _values(e["new_values"]) or {}
+        fields = {}
+        for col, value in new.items():
+            if col in repo.BOOKKEEPING or col == "id" or _same(old.get(col), value):
+                continue
+            fields[col] = repo.setters(store.db, e["table_name"], e["record_id"], col, before_seq=e["seq"])
+        if fields:
+            out[e["id"]] = fields
+    return out
 
 
 def _event_hash(event: dict, chain_v2_after: int | None) -> bool:
@@ -192,11 +213,14 @@ def _receive(store: Store, user: User, found: fmt.Bundle, data: bytes) -> Import
     new_events = [e for e in found.events if e["seq"] > held_seq]
     head_seq, head_hash = (links[-1][0], links[-1][2]) if links and links[-1][0] > held_seq else (held_seq, held_hash)
     before = repo.max_seq(store.db)
-    counts = {"applied": 0, "already": 0, "conflicts": 0}
+    counts = {"applied": 0, "already": 0, "conflicts": 0, "waiting": 0}
     with store.acting(auth.actor(user), f"received from site {site}") as tx:
         _sync_staff(store, tx, m.staff)
+        bases = found.bases or {}
         for event in new_events:
-            _apply_event(store, tx, event, origin, site, counts)
+            event_bases = bases.get(event["id"])
+            _apply_event(store, tx, {**event, "_bases": event_bases} if event_bases else event, origin, site,
+                         counts)
         _retry_waiting(store, tx, counts)
         repo.set_origin_state(tx, origin, site, head_seq, head_hash, counts["applied"], m.data_digests)
         _acknowledged(store, tx, origin, m.ack)
@@ -206,6 +230,7 @@ def _receive(store: Store, user: User, found: fmt.Bundle, data: bytes) -> Import
             "new_events": len(new_events), **counts, "head_seq": head_seq})
     store.publish_since(before)
     report.applied, report.already, report.conflicts = counts["applied"], counts["already"], counts["conflicts"]
+    report.waiting = counts["waiting"]
     report.already += len(found.events) - len(new_events)
     report.outcome = "imported" if new_events or head_seq > held_seq else "nothing new"
     return report
@@ -309,7 +334,7 @@ def _same(a, b) -> bool:
 def _conflict(tx, counts: dict, *, kind: str, table: str, record_id: str, field_: str | None, event: dict,
               origin: str, site: str, local_value=None, local_event: dict | None = None,
               local_record_id: str | None = None, remote_value=None, remote_row: dict | None = None,
-              key: str | None = None) -> None:
+              key: str | None = None, waiting: bool = False) -> None:
     # The same id at every workstation that meets it: for a duplicate, both records (whichever is here).
     record = record_id if kind != "duplicate" else ",".join(sorted({record_id, local_record_id or record_id}))
     key = key or repo.conflict_key(table, record, field_, [local_event["id"] if local_event else None, event["id"]])
@@ -321,9 +346,10 @@ def _conflict(tx, counts: dict, *, kind: str, table: str, record_id: str, field_
         "local_record_id": local_record_id, "remote_value": json.dumps(remote_value),
         "remote_event": json.dumps(event), "remote_row": json.dumps(remote_row) if remote_row else None,
         "origin_store_id": origin, "origin_site": site,
-        "status": "resolved" if resolved else "open", "resolution_id": resolved["id"] if resolved else None})
+        "status": "resolved" if resolved else ("waiting" if waiting else "open"),
+        "resolution_id": resolved["id"] if resolved else None})
     if added and not resolved:
-        counts["conflicts"] += 1
+        counts["waiting" if waiting else "conflicts"] = counts.get("waiting" if waiting else "conflicts", 0) + 1
 
 
 def _insert(store: Store, tx, event: dict, origin: str, site: str, counts: dict) -> bool:
@@ -337,6 +363,8 @@ def _insert(store: Store, tx, event: dict, origin: str, site: str, counts: dict)
                       site=site, local_value=here.get(col), local_event=repo.last_setter(tx, table, rid, col),
                       remote_value=value)
         return False
+    if repo.dropped_by(tx, table, rid) is not None:
+        return False  # an investigator decided this record away (one of a duplicate pair): it stays away
     clash = repo.unique_clash(tx, table, new)
     if clash:
         local_id, cols = clash
@@ -347,9 +375,18 @@ def _insert(store: Store, tx, event: dict, origin: str, site: str, counts: dict)
         return False
     missing = repo.missing_parent(tx, table, new)
     if missing:
+        gone = repo.dropped_by(tx, missing[1], missing[2])
+        if gone is not None:  # its parent was decided away: it goes with it (on record, nothing to decide)
+            repo.add_conflict(tx, {
+                "id": repo.conflict_key(table, rid, missing[0], [event["id"]]), "kind": "missing_parent",
+                "table_name": table, "record_id": rid, "subject_id": event.get("subject_id"), "field": missing[0],
+                "local_value": json.dumps({"table": missing[1], "id": missing[2]}), "remote_event": json.dumps(event),
+                "remote_row": json.dumps(new), "remote_value": json.dumps(new), "origin_store_id": origin,
+                "origin_site": site, "status": "resolved", "resolution_id": gone["id"]})
+            return False
         _conflict(tx, counts, kind="missing_parent", table=table, record_id=rid, field_=missing[0], event=event,
                   origin=origin, site=site, remote_row=new, remote_value=new,
-                  local_value={"table": missing[1], "id": missing[2]})
+                  local_value={"table": missing[1], "id": missing[2]}, waiting=True)
         return False
     with store.replaying(event):
         repo.insert_row(tx, table, new)
@@ -357,10 +394,21 @@ def _insert(store: Store, tx, event: dict, origin: str, site: str, counts: dict)
 
 
 def _update(store: Store, tx, event: dict, origin: str, site: str, counts: dict) -> bool:
+    """Per field the event changed: the value here already is its new one (nothing to do; the event is kept as
+    the same change); the value here was set by a change the origin knew when it made this one (it was made on
+    what is here: applied); else both changed the field since they last agreed: a conflict. When the origin's
+    base is a change this workstation has never had (history of a third workstation not yet here), the values
+    decide: the value here is the event's old value — applied; any other — a conflict."""
     table, rid = event["table_name"], event["record_id"]
     old, new = _values(event["old_values"]) or {}, _values(event["new_values"]) or {}
+    bases = event.get("_bases") or {}
     here = repo.row(tx, table, rid)
     if here is None:
+        if not repo.ever_here(tx, table, rid):  # its creation has not arrived yet (from a third workstation)
+            _conflict(tx, counts, kind="missing_record", table=table, record_id=rid, field_=None, event=event,
+                      origin=origin, site=site, remote_row=new, remote_value=new,
+                      local_value={"table": table, "id": rid}, waiting=True)
+            return False
         _conflict(tx, counts, kind="deleted_here", table=table, record_id=rid, field_=None, event=event,
                   origin=origin, site=site, local_event=repo.last_setter(tx, table, rid), remote_row=new,
                   remote_value=new)
@@ -373,9 +421,17 @@ def _update(store: Store, tx, event: dict, origin: str, site: str, counts: dict)
             if str(value) > str(here[col] or ""):
                 changes[col] = value
             continue
+        mine = repo.setters(tx, table, rid, col)
         if _same(here[col], value):
+            if mine:
+                repo.add_alias(tx, table, rid, col, event["id"], mine[0])
             continue
-        if _same(here[col], old.get(col)):
+        base = bases.get(col)
+        if base is not None and set(base) & set(mine):
+            changes[col] = value
+            continue
+        known = base is not None and any(repo.knows_change(tx, table, rid, col, b) for b in base)
+        if not known and _same(here[col], old.get(col)):
             changes[col] = value
             continue
         if repo.resolution_naming(tx, table, rid, col, event["id"]):
@@ -394,6 +450,10 @@ def _delete(store: Store, tx, event: dict, origin: str, site: str, counts: dict)
     table, rid, old = event["table_name"], event["record_id"], _values(event["old_values"]) or {}
     here = repo.row(tx, table, rid)
     if here is None:
+        if not repo.ever_here(tx, table, rid) and repo.dropped_by(tx, table, rid) is None:
+            # deleted there before it arrived here: the deletion waits for the record (else it would come later)
+            _conflict(tx, counts, kind="missing_record", table=table, record_id=rid, field_=None, event=event,
+                      origin=origin, site=site, local_value={"table": table, "id": rid}, waiting=True)
         return False
     changed = [c for c in here if c not in repo.BOOKKEEPING and c in old and not _same(here[c], old[c])]
     if changed:
@@ -410,21 +470,30 @@ _APPLY = {"INSERT": _insert, "UPDATE": _update, "DELETE": _delete}
 
 
 def _retry_waiting(store: Store, tx, counts: dict) -> None:
-    """Open "missing parent" conflicts whose parent is here now are applied (the wait is over)."""
-    for c in repo.conflicts(tx):
-        if c["kind"] != "missing_parent":
-            continue
-        event = json.loads(c["remote_event"])
-        new = _values(event["new_values"]) or {}
-        if repo.missing_parent(tx, c["table_name"], new) or repo.row(tx, c["table_name"], c["record_id"]):
-            continue
-        if repo.unique_clash(tx, c["table_name"], new):
-            continue
-        with store.replaying(event):
-            repo.insert_row(tx, c["table_name"], new)
-        repo.close_conflict(tx, c["id"], "applied: its parent arrived")
-        counts["applied"] += 1
-        counts["conflicts"] = max(0, counts["conflicts"] - 1)
+    """Changes held for a record that was not here are applied once it is: a record whose parent arrived, an
+    update or deletion of a record whose creation arrived — each by the same rules as on arrival (so it may still
+    meet a conflict). Repeated while one wait ending lets another end."""
+    progressed = True
+    while progressed:
+        progressed = False
+        for c in repo.conflicts(tx, status="waiting"):
+            event = json.loads(c["remote_event"])
+            table, rid = c["table_name"], c["record_id"]
+            if c["kind"] == "missing_parent":
+                new = _values(event["new_values"]) or {}
+                if repo.row(tx, table, rid) is not None:
+                    repo.close_conflict(tx, c["id"], "arrived by another way")
+                    progressed = True
+                    continue
+                if repo.missing_parent(tx, table, new):
+                    continue
+            elif repo.row(tx, table, rid) is None:
+                continue  # the record itself has not arrived yet
+            repo.close_conflict(tx, c["id"], "applied once the record it needs arrived")
+            if _APPLY[event["action"]](store, tx, event, c["origin_store_id"], c["origin_site"], counts):
+                counts["applied"] = counts.get("applied", 0) + 1
+            counts["waiting"] = max(0, counts.get("waiting", 0) - 1)
+            progressed = True
 
 
 # --- resolving -----------------------------------------------------------------------------------------------
@@ -445,7 +514,10 @@ def conflicts(store: Store, user: User, *, include_resolved: bool = False) -> li
     """The conflicts met on import (open ones; with ``include_resolved``, all). Their values only for users who
     may see clinical data; whoever runs the exchange sees that they are there."""
     values = _may_see_values(user)
-    return [_masked(store, user, _conflict_view(r, values))
+    from trialdesk.db import participants as participants_repo
+
+    names = {p.id: p.study_id for p in participants_repo.all_participants(store.db)}
+    return [dataclasses.replace(_masked(store, user, _conflict_view(r, values)), study_id=names.get(r["subject_id"]))
             for r in repo.conflicts(store.db, status=None if include_resolved else "open")]
 
 
@@ -559,10 +631,13 @@ def _effect(store: Store, tx, resolution: dict, *, found_row: dict | None, repla
     table, rid, n = resolution["record_table"], resolution["record_id"], [0]
 
     def doing(op: str):
-        if replay is None:
-            return _nothing()
+        """Each change a decision makes has the same audit id at every workstation (derived from the decision):
+        each knows it as the same change. Where it arrives, it is the decision's author's change."""
         n[0] += 1
-        return store.replaying(replay, str(uuid.uuid5(_NS, f"{replay['id']}:{op}:{n[0]}")))
+        audit_id = str(uuid.uuid5(_NS, f"{resolution['id']}:{op}:{n[0]}"))
+        if replay is None:
+            return store.audit_id_next(audit_id)
+        return store.replaying(replay, audit_id)
 
     if resolution["kind"] == "field":
         chosen = json.loads(resolution["value"]) if resolution["value"] is not None else None
@@ -583,11 +658,9 @@ def _effect(store: Store, tx, resolution: dict, *, found_row: dict | None, repla
         _close_orphans(store, tx, table, dropped, resolution["id"])
     if kept and repo.row(tx, table, kept) is None and found_row and found_row.get("remote_row"):
         remote = json.loads(found_row["remote_row"])
-        if remote.get("id") == kept and not repo.missing_parent(tx, table, remote) and \
-                not repo.unique_clash(tx, table, remote):
-            event = json.loads(found_row["remote_event"])
-            with store.replaying(event) if replay is None else doing("insert"):
-                repo.insert_row(tx, table, remote)
+        if remote.get("id") == kept:  # the other workstation's own insert, as it was made (or a new conflict)
+            _insert(store, tx, json.loads(found_row["remote_event"]), found_row["origin_store_id"],
+                    found_row["origin_site"], {"applied": 0, "conflicts": 0, "already": 0})
 
 
 def _close_orphans(store: Store, tx, table: str, dropped: str, resolution_id: str) -> None:
@@ -600,7 +673,7 @@ def _close_orphans(store: Store, tx, table: str, dropped: str, resolution_id: st
     changed = True
     while changed:
         changed = False
-        for c in repo.conflicts(tx):
+        for c in repo.conflicts(tx) + repo.conflicts(tx, status="waiting"):
             if c["kind"] == "duplicate" and c["table_name"] == table and dropped in (c["record_id"],
                                                                                    c["local_record_id"]):
                 repo.close_conflict(tx, c["id"], resolution_id)
@@ -611,7 +684,7 @@ def _close_orphans(store: Store, tx, table: str, dropped: str, resolution_id: st
                         _insert(store, tx, event, c["origin_store_id"], c["origin_site"],
                                 {"applied": 0, "conflicts": 0, "already": 0})
                 continue
-            if c["kind"] not in ("missing_parent", "deleted_here"):
+            if c["kind"] not in ("missing_parent", "missing_record", "deleted_here"):
                 continue
             parent = json.loads(c["local_value"]) if c["local_value"] else None
             waits_for = (parent["table"], parent["id"]) if isinstance(parent, dict) and "table" in parent else None
@@ -619,14 +692,6 @@ def _close_orphans(store: Store, tx, table: str, dropped: str, resolution_id: st
                 repo.close_conflict(tx, c["id"], resolution_id)
                 gone.add((c["table_name"], c["record_id"]))
                 changed = True
-
-
-class _nothing:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
 
 
 def _outcome(resolution: dict) -> tuple:
@@ -694,6 +759,7 @@ class PeerStatus:
     open_conflicts: int
     last_received_at: str | None
     to_send: int
+    waiting: int = 0
 
 
 def status(store: Store, user: User) -> list[PeerStatus]:
@@ -703,6 +769,7 @@ def status(store: Store, user: User) -> list[PeerStatus]:
     syncs = {s["peer_store_id"]: s for s in repo.all_sync_states(store.db)}
     origins = {o["origin_store_id"]: o for o in repo.all_origin_states(store.db)}
     open_rows = repo.conflicts(store.db)
+    waiting_rows = repo.conflicts(store.db, status="waiting")
     for peer in pairing.peers(store, user):
         sync, origin = syncs.get(peer.store_id, {}), origins.get(peer.store_id, {})
         acked = int(sync.get("acked_seq") or 0)
@@ -713,7 +780,8 @@ def status(store: Store, user: User) -> list[PeerStatus]:
             held=tuple(repo.held_bundles(store.db, peer.store_id)),
             open_conflicts=sum(1 for c in open_rows if c["origin_store_id"] == peer.store_id),
             last_received_at=origin.get("updated_at"),
-            to_send=len(bundle_repo.events_after(store.db, store.info.site_code, acked))))
+            to_send=len(bundle_repo.events_after(store.db, store.info.site_code, acked)),
+            waiting=sum(1 for c in waiting_rows if c["origin_store_id"] == peer.store_id)))
     return out
 
 

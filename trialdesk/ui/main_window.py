@@ -46,6 +46,7 @@ from trialdesk.services import permissions
 from trialdesk.services.permissions import Action, allowed
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.login_dialog import LoginDialog
+from trialdesk.ui.exchange import ConflictBanner, ConflictsDialog, ExchangeDialog
 from trialdesk.ui.notices import REGISTER_TABLES, SAE_TABLES, TODAY_TABLES, notices_for
 from trialdesk.ui.participants.candidate_dialog import (
     CandidateValues,
@@ -190,6 +191,11 @@ class MainWindow(QMainWindow):
         main_box.setContentsMargins(0, 0, 0, 0)
         if self.sae_banner is not None:
             main_box.addWidget(self.sae_banner)
+        # Issue 12: open exchange conflicts, shown the way the SAE clock is.
+        exchange_roles = clinical or allowed(user, Action.MANAGE_EXCHANGE)
+        self.conflict_banner = ConflictBanner(store, user) if exchange_roles else None
+        if self.conflict_banner is not None:
+            main_box.addWidget(self.conflict_banner)
         main_box.addWidget(splitter, 1)
         # No clinical data for this role (the administrator): the staff administration is the window.
         self.staff = (StaffAdminWidget(store, user) if not clinical and allowed(user, Action.MANAGE_USERS)
@@ -256,6 +262,15 @@ class MainWindow(QMainWindow):
             self.settings_action = QAction(self.tr("Site &settings…"), self)
             for action in (self.staff_action, self.add_user_action, self.settings_action):
                 admin_menu.addAction(action)
+        self.exchange_action = self.conflicts_action = None
+        if self.conflict_banner is not None:
+            exchange_menu = self.menuBar().addMenu(self.tr("E&xchange"))
+            self.exchange_action = QAction(self.tr("&Send, receive, sync…"), self)
+            self.exchange_action.setEnabled(allowed(self.user, Action.MANAGE_EXCHANGE))
+            self.conflicts_action = QAction(self.tr("&Conflicts…"), self)
+            self.conflicts_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_K))
+            exchange_menu.addAction(self.exchange_action)
+            exchange_menu.addAction(self.conflicts_action)
         self.today_action = QAction(self.tr("Due &today"), self)
         self.today_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D))
         self.addAction(self.today_action)
@@ -299,6 +314,10 @@ class MainWindow(QMainWindow):
             self.today_action.triggered.connect(self.today.table.setFocus)
         if self.sae_banner is not None:
             self.sae_banner.open_requested.connect(self._on_sae_banner_open_requested)
+        if self.conflict_banner is not None:
+            self.conflict_banner.open_requested.connect(self.show_conflicts)
+            self.conflicts_action.triggered.connect(self.show_conflicts)
+            self.exchange_action.triggered.connect(self.show_exchange)
 
     # --- register -----------------------------------------------------------------------------------
 
@@ -309,6 +328,18 @@ class MainWindow(QMainWindow):
             self.today.reload()
         if self.sae_banner is not None:
             self.sae_banner.reload()
+        if self.conflict_banner is not None:
+            self.conflict_banner.reload()
+
+    def show_conflicts(self) -> None:
+        """The exchange conflicts window (Exchange > Conflicts, Ctrl+Shift+K, the banner's button)."""
+        ConflictsDialog(self.store, self.user, self).exec()
+        self.conflict_banner.reload()
+
+    def show_exchange(self) -> None:
+        """The exchange window: per paired workstation what was sent and received; send, receive, sync."""
+        ExchangeDialog(self.store, self.user, self).exec()
+        self.conflict_banner.reload()
 
     def _on_store_changed(self, changes) -> None:
         """Reload what a change touches: the register, the Today list, the SAE banner."""
@@ -318,6 +349,8 @@ class MainWindow(QMainWindow):
             self.today.reload()
         if self.sae_banner is not None and changes.touches(*SAE_TABLES):
             self.sae_banner.reload()
+        if self.conflict_banner is not None:  # a count of one indexed table: cheap on every change
+            self.conflict_banner.reload()
 
     def _reload_register(self) -> None:
         """Reload the register from the store (keeps the selected participant)."""
