@@ -387,16 +387,13 @@ def _cmd_export(args, folder: Path) -> int:
             print(f"Casebook of {participant.study_id} written to {out} ({len(data)} bytes). "
                   "It holds clinical data: keep it where only authorised people can read it.")
         elif args.export_kind == "odm":
-            result = exports.export_odm(store, user)
-            _write_new(out, result.data)
+            result = exports.export_odm(store, user, out=out)  # written as it is made (issue 15, point 4)
             print(f"ODM 1.3.2 written to {out}: {result.subjects} participants, {result.transactions} "
                   f"transactions, {result.signatures} signatures (sha256 {result.sha256[:16]}…)")
         else:
-            result = exports.export_csv(store, user)
             out.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder is its owner's only too
-            for name, data in result.files.items():
-                _write_new(out / name, data)
-            print(f"CSV written to {out}: {', '.join(sorted(result.files))}")
+            result = exports.export_csv(store, user, out=out)  # written row by row (issue 15, point 4)
+            print(f"CSV written to {out}: {', '.join(sorted(result.sha256))}")
     finally:
         store.close()
     return EXIT_OK

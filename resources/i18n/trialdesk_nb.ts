@@ -410,6 +410,14 @@
       <translation>Til behandling i dag: doser og kontakter (Ctrl+D)</translation>
     </message>
     <message>
+      <source>Store check</source>
+      <translation>Kontroll av datalageret</translation>
+    </message>
+    <message>
+      <source>The store failed its integrity check: part of the file is damaged. Save nothing more, close TrialDesk and restore the latest backup with 'trialdesk restore' (ask IT).</source>
+      <translation>Datalageret besto ikke integritetskontrollen: en del av filen er skadet. Lagre ikke noe mer, lukk TrialDesk og gjenopprett den siste sikkerhetskopien med «trialdesk restore» (spør IT).</translation>
+    </message>
+    <message>
       <source>&amp;Conflicts…</source>
       <translation>&amp;Konflikter…</translation>
     </message>
@@ -2748,6 +2756,10 @@
     <message>
       <source>This is not a TrialDesk bundle: its manifest names no origin.</source>
       <translation>Dette er ikke en TrialDesk-pakke: manifestet oppgir ingen avsender.</translation>
+    </message>
+    <message>
+      <source>Audit row {seq} holds a control character that an XML file cannot carry; the ODM export stopped there. Ask IT to look at that row.</source>
+      <translation>Revisjonsrad {seq} inneholder et kontrolltegn som en XML-fil ikke kan inneholde; ODM-eksporten stoppet der. Be IT se på den raden.</translation>
     </message>
     <message>
       <source>A value can be entered for a field conflict only; choose one of the two records.</source>

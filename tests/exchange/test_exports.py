@@ -17,7 +17,7 @@ import xmlschema
 from tests.conftest import PASSWORD
 from trialdesk.cli import main
 from trialdesk.domain.people import Role
-from trialdesk.errors import PermissionDenied
+from trialdesk.errors import PermissionDenied, TrialDeskError
 from trialdesk.services import exports
 
 # CI has shared/ beside the clone: ../shared/standards/odm-1.3.2. Missing means FAIL, never skip.
@@ -226,3 +226,76 @@ def test_cli_exports_are_their_owners_only(workstation, users, trial, tmp_path, 
     assert len(written) > 3 and {p.name for p in written} >= {"x.xml", "c.pdf", "lb.csv", "readme.txt"}
     assert {p.name: file_mode(p) for p in written} == {p.name: 0o600 for p in written}
     assert file_mode(tmp_path / "csv") == 0o700
+
+
+# --- streamed exports (issue 15, point 4) ----------------------------------------------------------------------
+
+def test_odm_written_to_a_file_as_it_is_made_is_the_same_valid_document(store, users, trial, schema, tmp_path):
+    """The ODM file written to disk (as the CLI does) is the document made in memory, byte for byte: valid against
+    the official schema, its sha256 the one audited, readable by its owner only; an existing file is refused."""
+    from datetime import timezone
+
+    from tests.conftest import file_mode
+    from trialdesk.clock import utc_now
+
+    monitor = users[Role.MONITOR]
+    now = utc_now().astimezone(timezone.utc)
+    in_memory = exports.export_odm(store, monitor, now=now)
+    written = exports.export_odm(store, monitor, now=now, out=tmp_path / "kts11.xml")
+    data = (tmp_path / "kts11.xml").read_bytes()
+    assert written.data is None and written.path == tmp_path / "kts11.xml"
+    assert data == in_memory.data and written.sha256 == hashlib.sha256(data).hexdigest() == in_memory.sha256
+    assert written.size == len(data) and written.transactions == in_memory.transactions
+    schema.validate(data.decode("utf-8"))
+    assert os.name == "nt" or file_mode(tmp_path / "kts11.xml") == 0o600
+    with pytest.raises(TrialDeskError, match="already exists"):
+        exports.export_odm(store, monitor, out=tmp_path / "kts11.xml")
+    assert (tmp_path / "kts11.xml").read_bytes() == data
+
+
+def test_odm_transactions_are_written_before_the_next_audit_row_is_read(store, users, trial):
+    """Streamed: when the writer asks for the next audit row, every transaction before it is already in the file
+    (nothing is held back until the end), so memory does not grow with the audit trail."""
+    from trialdesk.exchange import odm
+
+    out = io.BytesIO()
+    seen_before: list[int] = []
+    rows = [odm.AuditEntry(seq=r[0], at=r[1], username=r[2], action=r[3], table=r[4], record_id=r[5],
+                           old=odm.decode(r[6]), new=odm.decode(r[7]), reason=r[8], site=r[9])
+            for r in store.db.execute(
+                "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, site "
+                "FROM audit WHERE table_name IN ('participants', 'screenings', 'lab_samples', 'lab_results') "
+                "AND action IN ('INSERT','UPDATE','DELETE') ORDER BY seq")]
+    assert len(rows) > 20
+
+    def entries():
+        for row in rows:
+            seen_before.append(out.getvalue().count(b"<SubjectData "))
+            yield row
+
+    stats = odm.write_odm(
+        out, entries=entries(), study_ids=dict(store.db.execute("SELECT id, study_id FROM participants").fetchall()),
+        users=[], locations=[odm.Location("LOC.H", "H", "2026-01-01")], user_names={}, masked_results=set(),
+        created_at="2099-01-01T00:00:00Z", file_oid="F", study_name="KTS-11", study_description="d",
+        protocol_name="p", mdv_name="m", source_version="v", originator="o", usernames=["nurse"],
+        signature_meanings=[])
+    assert stats.transactions > 20
+    # Before the last row is read, the transactions of all the rows before it that made one are in the output.
+    assert seen_before[-1] >= stats.transactions - 1 > 0
+    assert seen_before == sorted(seen_before) and seen_before[len(rows) // 2] > 0
+
+
+def test_csv_written_to_a_folder_row_by_row_is_the_same_files(store, users, trial, tmp_path):
+    """The CSV files written to a folder (as the CLI does) are the ones made in memory, each 0600, and the audit
+    detail names the same hashes; a folder that already holds them is refused."""
+    from tests.conftest import file_mode
+
+    monitor = users[Role.MONITOR]
+    in_memory = exports.export_csv(store, monitor)
+    written = exports.export_csv(store, monitor, out=tmp_path)
+    assert written.files == {} and written.sha256 == in_memory.sha256
+    for name, data in in_memory.files.items():
+        assert (tmp_path / name).read_bytes() == data, name
+        assert os.name == "nt" or file_mode(tmp_path / name) == 0o600
+    with pytest.raises(TrialDeskError, match="already exists"):
+        exports.export_csv(store, monitor, out=tmp_path)

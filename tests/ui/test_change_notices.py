@@ -75,3 +75,24 @@ def test_a_change_to_another_participant_leaves_this_one_alone(qtbot, store, doc
     vs.record_pregnancy_test(store, nurse, other, "D1", "negative", day=local_now().date())
     qtbot.wait(10)
     assert counts == {"ParticipantTableModel.set_rows": 1, "TodayPanel.reload": 1}, dict(counts)
+
+
+def test_a_hidden_history_tab_is_read_when_it_is_shown_not_at_every_save(qtbot, store, doctor, nurse, clock):
+    """Issue 15: the History tab reads the participant's whole audit trail; hidden, a save only marks it out of
+    date, and showing it reads it, the new change included."""
+    from trialdesk.clock import local_today
+    from trialdesk.services import visits as vs
+
+    at_noon(clock)
+    pid = enrol_due_today(store, doctor)
+    window = main_window(qtbot, store, nurse)
+    window.select_participant(pid)
+    ws = window.workspace
+    ws.setCurrentWidget(ws.history_page)
+    before = ws.history_model.rowCount()
+    assert before > 0 and not ws._history_stale
+    ws.setCurrentWidget(ws.visit_tabs.injections_page)
+    vs.record_blood_bank(store, nurse, pid, type_and_screen_on=local_today(), alert_card_on=local_today())
+    assert ws._history_stale and ws.history_model.rowCount() == before  # not read for a hidden tab
+    ws.setCurrentWidget(ws.history_page)
+    assert not ws._history_stale and ws.history_model.rowCount() > before

@@ -160,9 +160,12 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
     assert window.model.data(window.model.index(0, 4)) == "Injection 1"
     assert "Eligibility confirmed by investigator" in w.signature_label.text()
     qtmodeltester.check(ws.visits_model)
+    assert ws.history_model.rowCount() == 0 or ws._history_stale  # hidden: loaded when the tab is shown
+    ws.setCurrentWidget(ws.history_page)
     qtmodeltester.check(ws.history_model)
     qtmodeltester.check(window.model)
     assert ws.history_model.rowCount() > 20
+    ws.setCurrentWidget(ws.screening)
 
     # A later change asks for a reason and invalidates the signature visibly.
     w.igg_value.clear()
@@ -179,7 +182,8 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
     assert "NO LONGER VALID" in w.signature_label.text()
     assert "no longer valid" in ws.decision.text()
     assert w.sign_button.isEnabled()
-    assert any(r.reason == "lab corrected IgG" for r in ws.history_model._rows)
+    ws.setCurrentWidget(ws.history_page)
+    assert any(r.reason == "lab corrected IgG" for r in ws.history_model.rows())
 
 
 def test_nurse_cannot_judge_and_monitor_sees_no_identity(qtbot, store, users):

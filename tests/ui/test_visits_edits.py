@@ -29,6 +29,7 @@ def _give_reason(qtbot, text: str):
 
 
 def _history_text(workspace) -> str:
+    workspace.setCurrentWidget(workspace.history_page)  # the History tab loads when it is shown
     model = workspace.history_model
     return "\n".join(" | ".join(str(model.data(model.index(r, c))) for c in range(model.columnCount()))
                      for r in range(model.rowCount()))
@@ -71,6 +72,7 @@ def test_saved_injection_record_is_shown_locked_and_corrected_with_a_reason(qtbo
     assert "KIT-000123" in admin.kit_number.toolTip() and admin.lot.toolTip() == ""
     # The History tab lists it too.
     window.workspace.reload()
+    window.workspace.setCurrentWidget(window.workspace.history_page)  # the History tab loads when shown
     qtmodeltester.check(window.workspace.history_model)
     history = _history_text(window.workspace)
     assert "Injection D1 changed | kit number | KIT-000123 | KIT-000132 | kit label misread" in history

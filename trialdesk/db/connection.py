@@ -142,6 +142,7 @@ class Store:
         self._ctx = ctx
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.closed = False
+        self._key: bytes | None = None
         self.last_changes: ChangeSet | None = None
         self._listeners: list[Callable[[ChangeSet], None]] = []
 
@@ -269,6 +270,13 @@ class Store:
     def path(self) -> Path:
         return self.folder / DB_NAME
 
+    def full_check(self) -> list[str]:
+        """Every page of this store read and checked (:func:`full_check`) on a second connection: safe on a worker
+        thread. ``[]`` when sound."""
+        if self.closed or self._key is None:
+            return []
+        return full_check(self.path, self._key)
+
     def close(self) -> None:
         """Checkpoint the WAL into the database, close, and release the folder lock (idempotent)."""
         if self.closed:
@@ -323,6 +331,51 @@ def _check_info(folder: Path, conn, info: StoreInfo) -> None:
         )
 
 
+def _damaged() -> StoreDamaged:
+    return StoreDamaged(
+        "The store database failed its integrity check: it is damaged. Nothing was "
+        "changed. Restore the latest backup with 'trialdesk restore'."
+    )
+
+
+def _check_on_open(path: Path, conn) -> None:
+    """The checks every open makes, in a few milliseconds whatever the size of the store (issue 15, point 2).
+
+    The key has opened the schema (a first read in :func:`_connect`); here the file must be a whole number of
+    pages and no shorter than its header says (a truncated or grown file), and the newest pages of the audit
+    trail — the B-tree path to its last row, the pages a crash or a cut copy would hit first — must decrypt and
+    read. SQLite's full ``PRAGMA quick_check`` reads every page of the file (2.9 s at 5,000 participants); it runs
+    in ``trialdesk verify``, after every backup and when the app is idle (:func:`full_check`), never on open.
+    """
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    size = path.stat().st_size
+    wal = path.with_name(path.name + "-wal")
+    settled = not wal.exists() or wal.stat().st_size == 0  # else the WAL may hold pages beyond the file's end
+    if size % page_size or (settled and size < pages * page_size):
+        raise _damaged()
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "audit" in tables:
+        conn.execute("SELECT * FROM audit ORDER BY rowid DESC LIMIT 1").fetchall()
+    if "meta" in tables:
+        conn.execute("SELECT count(*) FROM meta").fetchone()
+
+
+def full_check(path: Path, key: bytes) -> list[str]:
+    """SQLite's ``PRAGMA quick_check`` over every page of the store at ``path``, on a connection of its own (so
+    that it can run on a worker thread while the app's connection goes on working: WAL lets both read). Returns
+    the problems found, ``[]`` when the file is sound."""
+    conn = _connect(Path(path), key)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        lines = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except DRIVER.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if lines == ["ok"] else lines
+
+
 def open_store(folder: Path, key: bytes) -> Store:
     """Open the store in ``folder`` with ``key``: lock, check the key, migrate.
 
@@ -348,17 +401,13 @@ def open_store(folder: Path, key: bytes) -> Store:
     try:
         conn = _connect(folder / DB_NAME, key)
         try:
-            problems = conn.execute("PRAGMA quick_check").fetchall()
-            if problems != [("ok",)]:
-                raise StoreDamaged(
-                    "The store database failed its integrity check: it is damaged. Nothing was "
-                    "changed. Restore the latest backup with 'trialdesk restore'."
-                )
+            _check_on_open(folder / DB_NAME, conn)
             _check_info(folder, conn, info)
             _configure(conn)
             ctx = _Context(info.site_code)
             _register_functions(conn, ctx)
             store = Store(folder, conn, info, lock, ctx)
+            store._key = key  # for the idle full check on a connection of its own (full_check)
             migrations.apply(store.db)
             return store
         except BaseException:

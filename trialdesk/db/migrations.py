@@ -313,6 +313,13 @@ def m010_bundle_import(db) -> None:
         _audited(db, table)
 
 
+def m011_due_visits_index(db) -> None:
+    """The Today list at 5,000 participants (issue 15, point 2): its queries read only the planned visits not done
+    whose window has started, found through this index instead of a scan of every planned visit (63,000 at 5,000
+    participants)."""
+    db.execute("CREATE INDEX planned_visits_open ON planned_visits(window_start) WHERE done_on IS NULL")
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m001_foundation),
     (2, m002_screening),
@@ -324,6 +331,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (8, m008_sign_in_lockouts),
     (9, m009_peer_sync),
     (10, m010_bundle_import),
+    (11, m011_due_visits_index),
 ]
 assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1)), "migrations are numbered 1, 2, 3 …"
 

@@ -88,6 +88,19 @@ def blood_bank_dates(db, participant_id: str) -> BloodBankDates | None:
     return BloodBankDates(_d(found[0]), _d(found[1])) if found else None
 
 
+def rows_of(db, participant_ids: list[str]) -> dict[str, dict]:
+    """:func:`row` of several participants in one query: participant id -> its row."""
+    out: dict[str, dict] = {}
+    for start in range(0, len(participant_ids), 500):  # within SQLite's bound on parameters
+        chunk = participant_ids[start:start + 500]
+        cursor = db.execute(f"SELECT * FROM participants WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+        names = [d[0] for d in cursor.description]
+        for found in cursor.fetchall():
+            record = dict(zip(names, found))
+            out[record["id"]] = record
+    return out
+
+
 def row(db, participant_id: str) -> dict | None:
     """Every column of the ``participants`` row as stored (ISO dates as text, booleans as 0/1), e.g.
     ``type_and_screen_on`` and ``alert_card_issued_on``; None when there is no such participant."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable, Mapping, Sequence
+from typing import BinaryIO, Iterable, Mapping, Sequence
 
 from trialdesk.domain import records
 from trialdesk.exchange.sdtm import VisitNumber, number_text
@@ -73,16 +73,31 @@ def _text(value) -> str:
 
 def to_csv(domain: str, rows: Iterable[Mapping]) -> bytes:
     """The rows of ``domain`` as CSV (UTF-8, header, ``\\r\\n`` line ends as RFC 4180)."""
+    buffer = io.BytesIO()
+    write_csv(buffer, domain, rows)
+    return buffer.getvalue()
+
+
+class _Utf8:
+    """What csv.writer writes (text) to a binary file, as UTF-8."""
+
+    def __init__(self, out: BinaryIO):
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(text.encode("utf-8"))
+
+
+def write_csv(out: BinaryIO, domain: str, rows: Iterable[Mapping]) -> None:
+    """:func:`to_csv` written to the binary file ``out`` row by row as ``rows`` yields them (issue 15, point 4)."""
     columns = DOMAINS[domain]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    known = set(columns)
+    writer = csv.writer(_Utf8(out), lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        unknown = set(row) - set(columns)
-        if unknown:
-            raise ValueError(f"{domain} has no column {sorted(unknown)}")
+        if not known.issuperset(row):
+            raise ValueError(f"{domain} has no column {sorted(set(row) - known)}")
         writer.writerow([_text(row.get(c)) for c in columns])
-    return buffer.getvalue().encode("utf-8")
 
 
 def file_name(domain: str) -> str:

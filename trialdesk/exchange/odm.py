@@ -7,18 +7,28 @@ ReasonForChange when the audit row has a reason, SourceID ``audit:<seq>``); e-si
 numbers, phone, GP) is never exported: the ``identities`` table has no mapping here, and the
 treatment arm is not in the store at all.
 
-Input is plain data (audit rows as dicts, users, sites), so this module needs no database. XML is
-generated with :mod:`xml.etree.ElementTree` (no runtime dependency).
+Input is plain data (audit rows as dicts, users, sites), so this module needs no database. The file is
+written as it is made (issue 15, point 4): lxml's incremental ``etree.xmlfile`` writer writes the document and its
+metadata; inside ClinicalData each transaction is made as a small tree of plain objects (``_Node``), serialized
+(escaped, checked for characters XML cannot carry) and written before the next audit row is read, so memory does
+not grow with the store (3.4 GB for 5.8 M elements when the whole tree was built first) and the export runs at the
+pace of a bare streaming writer.
 """
 
 from __future__ import annotations
 
+import io
 import json
-import xml.etree.ElementTree as ET
+import re
+import sys
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import BinaryIO
+
+from lxml import etree as ET
 
 from trialdesk.domain import records
+from trialdesk.errors import TrialDeskError
 
 ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
 STUDY_OID = "ST.KTS-11"
@@ -168,18 +178,81 @@ def _sub(parent, tag: str, **attrs) -> ET.Element:
     return ET.SubElement(parent, tag, {k: v for k, v in attrs.items() if v is not None})
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def _translated(parent, tag: str, text: str) -> None:
     el = _sub(parent, tag)
-    t = _sub(el, "TranslatedText", **{"xml:lang": "en"})
+    t = _sub(el, "TranslatedText", **{XML_LANG: "en"})
     t.text = text
+
+
+class _Node:
+    """One element of a transaction being made: a few plain Python objects, serialized at once by :func:`_xml`
+    and dropped (an lxml element costs ~5 µs to make; the export makes millions)."""
+
+    __slots__ = ("attrs", "children", "tag", "text")
+
+    def __init__(self, tag: str, attrs: dict | None = None):
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[_Node] = []
+        self.text: str | None = None
+
+
+def _node(parent: _Node, tag: str, attrs: dict | None = None) -> _Node:
+    node = _Node(tag, attrs)
+    parent.children.append(node)
+    return node
+
+
+_ESCAPE = re.compile(r'[&<>"\n\r\t]')
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+# What XML 1.0 cannot carry at all (C0 controls but tab, newline and return; lone surrogates; U+FFFE, U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escaped(value: str) -> str:
+    """``value`` as attribute or text content (one escaping for both: quotes and white space as references)."""
+    return _ESCAPE.sub(lambda m: _ESCAPES[m.group()], value) if _ESCAPE.search(value) else value
+
+
+def _xml(node: _Node, parts: list[str]) -> None:
+    head = "<" + node.tag
+    if node.attrs:
+        head += "".join([f' {name}="{_escaped(value)}"' for name, value in node.attrs.items() if value is not None])
+    if node.children or node.text is not None:
+        parts.append(head + ">")
+        if node.text is not None:
+            parts.append(_escaped(node.text))
+        for child in node.children:
+            _xml(child, parts)
+        parts.append("</" + node.tag + ">")
+    else:
+        parts.append(head + "/>")
+
+
+def _transaction_bytes(node: _Node, seq: int) -> bytes:
+    parts: list[str] = []
+    _xml(node, parts)
+    text = "".join(parts)
+    if _NOT_XML.search(text):
+        raise TrialDeskError("Audit row {seq} holds a control character that an XML file cannot carry; the ODM "
+                             "export stopped there. Ask IT to look at that row.", seq=seq)
+    return text.encode("utf-8")
+
+
+def _kept(value):
+    """One shared copy of an id the builder keeps for the rest of the export (every audit row decodes its own)."""
+    return sys.intern(value) if isinstance(value, str) else value
 
 
 class _Builder:
     """Turns audit entries into ODM transactions in file order."""
 
-    def __init__(self, clinical: ET.Element, study_ids: Mapping[str, str], user_names: Mapping[str, str],
+    def __init__(self, write, study_ids: Mapping[str, str], user_names: Mapping[str, str],
                  masked_results: set[str], signature_oids: Mapping[str, str]):
-        self.clinical = clinical
+        self.write = write  # called with each finished transaction (UTF-8 bytes of one SubjectData)
         self.study_ids = study_ids
         self.user_names = user_names
         self.masked = masked_results
@@ -205,17 +278,17 @@ class _Builder:
             pid = self.screening_of.get(row.get("screening_id"))
             return (pid, None, None) if pid else None
         if table == "dose_visits":
-            self.visit_of[entry.record_id] = (row.get("participant_id"), row.get("dose_code"))
+            self.visit_of[_kept(entry.record_id)] = (_kept(row.get("participant_id")), _kept(row.get("dose_code")))
             return row.get("participant_id"), "SE.DOSE", row.get("dose_code")
         if table in ("premedications", "administrations"):
             visit = self.visit_of.get(row.get("dose_visit_id"))
             return (visit[0], "SE.DOSE", visit[1]) if visit else None
         if table == "lab_samples":
-            self.sample_of[entry.record_id] = (row.get("participant_id"), row.get("dose_visit_id"),
-                                               row.get("contact_id"))
+            self.sample_of[_kept(entry.record_id)] = (
+                _kept(row.get("participant_id")), _kept(row.get("dose_visit_id")), _kept(row.get("contact_id")))
             return self._sample_event(entry.record_id)
         if table == "contacts":
-            self.contact_of[entry.record_id] = (row.get("participant_id"), row.get("visit_code"))
+            self.contact_of[_kept(entry.record_id)] = (_kept(row.get("participant_id")), _kept(row.get("visit_code")))
             return row.get("participant_id"), "SE.CONTACT", row.get("visit_code")
         if table == "contact_attempts":
             contact = self.contact_of.get(row.get("contact_id"))
@@ -223,11 +296,11 @@ class _Builder:
         if table == "lab_results":
             sample = row.get("sample_id") or self.result_sample.get(entry.record_id)
             if sample:
-                self.result_sample[entry.record_id] = sample
+                self.result_sample[_kept(entry.record_id)] = _kept(sample)
             return self._sample_event(sample) if sample else None
         pid = row.get("participant_id")
         if table == "screenings":
-            self.screening_of[entry.record_id] = pid
+            self.screening_of[_kept(entry.record_id)] = _kept(pid)
         return (pid, None, None) if pid else None
 
     def _sample_event(self, sample_id: str) -> tuple[str, str, str] | None:
@@ -246,27 +319,28 @@ class _Builder:
     # --- elements --------------------------------------------------------------------------------
 
     def _audit_record(self, parent, entry: AuditEntry) -> None:
-        rec = _sub(parent, "AuditRecord")
-        _sub(rec, "UserRef", UserOID=user_oid(entry.username))
-        _sub(rec, "LocationRef", LocationOID=location_oid(entry.site))
-        _sub(rec, "DateTimeStamp").text = entry.at
+        rec = _node(parent, "AuditRecord")
+        _node(rec, "UserRef", {"UserOID": user_oid(entry.username)})
+        _node(rec, "LocationRef", {"LocationOID": location_oid(entry.site)})
+        _node(rec, "DateTimeStamp").text = entry.at
         if entry.reason:
-            _sub(rec, "ReasonForChange").text = entry.reason
-        _sub(rec, "SourceID").text = f"audit:{entry.seq}"
+            _node(rec, "ReasonForChange").text = entry.reason
+        _node(rec, "SourceID").text = f"audit:{entry.seq}"
 
-    def _subject(self, pid: str) -> ET.Element | None:
+    def _subject(self, pid: str) -> _Node | None:
         key = self.study_ids.get(pid)
         if key is None:
             return None
         new = ("S", pid) not in self.seen
         self.seen.add(("S", pid))
         self.stats.subjects.add(key)
-        return _sub(self.clinical, "SubjectData", SubjectKey=key, TransactionType="Insert" if new else "Update")
+        return _Node("SubjectData", {"SubjectKey": key, "TransactionType": "Insert" if new else "Update"})
 
-    def _child(self, parent, tag: str, key: tuple, inserting: bool, **attrs) -> ET.Element:
+    def _child(self, parent, tag: str, key: tuple, inserting: bool, **attrs) -> _Node:
         new = key not in self.seen
         self.seen.add(key)
-        return _sub(parent, tag, **attrs, TransactionType="Insert" if (new and inserting) else "Context")
+        attrs["TransactionType"] = "Insert" if (new and inserting) else "Context"
+        return _node(parent, tag, attrs)
 
     def add(self, entry: AuditEntry) -> None:
         if entry.table == "signatures":
@@ -279,10 +353,8 @@ class _Builder:
         where = self._locate(entry, row)
         if where is None:
             return
-        pid, event, event_key = where
+        pid, event, event_key = _kept(where[0]), where[1], _kept(where[2])
         event = event or target.event
-        if event == "SE.UNSCHEDULED":
-            event_key = event_key
         items = self._items(entry, target)
         if entry.action == "UPDATE" and not items:
             return
@@ -291,24 +363,24 @@ class _Builder:
         if subject is None:
             return
         if subject_new:
-            _sub(subject, "SiteRef", LocationOID=location_oid(entry.site))
+            _node(subject, "SiteRef", {"LocationOID": location_oid(entry.site)})
         inserting = entry.action == "INSERT"
         ev_key = ("E", pid, event, event_key)
         ev = self._child(subject, "StudyEventData", ev_key, inserting, StudyEventOID=event,
                          StudyEventRepeatKey=event_key if event in REPEATED_EVENTS else None)
         form = self._child(ev, "FormData", ev_key + (target.form,), inserting, FormOID=target.form)
-        group_key = self._group_key(entry, target, row)
+        group_key = _kept(self._group_key(entry, target, row))
         action = {"INSERT": "Insert", "UPDATE": "Update", "DELETE": "Remove"}[entry.action]
         g_key = ev_key + (target.form, target.group, group_key)
         if entry.action == "INSERT" and g_key in self.seen:
             action = "Update"  # a re-inserted row (never happens today; Upsert is not allowed)
         self.seen.add(g_key)
         if entry.action == "UPDATE":
-            group = _sub(form, "ItemGroupData", ItemGroupOID=target.group, ItemGroupRepeatKey=group_key,
-                         TransactionType="Context")
+            group = _node(form, "ItemGroupData", {"ItemGroupOID": target.group, "ItemGroupRepeatKey": group_key,
+                                                  "TransactionType": "Context"})
         else:
-            group = _sub(form, "ItemGroupData", ItemGroupOID=target.group, ItemGroupRepeatKey=group_key,
-                         TransactionType=action)
+            group = _node(form, "ItemGroupData", {"ItemGroupOID": target.group, "ItemGroupRepeatKey": group_key,
+                                                  "TransactionType": action})
             self._audit_record(group, entry)
         for item, value in items:
             attrs = {"ItemOID": item.oid}
@@ -318,10 +390,11 @@ class _Builder:
                 attrs["Value"] = value
             if entry.action == "UPDATE":
                 attrs["TransactionType"] = "Update"
-            el = _sub(group, "ItemData", **attrs)
+            el = _node(group, "ItemData", attrs)
             if entry.action == "UPDATE":
                 self._audit_record(el, entry)
         self.stats.transactions += 1
+        self.write(_transaction_bytes(subject, entry.seq))
 
     def _group_key(self, entry: AuditEntry, target: Target, row: Mapping) -> str | None:
         if target.group_key is None:
@@ -378,16 +451,15 @@ class _Builder:
         ev = self._child(subject, "StudyEventData", ev_key, False, StudyEventOID=event,
                          StudyEventRepeatKey=key if event in REPEATED_EVENTS else None)
         holder = ev if form is None else self._child(ev, "FormData", ev_key + (form,), False, FormOID=form)
-        el = _sub(holder, "Signature", ID=f"SIG.{sig.get('id', entry.record_id)}")
-        _sub(el, "UserRef", UserOID=user_oid(sig.get("username")))
-        _sub(el, "LocationRef", LocationOID=location_oid(sig.get("site") or entry.site))
-        _sub(el, "SignatureRef", SignatureOID=self.signature_oids[sig.get("meaning", "")])
-        _sub(el, "DateTimeStamp").text = sig.get("signed_at") or entry.at
-        # Signature before data in the XSD sequence: move it to the front of its parent.
-        holder.remove(el)
-        holder.insert(0, el)
+        el = _Node("Signature", {"ID": f"SIG.{sig.get('id', entry.record_id)}"})
+        _node(el, "UserRef", {"UserOID": user_oid(sig.get("username"))})
+        _node(el, "LocationRef", {"LocationOID": location_oid(sig.get("site") or entry.site)})
+        _node(el, "SignatureRef", {"SignatureOID": self.signature_oids[sig.get("meaning", "")]})
+        _node(el, "DateTimeStamp").text = sig.get("signed_at") or entry.at
+        holder.children.insert(0, el)  # Signature before data in the XSD sequence: first in its parent
         self.stats.signatures += 1
         self.stats.transactions += 1
+        self.write(_transaction_bytes(subject, entry.seq))
 
 
 def signature_def_oid(meaning: str) -> str:
@@ -405,55 +477,81 @@ def build_odm(*, entries: Iterable[AuditEntry], study_ids: Mapping[str, str], us
               locations: Iterable[Location], user_names: Mapping[str, str], masked_results: set[str],
               created_at: str, file_oid: str, study_name: str, study_description: str, protocol_name: str,
               mdv_name: str, source_version: str, originator: str) -> tuple[bytes, OdmStats]:
-    """The ODM 1.3.2 document (UTF-8 bytes) and what it holds.
-
-    ``entries`` in audit order; ``study_ids`` maps participant ids to study ids (SubjectKey);
-    ``user_names`` maps user ids to user names; ``masked_results`` are lab result ids whose values
-    this reader may not see (left out, counted in the stats).
-    """
+    """The ODM 1.3.2 document in memory (UTF-8 bytes) and what it holds: :func:`write_odm` into a buffer, for small
+    stores and tests. ``entries`` in audit order (read twice: the user names and signature meanings first)."""
     entries = list(entries)
-    meanings = {e.new.get("meaning", "") for e in entries if e.table == "signatures" and e.action == "INSERT"}
-    sig_oids = {m: signature_def_oid(m) for m in meanings}
-    root = ET.Element("ODM", {
-        "xmlns": ODM_NS, "ODMVersion": "1.3.2", "FileType": "Transactional", "Granularity": "All",
-        "Archival": "Yes", "FileOID": file_oid, "CreationDateTime": created_at, "Originator": originator,
-        "SourceSystem": "TrialDesk", "SourceSystemVersion": source_version,
-        "Description": "KTS-11 clinical data with audit trail and e-signatures (study ids only, no identity data)",
-    })
-    _metadata(root, study_name, study_description, protocol_name, mdv_name)
-    admin = _sub(root, "AdminData", StudyOID=STUDY_OID)
+    buffer = io.BytesIO()
+    stats = write_odm(
+        buffer, entries=entries, study_ids=study_ids, users=users, locations=locations, user_names=user_names,
+        masked_results=masked_results, created_at=created_at, file_oid=file_oid, study_name=study_name,
+        study_description=study_description, protocol_name=protocol_name, mdv_name=mdv_name,
+        source_version=source_version, originator=originator,
+        usernames=[n for e in entries for n in (e.username, e.new.get("username") if e.table == "signatures" else None)
+                   if n],
+        signature_meanings=[e.new.get("meaning", "") for e in entries
+                            if e.table == "signatures" and e.action == "INSERT"])
+    return buffer.getvalue(), stats
+
+
+def write_odm(out: BinaryIO, *, entries: Iterable[AuditEntry], study_ids: Mapping[str, str], users: Iterable[User],
+              locations: Iterable[Location], user_names: Mapping[str, str], masked_results: set[str],
+              created_at: str, file_oid: str, study_name: str, study_description: str, protocol_name: str,
+              mdv_name: str, source_version: str, originator: str, usernames: Iterable[str],
+              signature_meanings: Iterable[str]) -> OdmStats:
+    """Write the ODM 1.3.2 document (UTF-8) to ``out`` as it is made; return what it holds.
+
+    ``entries`` in audit order, read once, each written before the next is read; ``study_ids`` maps participant
+    ids to study ids (SubjectKey); ``user_names`` maps user ids to user names; ``masked_results`` are lab result
+    ids whose values this reader may not see (left out, counted in the stats). ``usernames`` (every user name of
+    the entries and of their signatures) and ``signature_meanings`` (of the signatures among them) are needed
+    before the first entry: AdminData comes before ClinicalData.
+    """
+    sig_oids = {m: signature_def_oid(m) for m in set(signature_meanings)}
     users = list(users)
     known = {u.oid for u in users}
-    for e in entries:
-        for name in (e.username, e.new.get("username") if e.table == "signatures" else None):
-            if name and user_oid(name) not in known:
-                users.append(User(user_oid(name), name, name, "Other"))
-                known.add(user_oid(name))
-    for u in users:
-        el = _sub(admin, "User", OID=u.oid, UserType=u.user_type)
-        _sub(el, "LoginName").text = u.login
-        _sub(el, "FullName").text = u.full_name
-    for loc in locations:
-        el = _sub(admin, "Location", OID=loc.oid, Name=loc.name, LocationType="Site")
-        _sub(el, "MetaDataVersionRef", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID, EffectiveDate=loc.effective_date)
-    for oid in sorted(set(sig_oids.values())):
-        meaning = next(m for m, o in sig_oids.items() if o == oid)
-        if oid == "SD.NO_GO_OVERRIDE":
-            meaning = "No-go overridden by investigator"
-        el = _sub(admin, "SignatureDef", OID=oid, Methodology="Electronic")
-        _sub(el, "Meaning").text = meaning
-        _sub(el, "LegalReason").text = ("Electronic signature with re-entered password; the legally binding "
-                                        "equivalent of the signer's handwritten signature (21 CFR 11.100)")
-    clinical = _sub(root, "ClinicalData", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID)
-    builder = _Builder(clinical, study_ids, user_names, masked_results, sig_oids)
-    for entry in entries:
-        builder.add(entry)
-    data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return data, builder.stats
+    for name in usernames:
+        if name and user_oid(name) not in known:
+            users.append(User(user_oid(name), name, name, "Other"))
+            known.add(user_oid(name))
+    with ET.xmlfile(out, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(f"{{{ODM_NS}}}ODM", {
+                "ODMVersion": "1.3.2", "FileType": "Transactional", "Granularity": "All", "Archival": "Yes",
+                "FileOID": file_oid, "CreationDateTime": created_at, "Originator": originator,
+                "SourceSystem": "TrialDesk", "SourceSystemVersion": source_version,
+                "Description": "KTS-11 clinical data with audit trail and e-signatures (study ids only, no identity "
+                               "data)"}, nsmap={None: ODM_NS}):
+            # Children without a namespace of their own are written inside the ODM default namespace.
+            xf.write(_metadata(study_name, study_description, protocol_name, mdv_name))
+            admin = ET.Element("AdminData", StudyOID=STUDY_OID)
+            for u in users:
+                el = _sub(admin, "User", OID=u.oid, UserType=u.user_type)
+                _sub(el, "LoginName").text = u.login
+                _sub(el, "FullName").text = u.full_name
+            for loc in locations:
+                el = _sub(admin, "Location", OID=loc.oid, Name=loc.name, LocationType="Site")
+                _sub(el, "MetaDataVersionRef", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID,
+                     EffectiveDate=loc.effective_date)
+            for oid in sorted(set(sig_oids.values())):
+                meaning = next(m for m, o in sig_oids.items() if o == oid)
+                if oid == "SD.NO_GO_OVERRIDE":
+                    meaning = "No-go overridden by investigator"
+                el = _sub(admin, "SignatureDef", OID=oid, Methodology="Electronic")
+                _sub(el, "Meaning").text = meaning
+                _sub(el, "LegalReason").text = ("Electronic signature with re-entered password; the legally binding "
+                                                "equivalent of the signer's handwritten signature (21 CFR 11.100)")
+            xf.write(admin)
+            with xf.element("ClinicalData", StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID):
+                # Each transaction as made, straight to ``out`` after what the writer holds (flushed first).
+                xf.flush()
+                builder = _Builder(out.write, study_ids, user_names, masked_results, sig_oids)
+                for entry in entries:
+                    builder.add(entry)
+    return builder.stats
 
 
-def _metadata(root, study_name: str, description: str, protocol_name: str, mdv_name: str) -> None:
-    study = _sub(root, "Study", OID=STUDY_OID)
+def _metadata(study_name: str, description: str, protocol_name: str, mdv_name: str) -> ET._Element:
+    study = ET.Element("Study", OID=STUDY_OID)
     gv = _sub(study, "GlobalVariables")
     _sub(gv, "StudyName").text = study_name
     _sub(gv, "StudyDescription").text = description
@@ -488,6 +586,7 @@ def _metadata(root, study_name: str, description: str, protocol_name: str, mdv_n
             length = None if item.datatype in ("date", "datetime", "float") else "200"
             _sub(mdv, "ItemDef", OID=item.oid, Name=item.column, DataType=item.datatype, Length=length,
                  SDSVarName=item.sds)
+    return study
 
 
 def decode(text: str | None) -> dict:

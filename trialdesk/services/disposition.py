@@ -85,8 +85,20 @@ def _participant(db, participant_id: str) -> dict:
 def course(db, person: dict) -> Course:
     """Where ``person`` (a participant row) is: status, study drug discontinued on, withdrawal and its scope,
     and the date of the event that led to the status."""
+    return _course(person, repo.events(db, person["id"]))
+
+
+def courses(db, participant_ids) -> dict[str, Course]:
+    """:func:`course` of several participants, read in two queries (the Today list at 5,000 participants asked
+    two per participant)."""
+    ids = list(dict.fromkeys(participant_ids))
+    persons = participants_repo.rows_of(db, ids)
+    events = repo.events_of(db, ids)
+    return {pid: _course(person, events.get(pid, [])) for pid, person in persons.items()}
+
+
+def _course(person: dict, rows: list[dict]) -> Course:
     status = ParticipantStatus(person["status"])
-    rows = repo.events(db, person["id"])
     withdrawal = next((e for e in reversed(rows) if e["event"] == Event.CONSENT_WITHDRAWN.value), None)
     latest = next((e for e in reversed(rows) if e["to_status"] == status.value), None)
     return Course(status=status, drug_discontinued_on=_day(person.get("study_drug_discontinued_on")),

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_MODE = 0o600
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # O_EXCL: never through a symlink
@@ -40,6 +43,32 @@ def save_new(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise TrialDeskError("Cannot write {path}: {problem}", path=str(path),
                              problem=exc.strerror or str(exc)) from None
+
+
+@contextmanager
+def open_new(path: Path) -> Iterator[BinaryIO]:
+    """A new private file at ``path`` to write into as data is made (a streamed export), with the one-line
+    messages of :func:`save_new`; on any failure inside, the part-written file is removed."""
+    from trialdesk.errors import TrialDeskError
+
+    path = Path(path)
+    try:
+        fd = os.open(path, _NEW, PRIVATE_MODE)
+    except FileExistsError:
+        raise TrialDeskError("{path} already exists; nothing was written.", path=str(path)) from None
+    except OSError as exc:
+        raise TrialDeskError("Cannot write {path}: {problem}", path=str(path),
+                             problem=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+    except OSError as exc:
+        discard(path)
+        raise TrialDeskError("Cannot write {path}: {problem}", path=str(path),
+                             problem=exc.strerror or str(exc)) from None
+    except BaseException:
+        discard(path)
+        raise
 
 
 def write_replacing(path: Path, data: bytes) -> None:

@@ -11,6 +11,8 @@ account, changed its role or reset its password, the window tells the user and s
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -70,11 +72,16 @@ class IdleWatcher(QObject):
     def __init__(self, timer: QTimer, parent: QObject | None = None):
         super().__init__(parent)
         self.timer = timer
+        self.also: list[QTimer] = []  # other timers of idleness (the store's full check), restarted alike
         self.paused = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if not self.paused and event.type() in _INPUT_EVENTS:
-            self.timer.start()
+        if event.type() in _INPUT_EVENTS:
+            if not self.paused:
+                self.timer.start()
+            for timer in self.also:
+                if timer.isActive():
+                    timer.start()
         return False
 
 
@@ -95,8 +102,14 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     changes_applied = Signal(object)
     session_ended = Signal(object)
+    store_checked = Signal(object)  # the problems the idle full check found ([]: sound); from its worker thread
 
-    def __init__(self, store, user: User, parent: QWidget | None = None, *, idle_ms: int | None = None):
+    IDLE_CHECK_MS = 60_000
+    """After this long without input the store's every page is checked once, in the background (issue 15: opening
+    the store no longer does it)."""
+
+    def __init__(self, store, user: User, parent: QWidget | None = None, *, idle_ms: int | None = None,
+                 idle_check_ms: int | None = None):
         super().__init__(parent)
         self.store = store
         self.user = user
@@ -208,6 +221,15 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle_watcher)
         self.idle_timer.start()
+        # The full integrity check (every page of the file) once per window, at the first idle moment, on a
+        # connection of its own on a worker thread: the window goes on working meanwhile.
+        self.store_check_problems: list[str] | None = None
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(idle_check_ms if idle_check_ms is not None else self.IDLE_CHECK_MS)
+        self.check_timer.timeout.connect(self._check_store_in_background)
+        self.idle_watcher.also.append(self.check_timer)
+        self.check_timer.start()
 
         self.setTabOrder(self.filter, self.table)
         self.setTabOrder(self.table, self.new_button)
@@ -548,11 +570,42 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._stop_watching()
+        self.check_timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle_watcher)
         self.idle_timer.stop()
         super().closeEvent(event)
+
+    # --- the idle full check ------------------------------------------------------------------------
+
+    def _check_store_in_background(self) -> None:
+        if self.locked or self.store_check_problems is not None:
+            return
+        store, report = self.store, self.store_checked.emit
+
+        def work() -> None:
+            try:
+                problems = workstation.full_check(store)
+            except Exception as exc:  # noqa: BLE001 - told to the user as a problem found, never a traceback
+                problems = [str(exc) or type(exc).__name__]
+            try:
+                report(problems)  # queued to the GUI thread (the window lives there)
+            except RuntimeError:  # the window is gone
+                pass
+
+        self.store_checked.connect(self._on_store_checked, Qt.ConnectionType.QueuedConnection)
+        threading.Thread(target=work, name="trialdesk-store-check", daemon=True).start()
+
+    def _on_store_checked(self, problems: list[str]) -> None:
+        self.store_check_problems = list(problems)
+        if not problems:
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Store check"), self.tr(
+            "The store failed its integrity check: part of the file is damaged. Save nothing more, close TrialDesk "
+            "and restore the latest backup with 'trialdesk restore' (ask IT)."), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("trialdesk-store-check")
+        box.open()
 
     # --- store actions ------------------------------------------------------------------------------
 

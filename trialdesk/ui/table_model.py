@@ -31,6 +31,10 @@ class RowTableModel(QAbstractTableModel):
         self._by_id: dict[Any, int] | None = None
         self.endResetModel()
 
+    def rows(self) -> Sequence[Any]:
+        """The rows shown, in the model's order (read only: change them with :meth:`set_rows`)."""
+        return tuple(self._rows)
+
     def row_of(self, row_id: Any) -> int | None:
         """The source row of the object whose ``id`` is ``row_id`` (None if none): a dictionary built once per
         reload, instead of a walk through the rows with a Python ``data()`` call each."""

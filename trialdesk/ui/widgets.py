@@ -132,5 +132,13 @@ def row_table(model, accessible_name: str) -> QTableView:
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    # Fitting a column to its contents measures its header and a sample of rows (those in view and around them),
+    # never every row: at 5,000 participants a Today list of 700 rows took 1.4 s to fit (issue 15, point 5).
+    header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
     return table
+
+
+SIZE_SAMPLE_ROWS = 40
+"""Rows a table measures when it fits its columns to their contents (with the headers)."""

@@ -164,10 +164,9 @@ def due_today(store: Store, user: User, today: date | None = None) -> list[DueRo
         state = "due" if today <= row.window_end else "overdue"
         out.append(DueRow(row.participant_id, row.study_id, row.code, row.label_en, row.label_nb, row.target,
                           row.window_end, state))
-    courses: dict[str, object] = {}
-    for row in contacts_repo.due_contacts(store.db, today, _CONTACT_STATUSES):
-        if row.participant_id not in courses:
-            courses[row.participant_id] = disposition.course(store.db, participant(store, row.participant_id))
+    due = contacts_repo.due_contacts(store.db, today, _CONTACT_STATUSES)
+    courses = disposition.courses(store.db, [row.participant_id for row in due])  # two queries, not two each
+    for row in due:
         course = courses[row.participant_id]
         if course.status is ParticipantStatus.COMPLETED and row.kind != "follow_up":
             continue  # the end of study is signed: what was planned before it is over

@@ -122,7 +122,7 @@ class RegisterProxyModel(QSortFilterProxyModel):
         self._refilter()
 
     def _refilter(self, *_: object) -> None:
-        rows = self.sourceModel()._rows if self.sourceModel() is not None else []
+        rows = self.sourceModel().rows() if self.sourceModel() is not None else ()
         accepted = (None if not self._text else
                     frozenset(i for i, r in enumerate(rows) if self._text in r.study_id.casefold()))
         if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later (invalidateRowsFilter is deprecated there)

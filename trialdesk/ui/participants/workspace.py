@@ -127,6 +127,8 @@ class ParticipantWorkspace(QTabWidget):
         self.history_note = QLabel()
         box.addWidget(self.history, 1)
         box.addWidget(self.history_note)
+        self.history_page = page
+        self._history_stale = True
         self.addTab(page, self.tr("&History"))
 
     def _connect_signals(self) -> None:
@@ -285,6 +287,12 @@ class ParticipantWorkspace(QTabWidget):
                 + "</span> · " + live)
 
     def _reload_history(self) -> None:
+        """Reload the History tab now if it is shown, else when it is next shown: every change of the participant
+        asks for it, and reading a long audit trail for a hidden tab made each save slower (issue 15)."""
+        if self.currentWidget() is not self.history_page:
+            self._history_stale = True
+            return
+        self._history_stale = False
         try:
             rows = history_service.history(self.store, self.user, self.participant_id, language=ui_language())
         except TrialDeskError as exc:
@@ -302,6 +310,8 @@ class ParticipantWorkspace(QTabWidget):
     def _on_currentChanged(self, index: int) -> None:
         if self.widget(index) is self.screening:
             self.screening.setFocus()
+        if self.widget(index) is self.history_page and self._history_stale and self.participant_id:
+            self._reload_history()
 
     # --- actions --------------------------------------------------------------------------------------
 
