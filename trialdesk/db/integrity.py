@@ -21,3 +21,78 @@ def foreign_key_problems(db) -> int:
 def table_names(db) -> list[str]:
     """The names of every table in the database."""
     return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
+# --- the schema against what the migrations create (issue 14, point 1) ---------------------------------------------
+
+_expected: dict[str, tuple[str, str, str]] | None = None
+
+
+def _normalised(sql: str | None) -> str:
+    return " ".join((sql or "").split())
+
+
+def schema_of(conn) -> dict[str, tuple[str, str, str]]:
+    """Every table, index, view and trigger of ``conn``: name -> (type, table, SQL with its white space made
+    single spaces); SQLite's own statistics tables are left out."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'")
+    return {name: (kind, table, _normalised(sql)) for kind, name, table, sql in rows}
+
+
+def expected_schema() -> dict[str, tuple[str, str, str]]:
+    """The schema the migrations create, built once per process by running them on an empty database in memory."""
+    global _expected
+    if _expected is None:
+        import sqlite_utils
+
+        from trialdesk.db import migrations
+        from trialdesk.db.driver import DRIVER
+
+        conn = DRIVER.connect(":memory:")
+        try:
+            migrations.apply(sqlite_utils.Database(conn, execute_plugins=False))
+            _expected = schema_of(conn)
+        finally:
+            conn.close()
+    return _expected
+
+
+def schema_differences(conn):
+    """Each table, index and trigger that differs from what the migrations create: missing (dropped), not made
+    by them (added) or with other SQL (rewritten), as :class:`~trialdesk.db.replay.Finding` lines."""
+    from trialdesk.db.replay import Finding
+
+    want = expected_schema()
+    have = schema_of(conn)
+    found = []
+    for name in sorted(set(want) | set(have)):
+        if name in want and name not in have:
+            kind, table, _ = want[name]
+            found.append(Finding(table, None, None, f"{kind} {name} is missing (dropped; the migrations create it)"))
+        elif name not in want:
+            kind, table, _ = have[name]
+            found.append(Finding(table, None, None, f"{kind} {name} was added (the migrations do not create it)"))
+        elif want[name] != have[name]:
+            kind, table, _ = have[name]
+            found.append(Finding(table, None, None, f"{kind} {name} was rewritten (its SQL is not what the "
+                                                    "migrations create)"))
+    return found
+
+
+def role_changes_by_non_administrators(conn) -> list[tuple[int, str, str | None, str | None]]:
+    """Audit rows that gave an account a role (a new account, or a change of role) made by an account of this
+    store that was not an administrator at that moment (its role as the trail recorded it just before):
+    (seq, account id, acting account's role, new role). Actors unknown to this store (another site's rows) are
+    not judged here."""
+    rows = conn.execute("""
+SELECT a.seq, a.record_id, (SELECT json_extract(p.new_values, '$.role') FROM audit p INDEXED BY audit_record
+                            WHERE p.table_name = 'users' AND p.record_id = a.user_id AND p.seq < a.seq
+                              AND p.action IN ('INSERT', 'UPDATE') ORDER BY p.seq DESC LIMIT 1) AS actor_role,
+       json_extract(a.new_values, '$.role')
+FROM audit a INDEXED BY audit_record
+WHERE a.table_name = 'users' AND a.action IN ('INSERT', 'UPDATE')
+  AND NOT (a.action = 'INSERT' AND a.user_id IS a.record_id)
+  AND (a.action = 'INSERT' OR json_extract(a.old_values, '$.role') IS NOT json_extract(a.new_values, '$.role'))
+  AND EXISTS (SELECT 1 FROM audit k INDEXED BY audit_record WHERE k.table_name = 'users' AND k.record_id = a.user_id)
+""").fetchall()
+    return [r for r in rows if r[2] != "administrator"]

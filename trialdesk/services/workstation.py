@@ -189,19 +189,35 @@ def recover(folder: Path, recovery_key_text: str, *, save: bool = True) -> Store
 
 @dataclass
 class VerifyReport:
-    """What ``trialdesk verify`` found. ``ok`` only when every check passed."""
+    """What ``trialdesk verify`` found. ``ok`` only when every check passed.
+
+    ``schema``: tables, indexes and triggers that differ from what the migrations create; ``replay``: records
+    whose content is not what their audit trail builds; ``security``: site settings and roles that TrialDesk
+    would not have written; ``witnesses``: the backups compared with the chain (``history`` holds the lines of
+    those whose chain is not a prefix of the store's, or the reverse); ``head``: the chain head (seq, hash).
+    """
 
     integrity: list[str] = field(default_factory=list)
     foreign_key_problems: int = 0
     chain: audit.ChainReport | None = None
     tables_without_audit: list[str] = field(default_factory=list)
+    schema: list = field(default_factory=list)
+    replay: list = field(default_factory=list)
+    security: list[str] = field(default_factory=list)
+    witnesses: list = field(default_factory=list)
+    head: tuple[int, str | None] = (0, None)
+
+    @property
+    def history(self) -> list:
+        return [w for w in self.witnesses if w.problem and not w.explained_by and not w.other_store]
 
     @property
     def ok(self) -> bool:
         return (self.integrity == ["ok"] and self.foreign_key_problems == 0
-                and self.chain is not None and self.chain.ok and not self.tables_without_audit)
+                and self.chain is not None and self.chain.ok and not self.tables_without_audit
+                and not self.schema and not self.replay and not self.security and not self.history)
 
-    def lines(self) -> list[str]:
+    def lines(self, limit: int = 50) -> list[str]:
         out = ["integrity check: " + ("ok" if self.integrity == ["ok"] else "; ".join(self.integrity[:5]))]
         out.append("foreign keys: " + ("ok" if not self.foreign_key_problems
                                        else f"{self.foreign_key_problems} broken reference(s)"))
@@ -213,6 +229,26 @@ class VerifyReport:
                            f"{self.chain.problem}")
         if self.tables_without_audit:
             out.append("audit triggers missing on: " + ", ".join(self.tables_without_audit))
+        out.append("schema and triggers: " + ("as the migrations create them" if not self.schema
+                                              else f"{len(self.schema)} difference(s)"))
+        out.extend("  " + f.line() for f in self.schema[:limit])
+        out.append("tables against their audit trail: " + ("every record as the trail built it" if not self.replay
+                                                           else f"{len(self.replay)} difference(s)"))
+        out.extend("  " + f.line() for f in self.replay[:limit])
+        if len(self.replay) > limit:
+            out.append(f"  … and {len(self.replay) - limit} more")
+        out.append("settings and roles: " + ("ok" if not self.security else f"{len(self.security)} problem(s)"))
+        out.extend("  " + line for line in self.security[:limit])
+        mine = [w for w in self.witnesses if not w.other_store]
+        agreeing = sum(1 for w in mine if w.agrees)
+        out.append(f"backups compared with the chain: {len(mine)}, {agreeing} agree"
+                   + ("" if not self.history else f", HISTORY REWRITTEN in {len(self.history)}"))
+        for w in mine:
+            if w.problem:
+                note = f" (explained: {w.explained_by})" if w.explained_by else ""
+                out.append(f"  {w.path.name}: {w.problem}{note}")
+        seq, hash_ = self.head
+        out.append(f"audit seal (chain head): {audit.seal(seq, hash_)} — row {seq}, hash {hash_ or '-'}")
         return out
 
 
@@ -223,18 +259,67 @@ UNAUDITED_TABLES = {"meta", "audit", "sqlite_sequence", *peers_repo.UNAUDITED_TA
                     *bundles_repo.UNAUDITED_TABLES}
 
 
-def verify(store: Store) -> VerifyReport:
-    """Integrity check, foreign keys, audit triggers on every data table, and the audit hash chain."""
+def _security_problems(store: Store) -> list[str]:
+    """Site settings outside what the administrator's window can set, and roles given by a non-administrator."""
+    from trialdesk.services import session
+
+    out = [f"setting {key}: {problem}" for key, problem in session.settings_problems(store)]
+    for seq, account, actor_role, role in integrity.role_changes_by_non_administrators(store.db.conn):
+        out.append(f"users record {account} field role: made {role} at audit row {seq} by an account that was "
+                   f"{actor_role or 'unknown'}, not an administrator")
+    return out
+
+
+def _restores(store: Store) -> dict[int, str]:
+    """seq a restore put the store back to -> which file and when (from the trail's RESTORE events)."""
+    import json
+
+    out = {}
+    for at, detail in store.db.execute("SELECT at, new_values FROM audit WHERE action = 'RESTORE'").fetchall():
+        try:
+            data = json.loads(detail or "{}")
+        except ValueError:
+            continue
+        if isinstance(data.get("restored_seq"), int):
+            out[data["restored_seq"]] = f"restore of {data.get('file', '?')} at {at}"
+    return out
+
+
+def verify(store: Store, progress=None) -> VerifyReport:
+    """Integrity check, foreign keys, the schema and triggers against the migrations, the audit hash chain, every
+    audited table replayed from its trail, settings and roles, and the chain against every backup found.
+
+    ``progress(step, fraction)`` is told how far it has come (for the window's progress bar).
+    """
+    from trialdesk.db import replay
+    from trialdesk.db.migrations import REDACTED, audited_tables
+
+    def tell(step: str, fraction: float) -> None:
+        if progress is not None:
+            progress(step, fraction)
+
     db = store.db
     report = VerifyReport()
+    tell("integrity", 0.0)
     report.integrity = integrity.integrity_check(db)
+    tell("foreign keys", 0.35)
     report.foreign_key_problems = integrity.foreign_key_problems(db)
-    from trialdesk.db.migrations import audited_tables
-
-    audited = set(audited_tables(db))
+    audited = audited_tables(db)
     tables = integrity.table_names(db)
-    report.tables_without_audit = sorted(t for t in tables if t not in audited and t not in UNAUDITED_TABLES)
+    report.tables_without_audit = sorted(t for t in tables if t not in set(audited) and t not in UNAUDITED_TABLES)
+    report.schema = integrity.schema_differences(db.conn)
+    tell("audit chain", 0.45)
     report.chain = audit.verify_chain(db.conn)
+    report.head = audit.head(db.conn)
+    tell("replay", 0.7)
+    report.replay = replay.replay_all(db, audited, REDACTED)
+    report.security = _security_problems(store)
+    tell("backups", 0.95)
+    restores = _restores(store)
+    key = key_for(store.folder)
+    report.witnesses = [backup.witness(db.conn, store.info.store_id, path, key, restores)
+                        for path in backup.backups_to_witness(store)]
+    tell("done", 1.0)
     return report
 
 
