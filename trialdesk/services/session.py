@@ -98,8 +98,8 @@ def settings_problems(store: Store) -> list[tuple[str, str]]:
         except ValueError:
             number = None
         if number is None or not bounds[0] <= number <= bounds[1]:
-            out.append((key, f"is {value!r}, outside the {bounds[0]}-{bounds[1]} TrialDesk allows: it was set "
-                             "outside TrialDesk"))
+            problem = f"is {value!r}, outside the {bounds[0]}-{bounds[1]} TrialDesk allows: it was set outside TrialDesk"
+            out.append((key, problem))
     return out
 
 
