@@ -152,7 +152,7 @@ WITH h AS (
     WHERE table_name = :table AND action IN ('INSERT', 'UPDATE', 'DELETE')
     WINDOW w AS (PARTITION BY record_id ORDER BY seq)
 )
-SELECT h.record_id, {row_json}
+SELECT h.record_id, CASE WHEN t.id IS NULL THEN NULL ELSE {row_json} END
 FROM h LEFT JOIN "{table}" t ON t.id = h.record_id
 WHERE NOT (CASE h.action
         WHEN 'INSERT' THEN h.prev_action IS NULL OR h.prev_action = 'DELETE'
