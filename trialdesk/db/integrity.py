@@ -96,3 +96,38 @@ WHERE a.table_name = 'users' AND a.action IN ('INSERT', 'UPDATE')
   AND EXISTS (SELECT 1 FROM audit k INDEXED BY audit_record WHERE k.table_name = 'users' AND k.record_id = a.user_id)
 """).fetchall()
     return [r for r in rows if r[2] != "administrator"]
+
+
+class BackgroundChecks:
+    """``PRAGMA integrity_check`` and ``foreign_key_check`` on a connection of their own, in a thread of their own,
+    while the caller walks the audit chain and replays the trail: SQLite checks in C without Python's lock, so on
+    a machine with two cores the two halves of ``verify`` take the time of the longer one."""
+
+    def __init__(self, path, key: bytes):
+        import threading
+
+        self._path, self._key = path, key
+        self._result: tuple[list[str], int] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="trialdesk-integrity-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        from trialdesk.db.connection import _connect
+
+        try:
+            conn = _connect(self._path, self._key)
+            try:
+                self._result = (integrity_check(conn), foreign_key_problems(conn))
+            finally:
+                conn.close()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller in wait()
+            self._error = exc
+
+    def wait(self) -> tuple[list[str], int]:
+        """The integrity check's lines and the number of broken references (re-raises what the thread raised)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result

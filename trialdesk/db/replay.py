@@ -141,48 +141,88 @@ def replay_record(db, table: str, record_id: str, current_json: str | None, defa
     return found + compare_final(table, record_id, state, current, defaults)
 
 
-def _suspects_sql(table: str, row_json: str) -> str:
-    """One pass over the table's audit rows (in the order of the ``audit_record`` index) and the table: the ids
-    of records whose trail does not replay by plain text equality."""
-    return f"""
-WITH h AS (
-    SELECT record_id, action, old_values, new_values,
-           lag(new_values) OVER w AS prev_new, lag(action) OVER w AS prev_action, lead(seq) OVER w AS next_seq
-    FROM audit INDEXED BY audit_record
-    WHERE table_name = :table AND action IN ('INSERT', 'UPDATE', 'DELETE')
-    WINDOW w AS (PARTITION BY record_id ORDER BY seq)
-)
-SELECT h.record_id, CASE WHEN t.id IS NULL THEN NULL ELSE {row_json} END
-FROM h LEFT JOIN "{table}" t ON t.id = h.record_id
-WHERE NOT (CASE h.action
-        WHEN 'INSERT' THEN h.prev_action IS NULL OR h.prev_action = 'DELETE'
-        ELSE h.prev_action IN ('INSERT', 'UPDATE') AND h.old_values IS h.prev_new END)
-   OR (h.next_seq IS NULL AND CASE h.action
-        WHEN 'DELETE' THEN t.id IS NOT NULL
-        ELSE t.id IS NULL OR h.new_values IS NOT {row_json} END)
-   OR (h.action <> 'INSERT' AND :write_once)
-UNION
-SELECT t.id, {row_json} FROM "{table}" t
-WHERE NOT EXISTS (SELECT 1 FROM audit a INDEXED BY audit_record WHERE a.table_name = :table AND a.record_id = t.id
-                  AND a.action IN ('INSERT', 'UPDATE', 'DELETE'))
-"""
+_DELETED = -1
+
+
+def _digester():
+    """A 64-bit keyed digest of a text (a new random key per run: nobody can make two texts that collide for it)."""
+    import hashlib
+    import os
+
+    key = os.urandom(16)
+    blake = hashlib.blake2b
+
+    def digest(text: str | None) -> int:
+        if text is None:
+            return 0
+        return int.from_bytes(blake(text.encode("utf-8"), digest_size=8, key=key).digest(), "little")
+
+    return digest
+
+
+def _suspects(db, tables: list[str], row_json: dict[str, str]) -> dict[str, dict[str, str | None]]:
+    """The records whose trail does not replay by plain text, per table: record id -> the record's current JSON.
+
+    One streaming pass over the audit rows in ``seq`` order keeps, per record, a digest of the JSON its last audit
+    row left; an UPDATE or DELETE whose recorded old values are not that JSON, an INSERT of a record that exists,
+    or any change of a write-once record makes it a suspect. Then one pass over each table compares each row's
+    JSON (SQLite's ``json_object``, as the triggers write it) with that digest. Suspects are replayed in full by
+    :func:`replay_record`.
+    """
+    digest = _digester()
+    states: dict[str, dict[str, int]] = {t: {} for t in tables}
+    suspects: dict[str, set[str]] = {t: set() for t in tables}
+    marks = ", ".join("?" * len(tables))
+    cursor = db.execute(f"SELECT table_name, record_id, action, old_values, new_values FROM audit "
+                        f"WHERE action IN ('INSERT', 'UPDATE', 'DELETE') AND table_name IN ({marks}) ORDER BY seq",
+                        tables)
+    while True:
+        batch = cursor.fetchmany(5000)
+        if not batch:
+            break
+        for table, rid, action, old, new in batch:
+            state = states[table]
+            prev = state.get(rid)
+            if action == "INSERT":
+                if prev is not None and prev != _DELETED:
+                    suspects[table].add(rid)
+                state[rid] = digest(new)
+                continue
+            if prev is None or prev == _DELETED or digest(old) != prev or table in WRITE_ONCE_TABLES:
+                suspects[table].add(rid)
+            state[rid] = _DELETED if action == "DELETE" else digest(new)
+    out: dict[str, dict[str, str | None]] = {}
+    for table in tables:
+        state, found = states[table], suspects[table]
+        current: dict[str, str | None] = {}
+        for rid, text in db.execute(f'SELECT t.id, {row_json[table]} FROM "{table}" t'):
+            if rid in found or state.pop(rid, None) != digest(text):
+                current[rid] = text
+            state.pop(rid, None)
+        for rid, left in state.items():
+            if left != _DELETED:
+                current[rid] = None  # the trail left it there; the table lacks it
+        for rid in found:
+            if rid not in current:
+                current[rid] = None
+        out[table] = current
+    return out
 
 
 def replay_table(db, table: str, redacted: tuple[str, ...] = ()) -> list[Finding]:
     """Every difference between ``table`` and what its audit trail builds."""
-    columns, defaults = _columns(db, table)
-    row_json = audit._json_object("t", columns, frozenset(redacted))
-    found: list[Finding] = []
-    sql = _suspects_sql(table, row_json)
-    suspects = db.execute(sql, {"table": table, "write_once": 1 if table in WRITE_ONCE_TABLES else 0}).fetchall()
-    for record_id, current_json in {r[0]: r[1] for r in suspects}.items():
-        found.extend(replay_record(db, table, record_id, current_json, defaults))
-    return found
+    return replay_all(db, [table], {table: redacted})
 
 
 def replay_all(db, tables: list[str], redacted: dict[str, tuple[str, ...]]) -> list[Finding]:
-    """:func:`replay_table` for each of ``tables``."""
+    """Every difference between each of ``tables`` and what its audit trail builds (``redacted``: the columns
+    each table's triggers write as ``***``)."""
+    columns = {table: _columns(db, table) for table in tables}
+    row_json = {table: audit._json_object("t", columns[table][0], frozenset(redacted.get(table, ())))
+                for table in tables}
     found: list[Finding] = []
-    for table in tables:
-        found.extend(replay_table(db, table, redacted.get(table, ())))
+    for table, records in _suspects(db, tables, row_json).items():
+        defaults = columns[table][1]
+        for record_id in sorted(records):
+            found.extend(replay_record(db, table, record_id, records[record_id], defaults))
     return found

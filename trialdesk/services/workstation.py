@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,8 @@ from trialdesk.db.connection import (
 from trialdesk.db.driver import DRIVER
 from trialdesk.domain.people import User, password_problem, username_problem
 from trialdesk.errors import (
-    KeyMissing, StoreDamaged, StoreError, StoreExists, StoreNotFound, ValidationError, WrongKey,
+    KeyMissing, StoreDamaged, StoreError, StoreExists, StoreNotFound, StoreTooNew, ValidationError, WrongKey,
+    os_problem,
 )
 from trialdesk.services import auth, files
 from trialdesk.services.permissions import Action, require
@@ -300,23 +302,25 @@ def verify(store: Store, progress=None) -> VerifyReport:
 
     db = store.db
     report = VerifyReport()
+    key = key_for(store.folder)
+    if db.conn.in_transaction:
+        db.conn.commit()
     tell("integrity", 0.0)
-    report.integrity = integrity.integrity_check(db)
-    tell("foreign keys", 0.35)
-    report.foreign_key_problems = integrity.foreign_key_problems(db)
+    checks = integrity.BackgroundChecks(store.path, key)  # in parallel with the chain and the replay
     audited = audited_tables(db)
     tables = integrity.table_names(db)
     report.tables_without_audit = sorted(t for t in tables if t not in set(audited) and t not in UNAUDITED_TABLES)
     report.schema = integrity.schema_differences(db.conn)
-    tell("audit chain", 0.45)
+    tell("audit chain", 0.05)
     report.chain = audit.verify_chain(db.conn)
     report.head = audit.head(db.conn)
-    tell("replay", 0.7)
+    tell("replay", 0.25)
     report.replay = replay.replay_all(db, audited, REDACTED)
     report.security = _security_problems(store)
+    tell("integrity", 0.5)
+    report.integrity, report.foreign_key_problems = checks.wait()
     tell("backups", 0.95)
     restores = _restores(store)
-    key = key_for(store.folder)
     report.witnesses = [backup.witness(db.conn, store.info.store_id, path, key, restores)
                         for path in backup.backups_to_witness(store)]
     tell("done", 1.0)
@@ -336,11 +340,63 @@ def make_backup(store: Store, user: User | None, dest: Path | None = None) -> ba
     return check
 
 
+def _checked_backup(source: Path, key: bytes) -> backup.BackupCheck:
+    """Open and check the backup ``source`` before anything is touched: it must open with the key, be sound, hold
+    an unbroken chain and be of a schema this TrialDesk knows."""
+    from trialdesk.db.migrations import LATEST
+
+    if not source.is_file():
+        raise StoreError("No backup file at {path}; nothing was changed.", path=str(source))
+    try:
+        check = backup.check_backup(source, key)
+    except StoreDamaged:
+        raise WrongKey("The backup {path} does not open with this store's key: it belongs to another "
+                       "store or is damaged. Nothing was changed.", path=str(source)) from None
+    except StoreError:
+        raise StoreDamaged("The backup {path} is damaged or not a TrialDesk backup; nothing was changed.",
+                           path=str(source)) from None
+    if check.integrity != "ok":
+        raise StoreDamaged("The backup {path} failed its check ({problem}); nothing was restored.",
+                           path=str(source), problem=check.integrity)
+    if not check.store_id:
+        raise StoreDamaged("The backup {path} is not a TrialDesk store; nothing was changed.", path=str(source))
+    if check.schema_version > LATEST:
+        raise StoreTooNew("The backup {path} was written by a newer TrialDesk (schema {found}; this TrialDesk knows "
+                          "up to {known}). Install the newer TrialDesk to restore it; nothing was changed.",
+                          path=str(source), found=check.schema_version, known=LATEST)
+    return check
+
+
+def _keep_replaced(db_path: Path, key: bytes, folder: Path) -> tuple[Path, tuple[int, str | None] | None]:
+    """Keep the database about to be replaced in ``backups/``: a verified copy when it can be read, else (damaged)
+    its encrypted bytes as they are, WAL included. Returns the copy and its chain head (None when unreadable)."""
+    keep = folder / backup.BACKUP_DIR / f"before-restore-{utc_iso()[:19].replace(':', '')}.db"
+    keep.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        backup.copy_into(db_path, key, keep)
+        conn = _connect(keep, key)
+        try:
+            return keep, audit.head(conn)
+        finally:
+            conn.close()
+    except (StoreError, DRIVER.DatabaseError):
+        files.discard(keep)
+    keep = keep.with_name(keep.stem + "-damaged" + keep.suffix)
+    shutil.copyfile(db_path, keep)
+    wal = db_path.with_name(db_path.name + "-wal")
+    if wal.exists():
+        shutil.copyfile(wal, keep.with_name(keep.name + "-wal"))
+    return keep, None
+
+
 def restore(folder: Path, source: Path, *, recovery_key_text: str | None = None) -> backup.BackupCheck:
     """Replace the store in ``folder`` by the backup ``source`` (which must belong to it).
 
-    The current database is first kept as ``backups/before-restore-<time>.db``. On a workstation
-    with no store yet, the recovery key opens the backup and the store is rebuilt around it.
+    Works when the live database is damaged or missing. The backup is checked first (key, integrity, chain,
+    schema, store and site), then copied beside the database, checked again and only then renamed over it, so a
+    failure at any point (a full disk too) leaves the database as it was, never a 0-byte or half-built one. The
+    replaced database is kept as ``backups/before-restore-<time>.db``. On a workstation with no store yet, the
+    recovery key opens the backup and the store is rebuilt around it.
     """
     folder = Path(folder)
     source = Path(source)
@@ -348,14 +404,7 @@ def restore(folder: Path, source: Path, *, recovery_key_text: str | None = None)
         key = keystore.parse_recovery_key(recovery_key_text)
     else:
         key = key_for(folder)
-    try:
-        check = backup.check_backup(source, key)
-    except StoreDamaged:
-        raise WrongKey("The backup {path} does not open with this store's key: it belongs to another "
-                       "store or is damaged. Nothing was changed.", path=str(source)) from None
-    if check.integrity != "ok":
-        raise StoreDamaged("The backup {path} failed its check ({problem}); nothing was restored.",
-                           path=str(source), problem=check.integrity)
+    check = _checked_backup(source, key)
     has_store = (folder / INFO_NAME).exists()
     if has_store:
         info = StoreInfo.read(folder)
@@ -368,38 +417,74 @@ def restore(folder: Path, source: Path, *, recovery_key_text: str | None = None)
                 "or comes from another store. Move it aside and run 'trialdesk recover' with the recovery key "
                 "to rebuild it from the database; nothing was changed.",
                 path=str(folder / INFO_NAME), expected=info.site_code, found=check.site_code or "?")
-    lock = FolderLock(folder) if folder.exists() else None
-    folder.mkdir(parents=True, exist_ok=True)
-    lock = lock or FolderLock(folder)
-    lock.acquire()
     try:
-        db_path = folder / DB_NAME
-        if db_path.exists():
-            keep = folder / backup.BACKUP_DIR / f"before-restore-{utc_iso()[:19].replace(':', '')}.db"
-            keep.parent.mkdir(parents=True, exist_ok=True)
-            backup.copy_into(db_path, key, keep)
-            for suffix in ("-wal", "-shm"):
-                p = folder / (DB_NAME + suffix)
-                if p.exists():
-                    p.unlink()
-            db_path.unlink()
-        backup.copy_into(source, key, db_path)
-        if not has_store:
-            conn = _connect(db_path, key)
-            try:
-                meta = integrity.read_meta(conn)
-            finally:
-                conn.close()
-            StoreInfo(store_id=meta["store_id"], site_code=meta["site_code"], created_at=meta["created_at"],
-                      key_check=keystore.key_check_value(key)).write(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError("Cannot create the data folder {folder}: {problem}. Nothing was changed.",
+                         folder=str(folder), problem=os_problem(exc)) from None
+    lock = FolderLock(folder)
+    lock.acquire()
+    db_path = folder / DB_NAME
+    staged = folder / (DB_NAME + ".restoring")
+    replaced = None
+    try:
+        try:
+            _discard_db(staged)
+            backup.copy_into(source, key, staged)
+            again = backup.check_backup(staged, key, chain=False)
+            if again.integrity != "ok" or again.audit_head != check.audit_head:
+                raise StoreDamaged("The copy of {path} did not verify; nothing was changed.", path=str(source))
+            _fsync(staged)
+            if db_path.exists():
+                replaced = _keep_replaced(db_path, key, folder)
+            for suffix in ("-wal", "-shm", "-journal"):
+                files.discard(folder / (DB_NAME + suffix))
+            os.replace(staged, db_path)
+            _fsync(folder)
+            if not has_store:
+                conn = _connect(db_path, key)
+                try:
+                    meta = integrity.read_meta(conn)
+                finally:
+                    conn.close()
+                StoreInfo(store_id=meta["store_id"], site_code=meta["site_code"], created_at=meta["created_at"],
+                          key_check=keystore.key_check_value(key)).write(folder)
+        except (OSError, DRIVER.DatabaseError) as exc:
+            raise StoreError("Cannot restore {path}: {problem}. The store was left as it was.", path=str(source),
+                             problem=os_problem(exc)) from None
     finally:
+        _discard_db(staged)
         lock.release()
     store = open_store(folder, key)
     try:
-        store.log_event("RESTORE", None, username="system",
-                        detail={"file": source.name, "audit_rows": check.audit_rows})
+        detail = {"file": source.name, "audit_rows": check.audit_rows, "restored_seq": check.audit_seq,
+                  "restored_hash": check.audit_head}
+        if replaced is not None:
+            detail["kept_as"] = replaced[0].name
+            if replaced[1] is not None:
+                detail["replaced_seq"], detail["replaced_hash"] = replaced[1]
+        store.log_event("RESTORE", None, username="system", detail=detail)
     finally:
         store.close()
     if recovery_key_text:
         keystore.save_key(check.store_id, key)
     return check
+
+
+def _discard_db(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        files.discard(path.with_name(path.name + suffix))
+
+
+def _fsync(path: Path) -> None:
+    """Flush ``path`` (a file, or a folder after a rename in it) to disk where the OS allows it."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
