@@ -111,6 +111,8 @@ def os_problem(exc: BaseException) -> str:
         return "permission denied"
     if number == errno.ENAMETOOLONG or "name too long" in text:
         return "a part of the path is too long"
+    if number == errno.EEXIST:
+        return "a file is in the way where a folder belongs"
     if number == errno.ENOTDIR:
         return "a part of the path is a file, not a folder"
     if number == errno.EROFS:

@@ -106,6 +106,7 @@ class Witness:
     problem: str | None = None
     explained_by: str | None = None
     other_store: bool = False
+    unreadable: bool = False
 
 
 def _first_divergence(store_conn, backup_conn) -> int:
@@ -127,13 +128,14 @@ def witness(store_conn, store_id: str, path: Path, key: bytes, restores: dict[in
     try:
         conn = _connect(path, key)
     except StoreError:
-        return Witness(path, problem="cannot be read with this store's key (damaged, or another store's)")
+        return Witness(path, problem="cannot be read with this store's key (damaged, or another store's)",
+                       unreadable=True)
     try:
         try:
             meta = dict(conn.execute("SELECT key, value FROM meta WHERE key = 'store_id'").fetchall())
             seq, hash_ = audit.head(conn)
         except DRIVER.DatabaseError as exc:
-            return Witness(path, problem=f"cannot be read ({exc})")
+            return Witness(path, problem=f"cannot be read ({exc})", unreadable=True)
         if meta.get("store_id") != store_id:
             return Witness(path, seq, hash_, other_store=True)
         if seq == 0 or audit.hash_at(store_conn, seq) == hash_:

@@ -70,6 +70,12 @@ def setup_workstation(folder: Path, *, site_code: str, site_name: str, admin_use
         raise ValidationError(problem, field="password")
     if not (admin_full_name or "").strip():
         raise ValidationError("Enter the administrator's full name.", field="full_name")
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError("The data folder {folder} is a file, not a folder; choose another.", field="folder",
+                              folder=str(folder))
+    if (folder / SETUP_MARKER).exists():  # a set-up that never finished (killed, power cut): start it again
+        _remove_new_store(folder, folder_existed=True)
+        files.discard(folder / SETUP_MARKER)
     if store_exists(folder):
         raise StoreExists("{folder} already holds a TrialDesk store; it was left untouched.",
                           folder=str(folder))
@@ -87,6 +93,12 @@ def setup_workstation(folder: Path, *, site_code: str, site_name: str, admin_use
     folder_existed = folder.exists()
     store = None
     try:
+        folder.mkdir(parents=True, exist_ok=True)
+        files.write_replacing(folder / SETUP_MARKER, b"set-up under way\n")
+    except OSError as exc:
+        raise StoreError("Cannot set up the store in {folder}: {problem}.", folder=str(folder),
+                         problem=os_problem(exc)) from None
+    try:
         store = create_store(folder, key, site_code=site_code, site_name=site_name.strip(),
                              purpose="training" if training else "trial")
         admin = auth.create_first_administrator(store, username=admin_username,
@@ -103,18 +115,26 @@ def setup_workstation(folder: Path, *, site_code: str, site_name: str, admin_use
         keystore.save_key(store.info.store_id, key)
         store.log_event("STORE_CREATED", auth.actor(admin),
                         detail={"site": site_code, "recovery_sheet_written": True})
+        files.discard(folder / SETUP_MARKER)
         return SetupResult(store, admin, recovery_sheet)
     except BaseException:
         if store is not None:
             store.close()
-            _remove_new_store(folder, folder_existed)
             if recovery_sheet.exists():
                 recovery_sheet.unlink()
+        _remove_new_store(folder, folder_existed)
+        files.discard(folder / SETUP_MARKER)
         raise
 
 
+# Present in the data folder while a set-up runs: one found there at the next set-up is a set-up that never
+# finished, whose half-made store (no keychain entry for certain, maybe no recovery sheet) is removed and made again.
+SETUP_MARKER = "setup-incomplete"
+
+
 def _remove_new_store(folder: Path, folder_existed: bool) -> None:
-    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal", INFO_NAME):
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal", INFO_NAME,
+                 DB_NAME + ".new", DB_NAME + ".new-wal", DB_NAME + ".new-shm", "trialdesk.lock.json"):
         path = folder / name
         if path.exists():
             path.unlink()
@@ -211,7 +231,8 @@ class VerifyReport:
 
     @property
     def history(self) -> list:
-        return [w for w in self.witnesses if w.problem and not w.explained_by and not w.other_store]
+        return [w for w in self.witnesses
+                if w.problem and not w.explained_by and not w.other_store and not w.unreadable]
 
     @property
     def ok(self) -> bool:
@@ -247,7 +268,8 @@ class VerifyReport:
                    + ("" if not self.history else f", HISTORY REWRITTEN in {len(self.history)}"))
         for w in mine:
             if w.problem:
-                note = f" (explained: {w.explained_by})" if w.explained_by else ""
+                note = f" (explained: {w.explained_by})" if w.explained_by else \
+                    " (not a witness: unreadable)" if w.unreadable else ""
                 out.append(f"  {w.path.name}: {w.problem}{note}")
         seq, hash_ = self.head
         out.append(f"audit seal (chain head): {audit.seal(seq, hash_)} — row {seq}, hash {hash_ or '-'}")
