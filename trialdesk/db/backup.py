@@ -10,7 +10,7 @@ from trialdesk.clock import utc_now
 from trialdesk.db import audit
 from trialdesk.db.connection import _connect, Store
 from trialdesk.db.driver import DRIVER
-from trialdesk.errors import StoreError
+from trialdesk.errors import StoreError, os_problem
 
 BACKUP_DIR = "backups"
 
@@ -196,7 +196,7 @@ def check_backup(path: Path, key: bytes, *, chain: bool = True) -> BackupCheck:
         conn.close()
 
 
-def write_backup(store: Store, key: bytes, dest: Path | None = None) -> BackupCheck:
+def write_backup(store: Store, key: bytes, dest: Path | None = None, progress=None) -> BackupCheck:
     """Copy the open store to ``dest`` (encrypted with the same key) and verify the copy.
 
     The copy is written to a temporary name beside ``dest`` and renamed only once verified.
@@ -207,8 +207,8 @@ def write_backup(store: Store, key: bytes, dest: Path | None = None) -> BackupCh
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError("Cannot create {folder}: {problem}", folder=str(dest.parent),
-                         problem=exc.strerror or str(exc)) from None
+        raise StoreError("Cannot create {folder}: {problem}.", folder=str(dest.parent),
+                         problem=os_problem(exc)) from None
     tmp = dest.with_name(dest.name + ".partial")
     if tmp.exists():
         tmp.unlink()
@@ -217,10 +217,17 @@ def write_backup(store: Store, key: bytes, dest: Path | None = None) -> BackupCh
     try:
         target = _connect(tmp, key)
         try:
-            store.db.conn.backup(target)
+            if progress is None:
+                store.db.conn.backup(target)
+            else:  # 4 MB at a time, telling how far (the copy is most of the time; checking it the rest)
+                store.db.conn.backup(target, pages=1024,
+                                     progress=lambda status, remaining, total: progress(
+                                         "copy", 0.8 * (total - remaining) / total if total else 0.8))
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
+        if progress is not None:
+            progress("check", 0.8)
         check = check_backup(tmp, key, chain=False)
         rows, head = _head(store.db.conn)
         if check.integrity != "ok" or check.store_id != store.info.store_id or check.audit_head != head:
@@ -235,9 +242,9 @@ def write_backup(store: Store, key: bytes, dest: Path | None = None) -> BackupCh
                 leftover.unlink()
         return BackupCheck(dest, check.store_id, check.schema_version, check.audit_rows,
                            check.audit_head, check.integrity, check.site_code, check.audit_seq)
-    except OSError as exc:
-        raise StoreError("Cannot write the backup to {path}: {problem}", path=str(dest),
-                         problem=exc.strerror or str(exc)) from None
+    except (OSError, DRIVER.DatabaseError) as exc:
+        raise StoreError("Cannot write the backup to {path}: {problem}. Nothing was kept of it.", path=str(dest),
+                         problem=os_problem(exc)) from None
     finally:
         if tmp.exists():
             tmp.unlink()

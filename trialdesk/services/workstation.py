@@ -349,12 +349,13 @@ def verify(store: Store, progress=None) -> VerifyReport:
     return report
 
 
-def make_backup(store: Store, user: User | None, dest: Path | None = None) -> backup.BackupCheck:
-    """Write a verified encrypted backup (audited); automatic ones are rotated."""
+def make_backup(store: Store, user: User | None, dest: Path | None = None, progress=None) -> backup.BackupCheck:
+    """Write a verified encrypted backup (audited); automatic ones are rotated. ``progress(step, fraction)`` is
+    told how far the copy has come."""
     if user is not None:
         require(user, Action.BACKUP)
     key = key_for(store.folder)
-    check = backup.write_backup(store, key, dest)
+    check = backup.write_backup(store, key, dest, progress)
     store.log_event("BACKUP", auth.actor(user) if user else None, username=None if user else "system",
                     detail={"file": check.path.name, "audit_rows": check.audit_rows})
     if dest is None:
