@@ -157,6 +157,21 @@ def witness(store_conn, store_id: str, path: Path, key: bytes, restores: dict[in
     return Witness(path, seq, hash_, diverges_after=last, problem=problem, explained_by=restores.get(last))
 
 
+def restore_points(conn) -> dict[int, str]:
+    """seq a restore put the store back to -> which file and when (from the trail's RESTORE events)."""
+    import json
+
+    out = {}
+    for at, detail in conn.execute("SELECT at, new_values FROM audit WHERE action = 'RESTORE'").fetchall():
+        try:
+            data = json.loads(detail or "{}")
+        except ValueError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("restored_seq"), int):
+            out[data["restored_seq"]] = f"restore of {data.get('file', '?')} at {at}"
+    return out
+
+
 def backups_to_witness(store: Store) -> list[Path]:
     """Every backup of this store TrialDesk can find: its backup folder and the store's own ``backups/``."""
     folders = {backup_folder(store), store.folder / BACKUP_DIR}

@@ -103,9 +103,11 @@ class BackgroundChecks:
     while the caller walks the audit chain and replays the trail: SQLite checks in C without Python's lock, so on
     a machine with two cores the two halves of ``verify`` take the time of the longer one."""
 
-    def __init__(self, path, key: bytes):
+    def __init__(self, path, key: bytes, conn=None):
         import threading
 
+        if conn is not None and conn.in_transaction:  # the other connection must see everything written
+            conn.commit()
         self._path, self._key = path, key
         self._result: tuple[list[str], int] | None = None
         self._error: BaseException | None = None

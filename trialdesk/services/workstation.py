@@ -294,21 +294,6 @@ def _security_problems(store: Store) -> list[str]:
     return out
 
 
-def _restores(store: Store) -> dict[int, str]:
-    """seq a restore put the store back to -> which file and when (from the trail's RESTORE events)."""
-    import json
-
-    out = {}
-    for at, detail in store.db.execute("SELECT at, new_values FROM audit WHERE action = 'RESTORE'").fetchall():
-        try:
-            data = json.loads(detail or "{}")
-        except ValueError:
-            continue
-        if isinstance(data.get("restored_seq"), int):
-            out[data["restored_seq"]] = f"restore of {data.get('file', '?')} at {at}"
-    return out
-
-
 def verify(store: Store, progress=None) -> VerifyReport:
     """Integrity check, foreign keys, the schema and triggers against the migrations, the audit hash chain, every
     audited table replayed from its trail, settings and roles, and the chain against every backup found.
@@ -325,10 +310,8 @@ def verify(store: Store, progress=None) -> VerifyReport:
     db = store.db
     report = VerifyReport()
     key = key_for(store.folder)
-    if db.conn.in_transaction:
-        db.conn.commit()
     tell("integrity", 0.0)
-    checks = integrity.BackgroundChecks(store.path, key)  # in parallel with the chain and the replay
+    checks = integrity.BackgroundChecks(store.path, key, db.conn)  # in parallel with the chain and the replay
     audited = audited_tables(db)
     tables = integrity.table_names(db)
     report.tables_without_audit = sorted(t for t in tables if t not in set(audited) and t not in UNAUDITED_TABLES)
@@ -342,7 +325,7 @@ def verify(store: Store, progress=None) -> VerifyReport:
     tell("integrity", 0.5)
     report.integrity, report.foreign_key_problems = checks.wait()
     tell("backups", 0.95)
-    restores = _restores(store)
+    restores = backup.restore_points(db.conn)
     report.witnesses = [backup.witness(db.conn, store.info.store_id, path, key, restores)
                         for path in backup.backups_to_witness(store)]
     tell("done", 1.0)
