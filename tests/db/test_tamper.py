@@ -400,3 +400,16 @@ def test_backup_head_file_beside_each_backup(trial):
         assert head["audit_seal"] == audit.seal(check.audit_seq, check.audit_head)
     finally:
         store.close()
+
+
+def test_verify_without_the_key_in_the_keychain_checks_one_after_another(trial, memory_keyring):
+    """A store opened with the recovery key only (not saved in the keychain): verify still runs every check on the
+    store's own connection, and says it had no key to open the backups with."""
+    store = ws.open_workstation(trial["folder"])
+    try:
+        memory_keyring.secrets.clear()
+        report = ws.verify(store)
+    finally:
+        store.close()
+    assert report.ok, report.lines()
+    assert report.integrity == ["ok"] and report.witnesses == []

@@ -25,7 +25,7 @@ def table_names(db) -> list[str]:
 
 # --- the schema against what the migrations create (issue 14, point 1) ---------------------------------------------
 
-_expected: dict[str, tuple[str, str, str]] | None = None
+_expected: dict[tuple, dict[str, tuple[str, str, str]]] = {}
 
 
 def _normalised(sql: str | None) -> str:
@@ -41,20 +41,20 @@ def schema_of(conn) -> dict[str, tuple[str, str, str]]:
 
 def expected_schema() -> dict[str, tuple[str, str, str]]:
     """The schema the migrations create, built once per process by running them on an empty database in memory."""
-    global _expected
-    if _expected is None:
-        import sqlite_utils
+    import sqlite_utils
 
-        from trialdesk.db import migrations
-        from trialdesk.db.driver import DRIVER
+    from trialdesk.db import migrations
+    from trialdesk.db.driver import DRIVER
 
+    which = tuple((n, id(f)) for n, f in migrations.MIGRATIONS)  # tests run older lists of migrations too
+    if which not in _expected:
         conn = DRIVER.connect(":memory:")
         try:
             migrations.apply(sqlite_utils.Database(conn, execute_plugins=False))
-            _expected = schema_of(conn)
+            _expected[which] = schema_of(conn)
         finally:
             conn.close()
-    return _expected
+    return _expected[which]
 
 
 def schema_differences(conn):
@@ -103,11 +103,12 @@ class BackgroundChecks:
     while the caller walks the audit chain and replays the trail: SQLite checks in C without Python's lock, so on
     a machine with two cores the two halves of ``verify`` take the time of the longer one."""
 
-    def __init__(self, path, key: bytes, conn=None):
+    def __init__(self, path, key: bytes | None, conn=None):
         import threading
 
         if conn is not None and conn.in_transaction:  # the other connection must see everything written
             conn.commit()
+        self._conn = conn
         self._path, self._key = path, key
         self._result: tuple[list[str], int] | None = None
         self._error: BaseException | None = None
@@ -117,6 +118,8 @@ class BackgroundChecks:
     def _run(self) -> None:
         from trialdesk.db.connection import _connect
 
+        if self._key is None:
+            return  # no key at hand (a store opened with the recovery key only): checked in wait()
         try:
             conn = _connect(self._path, self._key)
             try:
@@ -129,6 +132,8 @@ class BackgroundChecks:
     def wait(self) -> tuple[list[str], int]:
         """The integrity check's lines and the number of broken references (re-raises what the thread raised)."""
         self._thread.join()
+        if self._key is None and self._conn is not None:
+            return integrity_check(self._conn), foreign_key_problems(self._conn)
         if self._error is not None:
             raise self._error
         assert self._result is not None
