@@ -30,8 +30,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ["PYTHON_KEYRING_BACKEND"] = "bench_keyring.FileKeyring"
 
-import trialdesk.db.driver  # noqa: E402,F401
-from _common import paired_median_ms, report  # noqa: E402
+from _common import paired_median_ms, report
+
+import trialdesk.db.driver
 
 PASSWORD = "Bench-passord-2026"
 
@@ -55,7 +56,8 @@ def _fast_passwords() -> None:
 def build(folder: Path, participants: int) -> None:
     """A store of ``participants`` synthetic participants, every write through the services."""
     from trialdesk.domain.people import Role
-    from trialdesk.services import auth, demo, participants as participant_service, screening, workstation
+    from trialdesk.services import auth, demo, screening, workstation
+    from trialdesk.services import participants as participant_service
 
     _fast_passwords()
     today = date(2026, 11, 2)

@@ -104,8 +104,8 @@ def user_id(conn, username: str) -> str:
 def test_clinical_change_with_triggers_dropped_and_recreated_is_named(trial):
     pid = trial["pids"][0]
     conn = attacker(trial)
-    around_triggers(conn, "screenings", ("UPDATE screenings SET igg_value = 4.2, igg_value_text = '4,2' "
-                                         "WHERE participant_id = ?", pid))
+    around_triggers(conn, "screenings", (("UPDATE screenings SET igg_value = 4.2, igg_value_text = '4,2' "
+                                          "WHERE participant_id = ?"), pid))
     conn.close()
     report = verified(trial)
     assert not report.ok
@@ -143,8 +143,8 @@ def test_a_row_added_around_the_triggers_is_named(trial):
     columns = [d[1] for d in conn.execute("PRAGMA table_info(consents)").fetchall()]
     values = dict(zip(columns, row))
     values["id"] = "forged-consent"
-    around_triggers(conn, "consents", (f"INSERT INTO consents ({', '.join(values)}) VALUES "
-                                       f"({', '.join('?' * len(values))})", *values.values()))
+    around_triggers(conn, "consents", ((f"INSERT INTO consents ({', '.join(values)}) VALUES "
+                                        f"({', '.join('?' * len(values))})"), *values.values()))
     conn.close()
     report = verified(trial)
     assert [(f.table, f.record_id) for f in report.replay] == [("consents", "forged-consent")]
@@ -237,8 +237,8 @@ def test_recomputed_signature_content_hash_over_changed_data_shows(trial):
     store = None
     # Change a screening value and make the signature and the decision match the changed checklist, all around
     # the triggers, so that the app itself would call the signature valid.
-    around_triggers(conn, "screenings", ("UPDATE screenings SET nk_value = 400, nk_value_text = '400' "
-                                         "WHERE participant_id = ?", pid))
+    around_triggers(conn, "screenings", (("UPDATE screenings SET nk_value = 400, nk_value_text = '400' "
+                                          "WHERE participant_id = ?"), pid))
     conn.close()
     store = ws.open_workstation(trial["folder"])
     try:
@@ -248,8 +248,8 @@ def test_recomputed_signature_content_hash_over_changed_data_shows(trial):
     conn = attacker(trial)
     sig = conn.execute("SELECT signature_id FROM eligibility_decisions WHERE participant_id = ?", [pid]).fetchone()[0]
     around_triggers(conn, "signatures", ("UPDATE signatures SET content_hash = ? WHERE id = ?", forged, sig))
-    around_triggers(conn, "eligibility_decisions", ("UPDATE eligibility_decisions SET checklist_hash = ? "
-                                                    "WHERE participant_id = ?", forged, pid))
+    around_triggers(conn, "eligibility_decisions", (("UPDATE eligibility_decisions SET checklist_hash = ? "
+                                                     "WHERE participant_id = ?"), forged, pid))
     conn.close()
     report = verified(trial)
     named = {(f.table, f.field) for f in report.replay}
@@ -362,8 +362,8 @@ def test_lockout_minutes_out_of_bounds_around_the_triggers_is_named(trial):
     conn.close()
     report = verified(trial)
     assert [(f.table, f.field) for f in report.replay] == [("settings", "value")]  # the '1' never in the trail
-    assert report.security == ["setting lockout_minutes: is '0', outside the 1-1440 TrialDesk allows: it was set "
-                               "outside TrialDesk"]
+    assert report.security == [("setting lockout_minutes: is '0', outside the 1-1440 TrialDesk allows: it was set "
+                                "outside TrialDesk")]
 
 
 def test_audit_row_for_a_record_that_is_not_there_is_named(trial):

@@ -289,7 +289,7 @@ def test_every_page_carries_the_audit_seal_of_the_moment_it_was_printed(store, u
     seal = f"Audit seal {seq}\u00b7{digest[:12]}"
     assert all(seal in " ".join(t.split()) for t in texts)
     nb = printing.screening_summary(store, doctor, trial.pid, language="nb")
-    seq2, digest2 = audit.head(store.db.conn)
+    seq2, _ = audit.head(store.db.conn)
     assert seq2 == seq + 2  # the two prints' own events
     before_nb = store.db.execute("SELECT hash FROM audit WHERE seq = ?", [seq + 1]).fetchone()[0]
     assert f"Revisjonssegl {seq + 1}\u00b7{before_nb[:12]}" in flat(nb)  # the head after the casebook's print

@@ -9,9 +9,10 @@ The replay reads only the audit rows' content (table, record, operation, old and
 them or where, so rows another workstation wrote (the site exchange) replay the same way as this store's own.
 :func:`replay_step` is the one place that says what an audit row does to a record.
 
-Speed: one streaming SQL pass per table finds the records whose trail is not simply consistent (a text
-comparison of each UPDATE's old values with the previous row's new values, and of the last row's new values with
-the current row, both as SQLite's own ``json_object`` writes them); only those records are replayed in Python,
+Speed (issue 15, point 3): one streaming pass over the audit rows in ``seq`` order and one over each table find
+the records whose trail is not simply consistent, comparing texts as SQLite's own ``json_object`` writes them
+(each UPDATE's old values with the previous row's new values, the last row's new values with the current row),
+by a keyed hash per record, never the texts themselves in memory; only those records are replayed in Python,
 field by field (a column added by a later migration makes the texts differ without anything being wrong).
 """
 
@@ -22,7 +23,6 @@ from dataclasses import dataclass
 
 from trialdesk.db import audit
 
-ROW_ACTIONS = ("INSERT", "UPDATE", "DELETE")
 # Audited tables whose rows are never changed or deleted once written: an UPDATE or DELETE of one in the trail
 # was not made by TrialDesk (a signature re-computed over changed data shows as one).
 WRITE_ONCE_TABLES = {"signatures": "a signature", "eligibility_decisions": "a signed eligibility decision"}
@@ -218,6 +218,6 @@ def replay_all(db, tables: list[str], redacted: dict[str, tuple[str, ...]]) -> l
     found: list[Finding] = []
     for table, records in _suspects(db, tables, row_json).items():
         defaults = columns[table][1]
-        for record_id in sorted(records):
+        for record_id in sorted(records, key=str):
             found.extend(replay_record(db, table, record_id, records[record_id], defaults))
     return found

@@ -320,11 +320,15 @@ def verify(store: Store, progress=None) -> VerifyReport:
     report.tables_without_audit = sorted(t for t in tables if t not in set(audited) and t not in UNAUDITED_TABLES)
     report.schema = integrity.schema_differences(db.conn)
     tell("audit chain", 0.05)
-    report.chain = audit.verify_chain(db.conn)
-    report.head = audit.head(db.conn)
-    tell("replay", 0.25)
-    report.replay = replay.replay_all(db, audited, REDACTED)
-    report.security = _security_problems(store)
+    try:
+        report.chain = audit.verify_chain(db.conn)
+        report.head = audit.head(db.conn)
+        tell("replay", 0.25)
+        report.replay = replay.replay_all(db, audited, REDACTED)
+        report.security = _security_problems(store)
+    except DRIVER.DatabaseError as exc:  # a damaged page on the way: the integrity check names it too
+        report.chain = audit.ChainReport(0, 0, None, f"the store cannot be read to its end ({exc}); restore the "
+                                                     "latest backup")
     tell("integrity", 0.5)
     report.integrity, report.foreign_key_problems = checks.wait()
     tell("backups", 0.95)
