@@ -2857,6 +2857,38 @@
       <source>{path} cannot be read: {problem}. Choose a data folder this user can read, or ask IT; nothing was changed.</source>
       <translation>{path} kan ikke leses: {problem}. Velg en datamappe denne brukeren kan lese, eller spør IT; ingenting ble endret.</translation>
     </message>
+    <message>
+      <source>Not done: {problem}. Nothing more was changed; what you typed is still on screen.</source>
+      <translation>Ikke utført: {problem}. Ingenting mer ble endret; det du skrev, står fortsatt på skjermen.</translation>
+    </message>
+    <message>
+      <source>a file is in the way where a folder belongs</source>
+      <translation>en fil står der en mappe skal være</translation>
+    </message>
+    <message>
+      <source>a folder on the way does not exist</source>
+      <translation>en mappe på veien finnes ikke</translation>
+    </message>
+    <message>
+      <source>a part of the path is a file, not a folder</source>
+      <translation>en del av stien er en fil, ikke en mappe</translation>
+    </message>
+    <message>
+      <source>a part of the path is too long</source>
+      <translation>en del av stien er for lang</translation>
+    </message>
+    <message>
+      <source>permission denied</source>
+      <translation>ingen tilgang</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>disken er full</translation>
+    </message>
+    <message>
+      <source>the disk is read-only</source>
+      <translation>disken er skrivebeskyttet</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
