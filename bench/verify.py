@@ -61,9 +61,11 @@ def build(folder: Path, participants: int) -> None:
 
     _fast_passwords()
     today = date(2026, 11, 2)
+    sheet = folder.parent / f"bench-recovery-{participants}.pdf"
+    sheet.unlink(missing_ok=True)
     setup = workstation.setup_workstation(folder, site_code="H", site_name="Haukeland (BENCH)",
                                           admin_username="admin", admin_full_name="Bench Admin",
-                                          admin_password=PASSWORD, recovery_sheet=folder.parent / "bench-recovery.pdf",
+                                          admin_password=PASSWORD, recovery_sheet=sheet,
                                           training=True)
     store = setup.store
     doctor = auth.create_user(store, setup.admin, username="doctor", full_name="Dina Doktor",
