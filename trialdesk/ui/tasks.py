@@ -223,12 +223,14 @@ class _BusyIndicator(QObject):
             dialog.deleteLater()
 
     def progressed(self, task: BackgroundTask) -> None:
-        if self.dialog is None or task.progress is None:
+        dialog = self.dialog
+        if dialog is None or task.progress is None or task not in self.pending:
             return
         text, fraction = task.progress
-        self.dialog.setRange(0, 100)
-        self.dialog.setValue(max(0, min(100, round(fraction * 100))))
         self._set_label(f"{task.label}\n{text}" if task.label else text)
+        dialog.setRange(0, 100)
+        # Last: a window-modal QProgressDialog processes events in setValue, and the job may end meanwhile.
+        dialog.setValue(max(0, min(100, round(fraction * 100))))
 
     def _set_label(self, text: str) -> None:
         self.dialog.setLabelText(text)
