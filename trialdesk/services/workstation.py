@@ -321,7 +321,8 @@ def verify(store: Store, progress=None) -> VerifyReport:
     report.schema = integrity.schema_differences(db.conn)
     tell("audit chain", 0.05)
     try:
-        report.chain = audit.verify_chain(db.conn)
+        rows = max(1, audit.head(db.conn)[0])
+        report.chain = audit.verify_chain(db.conn, lambda done: tell("audit chain", 0.05 + 0.2 * min(1.0, done / rows)))
         report.head = audit.head(db.conn)
         tell("replay", 0.25)
         report.replay = replay.replay_all(db, audited, REDACTED)
