@@ -73,7 +73,7 @@ def write_head_file(path: Path, *, store_id: str, site_code: str, schema_version
     tmp = target.with_name(target.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2)
+        json.dump(data, handle, indent=2, ensure_ascii=False)
         handle.write("\n")
         handle.flush()
         os.fsync(handle.fileno())

@@ -264,8 +264,11 @@ class VerifyReport:
         out.extend("  " + line for line in self.security[:limit])
         mine = [w for w in self.witnesses if not w.other_store]
         agreeing = sum(1 for w in mine if w.agrees)
-        out.append(f"backups compared with the chain: {len(mine)}, {agreeing} agree"
-                   + ("" if not self.history else f", HISTORY REWRITTEN in {len(self.history)}"))
+        if not mine:
+            out.append("backups compared with the chain: none found")
+        else:
+            out.append(f"backups compared with the chain: {len(mine)}, {agreeing} agree"
+                       + ("" if not self.history else f", HISTORY REWRITTEN in {len(self.history)}"))
         for w in mine:
             if w.problem:
                 note = f" (explained: {w.explained_by})" if w.explained_by else \
