@@ -325,17 +325,19 @@ def _canonical_sql(v2_after: int | None) -> str:
     return f"CASE WHEN seq <= {int(v2_after)} THEN {short} ELSE {long} END"
 
 
-def verify_chain(conn, progress=None) -> ChainReport:
+def verify_chain(conn, progress=None, observe=None, observe_columns: str = "") -> ChainReport:
     """Walk the audit chain in ``seq`` order and report the first row whose links do not hold.
 
     One streaming pass: SQLite writes each row's canonical JSON, Python hashes it. Only a row whose hash does
     not match is written again by :func:`row_hash` itself (the definition), so a difference in how the two
     escape some character can never pass a changed row nor fail a sound one. ``progress(rows)`` is called every
-    50,000 rows.
+    50,000 rows. ``observe(rows)`` is handed each batch of rows of ``observe_columns`` read in the same pass (the
+    replay's, see :class:`trialdesk.db.replay.Trail`), up to the first broken row.
     """
     v2_after = chain_v2_after(conn)
     columns = HASHED_COLUMNS_V2 if v2_after is not None else HASHED_COLUMNS
-    cursor = conn.execute(f"SELECT seq, id, prev_hash, hash, {_canonical_sql(v2_after)} FROM audit ORDER BY seq")
+    extra = f", {observe_columns}" if observe is not None else ""
+    cursor = conn.execute(f"SELECT seq, id, prev_hash, hash, {_canonical_sql(v2_after)}{extra} FROM audit ORDER BY seq")
     prev = None
     count = 0
     sha256 = hashlib.sha256
@@ -343,6 +345,9 @@ def verify_chain(conn, progress=None) -> ChainReport:
         batch = cursor.fetchmany(5000)
         if not batch:
             break
+        if observe is not None:
+            observe([row[5:] for row in batch])
+            batch = [row[:5] for row in batch]
         for seq, rid, prev_hash, stored, canonical in batch:
             count += 1
             if prev_hash != prev:

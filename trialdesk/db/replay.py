@@ -144,64 +144,72 @@ def replay_record(db, table: str, record_id: str, current_json: str | None, defa
 _DELETED = -1
 
 
-def _digester():
-    """A 64-bit keyed digest of a text: Python's own string hash (SipHash, keyed afresh for every process unless
-    PYTHONHASHSEED pins it, so nobody can prepare two texts that collide for it), computed in C and cached on the
-    string."""
-
-    def digest(text: str | None) -> int:
-        return 0 if text is None else hash(text)
-
-    return digest
+TRAIL_COLUMNS = "table_name, record_id, action, old_values, new_values"
+"""The audit columns the replay reads, in this order (:meth:`Trail.feed` takes rows of them)."""
 
 
-def _suspects(db, tables: list[str], row_json: dict[str, str]) -> dict[str, dict[str, str | None]]:
-    """The records whose trail does not replay by plain text, per table: record id -> the record's current JSON.
-
-    One streaming pass over the audit rows in ``seq`` order keeps, per record, a digest of the JSON its last audit
-    row left; an UPDATE or DELETE whose recorded old values are not that JSON, an INSERT of a record that exists,
-    or any change of a write-once record makes it a suspect. Then one pass over each table compares each row's
-    JSON (SQLite's ``json_object``, as the triggers write it) with that digest. Suspects are replayed in full by
-    :func:`replay_record`.
+class Trail:
+    """The first half of the replay, fed the audit rows in ``seq`` order (by its own pass, or by the chain walk's,
+    which reads the same rows: ``audit.verify_chain(..., observe=trail.feed)``): per record, a keyed digest of the
+    JSON its last audit row left, and the records whose trail does not chain by plain text (an UPDATE or DELETE
+    whose recorded old values are not that JSON, an INSERT of a record that exists, any change of a write-once
+    record). :meth:`suspects` then compares each table's rows with the digests.
     """
-    digest = _digester()
-    states: dict[str, dict[str, int]] = {t: {} for t in tables}
-    suspects: dict[str, set[str]] = {t: set() for t in tables}
-    marks = ", ".join("?" * len(tables))
-    cursor = db.execute(f"SELECT table_name, record_id, action, old_values, new_values FROM audit "
-                        f"WHERE action IN ('INSERT', 'UPDATE', 'DELETE') AND table_name IN ({marks}) ORDER BY seq",
-                        tables)
-    while True:
-        batch = cursor.fetchmany(5000)
-        if not batch:
-            break
+
+    def __init__(self, tables: list[str]):
+        self.tables = list(tables)
+        self.states: dict[str, dict[str, int]] = {t: {} for t in self.tables}
+        self.found: dict[str, set[str]] = {t: set() for t in self.tables}
+        self.rows = 0
+
+    def feed(self, batch) -> None:
+        """Take audit rows of :data:`TRAIL_COLUMNS` (any others are skipped: events, tables not audited)."""
+        states, found = self.states, self.found
         for table, rid, action, old, new in batch:  # the hot loop: 400,000 rows at 5,000 participants
-            state = states[table]
+            state = states.get(table)
+            if state is None or action not in _ROW_ACTIONS:
+                continue
             prev = state.get(rid)
             if action == "INSERT":
                 if prev is not None and prev != _DELETED:
-                    suspects[table].add(rid)
-                state[rid] = digest(new)
+                    found[table].add(rid)
+                state[rid] = 0 if new is None else hash(new)
                 continue
             if prev is None or prev == _DELETED or old is None or hash(old) != prev or table in WRITE_ONCE_TABLES:
-                suspects[table].add(rid)
-            state[rid] = _DELETED if action == "DELETE" else digest(new)
-    out: dict[str, dict[str, str | None]] = {}
-    for table in tables:
-        state, found = states[table], suspects[table]
-        current: dict[str, str | None] = {}
-        for rid, text in db.execute(f'SELECT t.id, {row_json[table]} FROM "{table}" t'):
-            if rid in found or state.pop(rid, None) != digest(text):
-                current[rid] = text
-            state.pop(rid, None)
-        for rid, left in state.items():
-            if left != _DELETED:
-                current[rid] = None  # the trail left it there; the table lacks it
-        for rid in found:
-            if rid not in current:
-                current[rid] = None
-        out[table] = current
-    return out
+                found[table].add(rid)
+            state[rid] = _DELETED if action == "DELETE" else (0 if new is None else hash(new))
+        self.rows += len(batch)
+
+    def read(self, db) -> None:
+        """Feed every audit row, in ``seq`` order, by a pass of its own."""
+        cursor = db.execute(f"SELECT {TRAIL_COLUMNS} FROM audit ORDER BY seq")
+        while True:
+            batch = cursor.fetchmany(5000)
+            if not batch:
+                break
+            self.feed(batch)
+
+    def suspects(self, db, row_json: dict[str, str]) -> dict[str, dict[str, str | None]]:
+        """Per table, record id -> current JSON (None: not in the table) of every record to replay in full."""
+        out: dict[str, dict[str, str | None]] = {}
+        for table in self.tables:
+            state, found = self.states[table], self.found[table]
+            current: dict[str, str | None] = {}
+            for rid, text in db.execute(f'SELECT t.id, {row_json[table]} FROM "{table}" t'):
+                if rid in found or state.pop(rid, None) != (0 if text is None else hash(text)):
+                    current[rid] = text
+                state.pop(rid, None)
+            for rid, left in state.items():
+                if left != _DELETED:
+                    current[rid] = None  # the trail left it there; the table lacks it
+            for rid in found:
+                if rid not in current:
+                    current[rid] = None
+            out[table] = current
+        return out
+
+
+_ROW_ACTIONS = frozenset(("INSERT", "UPDATE", "DELETE"))
 
 
 def replay_table(db, table: str, redacted: tuple[str, ...] = ()) -> list[Finding]:
@@ -209,14 +217,20 @@ def replay_table(db, table: str, redacted: tuple[str, ...] = ()) -> list[Finding
     return replay_all(db, [table], {table: redacted})
 
 
-def replay_all(db, tables: list[str], redacted: dict[str, tuple[str, ...]]) -> list[Finding]:
+def replay_all(db, tables: list[str], redacted: dict[str, tuple[str, ...]], trail: Trail | None = None) -> list[Finding]:
     """Every difference between each of ``tables`` and what its audit trail builds (``redacted``: the columns
-    each table's triggers write as ``***``)."""
+    each table's triggers write as ``***``; ``trail``: one already fed every audit row, else it is read here).
+
+    Digests are Python's own string hash (SipHash, keyed afresh for every process unless PYTHONHASHSEED pins it,
+    so nobody can prepare two texts that collide for it), computed in C and cached on the string."""
+    if trail is None:
+        trail = Trail(tables)
+        trail.read(db)
     columns = {table: _columns(db, table) for table in tables}
     row_json = {table: audit._json_object("t", columns[table][0], frozenset(redacted.get(table, ())))
                 for table in tables}
     found: list[Finding] = []
-    for table, records in _suspects(db, tables, row_json).items():
+    for table, records in trail.suspects(db, row_json).items():
         defaults = columns[table][1]
         for record_id in sorted(records, key=str):
             found.extend(replay_record(db, table, record_id, records[record_id], defaults))

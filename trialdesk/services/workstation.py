@@ -325,10 +325,13 @@ def verify(store: Store, progress=None) -> VerifyReport:
     tell("audit chain", 0.05)
     try:
         rows = max(1, audit.head(db.conn)[0])
-        report.chain = audit.verify_chain(db.conn, lambda done: tell("audit chain", 0.05 + 0.2 * min(1.0, done / rows)))
+        trail = replay.Trail(audited)  # fed by the chain walk: one pass over the audit rows for both
+        report.chain = audit.verify_chain(db.conn, lambda done: tell("audit chain", 0.05 + 0.3 * min(1.0, done / rows)),
+                                          observe=trail.feed, observe_columns=replay.TRAIL_COLUMNS)
         report.head = audit.head(db.conn)
-        tell("replay", 0.25)
-        report.replay = replay.replay_all(db, audited, REDACTED)
+        tell("replay", 0.35)
+        # A broken chain stopped the walk: the replay then reads the whole trail itself.
+        report.replay = replay.replay_all(db, audited, REDACTED, trail if report.chain.ok else None)
         report.security = _security_problems(store)
     except DRIVER.DatabaseError as exc:  # a damaged page on the way: the integrity check names it too
         report.chain = audit.ChainReport(0, 0, None, f"the store cannot be read to its end ({exc}); restore the "
