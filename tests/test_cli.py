@@ -337,3 +337,51 @@ def test_user_commands_in_a_process(tmp_path):
     assert "Traceback" not in refused.stderr
     for result in (made, added, listed, refused):
         assert NEW_PW not in result.stdout + result.stderr and ADMIN_PW not in result.stdout + result.stderr
+
+
+def _one_line(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.startswith("trialdesk: ") and err.count("\n") == 1 and "unexpected error" not in err, err
+    assert "Traceback" not in err
+    return err
+
+
+def test_a_data_folder_that_is_a_file_is_one_line(tmp_path, monkeypatch, capsys):
+    """Issue 14, point 4: what the disk and the OS refuse is said as such, in one line each."""
+    (tmp_path / "data").write_text("not a folder")
+    for command in (["verify"], ["backup"]):
+        assert cli.main([*command, "--data-dir", str(tmp_path / "data")]) == 2
+        assert "is a file, not a folder" in _one_line(capsys)
+    assert _init(tmp_path, monkeypatch) == 2
+    assert "is a file, not a folder" in _one_line(capsys)
+    assert (tmp_path / "data").read_text() == "not a folder"
+
+
+def test_a_path_part_too_long_is_one_line(tmp_path, monkeypatch, capsys):
+    assert _init(tmp_path, monkeypatch, folder="x" * 300) == 2
+    assert "too long" in _one_line(capsys)
+    assert cli.main(["verify", "--data-dir", str(tmp_path / ("y" * 300))]) == 2
+    assert "too long" in _one_line(capsys)
+
+
+def test_permission_denied_is_one_line(tmp_path, monkeypatch, capsys):
+    real = Path.mkdir
+
+    def refused(self, *args, **kwargs):
+        if self.name == "data":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refused)
+    assert _init(tmp_path, monkeypatch) == 2
+    assert "permission denied" in _one_line(capsys)
+
+
+def test_restore_of_a_damaged_file_is_refused_in_one_line(tmp_path, monkeypatch, capsys):
+    assert _init(tmp_path, monkeypatch) == 0
+    capsys.readouterr()
+    (tmp_path / "junk.db").write_bytes(os.urandom(8192))
+    assert cli.main(["restore", "--data-dir", str(tmp_path / "data"), str(tmp_path / "junk.db")]) == 2
+    assert "Nothing was changed" in _one_line(capsys)
+    assert cli.main(["verify", "--data-dir", str(tmp_path / "data")]) == 0
+    assert "audit seal (chain head): " in capsys.readouterr().out

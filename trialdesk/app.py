@@ -219,7 +219,12 @@ class AppController(QObject):
         try:
             if self.user is not None:
                 auth.logout(self.store, self.user)
-            workstation.make_backup(self.store, None)
+            store = self.store
+            # Off the GUI thread, with the progress dialog on screen: quitting waits for the backup, visibly.
+            tasks.wait_visibly(lambda report: workstation.make_backup(
+                store, None, progress=lambda step, fraction: report(
+                    self.tr("Copying the store…") if step == "copy" else self.tr("Checking the copy…"), fraction)),
+                self.tr("Making the backup before closing…"))
         except TrialDeskError as exc:
             QMessageBox.warning(None, self.tr("Backup on exit"), i18n.error_text(exc))
         finally:

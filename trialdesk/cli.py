@@ -301,7 +301,11 @@ def _cmd_backup(args, folder: Path) -> int:
         check = make_backup(store, None, Path(args.to) if args.to else None)
     finally:
         store.close()
+    from trialdesk.db.audit import seal
+
     print(f"Backup written and verified: {check.path} ({check.audit_rows} audit rows, integrity ok)")
+    print(f"audit seal (chain head): {seal(check.audit_seq, check.audit_head)} — row {check.audit_seq}, "
+          f"hash {check.audit_head or '-'} (also in {check.path.name}.head.json)")
     return EXIT_OK
 
 
@@ -655,11 +659,26 @@ def main(argv: list[str] | None = None) -> int:
         print("trialdesk: interrupted; nothing half-done was kept.", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback, no clinical data
+        problem = _os_problem_line(exc)
+        if problem is not None:  # what the disk or the OS refused, said as such
+            print(f"trialdesk: {problem}. Nothing more was changed.", file=sys.stderr)
+            return EXIT_ERROR
         print(f"trialdesk: unexpected error ({type(exc).__name__}). Nothing more was changed; please "
               "report this with the time it happened.", file=sys.stderr)
         if os.environ.get("TRIALDESK_DEBUG"):
             raise
         return EXIT_ERROR
+
+
+def _os_problem_line(exc: BaseException) -> str | None:
+    """One line for a failure the disk or the OS caused (issue 14, point 4), else None."""
+    from trialdesk.errors import os_problem
+
+    if not isinstance(exc, OSError) and "disk" not in str(exc).lower():
+        return None
+    problem = os_problem(exc)
+    where = getattr(exc, "filename", None)
+    return f"{problem[:1].upper()}{problem[1:]}" + (f" ({where})" if where else "")
 
 
 if __name__ == "__main__":

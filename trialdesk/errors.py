@@ -95,3 +95,28 @@ class ValidationError(TrialDeskError):
 class ConfirmationNeeded(ValidationError):
     """Input that may well be right but must be confirmed explicitly (e.g. a sex that differs from the identity
     number's sex digit): the caller asks the question at ``field`` and calls again with the confirmation."""
+
+
+def os_problem(exc: BaseException) -> str:
+    """What the disk or the operating system refused, in a few plain words for a one-line message (issue 14,
+    point 4): "the disk is full", "permission denied", "a part of the path is too long" …; SQLite's own words for
+    the same conditions are read too."""
+    import errno
+
+    number = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    if number in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or "disk is full" in text or "disk full" in text:
+        return "the disk is full"
+    if number in (errno.EACCES, errno.EPERM) or "readonly database" in text or "permission denied" in text:
+        return "permission denied"
+    if number == errno.ENAMETOOLONG or "name too long" in text:
+        return "a part of the path is too long"
+    if number == errno.EEXIST:
+        return "a file is in the way where a folder belongs"
+    if number == errno.ENOTDIR:
+        return "a part of the path is a file, not a folder"
+    if number == errno.EROFS:
+        return "the disk is read-only"
+    if number == errno.ENOENT:
+        return "a folder on the way does not exist"
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

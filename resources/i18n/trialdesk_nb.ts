@@ -14,6 +14,18 @@
       <source>site {code}</source>
       <translation>studiested {code}</translation>
     </message>
+    <message>
+      <source>Checking the copy…</source>
+      <translation>Kontrollerer kopien…</translation>
+    </message>
+    <message>
+      <source>Copying the store…</source>
+      <translation>Kopierer lageret…</translation>
+    </message>
+    <message>
+      <source>Making the backup before closing…</source>
+      <translation>Tar sikkerhetskopi før programmet lukkes…</translation>
+    </message>
   </context>
   <context>
     <name>ConsentDialog</name>
@@ -428,6 +440,42 @@
     <message>
       <source>E&amp;xchange</source>
       <translation>&amp;Utveksling</translation>
+    </message>
+    <message>
+      <source>Checking the audit chain…</source>
+      <translation>Kontrollerer revisjonssporets kjede…</translation>
+    </message>
+    <message>
+      <source>Checking the copy…</source>
+      <translation>Kontrollerer kopien…</translation>
+    </message>
+    <message>
+      <source>Checking the database file…</source>
+      <translation>Kontrollerer databasefilen…</translation>
+    </message>
+    <message>
+      <source>Comparing every table with its audit trail…</source>
+      <translation>Sammenligner hver tabell med revisjonssporet sitt…</translation>
+    </message>
+    <message>
+      <source>Comparing the audit chain with the backups…</source>
+      <translation>Sammenligner revisjonssporets kjede med sikkerhetskopiene…</translation>
+    </message>
+    <message>
+      <source>Copying the store…</source>
+      <translation>Kopierer lageret…</translation>
+    </message>
+    <message>
+      <source>Making a backup…</source>
+      <translation>Tar sikkerhetskopi…</translation>
+    </message>
+    <message>
+      <source>Verifying the store…</source>
+      <translation>Kontrollerer lageret…</translation>
+    </message>
+    <message>
+      <source>Working…</source>
+      <translation>Arbeider…</translation>
     </message>
   </context>
   <context>
@@ -1219,15 +1267,15 @@
     </message>
     <message>
       <source>Cannot create the data folder {folder}: {problem}</source>
-      <translation>Kan ikke opprette datamappen {folder}: {problem}</translation>
+      <translation type="vanished">Kan ikke opprette datamappen {folder}: {problem}</translation>
     </message>
     <message>
       <source>Cannot create {folder}: {problem}</source>
-      <translation>Kan ikke opprette {folder}: {problem}</translation>
+      <translation type="vanished">Kan ikke opprette {folder}: {problem}</translation>
     </message>
     <message>
       <source>Cannot write the backup to {path}: {problem}</source>
-      <translation>Kan ikke skrive sikkerhetskopien til {path}: {problem}</translation>
+      <translation type="vanished">Kan ikke skrive sikkerhetskopien til {path}: {problem}</translation>
     </message>
     <message>
       <source>Cannot write the recovery sheet to {path}: {problem}</source>
@@ -2627,7 +2675,7 @@
     </message>
     <message>
       <source>{path} cannot be read ({problem}). Let this user read the data folder, or ask IT; nothing was changed.</source>
-      <translation>{path} kan ikke leses ({problem}). Gi denne brukeren lesetilgang til datamappen, eller kontakt IT; ingenting ble endret.</translation>
+      <translation type="vanished">{path} kan ikke leses ({problem}). Gi denne brukeren lesetilgang til datamappen, eller kontakt IT; ingenting ble endret.</translation>
     </message>
     <message>
       <source>{path} does not hold the store's facts (a JSON object naming the store and its site). Move it aside and run 'trialdesk recover' with the recovery key to rebuild it from the database; nothing was changed.</source>
@@ -2808,6 +2856,110 @@
     <message>
       <source>{folder} is not a folder: choose the exchange folder.</source>
       <translation>{folder} er ikke en mappe: velg utvekslingsmappen.</translation>
+    </message>
+    <message>
+      <source>Cannot create the data folder {folder}: {problem}.</source>
+      <translation>Kan ikke opprette datamappen {folder}: {problem}.</translation>
+    </message>
+    <message>
+      <source>Cannot create the data folder {folder}: {problem}. Nothing was changed.</source>
+      <translation>Kan ikke opprette datamappen {folder}: {problem}. Ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>Cannot create the store in {folder}: {problem}. Nothing was left behind; set up again once that is put right.</source>
+      <translation>Kan ikke opprette lageret i {folder}: {problem}. Ingenting ble liggende igjen; sett opp på nytt når det er rettet.</translation>
+    </message>
+    <message>
+      <source>Cannot create {folder}: {problem}.</source>
+      <translation>Kan ikke opprette {folder}: {problem}.</translation>
+    </message>
+    <message>
+      <source>Cannot restore {path}: {problem}. The store was left as it was.</source>
+      <translation>Kan ikke gjenopprette {path}: {problem}. Lageret ble latt være som det var.</translation>
+    </message>
+    <message>
+      <source>Cannot set up the store in {folder}: {problem}.</source>
+      <translation>Kan ikke sette opp lageret i {folder}: {problem}.</translation>
+    </message>
+    <message>
+      <source>Cannot write the backup to {path}: {problem}. Nothing was kept of it.</source>
+      <translation>Kan ikke skrive sikkerhetskopien til {path}: {problem}. Ingenting av den ble beholdt.</translation>
+    </message>
+    <message>
+      <source>No backup file at {path}; nothing was changed.</source>
+      <translation>Ingen sikkerhetskopi i {path}; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>The backup {path} is damaged or not a TrialDesk backup; nothing was changed.</source>
+      <translation>Sikkerhetskopien {path} er skadet eller ikke en TrialDesk-sikkerhetskopi; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>The backup {path} is not a TrialDesk store; nothing was changed.</source>
+      <translation>Sikkerhetskopien {path} er ikke et TrialDesk-lager; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>The backup {path} was written by a newer TrialDesk (schema {found}; this TrialDesk knows up to {known}). Install the newer TrialDesk to restore it; nothing was changed.</source>
+      <translation>Sikkerhetskopien {path} ble skrevet av en nyere TrialDesk (skjema {found}; denne TrialDesk kjenner til og med {known}). Installer den nyere TrialDesk for å gjenopprette den; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>The copy of {path} did not verify; nothing was changed.</source>
+      <translation>Kopien av {path} besto ikke kontrollen; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>The data folder {folder} is a file, not a folder. Choose another data folder (--data-dir); nothing was changed.</source>
+      <translation>Datamappen {folder} er en fil, ikke en mappe. Velg en annen datamappe (--data-dir); ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>The data folder {folder} is a file, not a folder; choose another.</source>
+      <translation>Datamappen {folder} er en fil, ikke en mappe; velg en annen.</translation>
+    </message>
+    <message>
+      <source>The disk is full: nothing was saved. What you typed is still on screen; free some space on the disk (or ask IT) and save again.</source>
+      <translation>Disken er full: ingenting ble lagret. Det du skrev, står fortsatt på skjermen; frigjør plass på disken (eller spør IT) og lagre på nytt.</translation>
+    </message>
+    <message>
+      <source>The disk reported an error while saving: nothing was saved. What you typed is still on screen; try again, and ask IT to check the disk.</source>
+      <translation>Disken meldte en feil under lagringen: ingenting ble lagret. Det du skrev, står fortsatt på skjermen; prøv igjen, og be IT kontrollere disken.</translation>
+    </message>
+    <message>
+      <source>The store cannot be written (permission denied): nothing was saved. What you typed is still on screen; ask IT to check the data folder's permissions.</source>
+      <translation>Lageret kan ikke skrives (ingen tilgang): ingenting ble lagret. Det du skrev, står fortsatt på skjermen; be IT kontrollere tilgangene til datamappen.</translation>
+    </message>
+    <message>
+      <source>{path} cannot be read: {problem}. Choose a data folder this user can read, or ask IT; nothing was changed.</source>
+      <translation>{path} kan ikke leses: {problem}. Velg en datamappe denne brukeren kan lese, eller spør IT; ingenting ble endret.</translation>
+    </message>
+    <message>
+      <source>Not done: {problem}. Nothing more was changed; what you typed is still on screen.</source>
+      <translation>Ikke utført: {problem}. Ingenting mer ble endret; det du skrev, står fortsatt på skjermen.</translation>
+    </message>
+    <message>
+      <source>a file is in the way where a folder belongs</source>
+      <translation>en fil står der en mappe skal være</translation>
+    </message>
+    <message>
+      <source>a folder on the way does not exist</source>
+      <translation>en mappe på veien finnes ikke</translation>
+    </message>
+    <message>
+      <source>a part of the path is a file, not a folder</source>
+      <translation>en del av stien er en fil, ikke en mappe</translation>
+    </message>
+    <message>
+      <source>a part of the path is too long</source>
+      <translation>en del av stien er for lang</translation>
+    </message>
+    <message>
+      <source>permission denied</source>
+      <translation>ingen tilgang</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>disken er full</translation>
+    </message>
+    <message>
+      <source>the disk is read-only</source>
+      <translation>disken er skrivebeskyttet</translation>
     </message>
   </context>
   <context>
@@ -6481,6 +6633,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>{equal} of {total} participants equal at both workstations.</source>
       <translation>{equal} av {total} deltakere er like på begge arbeidsstasjonene.</translation>
+    </message>
+    <message>
+      <source>Audit seal</source>
+      <translation>Revisjonssegl</translation>
     </message>
   </context>
   <context>

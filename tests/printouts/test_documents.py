@@ -274,3 +274,22 @@ def test_printouts_name_the_domain_s_seriousness_criteria():
     from trialdesk.services import printout_words as pw
 
     assert tuple(pw.SAE_CRITERIA) == SAE_CRITERIA
+
+
+def test_every_page_carries_the_audit_seal_of_the_moment_it_was_printed(store, users, trial):
+    """Issue 14, point 2: paper witnesses the audit chain — every page's footer holds the chain head (seq and the
+    start of its hash) as it was when the document was made, the one ``trialdesk verify`` prints."""
+    from trialdesk.db import audit
+
+    doctor = users[Role.INVESTIGATOR]
+    seq, digest = audit.head(store.db.conn)
+    data = printing.casebook(store, doctor, trial.pid)
+    texts = pages_text(data)
+    assert len(texts) > 1
+    seal = f"Audit seal {seq}\u00b7{digest[:12]}"
+    assert all(seal in " ".join(t.split()) for t in texts)
+    nb = printing.screening_summary(store, doctor, trial.pid, language="nb")
+    seq2, _ = audit.head(store.db.conn)
+    assert seq2 == seq + 2  # the two prints' own events
+    before_nb = store.db.execute("SELECT hash FROM audit WHERE seq = ?", [seq + 1]).fetchone()[0]
+    assert f"Revisjonssegl {seq + 1}\u00b7{before_nb[:12]}" in flat(nb)  # the head after the casebook's print

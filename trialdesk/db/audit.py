@@ -314,25 +314,70 @@ def chain_v2_after(conn) -> int | None:
     return int(row[0]) if row else None
 
 
-def verify_chain(conn) -> ChainReport:
-    """Walk the audit chain in ``seq`` order and report the first row whose links do not hold."""
+def _canonical_sql(v2_after: int | None) -> str:
+    """SQL writing each row's hashed columns as :func:`row_hash` does (SQLite's ``json_array`` and Python's
+    ``json.dumps`` agree on these columns' text; a row where they would not is checked in Python, see
+    :func:`verify_chain`)."""
+    short = "json_array(" + ", ".join(HASHED_COLUMNS) + ")"
+    if v2_after is None:
+        return short
+    long = "json_array(" + ", ".join(HASHED_COLUMNS_V2) + ")"
+    return f"CASE WHEN seq <= {int(v2_after)} THEN {short} ELSE {long} END"
+
+
+def verify_chain(conn, progress=None, observe=None, observe_columns: str = "") -> ChainReport:
+    """Walk the audit chain in ``seq`` order and report the first row whose links do not hold.
+
+    One streaming pass: SQLite writes each row's canonical JSON, Python hashes it. Only a row whose hash does
+    not match is written again by :func:`row_hash` itself (the definition), so a difference in how the two
+    escape some character can never pass a changed row nor fail a sound one. ``progress(rows)`` is called every
+    50,000 rows. ``observe(rows)`` is handed each batch of rows of ``observe_columns`` read in the same pass (the
+    replay's, see :class:`trialdesk.db.replay.Trail`), up to the first broken row.
+    """
     v2_after = chain_v2_after(conn)
     columns = HASHED_COLUMNS_V2 if v2_after is not None else HASHED_COLUMNS
-    cols = ", ".join(columns)
-    cursor = conn.execute(f"SELECT {cols}, prev_hash, hash FROM audit ORDER BY seq")
+    extra = f", {observe_columns}" if observe is not None else ""
+    cursor = conn.execute(f"SELECT seq, id, prev_hash, hash, {_canonical_sql(v2_after)}{extra} FROM audit ORDER BY seq")
     prev = None
     count = 0
-    short = len(HASHED_COLUMNS)
-    for row in cursor:
-        count += 1
-        values, prev_hash, stored = row[: len(columns)], row[-2], row[-1]
-        seq, rid = values[0], values[1]
-        if v2_after is not None and seq <= v2_after:
-            values = values[:short]
-        if prev_hash != prev:
-            return ChainReport(count, seq, rid, "its link to the previous row does not match "
-                                                "(a row was removed, inserted or altered before it)")
-        if stored != row_hash(prev_hash, values):
-            return ChainReport(count, seq, rid, "its content does not match its hash (the row was altered)")
-        prev = stored
+    sha256 = hashlib.sha256
+    while True:
+        batch = cursor.fetchmany(5000)
+        if not batch:
+            break
+        if observe is not None:
+            observe([row[5:] for row in batch])
+            batch = [row[:5] for row in batch]
+        for seq, rid, prev_hash, stored, canonical in batch:
+            count += 1
+            if prev_hash != prev:
+                return ChainReport(count, seq, rid, "its link to the previous row does not match "
+                                                    "(a row was removed, inserted or altered before it)")
+            if stored is None or sha256(((prev_hash or "") + "|" + canonical).encode("utf-8")).hexdigest() != stored:
+                cols = ", ".join(columns)
+                values = conn.execute(f"SELECT {cols} FROM audit WHERE seq = ?", [seq]).fetchone()
+                if v2_after is not None and seq <= v2_after:
+                    values = values[: len(HASHED_COLUMNS)]
+                if stored != row_hash(prev_hash, values):
+                    return ChainReport(count, seq, rid, "its content does not match its hash (the row was altered)")
+            prev = stored
+        if progress is not None and count % 50000 < len(batch):
+            progress(count)
     return ChainReport(count)
+
+
+def head(conn) -> tuple[int, str | None]:
+    """The chain head: the last row's seq and hash (0, None for an empty trail)."""
+    row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else (0, None)
+
+
+def hash_at(conn, seq: int) -> str | None:
+    """The hash of audit row ``seq`` (None when there is none)."""
+    row = conn.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
+    return row[0] if row else None
+
+
+def seal(seq: int, hash_: str | None) -> str:
+    """The short form of a chain head people compare on paper: ``4711·3fa9c2d81b07``."""
+    return f"{seq}\u00b7{(hash_ or '-')[:12]}"

@@ -14,6 +14,7 @@ not done here: callers pass the key (see :mod:`trialdesk.db.keystore`).
 from __future__ import annotations
 
 import getpass
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from trialdesk.errors import (
     StoreError,
     StoreExists,
     WrongKey,
+    os_problem,
 )
 
 import sqlite_utils  # noqa: E402  (after trialdesk.db.driver, imported above)
@@ -190,6 +192,7 @@ class Store:
             raise
         except DRIVER.OperationalError as exc:
             _translate_trigger_error(exc)
+            _translate_disk_error(exc)
             raise
         finally:
             self._ctx.actor, self._ctx.reason, self._ctx.operation = previous
@@ -306,6 +309,21 @@ def _translate_trigger_error(exc: Exception) -> None:
         raise NoActingUser("Changes need a signed-in user.") from None
     if audit.NO_REASON_MESSAGE in text:
         raise ReasonRequired("A reason is required to change or delete data that was already saved.") from None
+
+
+def _translate_disk_error(exc: Exception) -> None:
+    """A write the disk or the OS refused, as one line that says what happened; nothing of it was saved (the
+    transaction rolled back) and the screen keeps what was typed (issue 14, point 4)."""
+    text = str(exc).lower()
+    if "disk is full" in text or "disk full" in text:
+        raise StoreError("The disk is full: nothing was saved. What you typed is still on screen; free some space "
+                         "on the disk (or ask IT) and save again.") from None
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        raise StoreError("The store cannot be written (permission denied): nothing was saved. What you typed is "
+                         "still on screen; ask IT to check the data folder's permissions.") from None
+    if "disk i/o error" in text:
+        raise StoreError("The disk reported an error while saving: nothing was saved. What you typed is still on "
+                         "screen; try again, and ask IT to check the disk.") from None
 
 
 def _check_info(folder: Path, conn, info: StoreInfo) -> None:
@@ -443,29 +461,54 @@ def create_store(folder: Path, key: bytes, *, site_code: str, site_name: str,
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError("Cannot create the data folder {folder}: {problem}", folder=str(folder),
-                         problem=exc.strerror or str(exc)) from None
+        raise StoreError("Cannot create the data folder {folder}: {problem}.", folder=str(folder),
+                         problem=os_problem(exc)) from None
     info = StoreInfo(store_id=new_id(), site_code=site_code, created_at=utc_iso(),
                      key_check=key_check_value(key))
     lock = FolderLock(folder)
     lock.acquire()
+    staged = folder / (DB_NAME + ".new")
+    placed = False
     try:
-        conn = _connect(folder / DB_NAME, key)
-        _configure(conn)
-        ctx = _Context(site_code)
-        _register_functions(conn, ctx)
-        db = sqlite_utils.Database(conn, execute_plugins=False)
-        migrations.apply(db)
-        with db.atomic():
-            for k, v in (("store_id", info.store_id), ("site_code", site_code), ("site_name", site_name),
-                         ("study", study), ("created_at", info.created_at),
-                         ("created_by_os_user", _os_user()), ("purpose", purpose)):
-                db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [k, v])
+        # Built beside its final name and renamed only once complete: a failure (a full disk, a kill) never
+        # leaves a 0-byte or half-migrated trialdesk.db that would make the folder look like a store.
+        _discard_files(staged)
+        conn = _connect(staged, key)
+        try:
+            _configure(conn)
+            ctx = _Context(site_code)
+            _register_functions(conn, ctx)
+            db = sqlite_utils.Database(conn, execute_plugins=False)
+            migrations.apply(db)
+            with db.atomic():
+                for k, v in (("store_id", info.store_id), ("site_code", site_code), ("site_name", site_name),
+                             ("study", study), ("created_at", info.created_at),
+                             ("created_by_os_user", _os_user()), ("purpose", purpose)):
+                    db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [k, v])
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        os.replace(staged, folder / DB_NAME)
+        placed = True
         info.write(folder)
-        conn.close()
+    except (OSError, DRIVER.DatabaseError) as exc:
+        _discard_files(staged)
+        if placed:
+            _discard_files(folder / DB_NAME)
+        raise StoreError("Cannot create the store in {folder}: {problem}. Nothing was left behind; set up again "
+                         "once that is put right.", folder=str(folder), problem=os_problem(exc)) from None
     finally:
         lock.release()
     return open_store(folder, key)
+
+
+def _discard_files(path: Path) -> None:
+    """Remove a database file this module was building, with its WAL, shared-memory and journal files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            path.with_name(path.name + suffix).unlink()
+        except OSError:
+            pass
 
 
 def _os_user() -> str:

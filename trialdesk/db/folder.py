@@ -39,6 +39,9 @@ class StoreInfo:
         when the store opens (:func:`trialdesk.db.connection.open_store`).
         """
         path = folder / INFO_NAME
+        if folder.exists() and not folder.is_dir():
+            raise StoreNotFound("The data folder {folder} is a file, not a folder. Choose another data folder "
+                                "(--data-dir); nothing was changed.", folder=str(folder))
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -56,10 +59,12 @@ class StoreInfo:
         except UnicodeDecodeError:
             text = None  # not text at all: refused below as not JSON
         except OSError as exc:
+            from trialdesk.errors import os_problem
+
             raise StoreDamaged(
-                "{path} cannot be read ({problem}). Let this user read the data folder, or ask IT; "
+                "{path} cannot be read: {problem}. Choose a data folder this user can read, or ask IT; "
                 "nothing was changed.",
-                path=str(path), problem=exc.strerror or str(exc),
+                path=str(path), problem=os_problem(exc),
             ) from None
         try:
             data = json.loads(text) if text is not None else None

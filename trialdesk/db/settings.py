@@ -35,3 +35,8 @@ def put(db, key: str, value: str, site: str) -> None:
     else:
         db["settings"].insert({"id": new_id(), "site": site, "created_at": now, "updated_at": now,
                                "key": key, "value": value})
+
+
+def stored(db) -> dict[str, str]:
+    """Every setting kept in the table (key -> value); a setting not there has its default."""
+    return dict(db.execute("SELECT key, value FROM settings").fetchall())

@@ -196,6 +196,8 @@ def _draw_page(c: rl_canvas.Canvas, header: DocumentHeader, banner: str | None, 
     c.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
     c.setFont(fonts.SANS, 7.5)
     foot = f"{words['printed']} {header.printed_at_local} {words['by']} {header.printed_by}"
+    if header.audit_seal:
+        foot += f" · {words.get('audit_seal', 'Audit seal')} {header.audit_seal}"
     page_text = words["page_of"].format(page=page, count=pages)
     c.drawRightString(right, bottom, page_text)
     text, size = _fit(foot, fonts.SANS, 7.5, right - left - stringWidth(page_text, fonts.SANS, 7.5) - 6 * mm)

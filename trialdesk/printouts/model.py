@@ -19,6 +19,9 @@ class DocumentHeader:
     ``words`` are the page template's and the documents' own words (headings, column titles, "Page {page}
     of {count}") by key, in ``language``: the services take them from the screens' catalogue
     (``trialdesk.services.printout_words``); the printouts only place them.
+
+    ``audit_seal``: the store's audit-chain head when it was printed (``4711·3fa9c2d81b07``, issue 14 point 2),
+    printed in every page's footer so that paper witnesses the chain; empty: none printed.
     """
 
     study: str
@@ -30,6 +33,7 @@ class DocumentHeader:
     printed_by: str
     language: str = "en"
     words: Mapping[str, str] = field(default_factory=dict)
+    audit_seal: str = ""
 
 
 @dataclass(frozen=True)

@@ -812,6 +812,11 @@ def reconciliation(store: Store, user: User, peer_ref: str) -> tuple[pairing.Pee
     return peer, [ReconciliationLine(s, names.get(s, "?"), ours.get(s), theirs.get(s)) for s in subjects]
 
 
+def acknowledged_peers(store: Store) -> int:
+    """How many paired workstations have acknowledged our chain with its hash (what verify can compare)."""
+    return sum(1 for s in repo.all_sync_states(store.db) if s.get("acked_seq") and s.get("acked_hash"))
+
+
 def witness_problems(store: Store) -> list[str]:
     """What the peers' acknowledgements say about this store's own chain: each peer holds our chain up to a seq
     with a hash; a different hash here at that seq means this store's history was rewritten after it was sent

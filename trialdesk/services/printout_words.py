@@ -28,6 +28,7 @@ LABELS: dict[str, Word] = {
     "printed": Word(PRINTOUTS, "Printed"),
     "by": Word(PRINTOUTS, "by"),
     "page_of": Word("PrintPreviewDialog", "Page {page} of {count}"),
+    "audit_seal": Word(PRINTOUTS, "Audit seal"),
     "not_signed": Word(PRINTOUTS, "NOT SIGNED"),
     "signature_invalid": Word(PRINTOUTS, "SIGNATURE INVALID — data changed after signing"),
     "signed": Word(PRINTOUTS, "Electronically signed"),

@@ -75,6 +75,34 @@ def _backup_folder(text: str | None, store: Store) -> str:
     return str(folder)
 
 
+# The settings the administrator's window sets, with the bounds it keeps them in; no other setting is ever written
+# by TrialDesk (they keep their defaults), so one found in the store was set around the app.
+SETTABLE = {"idle_lock_minutes": IDLE_LOCK_BOUNDS, "lockout_minutes": LOCKOUT_BOUNDS, "backup_folder": None}
+
+
+def settings_problems(store: Store) -> list[tuple[str, str]]:
+    """(key, problem) for each stored site setting TrialDesk would not have written (``trialdesk verify``)."""
+    out = []
+    for key, value in sorted(settings_repo.stored(store.db).items()):
+        if key not in SETTABLE:
+            default = settings_repo.DEFAULTS.get(key)
+            known = (f"is {value!r}, but TrialDesk never changes it (its value is {default!r}): "
+                     "it was set outside TrialDesk")
+            out.append((key, known if default is not None else f"is not a setting TrialDesk knows (value {value!r})"))
+            continue
+        bounds = SETTABLE[key]
+        if bounds is None:
+            continue
+        try:
+            number = int(value)
+        except ValueError:
+            number = None
+        if number is None or not bounds[0] <= number <= bounds[1]:
+            problem = f"is {value!r}, outside the {bounds[0]}-{bounds[1]} TrialDesk allows: it was set outside TrialDesk"
+            out.append((key, problem))
+    return out
+
+
 def change_site_settings(store: Store, admin: User, *, idle_lock_minutes: object, lockout_minutes: object,
                          backup_folder: str | None, reason: str) -> SiteSettings:
     """Set the site settings (administrator, with a reason; audited). Only changed values are written.

@@ -52,6 +52,17 @@ def signature_words(text: str) -> str:
     return QCoreApplication.translate("signatures", text)
 
 
+# What the disk or the OS refused (trialdesk.errors.os_problem's words), translated where they fill a message's
+# {problem} and when such a failure reaches the screen unwrapped (issue 14, point 4).
+OS_PROBLEMS = (
+    QT_TRANSLATE_NOOP("errors", "the disk is full"), QT_TRANSLATE_NOOP("errors", "permission denied"),
+    QT_TRANSLATE_NOOP("errors", "a part of the path is too long"),
+    QT_TRANSLATE_NOOP("errors", "a part of the path is a file, not a folder"),
+    QT_TRANSLATE_NOOP("errors", "a file is in the way where a folder belongs"),
+    QT_TRANSLATE_NOOP("errors", "the disk is read-only"), QT_TRANSLATE_NOOP("errors", "a folder on the way does not exist"),
+)
+
+
 def error_text(exc: BaseException) -> str:
     """The translated message of an expected error (its template translated, then filled in)."""
     if isinstance(exc, TrialDeskError):
@@ -61,12 +72,21 @@ def error_text(exc: BaseException) -> str:
             return template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):
             return str(exc)
+    from trialdesk.errors import os_problem
+
+    problem = os_problem(exc) if isinstance(exc, OSError) or "disk" in str(exc).lower() else None
+    if problem in OS_PROBLEMS:
+        return QCoreApplication.translate("errors", "Not done: {problem}. Nothing more was changed; what you typed is "
+                                                    "still on screen.").format(
+            problem=QCoreApplication.translate("errors", problem))
     return QCoreApplication.translate("errors", "Unexpected error ({kind}). Nothing more was changed.").format(
         kind=type(exc).__name__)
 
 
 def _explained(value: object) -> object:
-    """Rule explanations in an error's parameters, worded in the UI language."""
+    """Rule explanations in an error's parameters, worded in the UI language (and the OS's refusals)."""
+    if isinstance(value, str) and value in OS_PROBLEMS:
+        return QCoreApplication.translate("errors", value)
     # Not imported at start-up (this module is on the sign-in path): an error can only carry Explanations
     # once the rules module is loaded.
     rules = sys.modules.get("trialdesk.domain.explanations")

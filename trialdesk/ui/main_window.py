@@ -609,21 +609,52 @@ class MainWindow(QMainWindow):
 
     # --- store actions ------------------------------------------------------------------------------
 
+    def _step_text(self, step: str) -> str:
+        """What a verify or backup step is doing, for the progress dialog."""
+        return {
+            "integrity": self.tr("Checking the database file…"),
+            "audit chain": self.tr("Checking the audit chain…"),
+            "replay": self.tr("Comparing every table with its audit trail…"),
+            "backups": self.tr("Comparing the audit chain with the backups…"),
+            "copy": self.tr("Copying the store…"),
+            "check": self.tr("Checking the copy…"),
+        }.get(step, self.tr("Working…"))
+
     def _on_backup_action_triggered(self) -> None:
-        try:
-            check = workstation.make_backup(self.store, self.user)
-        except Exception as exc:
+        """The backup runs on the store's worker thread with a progress bar (issue 15, point 2)."""
+        from trialdesk.ui import tasks
+
+        store, user = self.store, self.user
+
+        def done(check) -> None:
+            self.statusBar().showMessage(
+                self.tr("Backup written and verified: {file}").format(file=check.path.name), 8000)
+
+        def failed(exc: BaseException) -> None:
             QMessageBox.warning(self, self.tr("Backup"), error_text(exc))
-            return
-        self.statusBar().showMessage(self.tr("Backup written and verified: {file}").format(file=check.path.name), 8000)
+
+        self.backup_task = tasks.run_with_progress(
+            self, lambda report: workstation.make_backup(
+                store, user, progress=lambda step, fraction: report(self._step_text(step), fraction)),
+            done, failed, label=self.tr("Making a backup…"))
 
     def _on_verify_action_triggered(self) -> None:
-        report = workstation.verify(self.store)
-        text = "\n".join(report.lines())
-        if report.ok:
-            QMessageBox.information(self, self.tr("Verify store"), self.tr("All checks passed.") + "\n\n" + text)
-        else:
-            QMessageBox.critical(self, self.tr("Verify store"), self.tr("Problems found.") + "\n\n" + text)
+        """Verify runs on the store's worker thread with a progress bar; the report is shown when it is done."""
+        from trialdesk.ui import tasks
+
+        store = self.store
+
+        def done(report) -> None:
+            text = "\n".join(report.lines(limit=20))
+            if report.ok:
+                QMessageBox.information(self, self.tr("Verify store"), self.tr("All checks passed.") + "\n\n" + text)
+            else:
+                QMessageBox.critical(self, self.tr("Verify store"), self.tr("Problems found.") + "\n\n" + text)
+
+        self.verify_task = tasks.run_with_progress(
+            self, lambda report: workstation.verify(
+                store, progress=lambda step, fraction: report(self._step_text(step), fraction)),
+            done, label=self.tr("Verifying the store…"))
 
 
 __all__ = ["IdleWatcher", "MainWindow", "TrialDeskError"]

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from trialdesk.ui.i18n import error_text
 
-__all__ = ["BUSY_DELAY_MS", "BUSY_DIALOG_NAME", "BackgroundTask", "is_busy", "run_in_background", "show_error",
-           "wait_for_idle"]
+__all__ = ["BUSY_DELAY_MS", "BUSY_DIALOG_NAME", "BackgroundTask", "is_busy", "run_in_background", "run_with_progress",
+           "show_error", "wait_for_idle", "wait_visibly"]
 
 T = TypeVar("T")
 
@@ -53,6 +53,7 @@ class BackgroundTask(QObject, Generic[T]):
     # which lives in the GUI thread, so the slots always run there.
     _succeeded = Signal(object)
     _failed = Signal(object)
+    _progressed = Signal(str, float)
     finished = Signal()  # after on_done / on_error (tests and callers may wait on it)
 
     def __init__(self, parent: QWidget | None, work: Callable[[], T], on_done: Callable[[T], None],
@@ -68,6 +69,18 @@ class BackgroundTask(QObject, Generic[T]):
         self.error: BaseException | None = None
         self._succeeded.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
         self._failed.connect(self._deliver_error, Qt.ConnectionType.QueuedConnection)
+        self._progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self.progress: tuple[str, float] | None = None
+
+    def report(self, text: str, fraction: float) -> None:
+        """From the worker thread: how far the job has come (``fraction`` 0..1) and what it does now; the
+        progress dialog shows it."""
+        self._progressed.emit(text, float(fraction))
+
+    @Slot(str, float)
+    def _show_progress(self, text: str, fraction: float) -> None:
+        self.progress = (text, fraction)
+        _indicator().progressed(self)
 
     # --- worker thread --------------------------------------------------------------------------
 
@@ -209,6 +222,16 @@ class _BusyIndicator(QObject):
             dialog.hide()
             dialog.deleteLater()
 
+    def progressed(self, task: BackgroundTask) -> None:
+        dialog = self.dialog
+        if dialog is None or task.progress is None or task not in self.pending:
+            return
+        text, fraction = task.progress
+        self._set_label(f"{task.label}\n{text}" if task.label else text)
+        dialog.setRange(0, 100)
+        # Last: a window-modal QProgressDialog processes events in setValue, and the job may end meanwhile.
+        dialog.setValue(max(0, min(100, round(fraction * 100))))
+
     def _set_label(self, text: str) -> None:
         self.dialog.setLabelText(text)
         needed = self.dialog.fontMetrics().horizontalAdvance(text) + 60
@@ -237,6 +260,9 @@ class _BusyIndicator(QObject):
         dialog.setMinimumWidth(max(380, dialog.fontMetrics().horizontalAdvance(self._label()) + 60))
         self.dialog = dialog
         dialog.show()
+        for task in self.pending:
+            if task.progress is not None:
+                self.progressed(task)
 
     @property
     def visible(self) -> bool:
@@ -275,6 +301,43 @@ def run_in_background(parent: QWidget | None, work: Callable[[], T], on_done: Ca
     _indicator().job_started(task)
     _store_pool().start(_Job(task))
     return task
+
+
+def run_with_progress(parent: QWidget | None, work: Callable[[Callable[[str, float], None]], T],
+                      on_done: Callable[[T], None], on_error: Callable[[BaseException], None] | None = None,
+                      label: str = "") -> BackgroundTask[T]:
+    """:func:`run_in_background` for a job that tells how far it has come: ``work(report)`` calls
+    ``report(text, fraction)`` (from its thread) and the progress dialog shows a bar and the text."""
+    holder: list[BackgroundTask] = []
+    ready = threading.Event()
+
+    def job():
+        ready.wait()
+        return work(lambda text, fraction: holder[0].report(text, fraction))
+
+    task = run_in_background(parent, job, on_done, on_error, label)
+    holder.append(task)
+    ready.set()
+    return task
+
+
+def wait_visibly(work: Callable[[Callable[[str, float], None]], T], label: str,
+                 parent: QWidget | None = None) -> T:
+    """Run ``work`` as :func:`run_with_progress` does and wait for it with the event loop running, so the progress
+    dialog shows and the screen is repainted (quitting waits for the backup, visibly); returns its result or
+    raises what it raised."""
+    from PySide6.QtCore import QEventLoop
+
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+    task = run_with_progress(parent, work, lambda value: outcome.setdefault("value", value),
+                             lambda exc: outcome.setdefault("error", exc), label)
+    task.finished.connect(loop.quit)
+    if not task.done:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome.get("value")  # type: ignore[return-value]
 
 
 def is_busy() -> bool:

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Mapping
 
 from trialdesk.clock import utc_now
+from trialdesk.db import audit
 from trialdesk.db import participants as participants_repo
 from trialdesk.db.connection import Store
 from trialdesk.domain.explanations import Explanation
@@ -104,11 +105,12 @@ def _header(store: Store, user: User, study_id: str, title: str, version: str, l
             now: datetime | None) -> DocumentHeader:
     proto = screening_service.protocol()
     site_name = store.meta("site_name") or ""
+    seq, digest = audit.head(store.db.conn)
     return DocumentHeader(
         study=f"{proto.study_code} — {proto.title_nb if language == 'nb' else proto.title_en}",
         site=f"{site_name} ({store.info.site_code})", study_id=study_id, title=title, version=version,
         printed_at_local=local_stamp(now or utc_now()), printed_by=f"{user.full_name} ({user.username})",
-        language=language, words=pw.document_words(language))
+        language=language, words=pw.document_words(language), audit_seal=audit.seal(seq, digest))
 
 
 def _finish(store: Store, user: User, doc: PdfDocument, *, document: str, table: str, record_id: str,
