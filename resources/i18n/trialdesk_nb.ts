@@ -3446,7 +3446,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>Blood results saved ({n}).</source>
-      <translation>Blodprøvesvar lagret ({n}).</translation>
+      <translation type="vanished">Blodprøvesvar lagret ({n}).</translation>
     </message>
     <message>
       <source>Correct selected res&amp;ult…</source>
@@ -3487,6 +3487,24 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>{symbol}: not changed since entered.</source>
       <translation>{symbol}: ikke endret siden registrering.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n result(s)</source>
+      <translation>
+        <numerusform>%n svar</numerusform>
+        <numerusform>%n svar</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Blood results saved (%n).</source>
+      <translation>
+        <numerusform>Blodprøvesvar lagret (%n).</numerusform>
+        <numerusform>Blodprøvesvar lagret (%n).</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{symbol} corrected</source>
+      <translation>{symbol} rettet</translation>
     </message>
   </context>
   <context>
@@ -3586,6 +3604,20 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>✎ Changed: </source>
       <translation>✎ Endret: </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n check(s)</source>
+      <translation>
+        <numerusform>%n kontroll</numerusform>
+        <numerusform>%n kontroller</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n check(s) of them; see the error</source>
+      <translation>
+        <numerusform>%n kontroll av dem; se feilen</numerusform>
+        <numerusform>%n kontroller av dem; se feilen</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -3748,7 +3780,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>{code}: injection record corrected ({n} fields).</source>
-      <translation>{code}: injeksjonsregistreringen korrigert ({n} felt).</translation>
+      <translation type="vanished">{code}: injeksjonsregistreringen korrigert ({n} felt).</translation>
     </message>
     <message>
       <source>{code}: {problems}. Reason: {reason}</source>
@@ -3757,6 +3789,24 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>✎ Injection record changed: </source>
       <translation>✎ Injeksjonsregistreringen endret: </translation>
+    </message>
+    <message numerus="yes">
+      <source>correction of %n field(s)</source>
+      <translation>
+        <numerusform>retting av %n felt</numerusform>
+        <numerusform>retting av %n felt</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{code} given</source>
+      <translation>{code} gitt</translation>
+    </message>
+    <message numerus="yes">
+      <source>{code}: injection record corrected (%n field(s)).</source>
+      <translation>
+        <numerusform>{code}: injeksjonsregistreringen rettet (%n felt).</numerusform>
+        <numerusform>{code}: injeksjonsregistreringen rettet (%n felt).</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -4286,6 +4336,18 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Phone follow-ups, doctor consultations, end of study and long-term follow-ups</source>
       <translation>Telefonoppfølging, legekonsultasjoner, studieslutt og langtidsoppfølging</translation>
+    </message>
+    <message>
+      <source>adverse event</source>
+      <translation type="vanished">uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>change</source>
+      <translation>endring</translation>
+    </message>
+    <message>
+      <source>{term}, grade {grade}</source>
+      <translation>{term}, grad {grade}</translation>
     </message>
   </context>
   <context>
@@ -8802,6 +8864,17 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>dd.mm.yyyy</source>
       <translation>dd.mm.åååå</translation>
+    </message>
+  </context>
+  <context>
+    <name>SavedNote</name>
+    <message>
+      <source>Saved</source>
+      <translation>Lagret</translation>
+    </message>
+    <message>
+      <source>✓ Saved {at}</source>
+      <translation>✓ Lagret {at}</translation>
     </message>
   </context>
 </TS>

@@ -29,6 +29,20 @@ QT_OWN_TEXTS = (
 )
 
 
+class EnglishPlurals(QTranslator):
+    """English plurals of ``tr("%n result(s)", "", n)``: "1 result", "7 results" (Qt replaces ``%n``). The
+    source text is the English, so this catalogue needs no file; it answers only plural messages, and under
+    Bokmål the Bokmål catalogue, installed after it, answers first."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # Qt override
+        if n is not None and n >= 0 and source and "%n" in source and "(s)" in source:
+            return source.replace("(s)", "" if n == 1 else "s")
+        return None  # a null string: "not mine", Qt asks the next catalogue (an empty one would be the answer)
+
+    def isEmpty(self) -> bool:  # Qt override
+        return False
+
+
 def install(app: QCoreApplication, language: str | None = None) -> str:
     """Install the translator for ``language`` ('nb' or 'en'; default: the system locale)."""
     lang = language or ("nb" if QLocale.system().language() in (
@@ -37,6 +51,9 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    plurals = EnglishPlurals(app)
+    app.installTranslator(plurals)
+    _installed.append(plurals)
     if lang == "nb":
         translator = QTranslator(app)
         if translator.load(str(resource_path("i18n", "trialdesk_nb.qm"))):

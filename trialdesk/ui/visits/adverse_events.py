@@ -25,7 +25,7 @@ from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.record_words import heading, record_label
 from trialdesk.ui.visits.common import TimeField, parse_time, show_time
 from trialdesk.ui.visits.models import AdverseEventTableModel, action_text, causality_text, outcome_text
-from trialdesk.ui.widgets import add_row, date_edit, row_table, ui_language
+from trialdesk.ui.widgets import SavedNote, add_row, date_edit, row_table, ui_language
 
 GRADE_LIST_WIDTH = 560
 """Pixels of the grade list's popup: each item is "grade — text", elided to fit, the whole text its tooltip."""
@@ -291,6 +291,8 @@ class AdverseEventLogWidget(QWidget):
         self.reported_button = QPushButton(self.tr("Mark SAE &reported"))
         for b in (self.new_button, self.edit_button, self.reported_button):
             buttons.addWidget(b)
+        self.saved_note = SavedNote(self)
+        buttons.addWidget(self.saved_note)
         buttons.addStretch(1)
         box.addLayout(buttons)
         box.addWidget(self.table, 1)
@@ -301,6 +303,16 @@ class AdverseEventLogWidget(QWidget):
         self.table.activated.connect(lambda *_: self._on_edit_button_clicked())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+
+    def select(self, ae_id: str) -> None:
+        """Make the adverse event ``ae_id`` the current row (the one just saved shows as such)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            data = self.proxy.data(index, AdverseEventTableModel.ROW_ROLE)
+            if data and data.get("id") == ae_id:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return
 
     def current(self) -> dict | None:
         index = self.table.currentIndex()
