@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton
 
 from tests.conftest import at_noon, main_window
 from tests.ui.test_visits_flow import enrol_due_today
@@ -265,6 +265,12 @@ def test_a_dose_visit_by_keyboard_alone_keeps_the_focused_field_in_view(qtbot, s
     assert ae["term"] == "headache" and ae["grade"] == 1
     ae_note = visit.injection.ae_saved_note
     assert ae_note.isVisible() and "✓ Saved 12:00" in ae_note.text() and "grade 1" in ae_note.text()
+    # Nothing of the visit is cut off at the right edge at 1366×768 (the horizontal scroll bar is off).
+    viewport = visit.scroll.viewport()
+    for button in visit.scroll.widget().findChildren(QPushButton):
+        if button.isVisibleTo(visit.scroll.widget()):
+            right = button.mapTo(viewport, QPoint(button.width(), 0)).x()
+            assert right <= viewport.width(), f"{button.text()} cut off: {right} > {viewport.width()}"
     elapsed = time.monotonic() - started
     print(f"\nKEYS ONLY: {keys.count} keystrokes, {elapsed:.1f} s in the test")
     assert keys.count < 300

@@ -171,10 +171,10 @@ def fit_rows(table: QTableView, most: int) -> None:
     (then it scrolls): an empty list does not take the room of the form around it."""
     table.resizeRowsToContents()
     rows = table.model().rowCount() if table.model() is not None else 0
-    row_height = table.verticalHeader().defaultSectionSize()
+    shown = [table.rowHeight(r) for r in range(min(rows, most))] or [table.verticalHeader().defaultSectionSize()]
     header = table.horizontalHeader().sizeHint().height() if not table.horizontalHeader().isHidden() else 0
     scroll = table.horizontalScrollBar().sizeHint().height()
-    height = header + row_height * max(1, min(rows, most)) + scroll + 2 * table.frameWidth() + 2
+    height = header + sum(shown) + scroll + 2 * table.frameWidth() + 2
     table.setFixedHeight(height)
 
 
@@ -223,6 +223,16 @@ class FocusFollower(QObject):
         if new is None or content is None or not content.isAncestorOf(new):
             return
         self.bring_into_view(new)
+        # Once more after the layout has settled: a save that moves focus on also grows the saved results.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self, lambda: self._again(new))
+
+    def _again(self, widget: QWidget) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.focusWidget() is widget:
+            self.bring_into_view(widget)
 
     def bring_into_view(self, widget: QWidget) -> None:
         content = self.scroll.widget()

@@ -138,11 +138,14 @@ class AdministrationForm(QWidget):
         self.correct_button.setVisible(False)
         self.saved_note = SavedNote(self)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.blocked, 1)
         buttons.addWidget(self.saved_note)
+        buttons.addStretch(1)
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.record_button)
         outer.addWidget(self.error)
+        # Why the button is disabled (or what was given) on a line of its own, the whole width: beside the
+        # buttons it was a narrow column of words and pushed the buttons out of the 1366×768 window.
+        outer.addWidget(self.blocked)
         outer.addLayout(buttons)
         self.record_button.clicked.connect(self.record_requested.emit)
 

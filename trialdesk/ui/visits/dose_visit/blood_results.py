@@ -163,7 +163,7 @@ class BloodResultsSection(Section):
         self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id, language=ui_language())
         self.saved_labs_model.set_rows([r for r in self.lab_records if r.dose_code == dose_code])
         self.saved_labs.resizeColumnsToContents()
-        fit_rows(self.saved_labs, 5)
+        fit_rows(self.saved_labs, 8)  # the whole pre-dose panel without scrolling
         self._show_corrections()
         for w in (self.save_labs_button, self.labs):
             w.setEnabled(may_enter)

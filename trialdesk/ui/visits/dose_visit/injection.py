@@ -63,10 +63,10 @@ class InjectionSection(Section):
         self.correct_admin_button = self.admin.correct_button
         self.correct_admin_button.setText(self.tr("Correct injection record…"))
         row.addWidget(self.ae_button)
-        row.addWidget(self.ae_saved_note)
         row.addWidget(self.missed_button)
         row.addStretch(1)
         box.addLayout(row)
+        box.addWidget(self.ae_saved_note)  # under the buttons: beside them it would not fit at 1366×768
         self.chain = [*self.admin.chain, self.ae_button, self.missed_button]
         self.admin.record_requested.connect(self.record_administration)
         self.ae_button.clicked.connect(lambda: self.ae_requested.emit())
