@@ -266,7 +266,7 @@ def test_lab_entry_speaks_norwegian(norwegian, qtbot, store, doctor, nurse):
     rows["NK"].value.setText("125")
     rows["NK"].unit.setCurrentIndex(rows["NK"].unit.findData("10^9/L"))
     message = rows["NK"].error.text()
-    assert "er ikke mulig" in message and "mente du ×10^6/L?" in message, message
+    assert "er ikke mulig" in message and "mente du ×10⁶/L?" in message, message
     rows["HB"].value.setText("13x")
     assert rows["HB"].error.text() == "«13x» er ikke et tall: det inneholder bokstaver"
 

@@ -186,8 +186,8 @@ def test_norwegian_has_decimal_commas_local_dates_and_no_english_words_left(expl
     (Explanation("dose_not_enrolled", {"status": "screen_failure"}), "deltakeren er ikke inkludert (status: screeningsvikt)"),
     (Explanation("dose_previous_done", {"previous": ""}), "tidligere doser registrert (ingen)"),
     (Explanation("safety_below", {"analyte": "Platelets", "analyte_nb": "Trombocytter", "value": "60",
-                                  "unit": "×10^9/L", "limit": "75"}),
-     "Trombocytter 60 ×10^9/L er under sikkerhetsgrensen før dosering på 75 ×10^9/L"),
+                                  "unit": "×10⁹/L", "limit": "75"}),
+     "Trombocytter 60 ×10⁹/L er under sikkerhetsgrensen før dosering på 75 ×10⁹/L"),
 ])
 def test_norwegian_examples(explanation, expected):
     assert explain.in_language(explanation, "nb") == expected

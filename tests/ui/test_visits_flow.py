@@ -131,7 +131,7 @@ def test_whole_visit_keyboard_first(qtbot, store, doctor, nurse, qtmodeltester, 
     assert "13,2 g/dL" in rows["HB"].result.text()
     nk_unit = rows["NK"].unit
     nk_unit.setCurrentIndex(nk_unit.findData("10^9/L"))
-    assert "did you mean ×10^6/L" in rows["NK"].error.text() and rows["NK"].error.isVisible()
+    assert "did you mean ×10⁶/L" in rows["NK"].error.text() and rows["NK"].error.isVisible()
     nk_unit.setCurrentIndex(nk_unit.findData("10^6/L"))
     assert not rows["NK"].error.isVisible()
     assert visit.save_labs_button.hasFocus()
