@@ -882,7 +882,7 @@
     </message>
     <message>
       <source>e.g. 4,9</source>
-      <translation>f.eks. 4,9</translation>
+      <translation type="vanished">f.eks. 4,9</translation>
     </message>
     <message>
       <source>infection</source>
@@ -979,6 +979,14 @@
     <message>
       <source>Severit&amp;y:</source>
       <translation>Al&amp;vorlighetsgrad:</translation>
+    </message>
+    <message>
+      <source>as on the lab report</source>
+      <translation type="vanished">som på laboratoriesvaret</translation>
+    </message>
+    <message>
+      <source>value</source>
+      <translation>verdi</translation>
     </message>
   </context>
   <context>
@@ -3060,11 +3068,29 @@
     </message>
     <message>
       <source>Ne&amp;w adverse event…</source>
-      <translation>N&amp;y uønsket hendelse…</translation>
+      <translation type="vanished">N&amp;y uønsket hendelse…</translation>
     </message>
     <message>
       <source>{n} adverse events; {s} serious event(s) not yet reported.</source>
-      <translation>{n} uønskede hendelser; {s} alvorlig(e) hendelse(r) er ikke rapportert ennå.</translation>
+      <translation type="vanished">{n} uønskede hendelser; {s} alvorlig(e) hendelse(r) er ikke rapportert ennå.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n adverse event(s)</source>
+      <translation>
+        <numerusform>%n uønsket hendelse</numerusform>
+        <numerusform>%n uønskede hendelser</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n serious event(s) not yet reported.</source>
+      <translation>
+        <numerusform>%n alvorlig hendelse er ikke rapportert ennå.</numerusform>
+        <numerusform>%n alvorlige hendelser er ikke rapportert ennå.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>New adverse &amp;event…</source>
+      <translation>N&amp;y uønsket hendelse…</translation>
     </message>
   </context>
   <context>
@@ -3992,7 +4018,7 @@ Hvorfor gis dosen likevel?</translation>
     <name>LabTrendWidget</name>
     <message>
       <source> — {n} masked value(s) not plotted (blinded role)</source>
-      <translation> — {n} skjult(e) verdi(er) er ikke vist (blindet rolle)</translation>
+      <translation type="vanished"> — {n} skjult(e) verdi(er) er ikke vist (blindet rolle)</translation>
     </message>
     <message>
       <source>Anal&amp;yte:</source>
@@ -4032,15 +4058,36 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>{n} result(s) after the first dose are masked for your role and are not plotted; their safety check is shown with the visit.</source>
-      <translation>{n} svar etter første dose er skjult for din rolle og vises ikke i diagrammet; sikkerhetskontrollen av dem vises ved besøket.</translation>
+      <translation type="vanished">{n} svar etter første dose er skjult for din rolle og vises ikke i diagrammet; sikkerhetskontrollen av dem vises ved besøket.</translation>
     </message>
     <message>
       <source>{n} result(s); thresholds and reference range from protocol {version}.</source>
-      <translation>{n} svar; grenseverdier og referanseområde fra protokoll {version}.</translation>
+      <translation type="vanished">{n} svar; grenseverdier og referanseområde fra protokoll {version}.</translation>
     </message>
     <message>
       <source>{symbol} ({unit})</source>
       <translation>{symbol} ({unit})</translation>
+    </message>
+    <message numerus="yes">
+      <source> — %n masked value(s) not plotted (blinded role)</source>
+      <translation>
+        <numerusform> — %n skjult verdi er ikke vist (blindet rolle)</numerusform>
+        <numerusform> — %n skjulte verdier er ikke vist (blindet rolle)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n result(s) after the first dose are masked for your role and are not plotted; their safety check is shown with the visit.</source>
+      <translation>
+        <numerusform>%n svar etter første dose er skjult for din rolle og vises ikke i diagrammet; sikkerhetskontrollen vises ved besøket.</numerusform>
+        <numerusform>%n svar etter første dose er skjult for din rolle og vises ikke i diagrammet; sikkerhetskontrollen av dem vises ved besøket.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n result(s); thresholds and reference range from protocol {version}.</source>
+      <translation>
+        <numerusform>%n svar; grenseverdier og referanseområde fra protokoll {version}.</numerusform>
+        <numerusform>%n svar; grenseverdier og referanseområde fra protokoll {version}.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -4191,7 +4238,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>SaeBanner</name>
     <message>
       <source> — {u} due within 6 hours or overdue</source>
-      <translation> — {u} med frist innen 6 timer eller forsinket</translation>
+      <translation type="vanished"> — {u} med frist innen 6 timer eller forsinket</translation>
     </message>
     <message>
       <source>Serious adverse events to report</source>
@@ -4199,7 +4246,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>⚠ SAE 24-hour reporting clock: {n} serious adverse event(s) not yet reported to the sponsor{urgent}.</source>
-      <translation>⚠ 24-timers meldefrist for AUH: {n} alvorlig(e) uønsket/uønskede hendelse(r) er ikke rapportert til sponsor ennå{urgent}.</translation>
+      <translation type="vanished">⚠ 24-timers meldefrist for AUH: {n} alvorlig(e) uønsket/uønskede hendelse(r) er ikke rapportert til sponsor ennå{urgent}.</translation>
     </message>
     <message>
       <source>⚠ SAE not yet reported: {clocks}</source>
@@ -4208,6 +4255,20 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>{term} — due {due}, {left}</source>
       <translation>{term} — frist {due}, {left}</translation>
+    </message>
+    <message numerus="yes">
+      <source> — %n due within 6 hours or overdue</source>
+      <translation>
+        <numerusform> — %n med frist innen 6 timer eller forsinket</numerusform>
+        <numerusform> — %n med frist innen 6 timer eller forsinket</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>⚠ SAE 24-hour reporting clock: %n serious adverse event(s) not yet reported to the sponsor{urgent}.</source>
+      <translation>
+        <numerusform>⚠ 24-timers meldefrist for AUH: %n alvorlig uønsket hendelse er ikke rapportert til sponsor ennå{urgent}.</numerusform>
+        <numerusform>⚠ 24-timers meldefrist for AUH: %n alvorlige uønskede hendelser er ikke rapportert til sponsor ennå{urgent}.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -4283,7 +4344,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>VisitTabs</name>
     <message>
       <source>&amp;Adverse events</source>
-      <translation>&amp;Uønskede hendelser</translation>
+      <translation type="vanished">&amp;Uønskede hendelser</translation>
     </message>
     <message>
       <source>&amp;Injections</source>
@@ -4299,7 +4360,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Lab &amp;trends</source>
-      <translation>Laboratorie&amp;trender</translation>
+      <translation>Lab&amp;trender</translation>
     </message>
     <message>
       <source>Not saved</source>
@@ -4331,7 +4392,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Contacts &amp;&amp; follow-&amp;ups</source>
-      <translation>Kontakter p&amp;å tlf. &amp;&amp; besøk</translation>
+      <translation type="vanished">Kontakter p&amp;å tlf. &amp;&amp; besøk</translation>
     </message>
     <message>
       <source>Phone follow-ups, doctor consultations, end of study and long-term follow-ups</source>
@@ -4348,6 +4409,22 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>{term}, grade {grade}</source>
       <translation>{term}, grad {grade}</translation>
+    </message>
+    <message>
+      <source>&amp;AEs</source>
+      <translation>&amp;UH</translation>
+    </message>
+    <message>
+      <source>Follow-&amp;ups</source>
+      <translation type="vanished">Opp&amp;følging</translation>
+    </message>
+    <message>
+      <source>Follo&amp;w-ups</source>
+      <translation type="vanished">Oppfølging</translation>
+    </message>
+    <message>
+      <source>Follow-ups</source>
+      <translation>Oppfølging</translation>
     </message>
   </context>
   <context>
@@ -5279,11 +5356,18 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>{n} call(s) not reached</source>
-      <translation>{n} oppringing(er) uten svar</translation>
+      <translation type="vanished">{n} oppringing(er) uten svar</translation>
     </message>
     <message>
       <source>⊘ Cancelled (course)</source>
       <translation>⊘ Bortfalt (forløp)</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n call(s) not reached</source>
+      <translation>
+        <numerusform>%n oppringing uten svar</numerusform>
+        <numerusform>%n oppringinger uten svar</numerusform>
+      </translation>
     </message>
   </context>
   <context>

@@ -125,6 +125,11 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
     qtbot.keyClicks(w.nk_value, "210")
     qtbot.keyClicks(w.igg_value, "4,9")
     assert "NOT ELIGIBLE" in w.banner.text() and "E3" in w.banner.text()
+    from PySide6.QtGui import QTextDocument
+
+    shown = QTextDocument()
+    shown.setHtml(w.banner.text())  # what the banner shows: the threshold is not eaten as a tag
+    assert "IgG 4.9 g/L < 5.0 g/L" in shown.toPlainText(), shown.toPlainText()
     assert "✗ Present" in w.rows["E3"].status.text()
     w.igg_value.clear()
     qtbot.keyClicks(w.igg_value, "9,8")

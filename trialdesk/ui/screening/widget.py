@@ -3,6 +3,8 @@ a live verdict banner on top that follows every keystroke (a pure domain evaluat
 
 from __future__ import annotations
 
+from html import escape
+
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -89,11 +91,10 @@ class CriterionRow(QFrame):
             self.note = QLineEdit()
             self.note.setPlaceholderText(self.tr("Note (optional)"))
             self.note.setAccessibleName(self.tr("Note on {cid}").format(cid=criterion.id))
-            row = QHBoxLayout()
-            label = QLabel(self.tr("Judgement:"))
-            row.addWidget(label)
-            row.addWidget(self.answer, 1)
-            grid.addLayout(row, 2, 1, 1, 2)
+            # The answers alone on their line (their words say what they mean): with a "Judgement:" label before
+            # them the Bokmål line was wider than the panel at 1366×768 and pushed the badges out of view.
+            self.answer.setToolTip(self.tr("Judgement:") + " " + text)
+            grid.addWidget(self.answer, 2, 1, 1, 2)
             grid.addWidget(self.note, 3, 1, 1, 2)  # its own line: the answers say what they mean, at 1366×768 too
 
     def show_result(self, result, category: str) -> None:
@@ -204,7 +205,7 @@ class ScreeningChecklistWidget(QWidget):
         self.nk_value, self.nk_unit = QLineEdit(), self._unit_combo("NK")
         self.igg_value, self.igg_unit = QLineEdit(), self._unit_combo("IGG")
         for edit in (self.nk_value, self.igg_value):
-            edit.setPlaceholderText(self.tr("e.g. 4,9"))
+            edit.setPlaceholderText(self.tr("value"))
         self.nk_unit.setAccessibleName(self.tr("NK unit"))
         self.igg_unit.setAccessibleName(self.tr("IgG unit"))
         rows = (
@@ -424,13 +425,19 @@ class ScreeningChecklistWidget(QWidget):
             text = self.tr("✓ ELIGIBLE — every inclusion criterion is met and no exclusion criterion is present.")
             colours = GREEN
         elif result.verdict == "not_eligible":
-            text = self.tr("✗ NOT ELIGIBLE — not satisfied: {reasons}").format(reasons=self._reasons(result, result.failed))
+            # Rich text for the line break, so every reason is escaped: "IgG 4,9 g/L < 5,0 g/L" lost its
+            # "< 5,0 g/L" when Qt read it as the start of a tag.
+            text = escape(self.tr("✗ NOT ELIGIBLE — not satisfied: {reasons}").format(
+                reasons=self._reasons(result, result.failed)))
             if result.missing:
-                text += "<br>" + self.tr("Still open: {reasons}").format(reasons=self._reasons(result, result.missing))
+                text += "<br>" + escape(self.tr("Still open: {reasons}").format(
+                    reasons=self._reasons(result, result.missing)))
             colours = RED
         else:
-            text = self.tr("? INCOMPLETE — still open: {reasons}").format(reasons=self._reasons(result, result.missing))
+            text = escape(self.tr("? INCOMPLETE — still open: {reasons}").format(
+                reasons=self._reasons(result, result.missing)))
             colours = AMBER
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setText(text)
         self.banner.setStyleSheet(_chip_style(colours).replace("padding: 1px 6px", "padding: 6px 10px"))
 

@@ -286,7 +286,7 @@ class AdverseEventLogWidget(QWidget):
         self.table = row_table(self.proxy, self.tr("Adverse events"))
         self.note = QLabel()
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("Ne&w adverse event…"))
+        self.new_button = QPushButton(self.tr("New adverse &event…"))
         self.edit_button = QPushButton(self.tr("Chan&ge…"))
         self.reported_button = QPushButton(self.tr("Mark SAE &reported"))
         for b in (self.new_button, self.edit_button, self.reported_button):
@@ -326,8 +326,8 @@ class AdverseEventLogWidget(QWidget):
         for column in (1, 2):
             header.resizeSection(column, min(header.sectionSize(column), 200))
         open_saes = sum(1 for r in rows if r["serious"] and not r.get("sae_reported_at"))
-        self.note.setText(self.tr("{n} adverse events; {s} serious event(s) not yet reported.").format(
-            n=len(rows), s=open_saes))
+        self.note.setText(self.tr("%n adverse event(s)", "", len(rows)) + "; "
+                          + self.tr("%n serious event(s) not yet reported.", "", open_saes))
         self.new_button.setEnabled(may_edit)
         self._update_buttons()
 

@@ -60,15 +60,17 @@ class VisitTabs(QObject):
         self.trend = LabTrendWidget(store, user)
         self.timeline = TimelineWidget(store, user)
         tabs.addTab(self.injections_page, self.tr("&Injections"))
-        contacts_index = tabs.addTab(self.contacts_page, self.tr("Contacts && follow-&ups"))
+        contacts_index = tabs.addTab(self.contacts_page, self.tr("Follow-ups"))
         tabs.setTabToolTip(contacts_index, self.tr("Phone follow-ups, doctor consultations, end of study and "
                                                    "long-term follow-ups"))
-        tabs.addTab(self.ae_page, self.tr("&Adverse events"))
+        ae_index = tabs.addTab(self.ae_page, self.tr("&AEs"))
+        tabs.setTabToolTip(ae_index, record_label("adverse_events"))
         tabs.addTab(self.trend, self.tr("Lab &trends"))
         tabs.addTab(self.timeline, self.tr("Time&line"))
-        # Eight tabs at 1366×768 (the longer Bokmål names): every tab stays in view, its text elided if need be.
-        tabs.setElideMode(Qt.TextElideMode.ElideRight)
-        tabs.setUsesScrollButtons(False)
+        # Ten tabs at 1366×768 in either language: short names (the whole name as the tooltip), never elided
+        # ("Injeks…", "Tid…" could not be told apart); should a narrower window not hold them, arrows scroll.
+        tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        tabs.setUsesScrollButtons(True)
         self.injections.changes_applied.connect(self.changes_applied.emit)
         self.contacts.saved.connect(self._apply)
         notices_for(store).changed.connect(self._on_store_changed)
