@@ -113,7 +113,9 @@ def english(qapp):
     """The app's catalogues as app.py installs them (English: plurals resolved)."""
     i18n.install(qapp, "en")
     yield
-    i18n.install(qapp, "en")
+    for translator in i18n._installed:  # as the other tests expect: no catalogue installed
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
 
 
 def test_a_dose_visit_by_keyboard_alone_keeps_the_focused_field_in_view(qtbot, store, doctor, nurse, clock, english):

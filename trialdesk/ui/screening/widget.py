@@ -3,9 +3,8 @@ a live verdict banner on top that follows every keystroke (a pure domain evaluat
 
 from __future__ import annotations
 
-from html import escape
-
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
