@@ -226,6 +226,14 @@
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+      <source>Language of the screens</source>
+      <translation>Skjermbildenes språk</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -408,6 +416,14 @@
     <message>
       <source>Due today: doses and contacts (Ctrl+D)</source>
       <translation>Til behandling i dag: doser og kontakter (Ctrl+D)</translation>
+    </message>
+    <message>
+      <source>Lan&amp;guage</source>
+      <translation>Språ&amp;k</translation>
+    </message>
+    <message>
+      <source>The screens will be in {language} from the next start of TrialDesk: sign out, quit and start it again.</source>
+      <translation>Skjermbildene vises på {language} fra neste oppstart av TrialDesk: logg ut, avslutt og start det igjen.</translation>
     </message>
   </context>
   <context>
@@ -8959,6 +8975,13 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>✓ Saved {at}</source>
       <translation>✓ Lagret {at}</translation>
+    </message>
+  </context>
+  <context>
+    <name>self.error</name>
+    <message>
+      <source>Error message</source>
+      <translation type="vanished" />
     </message>
   </context>
 </TS>
