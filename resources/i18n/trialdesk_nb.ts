@@ -5701,11 +5701,11 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>{drug} given at {time} ({hours} h before now)</source>
-      <translation>{drug} gitt kl. {time} ({hours} timer siden)</translation>
+      <translation type="vanished">{drug} gitt kl. {time} ({hours} timer siden)</translation>
     </message>
     <message>
       <source>{drug} given at {time}: {hours} h before now, needs {min}–{max} h</source>
-      <translation>{drug} gitt kl. {time}: {hours} timer siden, krav {min}–{max} timer</translation>
+      <translation type="vanished">{drug} gitt kl. {time}: {hours} timer siden, krav {min}–{max} timer</translation>
     </message>
     <message>
       <source>{fact} "{value}" is not a recognised value</source>
@@ -5758,6 +5758,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>pregnancy test</source>
       <translation>graviditetstest</translation>
+    </message>
+    <message>
+      <source>{drug} given at {time} ({hours} h before the dose)</source>
+      <translation>{drug} gitt kl. {time} ({hours} timer før dosen)</translation>
+    </message>
+    <message>
+      <source>{drug} given at {time}: {hours} h before the dose, needs {min}–{max} h</source>
+      <translation>{drug} gitt kl. {time}: {hours} timer før dosen, krav {min}–{max} timer</translation>
     </message>
   </context>
   <context>
@@ -5882,7 +5890,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Canonical</source>
-      <translation>Standardenhet</translation>
+      <translation type="vanished">Standardenhet</translation>
     </message>
     <message>
       <source>Casebook</source>
@@ -6527,6 +6535,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Workstation pairing card</source>
       <translation>Paringskort for arbeidsstasjon</translation>
+    </message>
+    <message>
+      <source>Converted</source>
+      <translation>Omregnet</translation>
     </message>
   </context>
   <context>
@@ -8982,6 +8994,37 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Error message</source>
       <translation type="vanished" />
+    </message>
+  </context>
+  <context>
+    <name>AuditReasons</name>
+    <message>
+      <source>SAE reported to the sponsor</source>
+      <translation>AUH rapportert til sponsor</translation>
+    </message>
+    <message>
+      <source>dose {code} given</source>
+      <translation>dose {code} gitt</translation>
+    </message>
+    <message>
+      <source>eligibility decision signed: eligible</source>
+      <translation>kvalifiseringsbeslutning signert: kvalifisert</translation>
+    </message>
+    <message>
+      <source>eligibility decision signed: not eligible</source>
+      <translation>kvalifiseringsbeslutning signert: ikke kvalifisert</translation>
+    </message>
+    <message>
+      <source>informed consent recorded</source>
+      <translation>informert samtykke registrert</translation>
+    </message>
+    <message>
+      <source>password changed by the user</source>
+      <translation>passord endret av brukeren</translation>
+    </message>
+    <message>
+      <source>{code} blood tests entered</source>
+      <translation>{code}: blodprøver registrert</translation>
     </message>
   </context>
 </TS>

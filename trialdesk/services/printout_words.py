@@ -54,7 +54,7 @@ LABELS: dict[str, Word] = {
     "analyte": Word(PRINTOUTS, "Test"),
     "sampled": Word("visits", "Sampled"),
     "entered": Word("visits", "As entered"),
-    "canonical": Word(PRINTOUTS, "Canonical"),
+    "canonical": Word(PRINTOUTS, "Converted"),
     "flag": Word("visits", "Flag"),
     "ctcae": Word(PRINTOUTS, "CTCAE suggestion"),
     "safety": Word(PRINTOUTS, "Pre-dose safety"),

@@ -57,7 +57,7 @@ def _lab_lines(f: _Fmt, views) -> list[LabLine]:
         lab = proto.lab(v.analyte)
         lines.append(LabLine(
             analyte=lab.symbol_nb if f.language == "nb" else lab.symbol, sampled_at=f.time(v.sampled_at),
-            entered=f"{value_text} {unit_label(unit_text)}".strip(),
+            entered=f"{f.typed(value_text)} {unit_label(unit_text)}".strip(),
             canonical=f"{f.num(v.value)} {unit_label(lab.unit)}",
             flag={"L": "L ↓", "H": "H ↑"}.get(v.flag or "", ""),
             ctcae=f"{v.ctcae_term.replace('_', ' ')}: {f.tr('grade {g}', 'visits').format(g=v.ctcae_grade)}" if v.ctcae_grade else "",
