@@ -5870,7 +5870,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Adverse events reported at this visit</source>
-      <translation>Uønskede hendelser meldt ved besøket</translation>
+      <translation type="vanished">Uønskede hendelser meldt ved besøket</translation>
     </message>
     <message>
       <source>Answer and numbers used</source>
@@ -6539,6 +6539,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Converted</source>
       <translation>Omregnet</translation>
+    </message>
+    <message>
+      <source>Adverse events reported at or since this visit</source>
+      <translation>Uønskede hendelser meldt ved eller etter besøket</translation>
     </message>
   </context>
   <context>

@@ -54,6 +54,8 @@ def problems(text: str, language: str) -> list[str]:
                           (SNAKE, "snake_case word")):
         for match in pattern.finditer(plain):
             found.append(f"{what}: {match.group(0)!r} in …{plain[max(0, match.start() - 40):match.end() + 20]!r}…")
+    for match in re.finditer(r"\b\d{2}\.\d{2}\.\d{1,3}(?![\d.])", plain):
+        found.append(f"a date wrapped mid-year: {plain[max(0, match.start() - 30):match.end() + 30]!r}")
     numbers = VERSIONS.sub("", plain)
     points, commas = DECIMAL_POINT.findall(numbers), DECIMAL_COMMA.findall(numbers)
     if language == "nb" and points:
@@ -86,3 +88,23 @@ def test_the_checks_catch_what_they_name():
     for what in ("ISO timestamp", "snake_case", "UUID", "decimal point", "before now", "Canonical"):
         assert what in found, what
     assert problems("Signed 2026-12-02 14:12:00 UTC · protocol 1.0.2 · 4,9 g/L", "nb") == []
+
+
+def test_visit_summary_lists_the_adverse_events_at_or_since_the_visit_and_explains_its_checks_first(
+        store, users, trial):
+    from datetime import date
+
+    from trialdesk.services import visits as vs
+
+    nurse, doctor = users[Role.NURSE], users[Role.INVESTIGATOR]
+    vs.record_adverse_event(store, nurse, trial.pid, vs.AdverseEventInput(  # from the AE tab: no visit
+        verbatim="hodepine to dager etter", term="headache", onset_date=date(2026, 6, 10), grade=1, serious=False,
+        causality="possible", action_taken="none", outcome="recovered", end_date=date(2026, 6, 11)))
+    d2 = pdf_text(printing.visit_summary(store, doctor, trial.pid, "D2", language="en"))
+    assert "Adverse events reported at or since this visit" in d2
+    for verbatim in ("hodepine", "innlagt med feber", "rød og kløende"):  # (cells wrap: a word or two)
+        assert verbatim in d2, verbatim
+    d1 = pdf_text(printing.visit_summary(store, doctor, trial.pid, "D1", language="nb"))
+    assert "hodepine" in d1  # reported since D1 too
+    go = d1.index("Klarert / ikke klarert")
+    assert go < d1.index("Kontrollene under") < d1.index("✓", go), "how the checks were made comes first"

@@ -61,7 +61,7 @@ LABELS: dict[str, Word] = {
     "go_no_go": Word(PRINTOUTS, "Go / no-go"),
     "premedication": Word(PRINTOUTS, "Premedication"),
     "administration": Word(PRINTOUTS, "Administration"),
-    "adverse_events": Word(PRINTOUTS, "Adverse events reported at this visit"),
+    "adverse_events": Word(PRINTOUTS, "Adverse events reported at or since this visit"),
     "next_visit": Word("ParticipantTableModel", "Next visit"),
     "term": Word(PRINTOUTS, "Term"),
     "verbatim": Word("visits", "Verbatim"),
