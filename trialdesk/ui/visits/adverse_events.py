@@ -27,6 +27,8 @@ from trialdesk.ui.visits.common import TimeField, parse_time, show_time
 from trialdesk.ui.visits.models import AdverseEventTableModel, action_text, causality_text, outcome_text
 from trialdesk.ui.widgets import SavedNote, add_row, date_edit, row_table, ui_language
 
+TERM_LIST_ROWS = 18
+"""Rows the CTCAE term list and its completer show at once (the 1366×768 screen holds them below the field)."""
 GRADE_LIST_WIDTH = 560
 """Pixels of the grade list's popup: each item is "grade — text", elided to fit, the whole text its tooltip."""
 
@@ -57,6 +59,10 @@ class AdverseEventDialog(FormDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.term.setCompleter(completer)
+        # Tall enough to choose from (issue 13 point 5): a screenful of terms in the list and the completer,
+        # not Qt's default of 10 (7 under some styles).
+        self.term.setMaxVisibleItems(TERM_LIST_ROWS)
+        completer.setMaxVisibleItems(TERM_LIST_ROWS)
         self.term.lineEdit().setPlaceholderText(self.tr("type to search, e.g. inj, fatigue, other"))
         self.other_specify = QLineEdit()
         self.onset_date = date_edit(self.tr("dd.mm.yyyy"))
