@@ -1045,11 +1045,11 @@
     </message>
     <message>
       <source>H</source>
-      <translation>H</translation>
+      <translation type="vanished">H</translation>
     </message>
     <message>
       <source>Haukeland University Hospital</source>
-      <translation>Haukeland universitetssjukehus</translation>
+      <translation type="vanished">Haukeland universitetssjukehus</translation>
     </message>
     <message>
       <source>One letter, e.g. H for Haukeland.</source>
@@ -1146,6 +1146,22 @@
     <message>
       <source>The recovery-key sheet is written to {path}. Open it now to print it, lock the printout away, then delete the file.</source>
       <translation>Arket med gjenopprettingsnøkkelen er lagret i {path}. Åpne det nå og skriv det ut, lås utskriften inn, og slett deretter filen.</translation>
+    </message>
+    <message>
+      <source>Give a file name ending in .pdf for the recovery sheet.</source>
+      <translation>Gi et filnavn som slutter på .pdf for gjenopprettingsarket.</translation>
+    </message>
+    <message>
+      <source>The folder {folder} does not exist: choose another with Browse….</source>
+      <translation>Mappen {folder} finnes ikke: velg en annen med Bla gjennom….</translation>
+    </message>
+    <message>
+      <source>one letter, as in the study ids</source>
+      <translation>én bokstav, som i studie-ID-ene</translation>
+    </message>
+    <message>
+      <source>the hospital's name, as on printouts</source>
+      <translation>sykehusets navn, slik det skal stå på utskrifter</translation>
     </message>
   </context>
   <context>
