@@ -140,8 +140,10 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
         w.rows[cid].answer.no.click()
     assert "ELIGIBLE" in w.banner.text() and "NOT" not in w.banner.text()
     assert w.dirty and not w.sign_button.isEnabled()  # unsaved: save first
+    assert not w.saved_note.isVisible()
     w.save_button.click()
     assert not w.dirty
+    assert w.saved_note.isVisible() and w.saved_note.text().startswith("✓ Saved")  # where the work was done
     assert sc.evaluate(store, pid).verdict == "eligible"
     assert w.sign_button.isEnabled()
 

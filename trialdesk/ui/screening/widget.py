@@ -35,7 +35,7 @@ from trialdesk.services.screening import Judgement, ScreeningEntry, ScreeningSta
 from trialdesk.ui.explain import explain
 from trialdesk.ui.history.model import signature_text
 from trialdesk.ui.i18n import error_text
-from trialdesk.ui.widgets import FieldBox, YesNo, add_row, date_edit, ui_language
+from trialdesk.ui.widgets import FieldBox, SavedNote, YesNo, add_row, date_edit, ui_language
 
 GREEN = ("#1b5e20", "#e8f5e9")
 RED = ("#b71c1c", "#ffebee")
@@ -162,7 +162,9 @@ class ScreeningChecklistWidget(QWidget):
         self.save_button = QPushButton(self.tr("Sa&ve checklist"))
         self.save_button.setToolTip(self.tr("Ctrl+S"))
         self.sign_button = QPushButton(self.tr("Si&gn decision…"))
+        self.saved_note = SavedNote(self)  # "✓ Saved 10:42" where the checklist was saved (issue 13 point 2)
         bottom.addWidget(self.signature_label, 1)
+        bottom.addWidget(self.saved_note)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.sign_button)
         outer.addLayout(bottom)
@@ -275,6 +277,9 @@ class ScreeningChecklistWidget(QWidget):
 
     def set_state(self, state: ScreeningState, *, may_edit: bool, may_judge: bool, may_sign: bool) -> None:
         """Show ``state`` (replacing any unsaved input)."""
+        previous = getattr(self, "state", None)
+        if previous is None or previous.participant.id != state.participant.id:
+            self.saved_note.clear()
         self.state = state
         self._loading = True
         try:
