@@ -130,6 +130,7 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
     shown = QTextDocument()
     shown.setHtml(w.banner.text())  # what the banner shows: the threshold is not eaten as a tag
     assert "IgG 4.9 g/L < 5.0 g/L" in shown.toPlainText(), shown.toPlainText()
+    assert "<b>" not in shown.toPlainText()  # the criteria in bold, not their tags as text
     assert "✗ Present" in w.rows["E3"].status.text()
     w.igg_value.clear()
     qtbot.keyClicks(w.igg_value, "9,8")

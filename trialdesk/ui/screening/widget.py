@@ -431,18 +431,18 @@ class ScreeningChecklistWidget(QWidget):
         elif result.verdict == "not_eligible":
             # Rich text for the line break, so every reason is escaped: "IgG 4,9 g/L < 5,0 g/L" lost its
             # "< 5,0 g/L" when Qt read it as the start of a tag.
-            text = escape(self.tr("✗ NOT ELIGIBLE — not satisfied: {reasons}").format(
-                reasons=self._reasons(result, result.failed)))
+            text = escape(self.tr("✗ NOT ELIGIBLE — not satisfied: {reasons}")).format(
+                reasons=self._reasons(result, result.failed))
             if result.missing:
-                text += "<br>" + escape(self.tr("Still open: {reasons}").format(
-                    reasons=self._reasons(result, result.missing)))
+                text += "<br>" + escape(self.tr("Still open: {reasons}")).format(
+                    reasons=self._reasons(result, result.missing))
             colours = RED
         else:
-            text = escape(self.tr("? INCOMPLETE — still open: {reasons}").format(
-                reasons=self._reasons(result, result.missing)))
+            text = escape(self.tr("? INCOMPLETE — still open: {reasons}")).format(
+                reasons=self._reasons(result, result.missing))
             colours = AMBER
         self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.banner.setText(text)
+        self.banner.setText(text if result.verdict != "eligible" else escape(text))
         self.banner.setStyleSheet(_chip_style(colours).replace("padding: 1px 6px", "padding: 6px 10px"))
 
     @staticmethod
@@ -451,7 +451,7 @@ class ScreeningChecklistWidget(QWidget):
         groups: dict[str, list[str]] = {}
         for cid in ids:
             groups.setdefault(explain(result.result(cid).explanation), []).append(cid)
-        return " · ".join(f"<b>{', '.join(cids)}</b>: {why}" for why, cids in groups.items())
+        return " · ".join(f"<b>{', '.join(cids)}</b>: {escape(why)}" for why, cids in groups.items())
 
     def _show_signature(self) -> None:
         state = self.state
