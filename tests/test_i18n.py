@@ -171,7 +171,7 @@ def test_every_registry_word_is_in_the_catalogue_and_translated():
     from trialdesk.services import printout_words
     from trialdesk.ui.participants.model import ParticipantTableModel  # noqa: F401  (its words are the registry's)
     assert printout_words.STATUSES["enrolled"].context == records.CONTEXT
-    assert words.translate(records.CONTEXT, "Enrolled (baseline)", "nb") == "Inkludert (baseline)"
+    assert words.translate(records.CONTEXT, "Enrolled (baseline)", "nb") == "Inkludert (før 1. dose)"
     assert not words.has("ParticipantTableModel", "Enrolled (baseline)", "nb")  # no second copy to drift
     assert words.translate(records.CONTEXT, "definitely related", "nb") == words.translate(
         "visits", "definitely related", "nb")
@@ -228,7 +228,7 @@ def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor, clock)
     temp = next(row for row in cells if row[3] == "temperatur før")
     assert temp[5] == "36,8"
     status = next(row for row in cells if row[3] == "status" and row[2].startswith("Deltaker"))
-    assert (status[4], status[5]) == ("Inkludert (baseline)", "Under behandling")
+    assert (status[4], status[5]) == ("Inkludert (før 1. dose)", "Under behandling")
     started = next(row for row in cells if row[3] == "startet")
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d \(UTC\+0[12]:00\)", started[5]), started[5]
 

@@ -6649,7 +6649,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Enrolled (baseline)</source>
-      <translation>Inkludert (baseline)</translation>
+      <translation>Inkludert (før 1. dose)</translation>
     </message>
     <message>
       <source>Follow-up</source>
