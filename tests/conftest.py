@@ -79,6 +79,20 @@ class MemoryKeyring(KeyringBackend):
         del self.secrets[(service, username)]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def workstation_settings(tmp_path_factory):
+    """The app's per-workstation settings (the language chosen) in a temp folder: tests never read or write
+    the developer's own, and a language chosen there never changes what a test sees."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # the services run without Qt: nothing to isolate
+        yield None
+        return
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring():
     """Every test gets a fresh in-memory keychain."""

@@ -33,5 +33,5 @@ def test_shows_matches_whole_numbers_only():
     assert shows_value("IgG 2,1 g/L", "2.1") and shows_value("IgG 2.1 g/L", "2.1", "g/L")
     assert not shows_value("printed 02.12.2026 10:41", "2.1")
     assert not shows_value("12.1 g/L and 2.15 g/L", "2.1")
-    assert shows("NK 40 ×10^6/L", "40", "×10^6/L") and not shows("NK 140 ×10^6/L", "40", "×10^6/L")
-    assert not shows("at 10:40", "40", "×10^6/L") and not shows("sampled 09:40", "40")
+    assert shows("NK 40 ×10⁶/L", "40", "×10⁶/L") and not shows("NK 140 ×10⁶/L", "40", "×10⁶/L")
+    assert not shows("at 10:40", "40", "×10⁶/L") and not shows("sampled 09:40", "40")

@@ -171,7 +171,7 @@ def test_every_registry_word_is_in_the_catalogue_and_translated():
     from trialdesk.services import printout_words
     from trialdesk.ui.participants.model import ParticipantTableModel  # noqa: F401  (its words are the registry's)
     assert printout_words.STATUSES["enrolled"].context == records.CONTEXT
-    assert words.translate(records.CONTEXT, "Enrolled (baseline)", "nb") == "Inkludert (baseline)"
+    assert words.translate(records.CONTEXT, "Enrolled (baseline)", "nb") == "Inkludert (før 1. dose)"
     assert not words.has("ParticipantTableModel", "Enrolled (baseline)", "nb")  # no second copy to drift
     assert words.translate(records.CONTEXT, "definitely related", "nb") == words.translate(
         "visits", "definitely related", "nb")
@@ -229,7 +229,7 @@ def test_history_tab_in_norwegian(norwegian, qtbot, store, nurse, doctor, clock)
     temp = next(row for row in cells if row[3] == "temperatur før")
     assert temp[5] == "36,8"
     status = next(row for row in cells if row[3] == "status" and row[2].startswith("Deltaker"))
-    assert (status[4], status[5]) == ("Inkludert (baseline)", "Under behandling")
+    assert (status[4], status[5]) == ("Inkludert (før 1. dose)", "Under behandling")
     started = next(row for row in cells if row[3] == "startet")
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d \(UTC\+0[12]:00\)", started[5]), started[5]
 
@@ -267,7 +267,7 @@ def test_lab_entry_speaks_norwegian(norwegian, qtbot, store, doctor, nurse):
     rows["NK"].value.setText("125")
     rows["NK"].unit.setCurrentIndex(rows["NK"].unit.findData("10^9/L"))
     message = rows["NK"].error.text()
-    assert "er ikke mulig" in message and "mente du ×10^6/L?" in message, message
+    assert "er ikke mulig" in message and "mente du ×10⁶/L?" in message, message
     rows["HB"].value.setText("13x")
     assert rows["HB"].error.text() == "«13x» er ikke et tall: det inneholder bokstaver"
 

@@ -263,7 +263,11 @@ def update() -> int:
             contexts[context] = ctx
         msg = ET.SubElement(ctx, "message")
         ET.SubElement(msg, "source").text = source
-        ET.SubElement(msg, "translation", type="unfinished")
+        translation = ET.SubElement(msg, "translation", type="unfinished")
+        if is_plural(source):  # Qt's %n plural: Bokmål has two forms (1, and every other number)
+            msg.set("numerus", "yes")
+            for _ in range(2):
+                ET.SubElement(translation, "numerusform")
         added += 1
     for key, msg in index.items():
         tr = msg.find("translation")
@@ -274,6 +278,11 @@ def update() -> int:
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     print(f"{TS.relative_to(ROOT)}: {len(want)} strings, {added} new")
     return 0
+
+
+def is_plural(source: str) -> bool:
+    """A ``%n`` message: translated with numerus forms (``tr(text, "", n)``, ``words.translate_n``)."""
+    return "%n" in source
 
 
 def release() -> int:
@@ -290,7 +299,11 @@ def problems() -> list[str]:
         msg = index.get(key)
         tr = None if msg is None else msg.find("translation")
         if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip():
-            out.append(f"{key[0]}: {key[1]!r}")
+            forms = [] if tr is None else [(f.text or "").strip() for f in tr.iter("numerusform")]
+            if not (forms and all(forms) and tr.get("type") not in ("unfinished", "vanished", "obsolete")):
+                out.append(f"{key[0]}: {key[1]!r}")
+        elif is_plural(key[1]) and msg.get("numerus") != "yes":
+            out.append(f"{key[0]}: {key[1]!r} (a %n plural: needs numerus forms)")
     return out
 
 

@@ -287,7 +287,7 @@ def run_gui(folder: Path, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("TrialDesk")
     app.setOrganizationName("Helse Bergen")
-    i18n.install(app, language or os.environ.get("TRIALDESK_LANG"))  # also sets ui_language()
+    i18n.install(app, i18n.start_language(language))  # also sets ui_language()
     controller = AppController(folder)
     if not controller.ensure_store():
         return 1 if store_exists(Path(folder)) else 0

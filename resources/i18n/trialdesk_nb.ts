@@ -238,6 +238,14 @@
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+      <source>Language of the screens</source>
+      <translation>Skjermbildenes språk</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -420,6 +428,14 @@
     <message>
       <source>Due today: doses and contacts (Ctrl+D)</source>
       <translation>Til behandling i dag: doser og kontakter (Ctrl+D)</translation>
+    </message>
+    <message>
+      <source>Lan&amp;guage</source>
+      <translation>Språ&amp;k</translation>
+    </message>
+    <message>
+      <source>The screens will be in {language} from the next start of TrialDesk: sign out, quit and start it again.</source>
+      <translation>Skjermbildene vises på {language} fra neste oppstart av TrialDesk: logg ut, avslutt og start det igjen.</translation>
     </message>
     <message>
       <source>Store check</source>
@@ -950,7 +966,7 @@
     </message>
     <message>
       <source>e.g. 4,9</source>
-      <translation>f.eks. 4,9</translation>
+      <translation type="vanished">f.eks. 4,9</translation>
     </message>
     <message>
       <source>infection</source>
@@ -1048,6 +1064,14 @@
       <source>Severit&amp;y:</source>
       <translation>Al&amp;vorlighetsgrad:</translation>
     </message>
+    <message>
+      <source>as on the lab report</source>
+      <translation type="vanished">som på laboratoriesvaret</translation>
+    </message>
+    <message>
+      <source>value</source>
+      <translation>verdi</translation>
+    </message>
   </context>
   <context>
     <name>SetupWizard</name>
@@ -1089,11 +1113,11 @@
     </message>
     <message>
       <source>H</source>
-      <translation>H</translation>
+      <translation type="vanished">H</translation>
     </message>
     <message>
       <source>Haukeland University Hospital</source>
-      <translation>Haukeland universitetssjukehus</translation>
+      <translation type="vanished">Haukeland universitetssjukehus</translation>
     </message>
     <message>
       <source>One letter, e.g. H for Haukeland.</source>
@@ -1190,6 +1214,22 @@
     <message>
       <source>The recovery-key sheet is written to {path}. Open it now to print it, lock the printout away, then delete the file.</source>
       <translation>Arket med gjenopprettingsnøkkelen er lagret i {path}. Åpne det nå og skriv det ut, lås utskriften inn, og slett deretter filen.</translation>
+    </message>
+    <message>
+      <source>Give a file name ending in .pdf for the recovery sheet.</source>
+      <translation>Gi et filnavn som slutter på .pdf for gjenopprettingsarket.</translation>
+    </message>
+    <message>
+      <source>The folder {folder} does not exist: choose another with Browse….</source>
+      <translation>Mappen {folder} finnes ikke: velg en annen med Bla gjennom….</translation>
+    </message>
+    <message>
+      <source>one letter, as in the study ids</source>
+      <translation>én bokstav, som i studie-ID-ene</translation>
+    </message>
+    <message>
+      <source>the hospital's name, as on printouts</source>
+      <translation>sykehusets navn, slik det skal stå på utskrifter</translation>
     </message>
   </context>
   <context>
@@ -3284,11 +3324,29 @@
     </message>
     <message>
       <source>Ne&amp;w adverse event…</source>
-      <translation>N&amp;y uønsket hendelse…</translation>
+      <translation type="vanished">N&amp;y uønsket hendelse…</translation>
     </message>
     <message>
       <source>{n} adverse events; {s} serious event(s) not yet reported.</source>
-      <translation>{n} uønskede hendelser; {s} alvorlig(e) hendelse(r) er ikke rapportert ennå.</translation>
+      <translation type="vanished">{n} uønskede hendelser; {s} alvorlig(e) hendelse(r) er ikke rapportert ennå.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n adverse event(s)</source>
+      <translation>
+        <numerusform>%n uønsket hendelse</numerusform>
+        <numerusform>%n uønskede hendelser</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n serious event(s) not yet reported.</source>
+      <translation>
+        <numerusform>%n alvorlig hendelse er ikke rapportert ennå.</numerusform>
+        <numerusform>%n alvorlige hendelser er ikke rapportert ennå.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>New adverse &amp;event…</source>
+      <translation>N&amp;y uønsket hendelse…</translation>
     </message>
   </context>
   <context>
@@ -3670,7 +3728,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>Blood results saved ({n}).</source>
-      <translation>Blodprøvesvar lagret ({n}).</translation>
+      <translation type="vanished">Blodprøvesvar lagret ({n}).</translation>
     </message>
     <message>
       <source>Correct selected res&amp;ult…</source>
@@ -3711,6 +3769,24 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>{symbol}: not changed since entered.</source>
       <translation>{symbol}: ikke endret siden registrering.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n result(s)</source>
+      <translation>
+        <numerusform>%n svar</numerusform>
+        <numerusform>%n svar</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Blood results saved (%n).</source>
+      <translation>
+        <numerusform>Blodprøvesvar lagret (%n).</numerusform>
+        <numerusform>Blodprøvesvar lagret (%n).</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{symbol} corrected</source>
+      <translation>{symbol} rettet</translation>
     </message>
   </context>
   <context>
@@ -3810,6 +3886,20 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>✎ Changed: </source>
       <translation>✎ Endret: </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n check(s)</source>
+      <translation>
+        <numerusform>%n kontroll</numerusform>
+        <numerusform>%n kontroller</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n check(s) of them; see the error</source>
+      <translation>
+        <numerusform>%n kontroll av dem; se feilen</numerusform>
+        <numerusform>%n kontroller av dem; se feilen</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -3972,7 +4062,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>{code}: injection record corrected ({n} fields).</source>
-      <translation>{code}: injeksjonsregistreringen korrigert ({n} felt).</translation>
+      <translation type="vanished">{code}: injeksjonsregistreringen korrigert ({n} felt).</translation>
     </message>
     <message>
       <source>{code}: {problems}. Reason: {reason}</source>
@@ -3981,6 +4071,24 @@ Hvorfor gis dosen likevel?</translation>
     <message>
       <source>✎ Injection record changed: </source>
       <translation>✎ Injeksjonsregistreringen endret: </translation>
+    </message>
+    <message numerus="yes">
+      <source>correction of %n field(s)</source>
+      <translation>
+        <numerusform>retting av %n felt</numerusform>
+        <numerusform>retting av %n felt</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{code} given</source>
+      <translation>{code} gitt</translation>
+    </message>
+    <message numerus="yes">
+      <source>{code}: injection record corrected (%n field(s)).</source>
+      <translation>
+        <numerusform>{code}: injeksjonsregistreringen rettet (%n felt).</numerusform>
+        <numerusform>{code}: injeksjonsregistreringen rettet (%n felt).</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -4166,7 +4274,7 @@ Hvorfor gis dosen likevel?</translation>
     <name>LabTrendWidget</name>
     <message>
       <source> — {n} masked value(s) not plotted (blinded role)</source>
-      <translation> — {n} skjult(e) verdi(er) er ikke vist (blindet rolle)</translation>
+      <translation type="vanished"> — {n} skjult(e) verdi(er) er ikke vist (blindet rolle)</translation>
     </message>
     <message>
       <source>Anal&amp;yte:</source>
@@ -4206,15 +4314,36 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>{n} result(s) after the first dose are masked for your role and are not plotted; their safety check is shown with the visit.</source>
-      <translation>{n} svar etter første dose er skjult for din rolle og vises ikke i diagrammet; sikkerhetskontrollen av dem vises ved besøket.</translation>
+      <translation type="vanished">{n} svar etter første dose er skjult for din rolle og vises ikke i diagrammet; sikkerhetskontrollen av dem vises ved besøket.</translation>
     </message>
     <message>
       <source>{n} result(s); thresholds and reference range from protocol {version}.</source>
-      <translation>{n} svar; grenseverdier og referanseområde fra protokoll {version}.</translation>
+      <translation type="vanished">{n} svar; grenseverdier og referanseområde fra protokoll {version}.</translation>
     </message>
     <message>
       <source>{symbol} ({unit})</source>
       <translation>{symbol} ({unit})</translation>
+    </message>
+    <message numerus="yes">
+      <source> — %n masked value(s) not plotted (blinded role)</source>
+      <translation>
+        <numerusform> — %n skjult verdi er ikke vist (blindet rolle)</numerusform>
+        <numerusform> — %n skjulte verdier er ikke vist (blindet rolle)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n result(s) after the first dose are masked for your role and are not plotted; their safety check is shown with the visit.</source>
+      <translation>
+        <numerusform>%n svar etter første dose er skjult for din rolle og vises ikke i diagrammet; sikkerhetskontrollen vises ved besøket.</numerusform>
+        <numerusform>%n svar etter første dose er skjult for din rolle og vises ikke i diagrammet; sikkerhetskontrollen av dem vises ved besøket.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n result(s); thresholds and reference range from protocol {version}.</source>
+      <translation>
+        <numerusform>%n svar; grenseverdier og referanseområde fra protokoll {version}.</numerusform>
+        <numerusform>%n svar; grenseverdier og referanseområde fra protokoll {version}.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -4365,7 +4494,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>SaeBanner</name>
     <message>
       <source> — {u} due within 6 hours or overdue</source>
-      <translation> — {u} med frist innen 6 timer eller forsinket</translation>
+      <translation type="vanished"> — {u} med frist innen 6 timer eller forsinket</translation>
     </message>
     <message>
       <source>Serious adverse events to report</source>
@@ -4373,7 +4502,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>⚠ SAE 24-hour reporting clock: {n} serious adverse event(s) not yet reported to the sponsor{urgent}.</source>
-      <translation>⚠ 24-timers meldefrist for AUH: {n} alvorlig(e) uønsket/uønskede hendelse(r) er ikke rapportert til sponsor ennå{urgent}.</translation>
+      <translation type="vanished">⚠ 24-timers meldefrist for AUH: {n} alvorlig(e) uønsket/uønskede hendelse(r) er ikke rapportert til sponsor ennå{urgent}.</translation>
     </message>
     <message>
       <source>⚠ SAE not yet reported: {clocks}</source>
@@ -4382,6 +4511,20 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>{term} — due {due}, {left}</source>
       <translation>{term} — frist {due}, {left}</translation>
+    </message>
+    <message numerus="yes">
+      <source> — %n due within 6 hours or overdue</source>
+      <translation>
+        <numerusform> — %n med frist innen 6 timer eller forsinket</numerusform>
+        <numerusform> — %n med frist innen 6 timer eller forsinket</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>⚠ SAE 24-hour reporting clock: %n serious adverse event(s) not yet reported to the sponsor{urgent}.</source>
+      <translation>
+        <numerusform>⚠ 24-timers meldefrist for AUH: %n alvorlig uønsket hendelse er ikke rapportert til sponsor ennå{urgent}.</numerusform>
+        <numerusform>⚠ 24-timers meldefrist for AUH: %n alvorlige uønskede hendelser er ikke rapportert til sponsor ennå{urgent}.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -4457,7 +4600,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>VisitTabs</name>
     <message>
       <source>&amp;Adverse events</source>
-      <translation>&amp;Uønskede hendelser</translation>
+      <translation type="vanished">&amp;Uønskede hendelser</translation>
     </message>
     <message>
       <source>&amp;Injections</source>
@@ -4473,7 +4616,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Lab &amp;trends</source>
-      <translation>Laboratorie&amp;trender</translation>
+      <translation>Lab&amp;trender</translation>
     </message>
     <message>
       <source>Not saved</source>
@@ -4505,11 +4648,39 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Contacts &amp;&amp; follow-&amp;ups</source>
-      <translation>Kontakter p&amp;å tlf. &amp;&amp; besøk</translation>
+      <translation type="vanished">Kontakter p&amp;å tlf. &amp;&amp; besøk</translation>
     </message>
     <message>
       <source>Phone follow-ups, doctor consultations, end of study and long-term follow-ups</source>
       <translation>Telefonoppfølging, legekonsultasjoner, studieslutt og langtidsoppfølging</translation>
+    </message>
+    <message>
+      <source>adverse event</source>
+      <translation type="vanished">uønsket hendelse</translation>
+    </message>
+    <message>
+      <source>change</source>
+      <translation>endring</translation>
+    </message>
+    <message>
+      <source>{term}, grade {grade}</source>
+      <translation>{term}, grad {grade}</translation>
+    </message>
+    <message>
+      <source>&amp;AEs</source>
+      <translation>&amp;UH</translation>
+    </message>
+    <message>
+      <source>Follow-&amp;ups</source>
+      <translation type="vanished">Opp&amp;følging</translation>
+    </message>
+    <message>
+      <source>Follo&amp;w-ups</source>
+      <translation type="vanished">Oppfølging</translation>
+    </message>
+    <message>
+      <source>Follow-ups</source>
+      <translation>Oppfølging</translation>
     </message>
   </context>
   <context>
@@ -5441,11 +5612,18 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>{n} call(s) not reached</source>
-      <translation>{n} oppringing(er) uten svar</translation>
+      <translation type="vanished">{n} oppringing(er) uten svar</translation>
     </message>
     <message>
       <source>⊘ Cancelled (course)</source>
       <translation>⊘ Bortfalt (forløp)</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n call(s) not reached</source>
+      <translation>
+        <numerusform>%n oppringing uten svar</numerusform>
+        <numerusform>%n oppringinger uten svar</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -5763,11 +5941,11 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>{drug} given at {time} ({hours} h before now)</source>
-      <translation>{drug} gitt kl. {time} ({hours} timer siden)</translation>
+      <translation type="vanished">{drug} gitt kl. {time} ({hours} timer siden)</translation>
     </message>
     <message>
       <source>{drug} given at {time}: {hours} h before now, needs {min}–{max} h</source>
-      <translation>{drug} gitt kl. {time}: {hours} timer siden, krav {min}–{max} timer</translation>
+      <translation type="vanished">{drug} gitt kl. {time}: {hours} timer siden, krav {min}–{max} timer</translation>
     </message>
     <message>
       <source>{fact} "{value}" is not a recognised value</source>
@@ -5820,6 +5998,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>pregnancy test</source>
       <translation>graviditetstest</translation>
+    </message>
+    <message>
+      <source>{drug} given at {time} ({hours} h before the dose)</source>
+      <translation>{drug} gitt kl. {time} ({hours} timer før dosen)</translation>
+    </message>
+    <message>
+      <source>{drug} given at {time}: {hours} h before the dose, needs {min}–{max} h</source>
+      <translation>{drug} gitt kl. {time}: {hours} timer før dosen, krav {min}–{max} timer</translation>
     </message>
   </context>
   <context>
@@ -5924,7 +6110,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Adverse events reported at this visit</source>
-      <translation>Uønskede hendelser meldt ved besøket</translation>
+      <translation type="vanished">Uønskede hendelser meldt ved besøket</translation>
     </message>
     <message>
       <source>Answer and numbers used</source>
@@ -5944,7 +6130,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Canonical</source>
-      <translation>Standardenhet</translation>
+      <translation type="vanished">Standardenhet</translation>
     </message>
     <message>
       <source>Casebook</source>
@@ -6591,6 +6777,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <translation>Paringskort for arbeidsstasjon</translation>
     </message>
     <message>
+      <source>Converted</source>
+      <translation>Omregnet</translation>
+    </message>
+    <message>
+      <source>Adverse events reported at or since this visit</source>
+      <translation>Uønskede hendelser meldt ved eller etter besøket</translation>
+    </message>
+    <message>
       <source>Digest here</source>
       <translation>Sjekksum her</translation>
     </message>
@@ -6727,7 +6921,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Enrolled (baseline)</source>
-      <translation>Inkludert (baseline)</translation>
+      <translation>Inkludert (før 1. dose)</translation>
     </message>
     <message>
       <source>Follow-up</source>
@@ -9137,6 +9331,55 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
   </context>
   <context>
+    <name>SavedNote</name>
+    <message>
+      <source>Saved</source>
+      <translation>Lagret</translation>
+    </message>
+    <message>
+      <source>✓ Saved {at}</source>
+      <translation>✓ Lagret {at}</translation>
+    </message>
+  </context>
+  <context>
+    <name>self.error</name>
+    <message>
+      <source>Error message</source>
+      <translation type="vanished" />
+    </message>
+  </context>
+  <context>
+    <name>AuditReasons</name>
+    <message>
+      <source>SAE reported to the sponsor</source>
+      <translation>AUH rapportert til sponsor</translation>
+    </message>
+    <message>
+      <source>dose {code} given</source>
+      <translation>dose {code} gitt</translation>
+    </message>
+    <message>
+      <source>eligibility decision signed: eligible</source>
+      <translation>kvalifiseringsbeslutning signert: kvalifisert</translation>
+    </message>
+    <message>
+      <source>eligibility decision signed: not eligible</source>
+      <translation>kvalifiseringsbeslutning signert: ikke kvalifisert</translation>
+    </message>
+    <message>
+      <source>informed consent recorded</source>
+      <translation>informert samtykke registrert</translation>
+    </message>
+    <message>
+      <source>password changed by the user</source>
+      <translation>passord endret av brukeren</translation>
+    </message>
+    <message>
+      <source>{code} blood tests entered</source>
+      <translation>{code}: blodprøver registrert</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictBanner</name>
     <message>
       <source>%n exchange conflict(s) wait for an investigator's decision: the same data was changed at two workstations.</source>
@@ -9148,7 +9391,11 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Exchange conflicts waiting for an investigator's decision: %n (the same data was changed at two workstations).</source>
-      <translation>Utvekslingskonflikter som venter på en utprøvers avgjørelse: %n (de samme dataene ble endret på to arbeidsstasjoner).</translation>
+      <translation type="vanished">Utvekslingskonflikter som venter på en utprøvers avgjørelse: %n (de samme dataene ble endret på to arbeidsstasjoner).</translation>
+    </message>
+    <message numerus="yes">
+      <source>Exchange conflict(s) waiting for an investigator's decision: %n (the same data was changed at two workstations).</source>
+      <translation><numerusform>Utvekslingskonflikt som venter på en utprøvers avgjørelse: %n (de samme dataene ble endret på to arbeidsstasjoner).</numerusform><numerusform>Utvekslingskonflikter som venter på en utprøvers avgjørelse: %n (de samme dataene ble endret på to arbeidsstasjoner).</numerusform></translation>
     </message>
   </context>
   <context>
@@ -9261,9 +9508,9 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
   </context>
   <context>
     <name>ExchangeDialog</name>
-    <message>
+    <message numerus="yes">
       <source>%n new conflict(s)</source>
-      <translation type="vanished" />
+      <translation><numerusform>%n ny konflikt</numerusform><numerusform>%n nye konflikter</numerusform></translation>
     </message>
     <message>
       <source>&amp;Conflicts…</source>
@@ -9305,9 +9552,9 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>Receive a file</source>
       <translation>Motta en fil</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <source>Received from site {site}: %n change(s) applied</source>
-      <translation type="vanished" />
+      <translation><numerusform>Mottatt fra sted {site}: %n endring tatt inn</numerusform><numerusform>Mottatt fra sted {site}: %n endringer tatt inn</numerusform></translation>
     </message>
     <message>
       <source>Receiving the bundle…</source>
@@ -9357,13 +9604,13 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>Writing the report…</source>
       <translation>Skriver rapporten…</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <source>Written for site {site}: %n change(s).</source>
-      <translation type="vanished" />
+      <translation><numerusform>Skrevet for sted {site}: %n endring.</numerusform><numerusform>Skrevet for sted {site}: %n endringer.</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
       <source>Written {file} for site {site}: %n change(s).</source>
-      <translation type="vanished" />
+      <translation><numerusform>Skrev {file} for sted {site}: %n endring.</numerusform><numerusform>Skrev {file} for sted {site}: %n endringer.</numerusform></translation>
     </message>
     <message>
       <source>then a held bundle: %n change(s)</source>
@@ -9371,23 +9618,27 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Received from site {site}: changes applied: %n</source>
-      <translation>Mottatt fra sted {site}: endringer tatt inn: %n</translation>
+      <translation type="vanished">Mottatt fra sted {site}: endringer tatt inn: %n</translation>
     </message>
     <message>
       <source>Written for site {site}; changes in it: %n.</source>
-      <translation>Skrevet for sted {site}; endringer i den: %n.</translation>
+      <translation type="vanished">Skrevet for sted {site}; endringer i den: %n.</translation>
     </message>
     <message>
       <source>Written {file} for site {site}; changes in it: %n.</source>
-      <translation>Skrev {file} for sted {site}; endringer i den: %n.</translation>
+      <translation type="vanished">Skrev {file} for sted {site}; endringer i den: %n.</translation>
     </message>
     <message>
       <source>new conflicts: %n</source>
-      <translation>nye konflikter: %n</translation>
+      <translation type="vanished">nye konflikter: %n</translation>
     </message>
     <message>
       <source>then a held bundle, changes applied: %n</source>
-      <translation>deretter en ventende pakke, endringer tatt inn: %n</translation>
+      <translation type="vanished">deretter en ventende pakke, endringer tatt inn: %n</translation>
+    </message>
+    <message numerus="yes">
+      <source>then a held bundle: %n change(s) applied</source>
+      <translation><numerusform>deretter en ventende pakke: %n endring tatt inn</numerusform><numerusform>deretter en ventende pakke: %n endringer tatt inn</numerusform></translation>
     </message>
   </context>
   <context>

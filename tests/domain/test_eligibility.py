@@ -153,7 +153,7 @@ def test_nk_threshold_in_every_unit(value, unit, expected):
 
 
 @pytest.mark.parametrize(("fact", "raw", "cid", "reason"), [
-    ("nk", (125, "10^9/L"), "I8", "did you mean ×10^6/L?"),   # the sponsor's typo: never evaluated
+    ("nk", (125, "10^9/L"), "I8", "did you mean ×10⁶/L?"),   # the sponsor's typo: never evaluated
     ("nk", ("abc", "10^6/L"), "I8", "contains letters"),
     ("nk", (125, "mmol/L"), "I8", "is not an accepted unit"),
     ("nk", (125, None), "I8", "no unit given"),
@@ -289,8 +289,8 @@ def test_any_typed_lab_value_gives_a_verdict(nk, igg):
     ({"igg": ("4,9", "g/L")}, "E3", "IgG 4.9 g/L < 5.0 g/L"),
     ({"igg": (5.0, "g/L")}, "E3", "IgG 5.0 g/L ≥ 5.0 g/L"),
     ({"igg": ("490", "mg/dL")}, "E3", "IgG 490 mg/dL = 4.9 g/L < 5.0 g/L"),
-    ({"nk": (124, "10^6/L")}, "I8", "NK 124 ×10^6/L < 125 ×10^6/L"),
-    ({"nk": ("0,125", "x10^9/l")}, "I8", "NK 0.125 ×10^9/L = 125 ×10^6/L ≥ 125 ×10^6/L"),
+    ({"nk": (124, "10^6/L")}, "I8", "NK 124 ×10⁶/L < 125 ×10⁶/L"),
+    ({"nk": ("0,125", "x10^9/l")}, "I8", "NK 0.125 ×10⁹/L = 125 ×10⁶/L ≥ 125 ×10⁶/L"),
     ({"me_cfs_onset_date": D("2024-03-03")}, "I4",
      "disease duration 1 year 11 months (onset 2024-03-03); needs ≥ 2 years"),
     ({"me_cfs_onset_date": D("2019-10-15")}, "I4",

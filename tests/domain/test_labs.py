@@ -131,7 +131,7 @@ def test_normalise_unit(text, expected):
 
 
 @pytest.mark.parametrize(("unit", "label"), [
-    ("10^9/L", "×10^9/L"), ("10^6/L", "×10^6/L"), ("umol/L", "µmol/L"), ("cells/uL", "cells/µL"),
+    ("10^9/L", "×10⁹/L"), ("10^6/L", "×10⁶/L"), ("umol/L", "µmol/L"), ("cells/uL", "cells/µL"),
     ("/uL", "/µL"), ("U/L", "U/L"), ("g/dL", "g/dL"), ("ukat/L", "µkat/L"),
 ])
 def test_unit_label(unit, label):
@@ -176,11 +176,11 @@ def test_convert_keeps_what_was_typed():
     ("IGG", 5, "mmol/L", "unit", "accepted units: g/L, mg/dL, mg/L"),
     ("IGG", 5, "", "unit", "no unit given"),
     ("IGG", 5, None, "unit", "no unit given"),
-    ("NEUT", 2, "G/L", "unit", "accepted units: ×10^9/L, cells/µL"),
-    ("PLT", 200, "cells/uL", "unit", "accepted units: ×10^9/L"),
+    ("NEUT", 2, "G/L", "unit", "accepted units: ×10⁹/L, cells/µL"),
+    ("PLT", 200, "cells/uL", "unit", "accepted units: ×10⁹/L"),
     ("HB", 13, "mmol/L", "unit", "accepted units: g/L, g/dL"),
-    ("NK", 125, "10^9/L", "implausible", "did you mean ×10^6/L?"),
-    ("NK", 125, "10^9/L", "implausible", "0 ≤ NK ≤ 5000 ×10^6/L"),
+    ("NK", 125, "10^9/L", "implausible", "did you mean ×10⁶/L?"),
+    ("NK", 125, "10^9/L", "implausible", "0 ≤ NK ≤ 5000 ×10⁶/L"),
     ("IGG", -1, "g/L", "implausible", "IgG -1 g/L is not possible: the plausible range is 0 < IgG ≤ 60 g/L"),
     ("IGG", 0, "g/L", "implausible", "0 < IgG"),
     ("IGG", 490, "g/L", "implausible", "did you mean mg/dL or mg/L?"),

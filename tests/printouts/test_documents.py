@@ -90,7 +90,7 @@ def test_screening_summary_signed_then_changed_and_unsigned(store, users, trial)
     text = flat(data)
     for cid in [f"I{n}" for n in range(1, 9)] + [f"E{n}" for n in range(1, 13)]:
         assert re.search(rf"\b{cid}\b", text), cid
-    assert "NK 210 ×10^6/L ≥ 125 ×10^6/L" in text and "IgG 9.8 g/L ≥ 5.0 g/L" in text
+    assert "NK 210 ×10⁶/L ≥ 125 ×10⁶/L" in text and "IgG 9.8 g/L ≥ 5.0 g/L" in text
     assert "age 40 on 02.03.2026" in text and "ELIGIBLE" in text  # dates as everywhere in the document
     assert "SIGNATURE INVALID — data changed after signing" in text
     assert "Dina Doktor (doctor)" in text and "UTC — Eligibility confirmed by investigator" in text
@@ -111,10 +111,10 @@ def test_visit_summary_for_a_blinded_nurse_keeps_masked_values_masked(store, use
     data = printing.visit_summary(store, nurse, trial.pid, "D2")
     check_every_page(data, study_id="KTS11-H-001", title="Dose visit summary D2", printed_by="Nils Nurse (nurse)")
     text = flat(data)
-    assert "9,5 g/dL" in text and "95 g/L" in text and "L ↓" in text and "anemia: grade 2" in text
-    assert "204 ×10^9/L" in text  # the corrected value
+    assert "9.5 g/dL" in text and "9,5" not in text and "95 g/L" in text and "L ↓" in text and "anemia: grade 2" in text
+    assert "204 ×10⁹/L" in text  # the corrected value
     assert "masked (blinded)" in text and "IgG: outside the pre-dose safety limit — refer to the unblinded physician" in text
-    assert not shows_value(text, "2.1") and not shows(text, "40", "×10^6/L")
+    assert not shows_value(text, "2.1") and not shows(text, "40", "×10⁶/L")
     assert "hypogammaglobulinemia" not in text
     assert "NO-GO" in text and "IgG substitution planned" in text
     assert "No-go overridden by investigator" in text
@@ -240,7 +240,7 @@ def test_bokmal_documents_use_the_screens_words_and_local_formats(store, users, 
         assert english not in before_audit, english
     # An e-signature's manifestation keeps its UTC record time (§11.50); every other date is local.
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", "", before_audit))
-    for value in ("9,5 g/dL", "1,6 ×10^9/L", "temp 36,9 °C"):  # decimal comma (version numbers keep their point)
+    for value in ("9,5 g/dL", "1,6 ×10⁹/L", "temp 36,9 °C"):  # decimal comma (version numbers keep their point)
         assert value in before_audit and value.replace(",", ".") not in before_audit, value
     english = flat(printing.casebook(store, monitor, trial.pid))
     assert "Status On treatment" in english and "Childbearing potential yes" in english and "Page 1 of" in english

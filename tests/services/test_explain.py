@@ -182,12 +182,12 @@ def test_norwegian_has_decimal_commas_local_dates_and_no_english_words_left(expl
      "sykdomsvarighet 3 år 1 måned (debut 01.12.2022); krav ≥ 1 år"),
     (Explanation("premed_given", {"drug": "Corticosteroid", "drug_nb": "Kortikosteroid", "time": "08:35",
                                   "hours": "1.5", "min": "1.0", "max": "3.0"}),
-     "Kortikosteroid gitt kl. 08:35 (1,5 timer siden)"),
+     "Kortikosteroid gitt kl. 08:35 (1,5 timer før dosen)"),
     (Explanation("dose_not_enrolled", {"status": "screen_failure"}), "deltakeren er ikke inkludert (status: screeningsvikt)"),
     (Explanation("dose_previous_done", {"previous": ""}), "tidligere doser registrert (ingen)"),
     (Explanation("safety_below", {"analyte": "Platelets", "analyte_nb": "Trombocytter", "value": "60",
-                                  "unit": "×10^9/L", "limit": "75"}),
-     "Trombocytter 60 ×10^9/L er under sikkerhetsgrensen før dosering på 75 ×10^9/L"),
+                                  "unit": "×10⁹/L", "limit": "75"}),
+     "Trombocytter 60 ×10⁹/L er under sikkerhetsgrensen før dosering på 75 ×10⁹/L"),
 ])
 def test_norwegian_examples(explanation, expected):
     assert explain.in_language(explanation, "nb") == expected

@@ -44,3 +44,23 @@ def test_grades_a_term_does_not_define_stay_disabled(qtbot):
     assert items[3].isEnabled() and items[3].toolTip().startswith("3 — Symptomatic bronchospasm")
     dialog.grade.setCurrentIndex(dialog.grade.findData(3))
     assert "Symptomatic bronchospasm" in dialog.grade_text.text()  # and after choosing, as before
+
+
+def test_the_term_list_is_tall_enough_to_choose_from(qtbot):
+    """Issue 13 point 5: the CTCAE term list and its type-to-search completer show a screenful of terms."""
+    from PySide6.QtCore import Qt
+
+    from trialdesk.ui.visits.adverse_events import TERM_LIST_ROWS
+
+    dialog = AdverseEventDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert TERM_LIST_ROWS >= 15
+    assert dialog.term.maxVisibleItems() == TERM_LIST_ROWS
+    assert dialog.term.completer().maxVisibleItems() == TERM_LIST_ROWS
+    qtbot.keyClicks(dialog.term.lineEdit(), "a")  # many terms contain an "a": the completer's popup opens
+    popup = dialog.term.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = popup.height() // max(1, popup.sizeHintForRow(0))
+    assert shown >= min(TERM_LIST_ROWS, popup.model().rowCount()) - 1, (shown, popup.model().rowCount())
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)

@@ -237,3 +237,28 @@ def test_store_in_use_is_a_clear_message_not_a_crash(qtbot, workstation, monkeyp
     assert not controller.sign_in()
     assert messages and "already open" in messages[0]
     controller.shutdown()
+
+
+def test_setup_wizard_placeholders_describe_and_the_sheet_page_is_checked_first(qtbot, tmp_path):
+    """Issue 13 point 7: no placeholder that could pass for a value typed; the recovery-sheet page is checked
+    before anything is created; an error goes as its field is corrected."""
+    calls = []
+    wizard = SetupWizard(lambda values: calls.append(values), tmp_path / "sheet.pdf")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for edit in (wizard.site_code, wizard.site_name):
+        hint = edit.placeholderText()
+        assert " " in hint and hint == hint.lower() or hint[0].islower(), hint  # words, not a value
+    assert wizard.site_code.placeholderText() != "H" and "Haukeland" not in wizard.site_name.placeholderText()
+    wizard.next()
+    error = wizard._pages["site_code"].errors["site_code"]
+    assert wizard.currentId() == 0 and error.isVisible()
+    qtbot.keyClicks(wizard.site_code, "H")
+    assert not error.isVisible()  # corrected: the message goes
+    _fill_wizard(wizard, tmp_path / "no-such-folder" / "sheet.pdf")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    sheet_error = wizard._pages["recovery_sheet"].errors["recovery_sheet"]
+    assert calls == [] and "does not exist" in sheet_error.text()
+    wizard.sheet_path.setText(str(tmp_path / "sheet.txt"))
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert calls == [] and ".pdf" in sheet_error.text()

@@ -125,6 +125,12 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
     qtbot.keyClicks(w.nk_value, "210")
     qtbot.keyClicks(w.igg_value, "4,9")
     assert "NOT ELIGIBLE" in w.banner.text() and "E3" in w.banner.text()
+    from PySide6.QtGui import QTextDocument
+
+    shown = QTextDocument()
+    shown.setHtml(w.banner.text())  # what the banner shows: the threshold is not eaten as a tag
+    assert "IgG 4.9 g/L < 5.0 g/L" in shown.toPlainText(), shown.toPlainText()
+    assert "<b>" not in shown.toPlainText()  # the criteria in bold, not their tags as text
     assert "✗ Present" in w.rows["E3"].status.text()
     w.igg_value.clear()
     qtbot.keyClicks(w.igg_value, "9,8")
@@ -135,8 +141,10 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
         w.rows[cid].answer.no.click()
     assert "ELIGIBLE" in w.banner.text() and "NOT" not in w.banner.text()
     assert w.dirty and not w.sign_button.isEnabled()  # unsaved: save first
+    assert not w.saved_note.isVisible()
     w.save_button.click()
     assert not w.dirty
+    assert w.saved_note.isVisible() and w.saved_note.text().startswith("✓ Saved")  # where the work was done
     assert sc.evaluate(store, pid).verdict == "eligible"
     assert w.sign_button.isEnabled()
 

@@ -60,7 +60,7 @@ def test_visit_history_ids_corrections_and_masking(store, doctor, nurse, enrolle
     vs.correct_lab_result(store, nurse, plt.id, vs.LabEntry("204", "10^9/L"), "typing error")
     [plt] = [r for r in visit_history.lab_result_records(store, nurse, enrolled) if r.view.analyte == "PLT"]
     assert [(c.old, c.new, c.reason, c.username) for c in plt.changes] == [
-        ("240 ×10^9/L", "204 ×10^9/L", "typing error", nurse.username)]  # units as people read them
+        ("240 ×10⁹/L", "204 ×10⁹/L", "typing error", nurse.username)]  # units as people read them
     vs.record_administration(store, nurse, enrolled, "D1", administration(), now=D1_DAY)
     d2 = D1_DAY + timedelta(days=14)
     vs.record_pre_dose_labs(store, nurse, enrolled, "D2", sampled_at=d2, read_back={"IGG"},
@@ -100,10 +100,10 @@ def test_correction_dialog_asks_value_and_reason_and_the_table_shows_who(qtbot, 
     visit.correct_button.click()
     assert "reason" in seen["error"]
     row = next(r for r in range(model.rowCount()) if model.row_at(model.index(r, 0)).view.analyte == "PLT")
-    assert model.data(model.index(row, 3)) == "204 ×10^9/L"
+    assert model.data(model.index(row, 3)) == "204 ×10⁹/L"
     assert "changed" in model.data(model.index(row, 7)) and nurse.username in model.data(model.index(row, 7))
     visit.saved_labs.setCurrentIndex(model.index(row, 0))
-    assert "240 ×10^9/L → 204 ×10^9/L" in visit.corrections.text()
+    assert "240 ×10⁹/L → 204 ×10⁹/L" in visit.corrections.text()
 
 
 @pytest.mark.parametrize("tab", ["injections_page", "ae_page", "trend", "timeline"])

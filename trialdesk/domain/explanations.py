@@ -124,8 +124,8 @@ CODES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "pregnancy_negative": lambda p: "pregnancy test negative today",
     "pregnancy_positive": lambda p: "pregnancy test POSITIVE: do not dose",
     "premed_missing": lambda p: f"premedication not recorded: {p['drug']}",
-    "premed_given": lambda p: f"{p['drug']} given at {p['time']} ({p['hours']} h before now)",
-    "premed_timing": lambda p: (f"{p['drug']} given at {p['time']}: {p['hours']} h before now, "
+    "premed_given": lambda p: f"{p['drug']} given at {p['time']} ({p['hours']} h before the dose)",
+    "premed_timing": lambda p: (f"{p['drug']} given at {p['time']}: {p['hours']} h before the dose, "
                                 f"needs {p['min']}–{p['max']} h"),
     "type_and_screen_done": lambda p: f"type and screen done {p['date']}",
     "type_and_screen_missing": lambda p: "type and screen not recorded (required before the first dose)",

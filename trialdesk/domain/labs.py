@@ -114,7 +114,10 @@ def parse_number(value: str | int | float | Decimal) -> Decimal:
 
 
 def format_decimal(value: Decimal | float | int) -> str:
-    """A number for people, without exponent: ``Decimal("1.25E+2")`` → ``"125"``."""
+    """A number for people, without exponent: ``Decimal("1.25E+2")`` → ``"125"``; a stored whole float
+    without its ``.0`` (``240.0`` → ``"240"``: the platelets typed as 240 read back as 240)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     if isinstance(value, float):
         value = Decimal(repr(value))
     elif isinstance(value, int):
@@ -152,13 +155,19 @@ def normalise_unit(text: str) -> str:
     return unit
 
 
-def unit_label(unit: str) -> str:
-    """A canonical unit as people read it: ``10^9/L`` → ``×10^9/L``, ``umol/L`` → ``µmol/L``.
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
-    Plain ``^`` is kept (not superscripts): the printouts' fonts and every keyboard have it.
+
+def unit_label(unit: str) -> str:
+    """A canonical unit as people read it: ``10^9/L`` → ``×10⁹/L``, ``umol/L`` → ``µmol/L``.
+
+    The power is written in superscript digits, as on a lab report: the screens' and the printouts' fonts
+    (DejaVu, embedded in every PDF) have them; typing ``×10^9/L``, ``10^9/L`` or ``10⁹/L`` is read back by
+    :func:`normalise_unit` as the same unit.
     """
     label = re.sub(r"(?<![A-Za-z])u(?=(?:mol|kat|L)\b)", "µ", unit)
-    return "×" + label if label.startswith("10^") else label
+    label = re.sub(r"10\^(-?\d+)", lambda m: "10" + m.group(1).translate(_SUPERSCRIPT), label)
+    return "×" + label if label.startswith("10") and label[2:3] in "⁰¹²³⁴⁵⁶⁷⁸⁹⁻" and label[2:3] else label
 
 
 # --------------------------------------------------------------------------------------------------
@@ -298,7 +307,8 @@ def safety_check(protocol: "Protocol", analyte: str, value: float | Decimal | La
     """Compare a canonical value with the protocol's pre-dose safety limits (a value on the limit is within)."""
     lab = protocol.lab(analyte)
     exact = _exact(value)
-    params = {"analyte": lab.symbol, "analyte_nb": lab.symbol_nb, "value": format_decimal(exact),
+    params = {"analyte": lab.symbol, "analyte_nb": lab.symbol_nb,
+              "value": format_decimal(value if isinstance(value, float) else exact),
               "unit": unit_label(lab.unit)}
     safety = lab.safety
     status, limit = "within", None

@@ -128,11 +128,11 @@ def visit_summary(data: VisitSummaryData) -> PdfDocument:
         rows, widths=(0.14, 0.11, 0.13, 0.13, 0.07, 0.15, 0.27), bold_first=True))
     story.append(p(f"{words['go_no_go']}: {data.go_verdict}", st.h1))
     go_rows = [("✓" if ok else "✗", text) for ok, text in data.go_lines]
+    if data.go_notes:  # how the checks were made, above them (read first)
+        story.append(pairs_table(data.go_notes))
+        story.append(spacer(1))
     if go_rows:
         story.append(grid_table(["", ""], go_rows, widths=(0.05, 0.95)))
-    if data.go_notes:
-        story.append(spacer(1))
-        story.append(pairs_table(data.go_notes))
     for sig in data.signatures:
         story.append(KeepTogether(signature_flowables(sig, words)))
     story.append(p(words["premedication"], st.h1))
@@ -144,7 +144,7 @@ def visit_summary(data: VisitSummaryData) -> PdfDocument:
                for a in data.adverse_events]
     story.append(grid_table([words[k] for k in ("term", "verbatim", "onset", "end", "grade", "serious",
                                                        "causality", "outcome")],
-                            ae_rows, widths=(0.17, 0.19, 0.10, 0.10, 0.07, 0.11, 0.13, 0.13)))
+                            ae_rows, widths=(0.16, 0.17, 0.12, 0.12, 0.07, 0.11, 0.12, 0.13)))
     story.append(p(words["next_visit"], st.h1))
     story.append(p(data.next_visit))
     if data.corrections:

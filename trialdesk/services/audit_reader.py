@@ -18,6 +18,7 @@ The reader runs no SQL of its own: the repository functions are in :mod:`trialde
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -38,6 +39,31 @@ from trialdesk.services.permissions import Action, allowed, require
 __all__ = ["Line", "ReadRecord", "lines", "lines_by_record", "read_records", "record_lines", "word"]
 
 Key = tuple[str, str]
+
+
+# The reasons TrialDesk itself writes into the audit trail (stored in English, as every audit row is): shown in
+# the reader's language. A person's own reason is shown as written.
+_REASON = "AuditReasons"
+SYSTEM_REASONS: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"informed consent recorded"), words.QT_TRANSLATE_NOOP(_REASON, "informed consent recorded")),
+    (re.compile(r"SAE reported to the sponsor"), words.QT_TRANSLATE_NOOP(_REASON, "SAE reported to the sponsor")),
+    (re.compile(r"password changed by the user"), words.QT_TRANSLATE_NOOP(_REASON, "password changed by the user")),
+    (re.compile(r"eligibility decision signed: eligible"),
+     words.QT_TRANSLATE_NOOP(_REASON, "eligibility decision signed: eligible")),
+    (re.compile(r"eligibility decision signed: not eligible"),
+     words.QT_TRANSLATE_NOOP(_REASON, "eligibility decision signed: not eligible")),
+    (re.compile(r"dose (?P<code>\w+) given"), words.QT_TRANSLATE_NOOP(_REASON, "dose {code} given")),
+    (re.compile(r"(?P<code>\w+) blood tests entered"), words.QT_TRANSLATE_NOOP(_REASON, "{code} blood tests entered")),
+)
+
+
+def system_reason(reason: str, language: str) -> str:
+    """``reason`` in ``language`` when TrialDesk wrote it ("informed consent recorded"); else as written."""
+    for pattern, source in SYSTEM_REASONS:
+        match = pattern.fullmatch(reason)
+        if match:
+            return words.translate(_REASON, source, language).format(**match.groupdict())
+    return reason
 
 
 @dataclass(frozen=True)
@@ -221,7 +247,7 @@ class _Reader:
                 who += ", " + self.w(records.AT_SITE).format(site=row.site)
             base = dict(seq=row.seq, when=when, at=formats.moment(row.at, self.language), username=row.username or "",
                         who=who, operation=row.action,
-                        source=rec, reason=row.reason or "")
+                        source=rec, reason=system_reason(row.reason or "", self.language))
             if row.action in records.EVENTS:
                 parts = self.name_parts(rec, rid, {}, {})
                 document = str(new.get("document", ""))

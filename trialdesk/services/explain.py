@@ -89,8 +89,8 @@ TEMPLATES: dict[str, str | tuple[str, ...]] = {
     "pregnancy_negative": QT_TRANSLATE_NOOP("Explanation", "pregnancy test negative today"),
     "pregnancy_positive": QT_TRANSLATE_NOOP("Explanation", "pregnancy test POSITIVE: do not dose"),
     "premed_missing": QT_TRANSLATE_NOOP("Explanation", "premedication not recorded: {drug}"),
-    "premed_given": QT_TRANSLATE_NOOP("Explanation", "{drug} given at {time} ({hours} h before now)"),
-    "premed_timing": QT_TRANSLATE_NOOP("Explanation", "{drug} given at {time}: {hours} h before now, needs {min}–{max} h"),
+    "premed_given": QT_TRANSLATE_NOOP("Explanation", "{drug} given at {time} ({hours} h before the dose)"),
+    "premed_timing": QT_TRANSLATE_NOOP("Explanation", "{drug} given at {time}: {hours} h before the dose, needs {min}–{max} h"),
     "type_and_screen_done": QT_TRANSLATE_NOOP("Explanation", "type and screen done {date}"),
     "type_and_screen_missing": QT_TRANSLATE_NOOP(
         "Explanation", "type and screen not recorded (required before the first dose)"),

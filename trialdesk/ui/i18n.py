@@ -29,6 +29,55 @@ QT_OWN_TEXTS = (
 )
 
 
+class EnglishPlurals(QTranslator):
+    """English plurals of ``tr("%n result(s)", "", n)``: "1 result", "7 results" (Qt replaces ``%n``). The
+    source text is the English, so this catalogue needs no file; it answers only plural messages, and under
+    Bokmål the Bokmål catalogue, installed after it, answers first."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # Qt override
+        if n is not None and n >= 0 and source and "%n" in source and "(s)" in source:
+            return source.replace("(s)", "" if n == 1 else "s")
+        return None  # a null string: "not mine", Qt asks the next catalogue (an empty one would be the answer)
+
+    def isEmpty(self) -> bool:  # Qt override
+        return False
+
+
+LANGUAGE_NAMES = {"en": "English", "nb": "Norsk bokmål"}
+"""Each language named in itself: whoever cannot read the current one still finds their own."""
+SETTINGS_KEY = "ui/language"
+
+
+def _settings():
+    from PySide6.QtCore import QSettings
+
+    # An INI file in the user's settings folder (QSettings.setPath moves it; tests point it at a temp folder).
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Helse Bergen", "TrialDesk")
+
+
+def saved_language() -> str | None:
+    """The language chosen on this workstation (sign-in window or File menu), None when never chosen."""
+    value = _settings().value(SETTINGS_KEY)
+    return value if value in LANGUAGE_NAMES else None
+
+
+def save_language(language: str) -> None:
+    """Remember ``language`` ('en' or 'nb') for this workstation's next start."""
+    if language not in LANGUAGE_NAMES:
+        raise ValueError(f"unknown language {language!r}")
+    settings = _settings()
+    settings.setValue(SETTINGS_KEY, language)
+    settings.sync()
+
+
+def start_language(explicit: str | None = None) -> str | None:
+    """The language to start in: ``explicit`` (``--lang``), else ``TRIALDESK_LANG``, else the one chosen on this
+    workstation, else None (the system locale)."""
+    import os
+
+    return explicit or os.environ.get("TRIALDESK_LANG") or saved_language()
+
+
 def install(app: QCoreApplication, language: str | None = None) -> str:
     """Install the translator for ``language`` ('nb' or 'en'; default: the system locale)."""
     lang = language or ("nb" if QLocale.system().language() in (
@@ -37,6 +86,9 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    plurals = EnglishPlurals(app)
+    app.installTranslator(plurals)
+    _installed.append(plurals)
     if lang == "nb":
         translator = QTranslator(app)
         if translator.load(str(resource_path("i18n", "trialdesk_nb.qm"))):

@@ -42,8 +42,9 @@ from trialdesk.domain.people import User
 from trialdesk.errors import PermissionDenied, TrialDeskError
 from trialdesk.services import auth, session, workstation
 from trialdesk.services import participants as participants_service
-from trialdesk.services import permissions
+from trialdesk.services import permissions, words
 from trialdesk.services.permissions import Action, allowed
+from trialdesk.ui import i18n
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.login_dialog import LoginDialog
 from trialdesk.ui.exchange import ConflictBanner, ConflictsDialog, ExchangeDialog
@@ -57,7 +58,7 @@ from trialdesk.ui.participants.workspace import ParticipantWorkspace
 from trialdesk.ui.staff.dialogs import ChangePasswordDialog, PasswordChange
 from trialdesk.ui.staff.widget import StaffAdminWidget
 from trialdesk.ui.visits.today import SaeBanner, TodayPanel
-from trialdesk.ui.widgets import row_table
+from trialdesk.ui.widgets import row_table, ui_language
 
 ROLE_TEXT = {"investigator": QT_TRANSLATE_NOOP("MainWindow", "Investigator"),
              "nurse": QT_TRANSLATE_NOOP("MainWindow", "Nurse"), "monitor": QT_TRANSLATE_NOOP("MainWindow", "Monitor"),
@@ -252,8 +253,20 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (self.new_action, self.backup_action, self.verify_action, self.password_action,
-                       self.lock_action, self.sign_out_action, self.quit_action):
+                       self.lock_action, self.sign_out_action):
             file_menu.addAction(action)
+        # The screens' language, kept for this workstation (the sign-in window switches at once; here the
+        # open window is built already, so the new language shows from the next start, and it says so).
+        self.language_menu = file_menu.addMenu(self.tr("Lan&guage"))
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGE_NAMES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == ui_language())
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        file_menu.addAction(self.quit_action)
         self.staff_action = self.settings_action = None
         if self.staff is not None:
             admin_menu = self.menuBar().addMenu(self.tr("Ad&ministration"))
@@ -277,6 +290,22 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self.tr("&Find participant"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.addAction(self.find_action)
+
+    def choose_language(self, code: str) -> None:
+        """Remember ``code`` for this workstation; it shows from the next start (said in both languages, the
+        chosen one first)."""
+        i18n.save_language(code)
+        for other, action in self.language_actions.items():
+            action.setChecked(other == code)
+        if code == ui_language():
+            return
+        source = ("The screens will be in {language} from the next start of TrialDesk: sign out, quit and start "
+                  "it again.")
+        now = self.tr("The screens will be in {language} from the next start of TrialDesk: sign out, quit and start "
+                      "it again.").format(language=i18n.LANGUAGE_NAMES[code])
+        new = words.translate("MainWindow", source, code).format(language=i18n.LANGUAGE_NAMES[code])
+        QMessageBox.information(self, i18n.LANGUAGE_NAMES[code], new if new == now else f"{new}\n\n{now}")
+        self.statusBar().showMessage(now, 10000)
 
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self.proxy.set_filter_text)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from trialdesk.domain.people import password_problem, username_problem
-from trialdesk.ui.widgets import FieldError
+from trialdesk.ui.widgets import FieldError, clear_on_edit
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ class _Page(QWizardPage):
         widget.setAccessibleName(accessible)
         error = FieldError(self)
         self.errors[name] = error
+        clear_on_edit(widget, error)  # the message goes as the field is corrected
         box = QVBoxLayout()
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(widget)
@@ -88,10 +89,11 @@ class SetupWizard(QWizard):
         self.site_code = site.add_field("site_code", self.tr("Site &code:"), QLineEdit(),
                                         self.tr("Site code"))
         self.site_code.setMaxLength(1)
-        self.site_code.setPlaceholderText(self.tr("H"))
+        # Placeholders describe what to type, never a value that could pass for one already filled in.
+        self.site_code.setPlaceholderText(self.tr("one letter, as in the study ids"))
         self.site_name = site.add_field("site_name", self.tr("Site &name:"), QLineEdit(),
                                         self.tr("Site name"))
-        self.site_name.setPlaceholderText(self.tr("Haukeland University Hospital"))
+        self.site_name.setPlaceholderText(self.tr("the hospital's name, as on printouts"))
 
         admin = _Page(self.tr("First administrator"),
                       self.tr("The administrator manages users, settings and backups (no clinical data)."))
@@ -203,6 +205,17 @@ class SetupWizard(QWizard):
         for page in set(self._pages.values()):
             page.clear_errors()
         values = self.values()
+        sheet = values.recovery_sheet
+        # This page checked before anything is created, as the others are before Next.
+        if not str(sheet).strip() or sheet.suffix.lower() != ".pdf":
+            self._pages["recovery_sheet"].errors["recovery_sheet"].show_message(
+                self.tr("Give a file name ending in .pdf for the recovery sheet."))
+            return False
+        if not sheet.expanduser().resolve().parent.is_dir():
+            self._pages["recovery_sheet"].errors["recovery_sheet"].show_message(
+                self.tr("The folder {folder} does not exist: choose another with Browse….").format(
+                    folder=sheet.expanduser().resolve().parent))
+            return False
         outcome = self._submit(values)
         if outcome is None:
             self._submitted = True

@@ -22,7 +22,7 @@ class FieldError(QLabel):
 
 # --- form helpers (issue 4) -------------------------------------------------------------------------
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402  (Qt's enum namespace costs ~45 ms: imported where used,
+from PySide6.QtCore import QCoreApplication, QObject  # noqa: E402  (Qt's enum namespace costs ~45 ms: imported where used,
 # so that the sign-in window, which needs only FieldError, shows without it)
 from PySide6.QtWidgets import (  # noqa: E402
     QButtonGroup, QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QTableView, QVBoxLayout,
@@ -55,6 +55,33 @@ class FieldBox(QWidget):
             box.addWidget(field)
         self.error = FieldError(self)
         box.addWidget(self.error)
+        clear_on_edit(field, self.error)
+
+
+def clear_on_edit(field: QWidget, error: FieldError) -> None:
+    """Hide ``error`` as soon as ``field`` is edited (typed in, another item chosen, a radio button or box
+    ticked): a message about a value no longer in the field only confuses. The next check shows it again."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox
+
+    def hide(*_: object) -> None:
+        if error.isVisibleTo(error.parentWidget()) or error.text():
+            error.show_message(None)
+
+    if isinstance(field, QLineEdit):
+        field.textEdited.connect(hide)
+    elif isinstance(field, QComboBox):
+        field.currentIndexChanged.connect(hide)
+        if field.isEditable():
+            field.editTextChanged.connect(hide)
+    elif isinstance(field, QAbstractButton):
+        field.toggled.connect(hide)
+    else:  # a row of inputs (radio buttons, a date and a time …)
+        for child in field.findChildren(QLineEdit):
+            child.textEdited.connect(hide)
+        for child in field.findChildren(QComboBox):
+            child.currentIndexChanged.connect(hide)
+        for child in field.findChildren(QAbstractButton):
+            child.toggled.connect(hide)
 
 
 def add_row(form: QFormLayout, label: str, field: QWidget, accessible: str,
@@ -137,8 +164,89 @@ def row_table(model, accessible_name: str) -> QTableView:
     # Fitting a column to its contents measures its header and a sample of rows (those in view and around them),
     # never every row: at 5,000 participants a Today list of 700 rows took 1.4 s to fit (issue 15, point 5).
     header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+    # One Tab in, one Tab out: the arrows move between rows; Tab never walks the cells (a keyboard user got
+    # stuck in the dose visit's saved results).
+    table.setTabKeyNavigation(False)
     return table
 
 
 SIZE_SAMPLE_ROWS = 40
 """Rows a table measures when it fits its columns to their contents (with the headers)."""
+
+
+def fit_rows(table: QTableView, most: int) -> None:
+    """Make ``table`` as tall as its rows (one empty row's height when it has none), at most ``most`` rows
+    (then it scrolls): an empty list does not take the room of the form around it."""
+    table.resizeRowsToContents()
+    rows = table.model().rowCount() if table.model() is not None else 0
+    shown = [table.rowHeight(r) for r in range(min(rows, most))] or [table.verticalHeader().defaultSectionSize()]
+    header = table.horizontalHeader().sizeHint().height() if not table.horizontalHeader().isHidden() else 0
+    scroll = table.horizontalScrollBar().sizeHint().height()
+    height = header + sum(shown) + scroll + 2 * table.frameWidth() + 2
+    table.setFixedHeight(height)
+
+
+class SavedNote(QLabel):
+    """The confirmation beside a save button: "✓ Saved 10:42 · 7 results", in the place the work was done
+    (the status bar is far from the eyes of someone typing at the bedside). Hidden until something is saved;
+    :meth:`clear` when another record is shown."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet("color: #1b5e20; font-weight: 600;")
+        self.setAccessibleName(self.tr("Saved"))
+        self.hide()
+
+    def show_saved(self, detail: str = "") -> None:
+        from trialdesk.clock import local_now
+
+        at = local_now().strftime("%H:%M")
+        text = self.tr("✓ Saved {at}").format(at=at)
+        self.setText(f"{text} · {detail}" if detail else text)
+        self.setToolTip(self.text())
+        self.show()
+
+    def clear(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class FocusFollower(QObject):
+    """Keeps the focused input of ``scroll``'s content in view, however focus got there (Tab, a mnemonic such
+    as Alt+K, a click, an error moving focus to its field). When the block it sits in (the content's direct
+    child: a section of the dose visit) fits in the viewport, the whole block is brought into view, so the
+    part being worked on is seen as one; then the field itself, with a margin."""
+
+    MARGIN = 24
+
+    def __init__(self, scroll):
+        super().__init__(scroll)
+        self.scroll = scroll
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, _old, new) -> None:
+        content = self.scroll.widget()
+        if new is None or content is None or not content.isAncestorOf(new):
+            return
+        self.bring_into_view(new)
+        # Once more after the layout has settled: a save that moves focus on also grows the saved results.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self, lambda: self._again(new))
+
+    def _again(self, widget: QWidget) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.focusWidget() is widget:
+            self.bring_into_view(widget)
+
+    def bring_into_view(self, widget: QWidget) -> None:
+        content = self.scroll.widget()
+        block = widget
+        while block.parentWidget() is not None and block.parentWidget() is not content:
+            block = block.parentWidget()
+        if block is not widget and block.height() <= self.scroll.viewport().height():
+            self.scroll.ensureWidgetVisible(block, 0, 0)
+        self.scroll.ensureWidgetVisible(widget, self.MARGIN, self.MARGIN)

@@ -128,11 +128,15 @@ class Lab:
     safety: SafetyLimits | None = None
     critical: bool = False
     masked_after_first_dose: bool = False
+    symbol_nb_given: str | None = None  # the TOML's ``symbol_nb`` where the symbol is an English abbreviation
 
     @property
     def symbol_nb(self) -> str:
-        """The symbol for Norwegian text: ``symbol`` ("IgG", "Hb"), or ``name_nb`` where the symbol is
-        the English name ("Platelets" -> "Trombocytter")."""
+        """The symbol for Norwegian text: the protocol's ``symbol_nb`` ("WBC" is "Leukocytter" on a Norwegian
+        lab report), else ``symbol`` ("IgG", "Hb"), or ``name_nb`` where the symbol is the English name
+        ("Platelets" -> "Trombocytter")."""
+        if self.symbol_nb_given:
+            return self.symbol_nb_given
         return self.name_nb if self.symbol == self.name_en else self.symbol
 
     @property

@@ -241,6 +241,7 @@ def _read_lab(code: str, t: _Table) -> Lab:
     name_en = t.req("name_en", "str")
     name_nb = t.req("name_nb", "str")
     symbol = t.req("symbol", "str")
+    symbol_nb = t.opt("symbol_nb", "str")
     unit = t.req("unit", "str")
     display_unit = t.req("display_unit", "str")
     units_table = t.sub("units")
@@ -295,7 +296,7 @@ def _read_lab(code: str, t: _Table) -> Lab:
     critical = t.req("critical", "bool")
     masked = t.req("masked_after_first_dose", "bool")
     t.finish()
-    return Lab(code=code, name_en=name_en, name_nb=name_nb, symbol=symbol, unit=unit,
+    return Lab(code=code, name_en=name_en, name_nb=name_nb, symbol=symbol, symbol_nb_given=symbol_nb, unit=unit,
                display_unit=display_unit, units=tuple(units), limits=limits,
                reference=tuple(reference), safety=safety, critical=critical,
                masked_after_first_dose=masked)

@@ -4,6 +4,7 @@ print's audit event (:func:`_finish`), the participant, signature blocks, AE ter
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Mapping
@@ -66,6 +67,15 @@ class _Fmt:
 
     def num(self, value) -> str:
         return formats.number(value, self.language)
+
+    def typed(self, text: str | None) -> str:
+        """A number as it was typed ("8,4" or "8.4"), with the digits kept and the document's decimal sign:
+        one decimal sign per document, whichever the keyboard gave."""
+        text = (text or "").strip()
+        match = re.fullmatch(r"(-?\d+)[.,](\d+)", text)
+        if not match:
+            return text
+        return f"{match.group(1)}{',' if self.language == 'nb' else '.'}{match.group(2)}"
 
     def sex(self, value) -> str:
         """F / M as the register abbreviates them (K for kvinne in Bokmål)."""

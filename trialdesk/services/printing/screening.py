@@ -27,7 +27,7 @@ from trialdesk.services.printout_words import label
 def _lab_entry(f: _Fmt, text: str | None, unit: str | None, value: float | None, canonical_unit: str) -> str:
     if not text:
         return ""
-    return f"{text} {unit_label(unit or '')} (= {f.num(value)} {unit_label(canonical_unit)})"
+    return f"{f.typed(text)} {unit_label(unit or '')} (= {f.num(value)} {unit_label(canonical_unit)})"
 
 
 def _screening_facts(f: _Fmt, participant, state) -> list[tuple[str, str]]:

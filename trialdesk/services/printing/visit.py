@@ -57,7 +57,7 @@ def _lab_lines(f: _Fmt, views) -> list[LabLine]:
         lab = proto.lab(v.analyte)
         lines.append(LabLine(
             analyte=lab.symbol_nb if f.language == "nb" else lab.symbol, sampled_at=f.time(v.sampled_at),
-            entered=f"{value_text} {unit_label(unit_text)}".strip(),
+            entered=f"{f.typed(value_text)} {unit_label(unit_text)}".strip(),
             canonical=f"{f.num(v.value)} {unit_label(lab.unit)}",
             flag={"L": "L ↓", "H": "H ↑"}.get(v.flag or "", ""),
             ctcae=f"{v.ctcae_term.replace('_', ' ')}: {f.tr('grade {g}', 'visits').format(g=v.ctcae_grade)}" if v.ctcae_grade else "",
@@ -194,7 +194,7 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
     labels = {p.code: (p.label_nb if f.language == "nb" else p.label_en) for p in proto.pre_dose.premedication}
     for drug, row in sorted(visits_repo.premedications(store.db, visit["id"]).items()):
         premeds.append((labels.get(drug, drug), f.moment(row["given_at"])))
-    aes = [a for a in visits_repo.adverse_events(store.db, participant.id) if a["reported_visit_id"] == visit["id"]]
+    aes = _aes_at_or_since(visits_repo.adverse_events(store.db, participant.id), visit)
     header = _header(store, user, participant.study_id, f"{label('visit_title', f.language)} {dose_code}",
                      DOCUMENT_VERSION["visit_summary"], f.language, now)
     corrections = _corrections(store, user, f, participant.id, visit["id"])
@@ -205,6 +205,26 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
         administration=tuple(_administration_pairs(store, f, admin)), adverse_events=tuple(_ae_lines(f, aes)),
         next_visit=_next_visit(store, f, participant.id, visit["visit_date"]), signatures=sigs,
         corrections=corrections)
+
+
+def _aes_at_or_since(rows: list[dict], visit: dict) -> list[dict]:
+    """Every adverse event reported at this visit, or reported later (at a later visit or from the Adverse
+    events tab), or whose onset is on or after the visit's day: what a reader of this visit must know of."""
+    from datetime import date
+
+    day = date.fromisoformat(visit["visit_date"]) if visit.get("visit_date") else None
+
+    def since(ae: dict) -> bool:
+        if ae.get("reported_visit_id") == visit["id"]:
+            return True
+        if day is None:
+            return False
+        reported = parse_utc(ae["created_at"]).astimezone(visits_service.LOCAL_TZ).date() if ae.get(
+            "created_at") else None
+        onset = date.fromisoformat(ae["onset_date"]) if ae.get("onset_date") else None
+        return (reported is not None and reported >= day) or (onset is not None and onset >= day)
+
+    return [ae for ae in rows if since(ae)]
 
 
 def _corrections(store: Store, user: User, f: _Fmt, participant_id: str, visit_id: str) -> tuple[AuditLine, ...]:

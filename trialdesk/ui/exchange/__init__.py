@@ -77,7 +77,7 @@ class ConflictBanner(QFrame):
             self.count = merge.open_conflict_count(self.store)
         except TrialDeskError:
             self.count = 0
-        self.label.setText(self.tr("Exchange conflicts waiting for an investigator's decision: %n (the same data was "
+        self.label.setText(self.tr("Exchange conflict(s) waiting for an investigator's decision: %n (the same data was "
                                    "changed at two workstations).", "", self.count))
         self.setVisible(self.count > 0)
 
@@ -343,11 +343,11 @@ class ExchangeDialog(QDialog):
         if report.outcome == "held":
             return self.tr("Held the bundle from site {site}: it starts after changes not yet received, and is "
                            "applied when they arrive.").format(site=report.origin_site)
-        text = self.tr("Received from site {site}: changes applied: %n", "", report.applied).format(
+        text = self.tr("Received from site {site}: %n change(s) applied", "", report.applied).format(
             site=report.origin_site)
-        text += "; " + self.tr("new conflicts: %n", "", report.conflicts)
+        text += "; " + self.tr("%n new conflict(s)", "", report.conflicts)
         for later in report.released:
-            text += "; " + self.tr("then a held bundle, changes applied: %n", "", later.applied)
+            text += "; " + self.tr("then a held bundle: %n change(s) applied", "", later.applied)
         return text + "."
 
     def send(self) -> None:
@@ -361,7 +361,7 @@ class ExchangeDialog(QDialog):
             return
 
         def done(sent) -> None:
-            self._say(self.tr("Written {file} for site {site}; changes in it: %n.", "", sent.manifest.event_count)
+            self._say(self.tr("Written {file} for site {site}: %n change(s).", "", sent.manifest.event_count)
                       .format(file=Path(path).name, site=sent.peer.site_code))
             self.reload()
 
@@ -398,7 +398,7 @@ class ExchangeDialog(QDialog):
                         site=r.peer.site_code, why=r.refused))
                 elif r.received is not None:
                     lines.append(self._import_words(r.received))
-                lines.append(self.tr("Written for site {site}; changes in it: %n.", "", r.sent.manifest.event_count)
+                lines.append(self.tr("Written for site {site}: %n change(s).", "", r.sent.manifest.event_count)
                              .format(site=r.peer.site_code))
             self._say("\n".join(lines) or self.tr("No paired workstation."))
             self.reload()

@@ -369,6 +369,7 @@ class ParticipantWorkspace(QTabWidget):
                 return False
             break
         self._apply(changes)
+        widget.saved_note.show_saved()
         return True
 
     def _on_screening_save_requested(self) -> None:

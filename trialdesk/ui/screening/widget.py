@@ -4,6 +4,7 @@ a live verdict banner on top that follows every keystroke (a pure domain evaluat
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,7 +35,7 @@ from trialdesk.services.screening import Judgement, ScreeningEntry, ScreeningSta
 from trialdesk.ui.explain import explain
 from trialdesk.ui.history.model import signature_text
 from trialdesk.ui.i18n import error_text
-from trialdesk.ui.widgets import FieldBox, YesNo, add_row, date_edit, ui_language
+from trialdesk.ui.widgets import FieldBox, SavedNote, YesNo, add_row, date_edit, ui_language
 
 GREEN = ("#1b5e20", "#e8f5e9")
 RED = ("#b71c1c", "#ffebee")
@@ -89,11 +90,10 @@ class CriterionRow(QFrame):
             self.note = QLineEdit()
             self.note.setPlaceholderText(self.tr("Note (optional)"))
             self.note.setAccessibleName(self.tr("Note on {cid}").format(cid=criterion.id))
-            row = QHBoxLayout()
-            label = QLabel(self.tr("Judgement:"))
-            row.addWidget(label)
-            row.addWidget(self.answer, 1)
-            grid.addLayout(row, 2, 1, 1, 2)
+            # The answers alone on their line (their words say what they mean): with a "Judgement:" label before
+            # them the Bokmål line was wider than the panel at 1366×768 and pushed the badges out of view.
+            self.answer.setToolTip(self.tr("Judgement:") + " " + text)
+            grid.addWidget(self.answer, 2, 1, 1, 2)
             grid.addWidget(self.note, 3, 1, 1, 2)  # its own line: the answers say what they mean, at 1366×768 too
 
     def show_result(self, result, category: str) -> None:
@@ -162,7 +162,9 @@ class ScreeningChecklistWidget(QWidget):
         self.save_button = QPushButton(self.tr("Sa&ve checklist"))
         self.save_button.setToolTip(self.tr("Ctrl+S"))
         self.sign_button = QPushButton(self.tr("Si&gn decision…"))
+        self.saved_note = SavedNote(self)  # "✓ Saved 10:42" where the checklist was saved (issue 13 point 2)
         bottom.addWidget(self.signature_label, 1)
+        bottom.addWidget(self.saved_note)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.sign_button)
         outer.addLayout(bottom)
@@ -204,7 +206,7 @@ class ScreeningChecklistWidget(QWidget):
         self.nk_value, self.nk_unit = QLineEdit(), self._unit_combo("NK")
         self.igg_value, self.igg_unit = QLineEdit(), self._unit_combo("IGG")
         for edit in (self.nk_value, self.igg_value):
-            edit.setPlaceholderText(self.tr("e.g. 4,9"))
+            edit.setPlaceholderText(self.tr("value"))
         self.nk_unit.setAccessibleName(self.tr("NK unit"))
         self.igg_unit.setAccessibleName(self.tr("IgG unit"))
         rows = (
@@ -275,6 +277,9 @@ class ScreeningChecklistWidget(QWidget):
 
     def set_state(self, state: ScreeningState, *, may_edit: bool, may_judge: bool, may_sign: bool) -> None:
         """Show ``state`` (replacing any unsaved input)."""
+        previous = getattr(self, "state", None)
+        if previous is None or previous.participant.id != state.participant.id:
+            self.saved_note.clear()
         self.state = state
         self._loading = True
         try:
@@ -424,14 +429,20 @@ class ScreeningChecklistWidget(QWidget):
             text = self.tr("✓ ELIGIBLE — every inclusion criterion is met and no exclusion criterion is present.")
             colours = GREEN
         elif result.verdict == "not_eligible":
-            text = self.tr("✗ NOT ELIGIBLE — not satisfied: {reasons}").format(reasons=self._reasons(result, result.failed))
+            # Rich text for the line break, so every reason is escaped: "IgG 4,9 g/L < 5,0 g/L" lost its
+            # "< 5,0 g/L" when Qt read it as the start of a tag.
+            text = escape(self.tr("✗ NOT ELIGIBLE — not satisfied: {reasons}")).format(
+                reasons=self._reasons(result, result.failed))
             if result.missing:
-                text += "<br>" + self.tr("Still open: {reasons}").format(reasons=self._reasons(result, result.missing))
+                text += "<br>" + escape(self.tr("Still open: {reasons}")).format(
+                    reasons=self._reasons(result, result.missing))
             colours = RED
         else:
-            text = self.tr("? INCOMPLETE — still open: {reasons}").format(reasons=self._reasons(result, result.missing))
+            text = escape(self.tr("? INCOMPLETE — still open: {reasons}")).format(
+                reasons=self._reasons(result, result.missing))
             colours = AMBER
-        self.banner.setText(text)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setText(text if result.verdict != "eligible" else escape(text))
         self.banner.setStyleSheet(_chip_style(colours).replace("padding: 1px 6px", "padding: 6px 10px"))
 
     @staticmethod
@@ -440,7 +451,7 @@ class ScreeningChecklistWidget(QWidget):
         groups: dict[str, list[str]] = {}
         for cid in ids:
             groups.setdefault(explain(result.result(cid).explanation), []).append(cid)
-        return " · ".join(f"<b>{', '.join(cids)}</b>: {why}" for why, cids in groups.items())
+        return " · ".join(f"<b>{', '.join(cids)}</b>: {escape(why)}" for why, cids in groups.items())
 
     def _show_signature(self) -> None:
         state = self.state

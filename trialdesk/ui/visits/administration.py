@@ -21,7 +21,7 @@ from trialdesk.ui.record_words import capital, code_word, heading
 from trialdesk.ui.visits.common import (
     EnterMovesOnLineEdit, TimeField, decimal_text, parse_float, parse_int, parse_time,
 )
-from trialdesk.ui.widgets import FieldBox, FieldError, add_row
+from trialdesk.ui.widgets import FieldBox, FieldError, SavedNote, add_row
 
 VITALS = ("bp_sys", "bp_dia", "pulse", "temp")
 
@@ -118,6 +118,9 @@ class AdministrationForm(QWidget):
         outer.addLayout(grid)
         self.vitals_error = FieldError(self)
         outer.addWidget(self.vitals_error)
+        self._vital_in_error: QLineEdit | None = None
+        for edit in self.vitals.values():
+            edit.textEdited.connect(lambda *_, e=edit: self._on_vital_edited(e))
 
         reason_form = QFormLayout()
         self.window_reason_label = QLabel(self.tr("&Window reason:"))
@@ -133,11 +136,16 @@ class AdministrationForm(QWidget):
         self.record_button = QPushButton(self.tr("Record in&jection"))
         self.correct_button = QPushButton()  # the dose visit shows it once the dose is recorded
         self.correct_button.setVisible(False)
+        self.saved_note = SavedNote(self)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.blocked, 1)
+        buttons.addWidget(self.saved_note)
+        buttons.addStretch(1)
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.record_button)
         outer.addWidget(self.error)
+        # Why the button is disabled (or what was given) on a line of its own, the whole width: beside the
+        # buttons it was a narrow column of words and pushed the buttons out of the 1366×768 window.
+        outer.addWidget(self.blocked)
         outer.addLayout(buttons)
         self.record_button.clicked.connect(self.record_requested.emit)
 
@@ -189,7 +197,15 @@ class AdministrationForm(QWidget):
                                  ended_at=ended, lot=self.lot.text() or None, observation_until=observe,
                                  vitals_before=self._vitals("before"), vitals_after=self._vitals("after"))
 
+    def _on_vital_edited(self, edit: QLineEdit) -> None:
+        """The vital sign named by the error is being corrected: the message and the red frame go."""
+        if edit is self._vital_in_error:
+            edit.setStyleSheet("")
+            self.vitals_error.show_message(None)
+            self._vital_in_error = None
+
     def clear_errors(self) -> None:
+        self._vital_in_error = None
         self.error.show_message(None)
         self.vitals_error.show_message(None)
         for box in self.boxes.values():
@@ -207,6 +223,7 @@ class AdministrationForm(QWidget):
         if field and field.rsplit("_", 1)[0] in VITALS and field.rsplit("_", 1)[1] in ("before", "after"):
             name, when = field.rsplit("_", 1)
             edit = self.vitals[(name, when)]
+            self._vital_in_error = edit
             edit.setStyleSheet("border: 2px solid #b71c1c;")
             self.vitals_error.show_message(f"{edit.accessibleName()}: {error_text(exc)}")
             edit.setFocus()

@@ -25,8 +25,10 @@ from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.record_words import heading, record_label
 from trialdesk.ui.visits.common import TimeField, parse_time, show_time
 from trialdesk.ui.visits.models import AdverseEventTableModel, action_text, causality_text, outcome_text
-from trialdesk.ui.widgets import add_row, date_edit, row_table, ui_language
+from trialdesk.ui.widgets import SavedNote, add_row, date_edit, row_table, ui_language
 
+TERM_LIST_ROWS = 18
+"""Rows the CTCAE term list and its completer show at once (the 1366×768 screen holds them below the field)."""
 GRADE_LIST_WIDTH = 560
 """Pixels of the grade list's popup: each item is "grade — text", elided to fit, the whole text its tooltip."""
 
@@ -57,6 +59,10 @@ class AdverseEventDialog(FormDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.term.setCompleter(completer)
+        # Tall enough to choose from (issue 13 point 5): a screenful of terms in the list and the completer,
+        # not Qt's default of 10 (7 under some styles).
+        self.term.setMaxVisibleItems(TERM_LIST_ROWS)
+        completer.setMaxVisibleItems(TERM_LIST_ROWS)
         self.term.lineEdit().setPlaceholderText(self.tr("type to search, e.g. inj, fatigue, other"))
         self.other_specify = QLineEdit()
         self.onset_date = date_edit(self.tr("dd.mm.yyyy"))
@@ -286,11 +292,13 @@ class AdverseEventLogWidget(QWidget):
         self.table = row_table(self.proxy, self.tr("Adverse events"))
         self.note = QLabel()
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("Ne&w adverse event…"))
+        self.new_button = QPushButton(self.tr("New adverse &event…"))
         self.edit_button = QPushButton(self.tr("Chan&ge…"))
         self.reported_button = QPushButton(self.tr("Mark SAE &reported"))
         for b in (self.new_button, self.edit_button, self.reported_button):
             buttons.addWidget(b)
+        self.saved_note = SavedNote(self)
+        buttons.addWidget(self.saved_note)
         buttons.addStretch(1)
         box.addLayout(buttons)
         box.addWidget(self.table, 1)
@@ -301,6 +309,16 @@ class AdverseEventLogWidget(QWidget):
         self.table.activated.connect(lambda *_: self._on_edit_button_clicked())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+
+    def select(self, ae_id: str) -> None:
+        """Make the adverse event ``ae_id`` the current row (the one just saved shows as such)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            data = self.proxy.data(index, AdverseEventTableModel.ROW_ROLE)
+            if data and data.get("id") == ae_id:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return
 
     def current(self) -> dict | None:
         index = self.table.currentIndex()
@@ -314,8 +332,8 @@ class AdverseEventLogWidget(QWidget):
         for column in (1, 2):
             header.resizeSection(column, min(header.sectionSize(column), 200))
         open_saes = sum(1 for r in rows if r["serious"] and not r.get("sae_reported_at"))
-        self.note.setText(self.tr("{n} adverse events; {s} serious event(s) not yet reported.").format(
-            n=len(rows), s=open_saes))
+        self.note.setText(self.tr("%n adverse event(s)", "", len(rows)) + "; "
+                          + self.tr("%n serious event(s) not yet reported.", "", open_saes))
         self.new_button.setEnabled(may_edit)
         self._update_buttons()
 

@@ -111,6 +111,7 @@ class LabEntryWidget(QWidget):
         note.setStyleSheet("color: #555;")
         outer.addWidget(note)
         self.sampled_at.textChanged.connect(lambda *_: self.edited.emit())
+        self.sampled_at.textEdited.connect(lambda *_: self.sampled_error.show_message(None))
         self.chain = [self.sampled_at] + [w for row in self.rows.values() for w in (row.value, row.unit)]
         for a, b in zip(self.chain, self.chain[1:]):
             QWidget.setTabOrder(a, b)

@@ -80,7 +80,7 @@ def kind_text(kind: str) -> str:
 
 def calls_text(count: int) -> str:
     """How many calls were made for a contact not reached yet (empty for none)."""
-    return _tr("{n} call(s) not reached").format(n=count) if count else ""
+    return QCoreApplication.translate("visits", "%n call(s) not reached", "", count) if count else ""
 
 
 class TodayTableModel(ColouredRowModel):

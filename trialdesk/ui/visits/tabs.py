@@ -24,9 +24,11 @@ from trialdesk.ui.notices import (
     notices_for,
 )
 from trialdesk.ui.reason_dialog import ReasonDialog
+from trialdesk.ui.record_words import record_label
 from trialdesk.ui.visits.adverse_events import AdverseEventDialog, AdverseEventLogWidget
 from trialdesk.ui.visits.contacts import ContactsWidget
 from trialdesk.ui.visits.dose_visit import DoseVisitWidget
+from trialdesk.ui.visits.models import term_text
 from trialdesk.ui.visits.timeline import TimelineWidget
 from trialdesk.ui.visits.today import SaeBanner
 from trialdesk.ui.visits.trend import LabTrendWidget
@@ -58,15 +60,17 @@ class VisitTabs(QObject):
         self.trend = LabTrendWidget(store, user)
         self.timeline = TimelineWidget(store, user)
         tabs.addTab(self.injections_page, self.tr("&Injections"))
-        contacts_index = tabs.addTab(self.contacts_page, self.tr("Contacts && follow-&ups"))
+        contacts_index = tabs.addTab(self.contacts_page, self.tr("Follow-ups"))
         tabs.setTabToolTip(contacts_index, self.tr("Phone follow-ups, doctor consultations, end of study and "
                                                    "long-term follow-ups"))
-        tabs.addTab(self.ae_page, self.tr("&Adverse events"))
+        ae_index = tabs.addTab(self.ae_page, self.tr("&AEs"))
+        tabs.setTabToolTip(ae_index, record_label("adverse_events"))
         tabs.addTab(self.trend, self.tr("Lab &trends"))
         tabs.addTab(self.timeline, self.tr("Time&line"))
-        # Eight tabs at 1366×768 (the longer Bokmål names): every tab stays in view, its text elided if need be.
-        tabs.setElideMode(Qt.TextElideMode.ElideRight)
-        tabs.setUsesScrollButtons(False)
+        # Ten tabs at 1366×768 in either language: short names (the whole name as the tooltip), never elided
+        # ("Injeks…", "Tid…" could not be told apart); should a narrower window not hold them, arrows scroll.
+        tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        tabs.setUsesScrollButtons(True)
         self.injections.changes_applied.connect(self.changes_applied.emit)
         self.contacts.saved.connect(self._apply)
         notices_for(store).changed.connect(self._on_store_changed)
@@ -174,10 +178,26 @@ class VisitTabs(QObject):
         def submit(ae: vs.AdverseEventInput):
             return vs.record_adverse_event(self.store, self.user, pid, ae, dose_code=dose_code)
 
-        if AdverseEventDialog.ask(self.tabs, submit) is None:
+        ae_id = AdverseEventDialog.ask(self.tabs, submit)
+        if ae_id is None:
             return False
         self._apply(self.tr("Adverse event recorded."))
+        self._show_ae_saved(ae_id, dose_code)
         return True
+
+    def _show_ae_saved(self, ae_id: str, dose_code: str | None) -> None:
+        """Where the adverse event was asked for: "✓ Saved 10:42 · Fever, grade 2" beside its button; the
+        log (reloaded from the store's notice) has it as its current row."""
+        self._reload_adverse_events()
+        self.adverse_events.select(ae_id)
+        ae = self.adverse_events.current()
+        detail = record_label("adverse_events")
+        if ae is not None:
+            detail = self.tr("{term}, grade {grade}").format(term=term_text(ae["term"], ae.get("other_specify")),
+                                                             grade=ae["grade"])
+        if dose_code is not None:
+            self.injections.injection.ae_saved(detail)
+        self.adverse_events.saved_note.show_saved(detail)
 
     def edit_adverse_event(self, ae: dict) -> bool:
         def submit(values: vs.AdverseEventInput):
@@ -191,6 +211,9 @@ class VisitTabs(QObject):
         if not AdverseEventDialog.ask(self.tabs, submit, initial=ae):
             return False
         self._apply(self.tr("Adverse event changed."))
+        self._reload_adverse_events()
+        self.adverse_events.select(ae["id"])
+        self.adverse_events.saved_note.show_saved(self.tr("change"))
         return True
 
     def mark_reported(self, ae: dict) -> bool:

@@ -127,9 +127,9 @@ class SaeBanner(QFrame):
         self.table.setFixedHeight(self.table.horizontalHeader().height() + 4 +
                                   sum(self.table.rowHeight(r) for r in range(min(rows, 3))))
         urgent = sum(1 for c in clocks if self.model.urgent(c))
-        self.title.setText(self.tr("⚠ SAE 24-hour reporting clock: {n} serious adverse event(s) not yet reported "
-                                   "to the sponsor{urgent}.").format(
-            n=rows, urgent=self.tr(" — {u} due within 6 hours or overdue").format(u=urgent) if urgent else ""))
+        self.title.setText(self.tr("⚠ SAE 24-hour reporting clock: %n serious adverse event(s) not yet reported "
+                                   "to the sponsor{urgent}.", "", rows).format(
+            urgent=self.tr(" — %n due within 6 hours or overdue", "", urgent) if urgent else ""))
         if self.compact:
             self.table.hide()
             self.title.setText(self.tr("⚠ SAE not yet reported: {clocks}").format(clocks="; ".join(

@@ -163,16 +163,16 @@ class LabTrendWidget(QWidget):
         self.chart.legend().markers(dots)[0].setVisible(False)
         title = self.tr("{name} across samples").format(name=lab.name_nb if ui_language() == "nb" else lab.name_en)
         if self.hidden:
-            title += self.tr(" — {n} masked value(s) not plotted (blinded role)").format(n=self.hidden)
+            title += self.tr(" — %n masked value(s) not plotted (blinded role)", "", self.hidden)
         self.chart.setTitle(title)
         if self.hidden:
-            self.note.setText(self.tr("{n} result(s) after the first dose are masked for your role and are not "
-                                      "plotted; their safety check is shown with the visit.").format(n=self.hidden))
+            self.note.setText(self.tr("%n result(s) after the first dose are masked for your role and are not "
+                                      "plotted; their safety check is shown with the visit.", "", self.hidden))
         elif not shown:
             self.note.setText(self.tr("No results of this analyte yet."))
         else:
-            self.note.setText(self.tr("{n} result(s); thresholds and reference range from protocol {version}.").format(
-                n=len(shown), version=protocol().version))
+            self.note.setText(self.tr("%n result(s); thresholds and reference range from protocol {version}.", "",
+                                      len(shown)).format(version=protocol().version))
 
 
 __all__ = ["LabTrendWidget", "eligibility_threshold", "datetime", "LOCAL_TZ"]

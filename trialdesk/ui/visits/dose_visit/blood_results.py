@@ -37,7 +37,7 @@ from trialdesk.ui.visits.lab_entry import (
     read_back_items,
 )
 from trialdesk.ui.visits.models import LabResultTableModel
-from trialdesk.ui.widgets import FieldError, add_row, row_table, ui_language
+from trialdesk.ui.widgets import FieldError, SavedNote, add_row, fit_rows, row_table, ui_language
 
 
 def entered_text(text: str) -> str:
@@ -125,13 +125,13 @@ class BloodResultsSection(Section):
         row = QHBoxLayout()
         self.labs_error = FieldError(self)
         self.save_labs_button = QPushButton(self.tr("Save &blood results…"))
+        self.saved_note = SavedNote(self)
         row.addWidget(self.labs_error, 1)
+        row.addWidget(self.saved_note)
         row.addWidget(self.save_labs_button)
         box.addLayout(row)
         self.saved_labs_model = LabResultTableModel(self)
         self.saved_labs = row_table(self.saved_labs_model, self.tr("Saved blood results of this visit"))
-        self.saved_labs.setMinimumHeight(90)
-        self.saved_labs.setMaximumHeight(190)
         self.saved_labs_label = QLabel(self.tr("Saved results of this visit:"))
         self.saved_labs_label.setBuddy(self.saved_labs)
         box.addWidget(self.saved_labs_label)
@@ -154,6 +154,8 @@ class BloodResultsSection(Section):
                    may_correct: bool) -> None:
         """Show ``dose_code`` of ``participant``: what this user may not see typed is the service's answer
         (``services.visits.masked_analytes``: blinded role, from the first dose on, as domain/blinding.py says)."""
+        if (participant.id, dose_code) != (self.participant_id, self.dose_code):
+            self.saved_note.clear()  # "✓ Saved" belongs to the visit it was said at
         self.participant_id, self.dose_code = participant.id, dose_code
         p = participant
         age = age_on(p.birth_date, local_today()) if p.birth_date else None
@@ -161,6 +163,7 @@ class BloodResultsSection(Section):
         self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id, language=ui_language())
         self.saved_labs_model.set_rows([r for r in self.lab_records if r.dose_code == dose_code])
         self.saved_labs.resizeColumnsToContents()
+        fit_rows(self.saved_labs, 8)  # the whole pre-dose panel without scrolling
         self._show_corrections()
         for w in (self.save_labs_button, self.labs):
             w.setEnabled(may_enter)
@@ -214,7 +217,9 @@ class BloodResultsSection(Section):
                 self.labs_error.show_message(error_text(exc))
             return False
         self.labs.clear()
-        self.saved.emit(self.tr("Blood results saved ({n}).").format(n=len(entries)))
+        self.saved_note.show_saved(self.tr("%n result(s)", "", len(entries)))
+        self.saved.emit(self.tr("Blood results saved (%n).", "", len(entries)))
+        self.finished.emit()
         return True
 
     def _on_correct_button_clicked(self) -> None:
@@ -231,4 +236,5 @@ class BloodResultsSection(Section):
             return True
 
         if LabCorrectionDialog.ask(self, submit, record):
+            self.saved_note.show_saved(self.tr("{symbol} corrected").format(symbol=lab_symbol(record.view.analyte)))
             self.saved.emit(self.tr("Result corrected."))

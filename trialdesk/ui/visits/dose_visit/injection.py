@@ -17,7 +17,7 @@ from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.administration import AdministrationForm
 from trialdesk.ui.visits.common import parse_time
 from trialdesk.ui.visits.dose_visit.section import Section, change_lines, mark_changed
-from trialdesk.ui.widgets import ui_language
+from trialdesk.ui.widgets import SavedNote, ui_language
 
 ATTESTATION_OVERRIDE = ("I am the investigator responsible for this participant. I have reviewed every no-go "
                         "reason shown and decide that the dose is given; I sign this decision with my password.")
@@ -58,6 +58,7 @@ class InjectionSection(Section):
         box.addWidget(self.admin_changes)
         row = QHBoxLayout()
         self.ae_button = QPushButton(self.tr("Lo&g adverse event at this visit…"))
+        self.ae_saved_note = SavedNote(self)
         self.missed_button = QPushButton(self.tr("Dose not given…"))
         self.correct_admin_button = self.admin.correct_button
         self.correct_admin_button.setText(self.tr("Correct injection record…"))
@@ -65,6 +66,7 @@ class InjectionSection(Section):
         row.addWidget(self.missed_button)
         row.addStretch(1)
         box.addLayout(row)
+        box.addWidget(self.ae_saved_note)  # under the buttons: beside them it would not fit at 1366×768
         self.chain = [*self.admin.chain, self.ae_button, self.missed_button]
         self.admin.record_requested.connect(self.record_administration)
         self.ae_button.clicked.connect(lambda: self.ae_requested.emit())
@@ -77,6 +79,9 @@ class InjectionSection(Section):
                    may_log_ae: bool, may_correct: bool) -> None:
         """Show the buttons for ``dose_code`` and who corrected its injection record; the form itself follows
         the verdict (:meth:`show_given`, :meth:`show_closed`, :meth:`show_blocked`, :meth:`show_verdict`)."""
+        if (participant_id, dose_code) != (self.participant_id, self.dose_code):
+            self.admin.saved_note.clear()
+            self.ae_saved_note.clear()
         self.participant_id, self.dose_code, self.record = participant_id, dose_code, record
         self.ae_button.setEnabled(may_log_ae)
         given = record is not None and record.state == "given"
@@ -180,8 +185,9 @@ class InjectionSection(Section):
             self.admin.show_error(exc)
             return False
         self.correcting = False
-        self.saved.emit(self.tr("{code}: injection record corrected ({n} fields).").format(code=self.dose_code,
-                                                                                           n=len(changed)))
+        self.admin.saved_note.show_saved(self.tr("correction of %n field(s)", "", len(changed)))
+        self.saved.emit(self.tr("{code}: injection record corrected (%n field(s)).", "", len(changed)).format(
+            code=self.dose_code))
         return True
 
     def record_administration(self) -> bool:
@@ -237,8 +243,14 @@ class InjectionSection(Section):
             except TrialDeskError as exc:
                 self.admin.show_error(exc)
                 return False
+        self.admin.saved_note.show_saved(self.tr("{code} given").format(code=self.dose_code))
         self.saved.emit(self.tr("{code} recorded.").format(code=self.dose_code))
+        self.finished.emit()
         return True
+
+    def ae_saved(self, note: str) -> None:
+        """An adverse event asked for from here was saved: say so beside the button."""
+        self.ae_saved_note.show_saved(note)
 
     def _on_missed_button_clicked(self) -> None:
         undo = self.record is not None and self.record.state in ("missed", "not_given")

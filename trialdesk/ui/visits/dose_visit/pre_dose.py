@@ -22,7 +22,7 @@ from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.record_words import code_word, codes
 from trialdesk.ui.visits.common import TimeField, parse_time
 from trialdesk.ui.visits.dose_visit.section import Section, change_lines, mark_changed
-from trialdesk.ui.widgets import FieldBox, FieldError, add_row, date_edit, ui_language
+from trialdesk.ui.widgets import FieldBox, FieldError, SavedNote, add_row, date_edit, ui_language
 
 
 class PreDoseSection(Section):
@@ -77,7 +77,9 @@ class PreDoseSection(Section):
         row = QHBoxLayout()
         self.pre_error = FieldError(self)
         self.save_pre_button = QPushButton(self.tr("Sa&ve pre-dose checks"))
+        self.saved_note = SavedNote(self)
         row.addWidget(self.pre_error, 1)
+        row.addWidget(self.saved_note)
         row.addWidget(self.save_pre_button)
         box.addLayout(row)
         self.chain = [self.type_and_screen, self.alert_card, self.pregnancy, *self.premeds.values(),
@@ -86,6 +88,8 @@ class PreDoseSection(Section):
 
     def show_visit(self, participant, dose_code: str, record: vs.VisitRecord | None, *, may_save: bool) -> None:
         """Show what is saved for ``dose_code``; ``may_save`` enables the save button."""
+        if self.participant is None or (participant.id, dose_code) != (self.participant.id, self.dose_code):
+            self.saved_note.clear()
         self.participant, self.dose_code, self.record = participant, dose_code, record
         p = participant
         bank = visit_history.blood_bank(self.store, self.user, p.id)
@@ -168,12 +172,15 @@ class PreDoseSection(Section):
                     return False
                 done += 1
                 break
+        self.saved_note.show_saved(self.tr("%n check(s)", "", done))
         self.saved.emit(self.tr("Pre-dose checks saved."))
+        self.finished.emit()
         return True
 
     def _keep_inputs(self, done: int) -> None:
         """After a partial save the verdict is recomputed but typed inputs stay as they are."""
         if done:
+            self.saved_note.show_saved(self.tr("%n check(s) of them; see the error", "", done))
             self.partly_saved.emit()
 
     def _show_pre_error(self, exc: BaseException) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 _tr = lambda text: QCoreApplication.translate("DoseVisitSection", text)  # noqa: E731
@@ -12,13 +12,28 @@ _tr = lambda text: QCoreApplication.translate("DoseVisitSection", text)  # noqa:
 
 class Section(QGroupBox):
     """A numbered part of the dose visit ("1 · Pre-dose blood results"): a titled box; ``box`` is its layout.
-    (Each subclass sets its own title with its own ``tr()``: Qt's translation context is the class name.)"""
+    (Each subclass sets its own title with its own ``tr()``: Qt's translation context is the class name.)
+
+    Signals:
+        finished(): new entries of this section were saved; the visit moves the keyboard on to the next step.
+    """
+
+    finished = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setStyleSheet("QGroupBox { font-weight: 600; } QGroupBox * { font-weight: normal; }")
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(6, 6, 6, 6)
+
+    def first_input(self) -> QWidget | None:
+        """Where typing starts in this section: its first enabled, empty text field, else its first enabled
+        input (``chain`` is the section's tab order)."""
+        from PySide6.QtWidgets import QLineEdit
+
+        usable = [w for w in getattr(self, "chain", ()) if w.isEnabled() and w.isVisibleTo(self)]
+        empty = [w for w in usable if isinstance(w, QLineEdit) and not w.text()]
+        return (empty or usable or [None])[0]
 
 
 def change_lines(changes: Iterable) -> tuple[list[str], dict[str, list[str]]]:

@@ -29,7 +29,7 @@ from trialdesk.ui.visits.dose_visit.blood_results import BloodResultsSection
 from trialdesk.ui.visits.dose_visit.go_no_go import GoNoGoSection
 from trialdesk.ui.visits.dose_visit.injection import InjectionSection
 from trialdesk.ui.visits.dose_visit.pre_dose import PreDoseSection
-from trialdesk.ui.widgets import ui_language
+from trialdesk.ui.widgets import FocusFollower, ui_language
 
 
 class DoseVisitWidget(QWidget):
@@ -99,6 +99,9 @@ class DoseVisitWidget(QWidget):
         self.sections.addStretch(1)
         scroll.setWidget(inner)
         self.scroll = scroll
+        # However focus arrives (Tab, Alt+K, an error sending it to its field), the field and, when it fits,
+        # its whole section are in view at 1366×768.
+        self.focus_follower = FocusFollower(scroll)
         body.addWidget(scroll, 1)
         self.verdict = GoNoGoSection(store, user, self.injection)
         body.addWidget(self.verdict)
@@ -133,6 +136,9 @@ class DoseVisitWidget(QWidget):
         self.dose.currentIndexChanged.connect(self._on_dose_currentIndexChanged)
         for section in (self.blood, self.pre_dose, self.injection):
             section.saved.connect(self._on_section_saved)
+        self.blood.finished.connect(lambda: self._move_on(self.pre_dose.first_input()))
+        self.pre_dose.finished.connect(lambda: self._move_on(self.injection.first_input()))
+        self.injection.finished.connect(lambda: self._move_on(self.ae_button))
         self.pre_dose.partly_saved.connect(self._on_pre_dose_partly_saved)
         self.injection.correction_toggled.connect(self._on_correction_toggled)
         self.injection.ae_requested.connect(lambda: self.ae_requested.emit(self.dose_code))
@@ -251,6 +257,12 @@ class DoseVisitWidget(QWidget):
     def _on_section_saved(self, note: str) -> None:
         self.flush_notice()  # the reload the save's notice asked for, now that the section is done
         self._emit(note)
+
+    def _move_on(self, widget: QWidget | None) -> None:
+        """After a step is saved the keyboard goes on to the next one (blood results -> checks before the dose ->
+        injection -> adverse event at this visit); the focus follower brings that section into view."""
+        if widget is not None and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _on_pre_dose_partly_saved(self) -> None:
         """After a partial save the verdict is recomputed but typed inputs stay as they are."""

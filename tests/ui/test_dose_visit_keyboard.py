@@ -1,0 +1,286 @@
+"""A whole dose visit with the keyboard only, in the main window at 1366×768 (issue 13, point 1).
+
+Every key goes to the widget that has focus (or to the popup or dialog that is open), as a window system
+delivers it: no ``setFocus``, no ``setCurrentIndex``, no clicks. After every key the focused widget must be
+in view: its visible region not empty and, inside the dose visit's scroll area, within the viewport. Errors
+go when the field is corrected; each step confirms its save where it was done ("✓ Saved 12:00").
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton
+
+from tests.conftest import at_noon, main_window
+from tests.ui.test_visits_flow import enrol_due_today
+from trialdesk.clock import local_today
+from trialdesk.services import visits as vs
+from trialdesk.ui import i18n
+from trialdesk.ui.visits.adverse_events import AdverseEventDialog
+from trialdesk.ui.visits.lab_entry import ReadBackDialog
+
+NO = Qt.KeyboardModifier.NoModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+class Keyboard:
+    """Sends keys to whatever has focus and checks, after each, that the focused widget can be seen."""
+
+    def __init__(self, qtbot, window, visit):
+        self.qtbot, self.window, self.visit = qtbot, window, visit
+        self.count = 0
+        self.seen: list[str] = []
+
+    def target(self):
+        return QApplication.activePopupWidget() or QApplication.focusWidget()
+
+    def key(self, key, modifier=NO, times: int = 1) -> None:
+        for _ in range(times):
+            target = self.target()
+            assert target is not None, "no widget has the keyboard focus"
+            self.qtbot.keyClick(target, key, modifier)
+            self.count += 1
+            self.check_visible()
+
+    def type(self, text: str) -> None:
+        target = self.target()
+        assert target is not None, "no widget has the keyboard focus"
+        self.qtbot.keyClicks(target, text)
+        self.count += len(text)
+        self.check_visible()
+
+    def check_visible(self) -> None:
+        QApplication.processEvents()
+        focused = QApplication.focusWidget()
+        if (focused is None or not focused.window().isVisible()) and QApplication.activeModalWidget() is None:
+            # A dialog closed: a window manager gives activation back to the main window; offscreen does not.
+            self.window.activateWindow()
+            self.qtbot.waitUntil(self.window.isActiveWindow)
+            focused = QApplication.focusWidget()
+        if focused is None or QApplication.activePopupWidget() is not None:
+            return
+        name = focused.accessibleName() or type(focused).__name__
+        self.seen.append(name)
+        assert focused.isVisible(), f"focus on a hidden widget: {name}"
+        assert not focused.visibleRegion().isEmpty(), f"focused widget not on screen: {name}"
+        scroll = self.visit.scroll
+        if scroll.widget().isAncestorOf(focused):
+            viewport = scroll.viewport()
+            top_left = focused.mapTo(viewport, QPoint(0, 0))
+            rect = QRect(top_left, focused.size())
+            inside = viewport.rect()
+            assert inside.contains(rect.topLeft()) and rect.bottom() <= inside.bottom() + 1, (
+                f"{name} at {rect} is outside the scroll area's viewport {inside}")
+        if focused.window() is self.window:
+            assert self.window.rect().contains(QRect(focused.mapTo(self.window, QPoint(0, 0)),
+                                                     focused.size()).center()), name
+
+
+def when_dialog(kind, action, tries: int = 300) -> None:
+    """Run ``action(dialog)`` once a ``kind`` dialog is the active modal (a failure rejects it: no hang)."""
+    def poll(left=tries):
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            if not dialog.isActiveWindow():  # as a window manager does for a new modal dialog
+                dialog.activateWindow()
+                QTimer.singleShot(20, lambda: poll(left - 1))
+                return
+            try:
+                action(dialog)
+            except BaseException:
+                dialog.reject()
+                raise
+            return
+        if left:
+            QTimer.singleShot(20, lambda: poll(left - 1))
+    QTimer.singleShot(0, poll)
+
+
+def section_of(widget):
+    from trialdesk.ui.visits.dose_visit.section import Section
+
+    while widget is not None and not isinstance(widget, Section):
+        widget = widget.parentWidget()
+    return widget
+
+
+@pytest.fixture
+def english(qapp):
+    """The app's catalogues as app.py installs them (English: plurals resolved)."""
+    i18n.install(qapp, "en")
+    yield
+    for translator in i18n._installed:  # as the other tests expect: no catalogue installed
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
+
+
+def test_a_dose_visit_by_keyboard_alone_keeps_the_focused_field_in_view(qtbot, store, doctor, nurse, clock, english):
+    at_noon(clock)
+    pid = enrol_due_today(store, doctor)
+    window = main_window(qtbot, store, nurse)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    visit = window.workspace.visit_tabs.injections
+    keys = Keyboard(qtbot, window, visit)
+    started = time.monotonic()
+
+    # Today list (Ctrl+D), the first row, Enter: the dose visit opens at the sample time.
+    keys.key(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    keys.key(Qt.Key.Key_Down)
+    keys.key(Qt.Key.Key_Return)
+    assert visit.dose_code == "D1" and visit.labs.sampled_at.hasFocus()
+
+    # 1 · blood results: the time, then value and Tab (and Tab past the unit) for each analyte.
+    keys.type("10:00")
+    keys.key(Qt.Key.Key_Tab)
+    values = {"IGG": "8,4", "NK": "210", "HB": "13,2", "NEUT": "3,1", "LYMPH": "1,6", "WBC": "6,0", "PLT": "240"}
+    for analyte, row in visit.labs.rows.items():
+        assert row.value.hasFocus(), (analyte, QApplication.focusWidget())
+        if analyte == "IGG":
+            keys.type("840")  # a slip: not plausible in g/L …
+            assert row.error.isVisible(), (row.value.text(), row.error.text(), row.result.text())
+            keys.key(Qt.Key.Key_Backspace, times=3)
+            assert not row.error.isVisible()  # … and the message goes once it is corrected
+        keys.type(values[analyte])
+        keys.key(Qt.Key.Key_Tab)
+        keys.key(Qt.Key.Key_Tab)
+    assert visit.save_labs_button.hasFocus()
+
+    def read_back(dialog: ReadBackDialog):
+        boxes = list(dialog.checks.values())
+        assert boxes[0].hasFocus()
+        for i, _box in enumerate(boxes):
+            keys.key(Qt.Key.Key_Space)
+            if i < len(boxes) - 1:
+                keys.key(Qt.Key.Key_Tab)
+        keys.key(Qt.Key.Key_Return)
+
+    when_dialog(ReadBackDialog, read_back)
+    keys.key(Qt.Key.Key_Space)
+    assert len(vs.lab_results(store, nurse, pid)) == 7
+    note = visit.blood.saved_note
+    assert note.isVisible() and note.text().startswith("✓ Saved 12:00") and "7 results" in note.text()
+    assert visit.saved_labs_model.rowCount() == 7
+
+    # The keyboard moved on to 2 · before the dose; the section is in view. Back to the saved results with
+    # Shift+Tab: one Tab into the table, one out (never cell by cell).
+    assert visit.type_and_screen.hasFocus(), QApplication.focusWidget()
+    keys.key(Qt.Key.Key_Backtab)
+    assert visit.correct_button.hasFocus()
+    keys.key(Qt.Key.Key_Backtab)
+    assert visit.saved_labs.hasFocus()
+    keys.key(Qt.Key.Key_Down)
+    keys.key(Qt.Key.Key_Tab)
+    assert visit.correct_button.hasFocus()
+    # A mnemonic far down the form (Alt+Y: type & screen) scrolls its field into view, and so does Alt+M
+    # (the sample time) back up at the top.
+    keys.key(Qt.Key.Key_M, ALT)
+    assert visit.labs.sampled_at.hasFocus()
+    keys.key(Qt.Key.Key_Y, ALT)
+    assert visit.type_and_screen.hasFocus()
+    pre = section_of(visit.type_and_screen)
+    viewport = visit.scroll.viewport()
+    top = pre.mapTo(viewport, QPoint(0, 0))
+    assert top.y() >= 0 and top.y() + pre.height() <= viewport.height(), "the whole section is in view"
+
+    keys.type("12.13.2026")  # not a date: refused at the field when saving …
+    keys.key(Qt.Key.Key_Tab)
+    keys.type(local_today().strftime("%d.%m.%Y"))
+    keys.key(Qt.Key.Key_Tab)
+    keys.key(Qt.Key.Key_Down)  # pregnancy test: negative
+    keys.key(Qt.Key.Key_Tab)
+    for _ in visit.premeds:
+        keys.type("10:30")
+        keys.key(Qt.Key.Key_Tab)
+    assert visit.save_pre_button.hasFocus()
+    keys.key(Qt.Key.Key_Space)
+    error = visit.pre_boxes["type_and_screen_on"].error
+    assert visit.type_and_screen.hasFocus() and error.isVisible()
+    keys.key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    keys.type((local_today() - timedelta(days=7)).strftime("%d.%m.%Y"))
+    assert not error.isVisible()  # … and the message goes as the field is corrected
+    keys.key(Qt.Key.Key_V, ALT)  # Sa&ve pre-dose checks (a mnemonic clicks its button after a short flash)
+    qtbot.waitUntil(visit.pre_dose.saved_note.isVisible)
+    assert "✓ GO" in visit.go_panel.verdict.text(), visit.go_panel.lines.text()
+    assert visit.pre_dose.saved_note.isVisible() and "✓ Saved 12:00" in visit.pre_dose.saved_note.text()
+
+    # 3 · injection: the keyboard is at the kit number; a scanner types it and Enter.
+    admin = visit.admin
+    assert admin.kit_number.hasFocus(), QApplication.focusWidget()
+    keys.type("KTS11-100101")
+    keys.key(Qt.Key.Key_Return)
+    keys.type("LOT-9")
+    keys.key(Qt.Key.Key_Tab)
+    keys.key(Qt.Key.Key_Space)  # abdomen, left
+    keys.key(Qt.Key.Key_Tab)
+    assert admin.started_at.hasFocus()
+    for text in ("n", "n", "13:30"):
+        keys.type(text)
+        keys.key(Qt.Key.Key_Tab)
+    for text in ("122", "78", "66", "36,8", "118", "76", "70", "369"):
+        keys.type(text)
+        keys.key(Qt.Key.Key_Tab)
+    assert admin.record_button.hasFocus()
+    keys.key(Qt.Key.Key_Space)
+    temp = admin.vitals[("temp", "after")]
+    assert temp.hasFocus() and admin.vitals_error.isVisible()  # 369 °C: at the field, nothing saved
+    assert store.db.execute("SELECT count(*) FROM administrations").fetchone()[0] == 0
+    keys.key(Qt.Key.Key_Left)
+    keys.type(",")
+    assert temp.text() == "36,9" and not admin.vitals_error.isVisible()
+    keys.key(Qt.Key.Key_J, ALT)  # Record in&jection
+    qtbot.waitUntil(admin.saved_note.isVisible)
+    assert vs.visit_record(store, nurse, pid, "D1").state == "given"
+    assert admin.saved_note.isVisible() and "D1 given" in admin.saved_note.text()
+    assert "DOSE GIVEN" in visit.go_panel.verdict.text()
+
+    # An adverse event at this visit: the keyboard is at its button.
+    assert visit.ae_button.hasFocus(), QApplication.focusWidget()
+
+    def adverse_event(dialog: AdverseEventDialog):
+        assert dialog.verbatim.hasFocus()
+        keys.type("headache after the injection")
+        keys.key(Qt.Key.Key_Tab)
+        keys.type("Headache")
+        keys.key(Qt.Key.Key_Return)  # the completer's choice
+        assert dialog.term_key() == "headache", dialog.term.currentText()
+        keys.key(Qt.Key.Key_G, ALT)
+        assert dialog.grade.hasFocus()
+        keys.key(Qt.Key.Key_Down)
+        for combo, code in ((dialog.causality, "possible"), (dialog.action_taken, "none"),
+                            (dialog.outcome, "recovering")):
+            keys.key(Qt.Key.Key_Tab)
+            while not combo.hasFocus():
+                keys.key(Qt.Key.Key_Tab)
+            while combo.currentData() != code:
+                keys.key(Qt.Key.Key_Down)
+        keys.key(Qt.Key.Key_Return)
+
+    when_dialog(AdverseEventDialog, adverse_event)
+    keys.key(Qt.Key.Key_Space)
+    assert QApplication.activeModalWidget() is None
+    [ae] = vs.adverse_events(store, nurse, pid)
+    assert ae["term"] == "headache" and ae["grade"] == 1
+    ae_note = visit.injection.ae_saved_note
+    assert ae_note.isVisible() and "✓ Saved 12:00" in ae_note.text() and "grade 1" in ae_note.text()
+    # Nothing of the visit is cut off at the right edge at 1366×768 (the horizontal scroll bar is off).
+    viewport = visit.scroll.viewport()
+    for button in visit.scroll.widget().findChildren(QPushButton):
+        if button.isVisibleTo(visit.scroll.widget()):
+            right = button.mapTo(viewport, QPoint(button.width(), 0)).x()
+            assert right <= viewport.width(), f"{button.text()} cut off: {right} > {viewport.width()}"
+    elapsed = time.monotonic() - started
+    print(f"\nKEYS ONLY: {keys.count} keystrokes, {elapsed:.1f} s in the test")
+    assert keys.count < 300
+
+
+def test_saved_results_table_takes_one_tab(qtbot, store, doctor, nurse):
+    window = main_window(qtbot, store, nurse)
+    visit = window.workspace.visit_tabs.injections
+    table = visit.saved_labs
+    assert not table.tabKeyNavigation()
+    assert isinstance(table, QAbstractScrollArea)
