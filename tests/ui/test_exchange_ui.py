@@ -43,7 +43,7 @@ def _conflict(store, doctor, other):
 def test_banner_conflicts_window_and_a_decision_by_keyboard(qtbot, store, doctor, other):
     _conflict(store, doctor, other)
     window = main_window(qtbot, store, doctor)
-    assert window.conflict_banner.isVisible() and "Exchange conflict waiting for an investigator's decision: 1 (" in window.conflict_banner.label.text()
+    assert window.conflict_banner.isVisible() and "investigator's decision: 1 (" in window.conflict_banner.label.text()
     dialog = ConflictsDialog(store, doctor, window)
     qtbot.addWidget(dialog)
     dialog.show()
