@@ -3001,6 +3001,30 @@
       <source>the disk is read-only</source>
       <translation>disken er skrivebeskyttet</translation>
     </message>
+    <message>
+      <source>Choose one of: {codes}.</source>
+      <translation>Velg en av: {codes}.</translation>
+    </message>
+    <message>
+      <source>Enter a date as dd.mm.yyyy.</source>
+      <translation>Skriv datoen som dd.mm.åååå.</translation>
+    </message>
+    <message>
+      <source>Enter a date between 1900 and 2100.</source>
+      <translation>Skriv en dato mellom 1900 og 2100.</translation>
+    </message>
+    <message>
+      <source>Enter a number (decimal comma or point).</source>
+      <translation>Skriv et tall (desimalkomma eller -punktum).</translation>
+    </message>
+    <message>
+      <source>Enter yes or no.</source>
+      <translation>Skriv ja eller nei.</translation>
+    </message>
+    <message>
+      <source>This field is not entered by hand here: keep one of the two values.</source>
+      <translation>Dette feltet skrives ikke inn for hånd her: behold en av de to verdiene.</translation>
+    </message>
   </context>
   <context>
     <name>AdministrationForm</name>
@@ -9395,7 +9419,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message numerus="yes">
       <source>Exchange conflict(s) waiting for an investigator's decision: %n (the same data was changed at two workstations).</source>
-      <translation><numerusform>Utvekslingskonflikt som venter på en utprøvers avgjørelse: %n (de samme dataene ble endret på to arbeidsstasjoner).</numerusform><numerusform>Utvekslingskonflikter som venter på en utprøvers avgjørelse: %n (de samme dataene ble endret på to arbeidsstasjoner).</numerusform></translation>
+      <translation>
+        <numerusform>Utvekslingskonflikt som venter på en utprøvers avgjørelse: %n (de samme dataene ble endret på to arbeidsstasjoner).</numerusform>
+        <numerusform>Utvekslingskonflikter som venter på en utprøvers avgjørelse: %n (de samme dataene ble endret på to arbeidsstasjoner).</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -9510,7 +9537,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <name>ExchangeDialog</name>
     <message numerus="yes">
       <source>%n new conflict(s)</source>
-      <translation><numerusform>%n ny konflikt</numerusform><numerusform>%n nye konflikter</numerusform></translation>
+      <translation>
+        <numerusform>%n ny konflikt</numerusform>
+        <numerusform>%n nye konflikter</numerusform>
+      </translation>
     </message>
     <message>
       <source>&amp;Conflicts…</source>
@@ -9554,7 +9584,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message numerus="yes">
       <source>Received from site {site}: %n change(s) applied</source>
-      <translation><numerusform>Mottatt fra sted {site}: %n endring tatt inn</numerusform><numerusform>Mottatt fra sted {site}: %n endringer tatt inn</numerusform></translation>
+      <translation>
+        <numerusform>Mottatt fra sted {site}: %n endring tatt inn</numerusform>
+        <numerusform>Mottatt fra sted {site}: %n endringer tatt inn</numerusform>
+      </translation>
     </message>
     <message>
       <source>Receiving the bundle…</source>
@@ -9606,11 +9639,17 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message numerus="yes">
       <source>Written for site {site}: %n change(s).</source>
-      <translation><numerusform>Skrevet for sted {site}: %n endring.</numerusform><numerusform>Skrevet for sted {site}: %n endringer.</numerusform></translation>
+      <translation>
+        <numerusform>Skrevet for sted {site}: %n endring.</numerusform>
+        <numerusform>Skrevet for sted {site}: %n endringer.</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
       <source>Written {file} for site {site}: %n change(s).</source>
-      <translation><numerusform>Skrev {file} for sted {site}: %n endring.</numerusform><numerusform>Skrev {file} for sted {site}: %n endringer.</numerusform></translation>
+      <translation>
+        <numerusform>Skrev {file} for sted {site}: %n endring.</numerusform>
+        <numerusform>Skrev {file} for sted {site}: %n endringer.</numerusform>
+      </translation>
     </message>
     <message>
       <source>then a held bundle: %n change(s)</source>
@@ -9638,7 +9677,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message numerus="yes">
       <source>then a held bundle: %n change(s) applied</source>
-      <translation><numerusform>deretter en ventende pakke: %n endring tatt inn</numerusform><numerusform>deretter en ventende pakke: %n endringer tatt inn</numerusform></translation>
+      <translation>
+        <numerusform>deretter en ventende pakke: %n endring tatt inn</numerusform>
+        <numerusform>deretter en ventende pakke: %n endringer tatt inn</numerusform>
+      </translation>
     </message>
   </context>
   <context>

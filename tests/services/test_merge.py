@@ -331,3 +331,38 @@ def test_changed_here_and_deleted_there_is_a_conflict(store, doctor, other, two)
         "discussed again"  # kept until someone decides
     merge.resolve(other.store, r_doctor, c.id, "other", "the criterion was entered by mistake")
     assert other.store.db.execute("SELECT count(*) FROM screening_judgements WHERE id = ?", [jid]).fetchone()[0] == 0
+
+
+def test_an_entered_value_is_checked_as_the_field_requires(store, doctor, other, two):
+    pid, r_doctor = two
+    _travel(store, doctor, other.store, other.admin)
+    _travel(other.store, other.admin, store, doctor)
+    sc.save_screening(store, doctor, pid, dataclasses.replace(ELIGIBLE, severity="severe"), JUDGED, today=TODAY,
+                      reason="at H")
+    sc.save_screening(other.store, r_doctor, pid, dataclasses.replace(ELIGIBLE, severity="mild"), JUDGED,
+                      today=TODAY, reason="at R")
+    _travel(other.store, r_doctor, store, doctor)
+    [c] = merge.conflicts(store, doctor)
+    with pytest.raises(ValidationError, match="Choose one of") as err:
+        merge.resolve(store, doctor, c.id, "entered", "agreed by phone", value="quite bad")
+    assert err.value.field == "value" and merge.open_conflict_count(store) == 1
+    merge.resolve(store, doctor, c.id, "entered", "agreed by phone", value="moderate")
+    assert store.db.execute("SELECT severity FROM screenings WHERE id = ?", [c.record_id]).fetchone()[0] == "moderate"
+
+
+def test_verify_passes_after_an_exchange_and_still_sees_a_forged_account(store, doctor, nurse, other, two):
+    """The other site's staff kept by the import (inactive, their site) are not roles given by a non-administrator;
+    an active "remote" account made by a nurse is."""
+    from trialdesk.clock import new_id, utc_iso
+    from trialdesk.services import workstation
+
+    _travel(store, doctor, other.store, other.admin)
+    _travel(other.store, other.admin, store, doctor)
+    assert workstation.verify(store).ok and workstation.verify(other.store).ok
+    now = utc_iso()
+    with store.acting(auth.actor(nurse)) as tx:
+        tx["users"].insert({"id": new_id(), "site": "Q", "created_at": now, "updated_at": now, "username": "ghost",
+                            "full_name": "Ghost", "role": "investigator", "password_hash": "x", "active": 1,
+                            "failed_logins": 0, "locked_until": None, "password_set_at": now})
+    report = workstation.verify(store)
+    assert not report.ok and any("made investigator" in line for line in report.security)

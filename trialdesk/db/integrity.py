@@ -83,7 +83,7 @@ def role_changes_by_non_administrators(conn) -> list[tuple[int, str, str | None,
     """Audit rows that gave an account a role (a new account, or a change of role) made by an account of this
     store that was not an administrator at that moment (its role as the trail recorded it just before):
     (seq, account id, acting account's role, new role). Actors unknown to this store (another site's rows) are
-    not judged here."""
+    not judged here, nor the inactive accounts of another site's staff that the bundle import keeps."""
     rows = conn.execute("""
 SELECT a.seq, a.record_id, (SELECT json_extract(p.new_values, '$.role') FROM audit p INDEXED BY audit_record
                             WHERE p.table_name = 'users' AND p.record_id = a.user_id AND p.seq < a.seq
@@ -94,6 +94,9 @@ WHERE a.table_name = 'users' AND a.action IN ('INSERT', 'UPDATE')
   AND NOT (a.action = 'INSERT' AND a.user_id IS a.record_id)
   AND (a.action = 'INSERT' OR json_extract(a.old_values, '$.role') IS NOT json_extract(a.new_values, '$.role'))
   AND EXISTS (SELECT 1 FROM audit k INDEXED BY audit_record WHERE k.table_name = 'users' AND k.record_id = a.user_id)
+  -- Another workstation's staff, kept by the bundle import as accounts of their own site that cannot sign in
+  -- (issue 12): their role is what their site's staff list says, written by whoever received the bundle.
+  AND NOT (json_extract(a.new_values, '$.site') IS NOT a.site AND json_extract(a.new_values, '$.active') = 0)
 """).fetchall()
     return [r for r in rows if r[2] != "administrator"]
 

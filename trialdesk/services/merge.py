@@ -591,6 +591,8 @@ def resolve(store: Store, user: User, conflict_id: str, choice: str, reason: str
         raise ValidationError("A value can be entered for a field conflict only; choose one of the two records.",
                               field="choice")
     table, rid = found.table, found.record_id
+    if choice == "entered":
+        value = _entered_value(table, found.field, value)
     with store.acting(auth.actor(user), f"conflict resolved: {reason}") as tx:
         resolution_id = new_id()
         now = utc_iso()
@@ -622,6 +624,57 @@ def resolve(store: Store, user: User, conflict_id: str, choice: str, reason: str
         repo.close_conflict(tx, found.id, resolution_id)
         _retry_waiting(store, tx, {"applied": 0, "conflicts": 0})
     return _masked(store, user, _conflict_view(repo.conflict(store.db, found.id)))
+
+
+def _entered_value(table: str, column: str | None, text):
+    """A value typed for a field conflict, checked as the field's kind in the record registry requires (a code of
+    its list, a number, a date), stored as that field stores it. ValidationError at the field otherwise."""
+    from datetime import date
+
+    from trialdesk.domain import records
+
+    text = str(text).strip()
+    try:
+        f = records.field_of(table, column or "")
+    except KeyError:
+        return text
+    if f.kind in (records.Kind.HIDDEN, records.Kind.USER, records.Kind.REFERENCE, records.Kind.MOMENT) or f.vocabulary:
+        raise ValidationError("This field is not entered by hand here: keep one of the two values.", field="value")
+    if f.codes:
+        if text in f.codes:
+            return text
+        by_word = {word.lower(): code for code, word in f.codes.items()}
+        if text.lower() in by_word:
+            return by_word[text.lower()]
+        raise ValidationError("Choose one of: {codes}.", field="value", codes=", ".join(f.codes))
+    if f.kind is records.Kind.BOOL:
+        if text.lower() in ("1", "yes", "ja"):
+            return 1
+        if text.lower() in ("0", "no", "nei"):
+            return 0
+        raise ValidationError("Enter yes or no.", field="value")
+    if f.kind in (records.Kind.NUMBER, records.Kind.INTEGER):
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise ValidationError("Enter a number (decimal comma or point).", field="value") from None
+        return int(number) if f.kind is records.Kind.INTEGER and number.is_integer() else number
+    if f.kind is records.Kind.DATE:
+        from datetime import datetime as _dt
+
+        day = None
+        for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+            try:
+                day = _dt.strptime(text, pattern).date()
+                break
+            except ValueError:
+                continue
+        if day is None:
+            raise ValidationError("Enter a date as dd.mm.yyyy.", field="value")
+        if not (date(1900, 1, 1) <= day <= date(2100, 12, 31)):
+            raise ValidationError("Enter a date between 1900 and 2100.", field="value")
+        return day.isoformat()
+    return text
 
 
 def _effect(store: Store, tx, resolution: dict, *, found_row: dict | None, replay: dict | None) -> None:
