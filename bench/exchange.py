@@ -64,7 +64,7 @@ def main() -> int:
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
 
-    from trialdesk.domain.identity import synthetic_id_number
+    from trialdesk.services.demo import synthetic_id_number
     from trialdesk.domain.people import Role
     from trialdesk.exchange import bundle as fmt
     from trialdesk.services import auth, bundles, merge, pairing, workstation
