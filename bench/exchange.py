@@ -65,7 +65,6 @@ def main() -> int:
     keyring.set_keyring(MemoryKeyring())
 
     from trialdesk.services.demo import synthetic_id_number
-    from trialdesk.domain.people import Role
     from trialdesk.exchange import bundle as fmt
     from trialdesk.services import auth, bundles, merge, pairing, workstation
     from trialdesk.services import participants as ps
