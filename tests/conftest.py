@@ -33,6 +33,36 @@ def _session_moment():
 SESSION_NOW = _session_moment()
 
 
+_PRODUCTION_HASHING: dict = {}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def quick_password_hashing():
+    """Argon2id at its production cost (about 0.13 s a hash or check here) is what a sign-in should cost; in the
+    suite, the thousands of throw-away passwords its fixtures hash and check made up about a third of its time.
+    Tests hash with the same algorithm at its lowest cost, and the unknown-name hash is made with it (so an
+    unknown name still costs what a wrong password costs). The production parameters themselves are checked with
+    :func:`production_password_hashing` (tests/services/test_auth.py)."""
+    from argon2 import PasswordHasher
+
+    from trialdesk.services import auth
+
+    production = _PRODUCTION_HASHING["hasher"], _PRODUCTION_HASHING["dummy"] = auth._hasher, auth._DUMMY_HASH
+    quick = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    auth._hasher, auth._DUMMY_HASH = quick, quick.hash("an unknown user name")
+    yield
+    auth._hasher, auth._DUMMY_HASH = production
+
+
+@pytest.fixture
+def production_password_hashing(monkeypatch):
+    """The app's own Argon2id hasher and unknown-name hash, for the tests of their cost."""
+    from trialdesk.services import auth
+
+    monkeypatch.setattr(auth, "_hasher", _PRODUCTION_HASHING["hasher"])
+    monkeypatch.setattr(auth, "_DUMMY_HASH", _PRODUCTION_HASHING["dummy"])
+
+
 def pytest_report_header(config):
     local = SESSION_NOW.astimezone(_clock.LOCAL_TZ)
     return (f"TrialDesk test clock starts at {local.isoformat(timespec='seconds')} (Oslo) in every test; "

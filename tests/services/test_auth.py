@@ -201,7 +201,7 @@ def _refusal(store, username, password="wrong-password-1") -> AuthError:
     return refused.value
 
 
-def test_the_dummy_hash_has_the_hashers_parameters():
+def test_the_dummy_hash_has_the_hashers_parameters(production_password_hashing):
     """An unknown name is checked against a hash as costly as a real one (else its time would tell)."""
     assert auth._DUMMY_HASH.startswith("$argon2id$")
     assert not auth._hasher.check_needs_rehash(auth._DUMMY_HASH)

@@ -5,6 +5,8 @@ consultation's blood tests through the same lab entry; the end of study signed b
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -76,8 +78,9 @@ def test_phone_follow_up_from_the_today_list_into_the_ae_log(qtbot, store, nurse
     _when_shown(CallDialog, no_answer)
     keys.key(contacts.table, Qt.Key.Key_Return)
     assert saved(store, enrolled, "PH1")["state"] == "not_reached"
-    assert "1 call(s) not reached" in contacts.model.data(contacts.model.index(0, 4))
-    assert "1 call(s)" in today.model.data(today.model.index(0, 4))  # the Today list heard it too
+    # "1 call not reached" once the app's catalogues are installed (an earlier test may have), else the source text.
+    assert re.search(r"1 call(\(s\))? not reached", contacts.model.data(contacts.model.index(0, 4)))
+    assert re.search(r"1 call(\(s\))?", today.model.data(today.model.index(0, 4)))  # the Today list heard it too
 
     # Second call, from the keyboard: reached; new symptoms yes -> the AE dialog follows at once.
     at(clock, PH1_DAY, 11)
