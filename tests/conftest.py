@@ -39,7 +39,7 @@ _PRODUCTION_HASHING: dict = {}
 @pytest.fixture(autouse=True, scope="session")
 def quick_password_hashing():
     """Argon2id at its production cost (about 0.13 s a hash or check here) is what a sign-in should cost; in the
-    suite, the thousands of throw-away passwords its fixtures hash and check made up about a third of its time.
+    suite, the thousands of throw-away passwords its fixtures hash and check made up about four fifths of its time.
     Tests hash with the same algorithm at its lowest cost, and the unknown-name hash is made with it (so an
     unknown name still costs what a wrong password costs). The production parameters themselves are checked with
     :func:`production_password_hashing` (tests/services/test_auth.py)."""
