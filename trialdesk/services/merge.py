@@ -11,13 +11,16 @@ is harmless.
 
 - *Insert*: the record is added; when it clashes with a record here on a unique key (the same dose recorded at two
   workstations, one kit number used twice) it is a **duplicate** conflict; when its parent record is not here, a
-  **missing parent** conflict (retried when the parent arrives).
-- *Update*: per field that the event changed, if the value here is the event's old value, it is applied; if it is
-  already the new value, nothing is to do; otherwise the field was changed at both workstations since they last
-  agreed: a **field** conflict — both values, who, when, why — and the field keeps its value here. Other fields
-  of the same event apply. ``updated_at`` is bookkeeping: the later one is kept.
-- *Update of a record not here* (deleted here, or its creation is itself in conflict): **deleted here**.
-- *Delete* of a record changed here since the event's old values: **deleted there**; otherwise it is deleted.
+  wait for it (applied when the parent arrives; gone with it when the parent is decided away).
+- *Update*: per field that the event changed, if it was made on the value held here (the changes that set that
+  value here are among those it was made on — each update carries them), it is applied; if the value here already
+  is the new one, nothing is to do; otherwise the field was changed at both workstations since they last agreed: a
+  **field** conflict — both values, who, when, why — and the field keeps its value here. Other fields of the same
+  event apply. ``updated_at`` is bookkeeping: the later one is kept.
+- *Update of a record not here*: when it was here and was deleted here, **deleted here**; when it never was (its
+  creation comes from a third workstation and has not arrived), the update waits and is applied when it arrives.
+- *Delete* of a record changed here since the event's old values: **deleted there**; otherwise it is deleted (and a
+  deletion of a record not yet here waits for it).
 
 Never last-write-wins: a conflict keeps both sides until an investigator decides, field by field, with a reason
 (:func:`resolve`). The decision is a ``conflict_resolutions`` row — audited, and it travels — and any change it
@@ -55,8 +58,6 @@ __all__ = ["Conflict", "ImportReport", "PeerStatus", "conflicts", "data_digests"
            "receive_bundle", "reconciliation", "resolve", "status", "travelling_tables", "witness_problems"]
 
 _NS = uuid.UUID("5b0f3a52-9d4c-4c1e-8f57-2f1d6f0b9a11")  # derived audit ids of a resolution's effects elsewhere
-KINDS = ("field", "duplicate", "deleted_there", "deleted_here", "decided_differently")  # for a person to decide
-WAITS = ("missing_parent", "missing_record")  # held until the record they need arrives (or is decided away)
 
 
 @dataclass
