@@ -105,6 +105,18 @@ def _screening_id(store, pid):
     return store.db.execute("SELECT id FROM screenings WHERE participant_id = ?", [pid]).fetchone()[0]
 
 
+def edit_at_both(store, doctor, other, r_doctor, pid, here="at H", there="at R") -> str:
+    """H and R agree (a bundle each way), then change the participant's severity apart: H to severe, R to mild.
+    Nothing has travelled since. Returns the screening's id."""
+    _travel(store, doctor, other.store, other.admin)
+    _travel(other.store, other.admin, store, doctor)
+    sc.save_screening(store, doctor, pid, dataclasses.replace(ELIGIBLE, severity="severe"), JUDGED, today=TODAY,
+                      reason=here)
+    sc.save_screening(other.store, r_doctor, pid, dataclasses.replace(ELIGIBLE, severity="mild"), JUDGED,
+                      today=TODAY, reason=there)
+    return _screening_id(store, pid)
+
+
 def test_acknowledgement_moves_the_start_of_the_next_bundle(store, doctor, other, two):
     _travel(store, doctor, other.store, other.admin)
     _, manifest, _ = bundles.make_bundle(store, doctor, "R")
@@ -154,13 +166,7 @@ def test_a_newer_schema_is_kept_and_refused(store, doctor, other, two, monkeypat
 
 def test_a_field_changed_at_both_is_a_conflict_resolved_once(store, doctor, nurse, other, two):
     pid, r_doctor = two
-    _travel(store, doctor, other.store, other.admin)
-    _travel(other.store, other.admin, store, doctor)
-    sid = _screening_id(store, pid)
-    sc.save_screening(store, doctor, pid, dataclasses.replace(ELIGIBLE, severity="severe"), JUDGED, today=TODAY,
-                      reason="re-assessed at H")
-    sc.save_screening(other.store, r_doctor, pid, dataclasses.replace(ELIGIBLE, severity="mild"), JUDGED,
-                      today=TODAY, reason="re-assessed at R")
+    sid = edit_at_both(store, doctor, other, r_doctor, pid, "re-assessed at H", "re-assessed at R")
     at_r = _travel(store, doctor, other.store, r_doctor)
     at_h = _travel(other.store, r_doctor, store, doctor)
     assert at_r.conflicts == 1 and at_h.conflicts == 1
@@ -192,13 +198,7 @@ def test_a_field_changed_at_both_is_a_conflict_resolved_once(store, doctor, nurs
 
 def test_keeping_this_value_travels_as_the_decision(store, doctor, other, two):
     pid, r_doctor = two
-    _travel(store, doctor, other.store, other.admin)
-    _travel(other.store, other.admin, store, doctor)
-    sid = _screening_id(store, pid)
-    sc.save_screening(store, doctor, pid, dataclasses.replace(ELIGIBLE, severity="severe"), JUDGED, today=TODAY,
-                      reason="at H")
-    sc.save_screening(other.store, r_doctor, pid, dataclasses.replace(ELIGIBLE, severity="mild"), JUDGED,
-                      today=TODAY, reason="at R")
+    sid = edit_at_both(store, doctor, other, r_doctor, pid, "at H", "at R")
     _travel(store, doctor, other.store, r_doctor)
     _travel(other.store, r_doctor, store, doctor)
     [c] = merge.conflicts(store, doctor)
@@ -335,12 +335,7 @@ def test_changed_here_and_deleted_there_is_a_conflict(store, doctor, other, two)
 
 def test_an_entered_value_is_checked_as_the_field_requires(store, doctor, other, two):
     pid, r_doctor = two
-    _travel(store, doctor, other.store, other.admin)
-    _travel(other.store, other.admin, store, doctor)
-    sc.save_screening(store, doctor, pid, dataclasses.replace(ELIGIBLE, severity="severe"), JUDGED, today=TODAY,
-                      reason="at H")
-    sc.save_screening(other.store, r_doctor, pid, dataclasses.replace(ELIGIBLE, severity="mild"), JUDGED,
-                      today=TODAY, reason="at R")
+    edit_at_both(store, doctor, other, r_doctor, pid)
     _travel(other.store, r_doctor, store, doctor)
     [c] = merge.conflicts(store, doctor)
     with pytest.raises(ValidationError, match="Choose one of") as err:

@@ -4,44 +4,25 @@ reason (refused without one, at the field); the banner goes; the exchange window
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt
 
-from tests.conftest import PASSWORD, main_window
-from tests.services.test_bundles import _pair
+from tests.conftest import main_window
+from tests.services.test_merge import edit_at_both, two  # noqa: F401  (the fixture: H and R paired, a participant)
 from tests.services.test_pairing import other  # noqa: F401  (the fixture: a second workstation, site R)
-from tests.services.test_screening import ELIGIBLE, JUDGED, TODAY, consent, register
-from trialdesk.domain.people import Role
-from trialdesk.services import auth, bundles, merge
-from trialdesk.services import screening as sc
+from trialdesk.services import bundles, merge
 from trialdesk.ui.exchange import ConflictsDialog, ExchangeDialog
 
 
-def _travel(src, src_user, dst, dst_user):
-    data, _, _ = bundles.make_bundle(src, src_user, dst.info.site_code)
-    return merge.receive_bundle(dst, dst_user, data)
-
-
-def _conflict(store, doctor, other):
-    _pair(store, doctor, other.store, other.admin)
-    r_doctor = auth.create_user(other.store, other.admin, username="rdoctor", full_name="Rolf Doktor",
-                                role=Role.INVESTIGATOR, password=PASSWORD, temporary=False)
-    pid = register(store, doctor)
-    consent(store, doctor, pid)
-    sc.save_screening(store, doctor, pid, ELIGIBLE, JUDGED, today=TODAY)
-    _travel(store, doctor, other.store, other.admin)
-    _travel(other.store, other.admin, store, doctor)
-    sc.save_screening(store, doctor, pid, dataclasses.replace(ELIGIBLE, severity="severe"), JUDGED, today=TODAY,
-                      reason="examined at H")
-    sc.save_screening(other.store, r_doctor, pid, dataclasses.replace(ELIGIBLE, severity="mild"), JUDGED,
-                      today=TODAY, reason="examined at R")
-    _travel(other.store, r_doctor, store, doctor)
+def _conflict(store, doctor, other, two):
+    """One open field conflict at H: severity changed at H and at R, R's change received at H."""
+    pid, r_doctor = two
+    edit_at_both(store, doctor, other, r_doctor, pid, "examined at H", "examined at R")
+    merge.receive_bundle(store, doctor, bundles.make_bundle(other.store, r_doctor, "H")[0])
     return pid
 
 
-def test_banner_conflicts_window_and_a_decision_by_keyboard(qtbot, store, doctor, other):
-    _conflict(store, doctor, other)
+def test_banner_conflicts_window_and_a_decision_by_keyboard(qtbot, store, doctor, other, two):
+    _conflict(store, doctor, other, two)
     window = main_window(qtbot, store, doctor)
     assert window.conflict_banner.isVisible() and "investigator's decision: 1 (" in window.conflict_banner.label.text()
     dialog = ConflictsDialog(store, doctor, window)
@@ -69,8 +50,8 @@ def test_banner_conflicts_window_and_a_decision_by_keyboard(qtbot, store, doctor
     assert row[0] == "mild"
 
 
-def test_exchange_window_lists_the_paired_workstation(qtbot, store, doctor, other):
-    _conflict(store, doctor, other)
+def test_exchange_window_lists_the_paired_workstation(qtbot, store, doctor, other, two):
+    _conflict(store, doctor, other, two)
     dialog = ExchangeDialog(store, doctor)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -80,8 +61,8 @@ def test_exchange_window_lists_the_paired_workstation(qtbot, store, doctor, othe
     assert dialog.peer.count() == 1 and dialog.send_button.isEnabled()
 
 
-def test_a_nurse_sees_no_decision_buttons(qtbot, store, doctor, nurse, other):
-    _conflict(store, doctor, other)
+def test_a_nurse_sees_no_decision_buttons(qtbot, store, doctor, nurse, other, two):
+    _conflict(store, doctor, other, two)
     dialog = ConflictsDialog(store, nurse)
     qtbot.addWidget(dialog)
     assert not dialog.keep_this.isEnabled() and "investigator" in dialog.message.text()
