@@ -36,7 +36,9 @@ class ParticipantTableModel(RowTableModel):
     """
 
     SEX_COLUMN = 2
+    AGE_COLUMN = 3
     DATE_COLUMN = 5
+    LIVE_COLUMNS = frozenset({AGE_COLUMN})  # a birthday at midnight moves it
 
     def __init__(self, today: Callable[[], date] = local_today, parent=None):
         self._today = today
@@ -67,6 +69,7 @@ class ParticipantTableModel(RowTableModel):
         ids = [self._rows[i.row()].id if i.isValid() and i.row() < len(self._rows) else None for i in before]
         self._rows = self._sorted(self._rows)
         self._by_id = None
+        self.forget_texts()
         after = [self.index(self.row_of(rid), i.column()) if rid is not None else QModelIndex()
                  for rid, i in zip(ids, before)]
         self.changePersistentIndexList(before, after)
@@ -84,11 +87,13 @@ class ParticipantTableModel(RowTableModel):
             (_tr("Site"), lambda r: r.site),
         )
 
+    def row_texts(self, row: ParticipantRow) -> tuple[str, ...]:
+        texts = list(super().row_texts(row))
+        value = row.next_visit_date
+        texts[self.DATE_COLUMN] = date.fromisoformat(value).strftime("%d.%m.%Y") if value else ""
+        return tuple(texts)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (index.isValid() and index.column() == self.DATE_COLUMN
-                and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)):
-            value = self.COLUMNS[index.column()][1](self._rows[index.row()])
-            return date.fromisoformat(value).strftime("%d.%m.%Y") if value else ""
         if index.isValid() and index.column() == self.SEX_COLUMN and role == Qt.ItemDataRole.ToolTipRole:
             return code_word("participants", "sex", self._rows[index.row()].sex)
         if role == self.SORT_ROLE and index.isValid():
