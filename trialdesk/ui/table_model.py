@@ -17,6 +17,7 @@ class RowTableModel(QAbstractTableModel):
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
     _TEXT_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole))
+    _ANSWERED = _TEXT_ROLES | {ROW_ROLE, SORT_ROLE}
     LIVE_COLUMNS: frozenset[int] = frozenset()
     """Columns whose words move with the clock ("SAE · 5 h left", an age): worded at every showing, never kept."""
 
@@ -36,7 +37,7 @@ class RowTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._by_id: dict[Any, int] | None = None
-        self._texts = {}
+        self.forget_texts()
         self.endResetModel()
 
     def forget_texts(self) -> None:
@@ -81,6 +82,10 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # A view asks for a dozen roles of every cell it paints (font, alignment, check state …): the ones this
+        # model never answers are refused before anything else is looked at.
+        if role not in self._ANSWERED:
+            return None
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         if role in self._TEXT_ROLES:

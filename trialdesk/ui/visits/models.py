@@ -34,6 +34,8 @@ URGENT = timedelta(hours=6)
 class ColouredRowModel(RowTableModel):
     """A :class:`RowTableModel` whose rows may carry (foreground, background) colours via ``colours(row)``."""
 
+    _ANSWERED = RowTableModel._ANSWERED | {Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole}
+
     def colours(self, row: Any, column: int) -> tuple[str, str] | None:  # pragma: no cover - overridden
         return None
 
