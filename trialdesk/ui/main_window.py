@@ -86,6 +86,11 @@ class IdleWatcher(QObject):
         return False
 
 
+REGISTER_UPDATE_MOST = 200
+"""Participants a change may touch for the register to read only theirs (a received bundle touching more is
+read whole)."""
+
+
 class MainWindow(QMainWindow):
     """Shell of the application for one signed-in user.
 
@@ -371,7 +376,10 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, changes) -> None:
         """Reload what a change touches: the register, the Today list, the SAE banner."""
         if changes.touches(*REGISTER_TABLES):
-            self._reload_register()
+            if changes.subjects and len(changes.subjects) <= REGISTER_UPDATE_MOST:
+                self._update_register(changes.subjects)
+            else:
+                self._reload_register()
         if self.today is not None and changes.touches(*TODAY_TABLES):
             self.today.reload()
         if self.sae_banner is not None and changes.touches(*SAE_TABLES):
@@ -394,6 +402,21 @@ class MainWindow(QMainWindow):
         self.model.set_rows(rows)
         self._size_columns()
         self.empty_note.setText("" if rows else self.tr("No participants yet."))
+        if current:
+            self.select_participant(current, open_workspace=False)
+
+    def _update_register(self, participant_ids) -> None:
+        """Read again only the participants a change touched (a save reads one; reading all 5,000 took 0.7 s of
+        the UI thread), keeping the selected one."""
+        if self.staff is not None:
+            return
+        try:
+            rows = participants_service.list_participants(self.store, self.user, only=participant_ids)
+        except PermissionDenied:
+            return
+        current = self.workspace.participant_id if self.workspace is not None else None
+        self.model.update_rows(participant_ids, rows)
+        self.empty_note.setText("" if self.model.all_rows() else self.tr("No participants yet."))
         if current:
             self.select_participant(current, open_workspace=False)
 

@@ -78,6 +78,32 @@ class ParticipantTableModel(RowTableModel):
         self._filter = wanted
         super().set_rows(self._shown())
 
+    def update_rows(self, participant_ids, rows) -> None:
+        """Put ``rows`` (as the service now reads them) in place of the rows of ``participant_ids`` — the
+        participants a change touched; one of them without a row is gone. A row whose place in the order stays
+        is changed where it is (the view repaints it); otherwise, or when rows come or go, the register is sorted
+        again and the view reset (the window selects the participant shown again)."""
+        fresh = {r.id: r for r in rows}
+        touched = set(participant_ids) | set(fresh)
+        known = {r.id: i for i, r in enumerate(self._all)}
+        if any(pid not in known for pid in fresh) or any(pid not in fresh for pid in touched if pid in known):
+            self.set_rows([r for r in self._all if r.id not in touched] + list(fresh.values()))
+            return
+        column = self._order[0]
+        getter = self.COLUMNS[column][1]
+        if any(getter(fresh[pid]) != getter(self._all[known[pid]]) for pid in fresh):
+            self.set_rows([fresh.get(r.id, r) for r in self._all])  # the order moves
+            return
+        for pid, row in fresh.items():
+            self._all[known[pid]] = row
+        for pid, row in fresh.items():
+            at = self.row_of(pid)
+            if at is None:  # filtered out: nothing shown changes
+                continue
+            self._rows[at] = row
+            self._texts.pop(at, None)
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.COLUMNS) - 1))
+
     def filter_text(self) -> str:
         return self._filter
 
