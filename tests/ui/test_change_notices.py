@@ -103,3 +103,27 @@ def test_a_hidden_history_tab_is_read_when_it_is_shown_not_at_every_save(qtbot, 
     assert ws._history_stale and ws.history_model.rowCount() == before  # not read for a hidden tab
     ws.setCurrentWidget(ws.history_page)
     assert not ws._history_stale and ws.history_model.rowCount() > before
+
+
+def test_opening_a_participant_reads_the_tab_shown_not_the_hidden_ones(qtbot, store, doctor, nurse, monkeypatch):
+    """Issue 15: opening a participant loaded all five visit pages; now the page shown loads, each other one when it
+    is shown — with the participant then open, once."""
+    from tests.services.test_screening import BORN
+
+    first = enrol_due_today(store, doctor)
+    second = enrol_due_today(store, doctor, born=BORN + timedelta(days=3))
+    window = main_window(qtbot, store, nurse)
+    window.select_participant(first)
+    ws = window.workspace
+    ws.setCurrentIndex(0)  # the overview
+    counts = count_reloads(monkeypatch)
+    window.select_participant(second)
+    assert counts["ParticipantWorkspace.reload"] == 1
+    assert not {"DoseVisitWidget.reload", "LabTrendWidget.reload", "TimelineWidget.show_participant",
+                "AdverseEventLogWidget.set_rows"} & set(counts), dict(counts)
+    ws.setCurrentWidget(ws.visit_tabs.ae_page)
+    ws.setCurrentWidget(ws.visit_tabs.timeline)
+    ws.setCurrentWidget(ws.visit_tabs.ae_page)
+    assert counts["AdverseEventLogWidget.set_rows"] == 1 and counts["TimelineWidget.show_participant"] == 1
+    ws.setCurrentWidget(ws.visit_tabs.injections_page)
+    assert ws.visit_tabs.injections.participant_id == second
