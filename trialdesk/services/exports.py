@@ -103,9 +103,9 @@ def export_odm(store: Store, user: User, *, now: datetime | None = None, out: Pa
     names, signers, meanings = repo.data_change_names(db, tables, created)
     # The audit rows' own user names first, as they appear, then the signers': the order AdminData lists them in.
     usernames = sorted(names) + sorted(signers - names)
-    entries = (odm.AuditEntry(seq=r.seq, at=r.at, username=r.username, action=r.action, table=r.table,
-                              record_id=r.record_id, old=odm.decode(r.old_values), new=odm.decode(r.new_values),
-                              reason=r.reason, site=r.site)
+    decode = odm.decode
+    entries = (odm.AuditEntry(r.seq, r.at, r.username, r.action, r.table, r.record_id, decode(r.old_values),
+                              decode(r.new_values), r.reason, r.site)
                for r in repo.iter_data_changes(db, tables, created))
     facts = {
         "entries": entries, "study_ids": study_ids, "users": users, "locations": locations,
