@@ -68,8 +68,10 @@ def masked_result_ids(store: Store, user: User) -> set[str]:
     viewer = stored() if callable(stored) else user
     if is_dataclass(viewer) and hasattr(viewer, "source"):
         viewer = replace(viewer, source=None)  # a snapshot: it does not read the store again
-    return {r.result_id for r in visits_repo.all_result_masking(store.db)
-            if blinding.result_masked(proto, viewer, r.analyte, r.sampled_at, firsts.get(r.participant_id))}
+    # Only a masked analyte of a participant given a first dose can be masked: the rule is asked about those only.
+    return {r.result_id for r in visits_repo.all_result_masking(store.db, proto.masked_analytes)
+            if firsts.get(r.participant_id) is not None
+            and blinding.result_masked(proto, viewer, r.analyte, r.sampled_at, firsts[r.participant_id])}
 
 
 def _audit(store: Store, user: User, fmt: str, sha: str, detail: dict) -> None:
