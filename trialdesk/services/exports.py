@@ -171,22 +171,30 @@ def _sdtm(table: str, row: dict, domain: str, convert: dict | None = None, *, hi
     the registry's masked columns are left empty (a blinded user's masked result)."""
     convert = convert or {}
     out = {}
-    for f, variable, derived in records.csv_fields(table, domain):
-        raw = None if hidden and f.masked else row.get(f.column)
-        if derived is not None and derived.values is not None:
+    fields = _CSV_FIELDS.get((table, domain))
+    if fields is None:  # the registry's fields of (table, domain), with what each needs, looked up once
+        fields = _CSV_FIELDS[(table, domain)] = tuple(
+            (f.column, variable, f.masked, derived.values if derived is not None else None, f.kind)
+            for f, variable, derived in records.csv_fields(table, domain))
+    for column, variable, masked, values, kind in fields:
+        raw = None if hidden and masked else row.get(column)
+        if values is not None:
             # A code the registry does not know (a store older than its codes) goes out as stored, never lost.
-            out[variable] = None if raw is None else derived.values.get(raw, raw)
+            out[variable] = None if raw is None else values.get(raw, raw)
             continue
         value = raw
         if value is not None:
-            if f.column in convert:
-                value = convert[f.column](value)
-            elif f.kind is records.Kind.MOMENT:
+            if column in convert:
+                value = convert[column](value)
+            elif kind is records.Kind.MOMENT:
                 value = sdtm.local_dtc(value)
-            elif f.kind is records.Kind.BOOL:
+            elif kind is records.Kind.BOOL:
                 value = _yn(value)
         out[variable] = value
     return out
+
+
+_CSV_FIELDS: dict[tuple[str, str], tuple] = {}  # (table, domain) -> (column, variable, masked, codes, kind) …
 
 
 _V = records.sdtm  # the registry's variable of one column: _V("lab_results", "entered_value") -> "LBORRES"
