@@ -296,10 +296,16 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
     masked_count = [0]
     lab_convert = {"entered_value": lambda v: v.replace(",", ".")}
 
+    known_ranges: dict[tuple, tuple] = {}  # (analyte, unit, sex, age) -> (original, standard): the same few
+
     def ranges(row: dict, p: dict, analyte: str, entered_unit: str | None, day) -> None:
         age = _age(p["birth_date"], day)
-        original = sdtm.original_range(proto, analyte, entered_unit, p["sex"], age)
-        standard = sdtm.standard_range(proto, analyte, p["sex"], age)
+        key = (analyte, entered_unit, p["sex"], age)
+        both = known_ranges.get(key)
+        if both is None:
+            both = known_ranges[key] = (sdtm.original_range(proto, analyte, entered_unit, p["sex"], age),
+                                        sdtm.standard_range(proto, analyte, p["sex"], age))
+        original, standard = both
         row["LBORNRLO"], row["LBORNRHI"] = original or (None, None)
         row["LBSTNRLO"], row["LBSTNRHI"] = standard or (None, None)
         standard_value = row[_V("lab_results", "value")]
