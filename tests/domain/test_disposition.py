@@ -154,3 +154,19 @@ def test_the_protocol_models_default_is_the_rules_constant():
     from trialdesk.domain.protocol.model import DispositionRules
 
     assert DispositionRules().lost_to_follow_up_min_attempts == MIN_LOST_ATTEMPTS
+
+
+@pytest.mark.parametrize("status", [s for s in S if s is not S.WITHDRAWN])
+def test_a_contacts_refusal_depends_on_the_status_alone_but_after_a_withdrawal(status):
+    """The Today list reads the disposition history only of withdrawn participants (issue 15): for every other
+    status, whether a contact, a consultation or the end of study may be recorded follows from the status alone,
+    whatever else the course holds."""
+    from trialdesk.domain.contacts import KIND_ACTIVITY
+
+    fuller = [Course(status=status, drug_discontinued_on=date(2026, 5, 1)),
+              Course(status=status, withdrawn_on=date(2026, 5, 2), withdrawal_scope="safety_follow_up",
+                     since=date(2026, 5, 3)),
+              Course(status=status, withdrawn_on=date(2026, 5, 2), withdrawal_scope="no_further_contact")]
+    for activity in set(KIND_ACTIVITY.values()):
+        alone = refusal(Course(status=status), activity) is None
+        assert all((refusal(course, activity) is None) == alone for course in fuller), (status, activity)

@@ -558,3 +558,19 @@ def test_pre_dose_facts_corrected_after_the_participant_moved_on(store, nurse, e
     assert record.premedication[drug] == D1_DAY - timedelta(hours=1) and record.pregnancy_test == "positive"
     with pytest.raises(ValidationError, match="follow-up: no new dose visit data"):
         vs.record_pregnancy_test(store, nurse, enrolled, "D2", "negative")
+
+
+def test_the_changes_of_several_adverse_events_read_at_once_are_each_ones(store, nurse, enrolled):
+    """The AE log reads every event's corrections in one pass: the same as asking for each event alone."""
+    from trialdesk.services import visit_history
+
+    first = vs.record_adverse_event(store, nurse, enrolled, _ae())
+    second = vs.record_adverse_event(store, nurse, enrolled, _ae(verbatim="headache again"))
+    untouched = vs.record_adverse_event(store, nurse, enrolled, _ae(verbatim="third"))
+    vs.update_adverse_event(store, nurse, first, _ae(grade=2), "grade was read wrongly")
+    vs.update_adverse_event(store, nurse, second, _ae(grade=2, verbatim="headache, recurring"), "worded better")
+    together = visit_history.adverse_events_changes(store, nurse, enrolled, [first, second, untouched], language="nb")
+    for ae_id in (first, second, untouched):
+        assert together[ae_id] == visit_history.adverse_event_changes(store, nurse, ae_id, language="nb")
+    assert [c.field for c in together[first]] == ["grade"] and len(together[second]) == 2
+    assert together[untouched] == [] and visit_history.adverse_events_changes(store, nurse, enrolled, []) == {}

@@ -125,3 +125,41 @@ def test_every_word_printing_asks_for_is_in_the_catalogue():
     ts = _ts_entries()
     missing = sorted({(c[3] or "printouts", c[1]) for c in calls} - set(ts))
     assert not missing, f"run tools/i18n.py update and translate: {missing}"
+
+
+def test_stored_moments_read_back_exactly_and_odd_text_is_refused_as_before():
+    """The fast reading of the shape ``utc_iso`` writes gives what ``strptime`` gave; any other text still goes
+    through ``strptime`` (accepted or refused as before)."""
+    from datetime import datetime, timezone
+
+    import pytest
+
+    from trialdesk.clock import parse_utc, utc_iso
+
+    def slow(text):
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+
+    for moment in (datetime(2026, 3, 29, 0, 59, 59, 999999, tzinfo=timezone.utc),
+                   datetime(2028, 2, 29, 23, 0, 0, 1, tzinfo=timezone.utc),
+                   datetime(1900, 1, 1, tzinfo=timezone.utc), datetime(9999, 12, 31, 23, 59, tzinfo=timezone.utc)):
+        text = utc_iso(moment)
+        assert parse_utc(text) == slow(text) == moment and parse_utc(text).tzinfo is timezone.utc
+    assert parse_utc("2026-1-5T01:02:03.5Z") == slow("2026-1-5T01:02:03.5Z")  # strptime's leniency kept
+    for bad in ("2026-02-30T10:00:00.000000Z", "2026-11-26T25:00:00.000000Z", "2026-11-26T10:00:00.000000",
+                "2026-11-26 10:00:00.000000Z", "2026-11-26T10:00:00.000000+00:00", ""):
+        with pytest.raises(ValueError):
+            parse_utc(bad)
+
+
+def test_numbers_worded_from_memory_keep_their_written_form():
+    """A remembered wording never hands one value's words to an equal value written otherwise."""
+    from decimal import Decimal
+
+    from trialdesk.services.formats import number
+
+    assert number(Decimal("3.00"), "nb", as_written=True) == "3,00"
+    assert number(Decimal("3.0"), "nb", as_written=True) == "3,0"
+    assert number(3.0, "nb", as_written=True) == "3,0"
+    assert number(3, "nb", as_written=True) == "3"
+    assert number("3.0", "en") == "3" and number("3.0", "en", as_written=True) == "3.0"
+    assert number(4.9, "nb") == "4,9" and number(4.9, "en") == "4.9"

@@ -47,10 +47,17 @@ def test_one_lab_save_reloads_each_view_that_shows_it_once_and_no_other(qtbot, s
     labs.rows["HB"].unit.setCurrentIndex(labs.rows["HB"].unit.findData("g/dL"))
     assert visit.save_labs()
     # The lab save opened the visit (dose_visits) and wrote a sample with its result: the register and Today
-    # (they show visit states), the dose visit, the trend, the timeline and the history reload once each.
-    assert counts == {"DoseVisitWidget.reload": 1, "LabTrendWidget.reload": 1, "TimelineWidget.show_participant": 1,
-                      "ParticipantWorkspace._reload_history": 1, "ParticipantTableModel.set_rows": 1,
-                      "TodayPanel.reload": 1}, dict(counts)
+    # (they show visit states) and the dose visit reload once each; the trend, the timeline and the history are
+    # hidden tabs, marked out of date (issue 15) and read when shown.
+    assert counts == {"DoseVisitWidget.reload": 1, "ParticipantWorkspace._reload_history": 1,
+                      "ParticipantTableModel.set_rows": 1, "TodayPanel.reload": 1}, dict(counts)
+    counts.clear()
+    for _ in range(2):  # shown twice: read once, the new result in it
+        for page in (tabs.trend, tabs.timeline, tabs.injections_page):
+            window.workspace.setCurrentWidget(page)
+    assert counts == {"LabTrendWidget.reload": 1, "TimelineWidget.show_participant": 1}, dict(counts)
+    tabs.trend.analyte.setCurrentIndex(tabs.trend.analyte.findData("HB"))
+    assert tabs.trend.plotted == 1  # the result just saved
     assert "13,2 g/dL" in " ".join(str(visit.saved_labs_model.data(visit.saved_labs_model.index(r, c)))
                                    for r in range(visit.saved_labs_model.rowCount())
                                    for c in range(visit.saved_labs_model.columnCount()))
@@ -59,8 +66,7 @@ def test_one_lab_save_reloads_each_view_that_shows_it_once_and_no_other(qtbot, s
     labs.sampled_at.setText((local_now() - timedelta(minutes=10)).strftime("%H:%M"))
     labs.rows["PLT"].value.setText("250")
     assert visit.save_labs(), visit.labs_error.text()
-    assert counts == {"DoseVisitWidget.reload": 1, "LabTrendWidget.reload": 1,
-                      "ParticipantWorkspace._reload_history": 1}, dict(counts)
+    assert counts == {"DoseVisitWidget.reload": 1, "ParticipantWorkspace._reload_history": 1}, dict(counts)
 
 
 def test_a_change_to_another_participant_leaves_this_one_alone(qtbot, store, doctor, nurse, monkeypatch):

@@ -96,6 +96,7 @@ def test_the_course_tab_records_a_discontinuation_and_the_dose_visit_says_why(qt
     assert course.history_model.data(course.history_model.index(1, 2)) == "On treatment → Follow-up"
     assert not buttons[Event.STUDY_DRUG_DISCONTINUED].isEnabled()
     # The dose visit: no new dose data, and why, in the course's words.
+    ws.setCurrentWidget(ws.visit_tabs.injections_page)  # a hidden tab is read when it is shown
     visit = ws.visit_tabs.injections
     visit.reload(dose_code="D2")
     assert visit.course_note.isVisibleTo(visit)
@@ -120,6 +121,7 @@ def test_after_a_withdrawal_the_ae_tab_and_the_statement_follow(qtbot, store, do
     course = window.workspace.course
     assert "no further contact" in course.statement.text()
     assert all(label.text().startswith("✗ ") for label in course.activity_labels.values())
+    window.workspace.setCurrentWidget(window.workspace.visit_tabs.ae_page)
     assert not window.workspace.visit_tabs.adverse_events.new_button.isEnabled()
     view = ds.course_view(store, doctor, treated)
     assert course.statement.text() == error_text(view.statement)

@@ -99,6 +99,7 @@ def test_adverse_event_changed_with_a_reason(qtbot, store, nurse, enrolled):
     window = main_window(qtbot, store, nurse)
     window.select_participant(enrolled)
     tabs = window.workspace.visit_tabs
+    window.workspace.setCurrentWidget(tabs.ae_page)
     log = tabs.adverse_events
     log.table.setCurrentIndex(log.proxy.index(0, 0))
     assert log.edit_button.isEnabled()
@@ -138,6 +139,7 @@ def test_dose_recorded_as_not_given(qtbot, store, doctor, nurse):
     assert window.today.model.rowCount() == 0  # no longer due
     [row] = ps.list_participants(store, nurse)
     assert (row.next_visit, row.next_visit_nb) == ("Injection 2", "Injeksjon 2")  # the register moves on
+    window.workspace.setCurrentWidget(window.workspace.visit_tabs.timeline)
     timeline = window.workspace.visit_tabs.timeline.model
     assert any("Missed" in str(timeline.data(timeline.index(r, 4))) for r in range(timeline.rowCount()))
 

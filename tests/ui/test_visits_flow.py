@@ -254,9 +254,11 @@ def test_whole_visit_keyboard_first(qtbot, store, doctor, nurse, qtmodeltester, 
     assert "left" in banner_text and window.sae_banner.model.data(window.sae_banner.model.index(0, 0)) == "KTS11-H-001"
     assert tabs.sae_banners[0].isVisibleTo(window) and tabs.sae_banners[0].model.rowCount() == 1
     qtmodeltester.check(window.sae_banner.model)
+    window.workspace.setCurrentWidget(tabs.ae_page)  # a hidden tab is read when it is shown
     log = tabs.adverse_events
     assert log.model.rowCount() == 1 and "SAE" in log.model.data(log.model.index(0, 4))
     qtmodeltester.check(log.model)
+    window.workspace.setCurrentWidget(tabs.timeline)
     qtmodeltester.check(tabs.timeline.model)
     assert any("Done" in tabs.timeline.model.data(tabs.timeline.model.index(r, 4))
                for r in range(tabs.timeline.model.rowCount()))
@@ -300,6 +302,7 @@ def test_masking_for_a_nurse(qtbot, store, doctor, nurse, enrolled):  # noqa: F8
     assert "refer to the unblinded physician" in live and "2,0" not in live and "(below reference)" not in live
     # Trend chart: masked values not plotted, and it says so.
     trend = tabs.trend
+    window.workspace.setCurrentWidget(trend)
     assert trend.hidden == 1 and trend.plotted == 1 and "masked" in trend.chart.title()
     # The NO-GO (IgG below the safety limit) still works while masked.
     assert "NO-GO" in visit.go_panel.verdict.text()

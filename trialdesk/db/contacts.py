@@ -183,6 +183,7 @@ class DueContact:
     window_end: date
     state: str | None
     attempts: int
+    status: str = ""  # the participant's status
 
 
 def due_contacts(db, day: date, statuses: tuple[str, ...]) -> list[DueContact]:
@@ -192,12 +193,12 @@ def due_contacts(db, day: date, statuses: tuple[str, ...]) -> list[DueContact]:
     rows = db.execute(
         "SELECT pv.participant_id, p.study_id, pv.code, pv.kind, pv.label_en, pv.label_nb, pv.target_date, "
         "pv.window_start, pv.window_end, c.state, "
-        "(SELECT count(*) FROM contact_attempts a WHERE a.contact_id = c.id) "
+        "(SELECT count(*) FROM contact_attempts a WHERE a.contact_id = c.id), p.status "
         "FROM planned_visits pv JOIN participants p ON p.id = pv.participant_id "
         "LEFT JOIN contacts c ON c.participant_id = pv.participant_id AND c.visit_code = pv.code "
         "WHERE pv.kind != 'dose' AND pv.done_on IS NULL AND pv.window_start <= ? "
         f"AND p.status IN ({marks}) AND (c.state IS NULL OR c.state IN ('open', 'not_reached')) "
         "ORDER BY pv.window_end, p.study_id, pv.code", [day.isoformat(), *statuses]).fetchall()
     return [DueContact(pid, sid, code, kind, en, nb, date.fromisoformat(target), date.fromisoformat(start),
-                       date.fromisoformat(end), state, attempts or 0)
-            for pid, sid, code, kind, en, nb, target, start, end, state, attempts in rows]
+                       date.fromisoformat(end), state, attempts or 0, status)
+            for pid, sid, code, kind, en, nb, target, start, end, state, attempts, status in rows]

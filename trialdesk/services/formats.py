@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
-from babel.dates import format_datetime, get_timezone
 from babel.numbers import format_decimal
 
 from trialdesk.clock import LOCAL_TZ, parse_utc
 from trialdesk.services.words import check_language
 
 _LOCALE = {"en": "en_GB", "nb": "nb_NO"}
-_OSLO = get_timezone(str(LOCAL_TZ))
 
 
 def number(value: int | float | Decimal | str | None, language: str, *, as_written: bool = False) -> str:
@@ -34,9 +33,16 @@ def number(value: int | float | Decimal | str | None, language: str, *, as_writt
         return ""
     if isinstance(value, bool):
         raise TypeError("a yes/no value is not a number")
-    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
+    # The same few values are worded over and over (a history of a thousand audit lines); the key keeps the
+    # value's type and its written form, since 3.0 and Decimal("3.00") are equal but not worded alike.
+    return _number(type(value), repr(value) if isinstance(value, float) else str(value), language, as_written)
+
+
+@lru_cache(maxsize=4096)
+def _number(kind: type, written: str, language: str, as_written: bool) -> str:
+    exact = Decimal(written)
     if not exact.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
+        raise ValueError(f"not a finite number: {written!r}" if kind is str else f"not a finite number: {written}")
     if not as_written:
         exact = exact.normalize()
     places = max(0, -int(exact.as_tuple().exponent))
@@ -63,9 +69,12 @@ def moment(value: datetime | str | None, language: str = "en", *, offset: bool =
         aware = parse_utc(value) if isinstance(value, str) else value
     except ValueError:  # not a stored moment (a hand-edited store): shown as stored rather than breaking the page
         return str(value)
+    check_language(language)
     try:
-        text = format_datetime(aware, "dd.MM.yyyy HH:mm", tzinfo=_OSLO, locale=_LOCALE[check_language(language)])
-        utc_offset = aware.astimezone(LOCAL_TZ).strftime("%z")  # +0100
+        local = aware.astimezone(LOCAL_TZ)
+        # dd.MM.yyyy HH:mm in both languages (digits only: no locale data needed, and a tenth of Babel's time)
+        text = f"{local.day:02d}.{local.month:02d}.{local.year:04d} {local.hour:02d}:{local.minute:02d}"
+        utc_offset = local.strftime("%z")  # +0100
     except OverflowError:  # the last hours of year 9999 have no Oslo time: shown in UTC
         utc = f"{aware.day:02d}.{aware.month:02d}.{aware.year:04d} {aware.hour:02d}:{aware.minute:02d}"
         return f"{utc} (UTC)" if offset else utc

@@ -134,6 +134,16 @@ def adverse_event_changes(store: Store, user: User, ae_id: str, *, language: str
                           _AE_FIELDS)
 
 
+def adverse_events_changes(store: Store, user: User, participant_id: str, ae_ids, *, language: str = "en"
+                           ) -> dict[str, list[Change]]:
+    """:func:`adverse_event_changes` of several adverse events of one participant, read in one pass over the
+    audit trail (the AE log asked once per event)."""
+    require(user, Action.VIEW_CLINICAL)
+    keys = [("adverse_events", ae_id) for ae_id in ae_ids]
+    read = audit_reader.lines_by_record(store, user, participant_id, keys, language=language) if keys else {}
+    return {ae_id: _field_changes(read.get(("adverse_events", ae_id), []), _AE_FIELDS) for ae_id in ae_ids}
+
+
 _ADMIN_FIELDS = ("kit_number", "lot", "injection_site", "started_at", "ended_at", "observation_until",
                  *(f"{v}_{when}" for when in ("pre", "post") for v in ("bp_sys", "bp_dia", "pulse", "temp")))
 

@@ -53,7 +53,7 @@ from trialdesk.ui.participants.candidate_dialog import (
     CandidateValues,
     NewCandidateDialog,
 )
-from trialdesk.ui.participants.model import ParticipantTableModel, RegisterProxyModel
+from trialdesk.ui.participants.model import ParticipantTableModel
 from trialdesk.ui.participants.workspace import ParticipantWorkspace
 from trialdesk.ui.staff.dialogs import ChangePasswordDialog, PasswordChange
 from trialdesk.ui.staff.widget import StaffAdminWidget
@@ -121,15 +121,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("TrialDesk — KTS-11 — {site}").format(site=site_name))
         self.resize(1280, 720)
 
-        self.model = ParticipantTableModel(parent=self)
-        self.proxy = RegisterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = ParticipantTableModel(parent=self)  # sorts and filters its own rows (issue 15)
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Type to filter by study id (Ctrl+F)"))
         self.filter.setAccessibleName(self.tr("Filter participants by study id"))
         self.filter.setClearButtonEnabled(True)
-        self.table = row_table(self.proxy, self.tr("Participants"))
+        self.table = row_table(self.model, self.tr("Participants"))
         # One line per participant (no word wrap): every row as tall as the font, set once. Measuring each row
         # after a reload (resizeRowsToContents) took 2.2 s of a 2.6 s save at 5,000 participants.
         rows = self.table.verticalHeader()
@@ -308,7 +306,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(now, 10000)
 
     def _connect_signals(self) -> None:
-        self.filter.textChanged.connect(self.proxy.set_filter_text)
+        self.filter.textChanged.connect(self._on_filter_textChanged)
         self.find_action.triggered.connect(self.filter.setFocus)
         self.new_action.triggered.connect(self._on_new_action_triggered)
         self.new_button.clicked.connect(self._on_new_action_triggered)
@@ -405,13 +403,17 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((94, 122, 36, 40, 112, 82)):
             header.resizeSection(column, width)
 
+    def _on_filter_textChanged(self, text: str) -> None:
+        """Filter the register; the participant open stays selected whenever the filter shows them."""
+        self.model.set_filter_text(text)
+        if self.workspace is not None and self.workspace.participant_id:
+            self.select_participant(self.workspace.participant_id, open_workspace=False)
+
     def select_participant(self, participant_id: str, open_workspace: bool = True) -> None:
         row = self.model.row_of(participant_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():  # filtered out
-            return
+        index = self.model.index(row, 0)
         self.table.selectionModel().blockSignals(not open_workspace)
         self.table.setCurrentIndex(index)
         self.table.selectionModel().blockSignals(False)
@@ -419,7 +421,7 @@ class MainWindow(QMainWindow):
     def _on_table_currentRowChanged(self, current, previous) -> None:
         if not current.isValid() or self.workspace is None:
             return
-        row = self.proxy.data(current, ParticipantTableModel.ROW_ROLE)
+        row = self.model.data(current, ParticipantTableModel.ROW_ROLE)
         if row.id == self.workspace.participant_id:
             return
         if self.workspace.screening.dirty:

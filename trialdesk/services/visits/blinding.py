@@ -26,8 +26,11 @@ def masked_result_ids(store: Store, user: User, participant_id: str) -> set[str]
     if not is_blinded(user):
         return set()
     first = first_dose_at(store.db, participant_id)
-    return {rid for rid, (analyte, sampled) in repo.masking_facts(store.db, participant_id).items()
-            if blinding.result_masked(protocol(), user, analyte, parse_utc(sampled), first)}
+    if first is None:
+        return set()
+    facts = repo.masking_facts(store.db, participant_id).items()
+    return blinding.masked_results(protocol(), user, ((rid, analyte, parse_utc(sampled))
+                                                      for rid, (analyte, sampled) in facts), first)
 
 
 def masked_analytes(store: Store, user: User, participant_id: str) -> frozenset[str]:

@@ -11,7 +11,7 @@ from trialdesk.db import screening as screening_repo
 from trialdesk.db import visits as repo
 from trialdesk.db.connection import Store
 from trialdesk.domain.contacts import CALL_KINDS, KIND_ACTIVITY
-from trialdesk.domain.disposition import Activity, refusal
+from trialdesk.domain.disposition import Activity, Course, refusal
 from trialdesk.domain.people import User
 from trialdesk.domain.schedule import PlannedVisit, build_schedule, visit_state
 from trialdesk.domain.status import DOSING, TREATMENT_OVER, ParticipantStatus
@@ -165,9 +165,13 @@ def due_today(store: Store, user: User, today: date | None = None) -> list[DueRo
         out.append(DueRow(row.participant_id, row.study_id, row.code, row.label_en, row.label_nb, row.target,
                           row.window_end, state))
     due = contacts_repo.due_contacts(store.db, today, _CONTACT_STATUSES)
-    courses = disposition.courses(store.db, [row.participant_id for row in due])  # two queries, not two each
+    # Whether a contact may still be recorded depends on the participant's status alone, but after a withdrawal,
+    # whose scope says what is left (tests/domain/test_disposition.py holds the rule to that): only withdrawn
+    # participants' disposition histories are read (reading every one's was half the list's time at 5,000).
+    courses = disposition.courses(store.db, [row.participant_id for row in due
+                                             if row.status == ParticipantStatus.WITHDRAWN.value])
     for row in due:
-        course = courses[row.participant_id]
+        course = courses.get(row.participant_id) or Course(status=ParticipantStatus(row.status))
         if course.status is ParticipantStatus.COMPLETED and row.kind != "follow_up":
             continue  # the end of study is signed: what was planned before it is over
         if refusal(course, KIND_ACTIVITY[row.kind]) is not None:

@@ -23,6 +23,7 @@ from trialdesk.db import screening as screening_repo
 from trialdesk.db import visits as visits_repo
 from trialdesk.db.changes import ChangeSet
 from trialdesk.db.connection import Store
+from trialdesk.domain import blinding
 from trialdesk.domain import contacts as rules
 from trialdesk.domain.contacts import (
     ATTEMPT_OUTCOMES,
@@ -659,7 +660,8 @@ def contact_record(store: Store, user: User, participant_id: str, visit_code: st
         return ContactRecord(row, None, (), (), (), (), None, blocked)
     first = first_dose_at(store.db, participant_id)
     results = repo.contact_results(store.db, saved["id"])
-    labs = tuple(lab_view(user, r, first) for r in results)
+    viewer = blinding.read_once(user)
+    labs = tuple(lab_view(viewer, r, first) for r in results)
     signature = None
     if saved.get("signature_id"):
         found = signatures.signatures_for(store, "contacts", saved["id"],

@@ -50,8 +50,9 @@ class LabView:
     safety_ok: bool
 
 
-def lab_view(user: User, record: dict, first_dose: datetime | None) -> LabView:
-    """``record`` (a ``lab_results`` row with its ``sampled_at``) as ``user`` may see it."""
+def lab_view(user: User | blinding.Viewer, record: dict, first_dose: datetime | None) -> LabView:
+    """``record`` (a ``lab_results`` row with its ``sampled_at``) as ``user`` may see it (a user, or its
+    blinding read once for many results: :func:`domain.blinding.read_once`)."""
     lab = protocol().lab(record["analyte"])
     masked = blinding.result_masked(protocol(), user, record["analyte"], parse_utc(record["sampled_at"]), first_dose)
     safety = safety_check(protocol(), record["analyte"], record["value"])
@@ -68,7 +69,8 @@ def lab_results(store: Store, user: User, participant_id: str, analyte: str | No
     """Every result of a participant, masked for blinded roles where the protocol says so."""
     require(user, Action.VIEW_CLINICAL)
     first = first_dose_at(store.db, participant_id)
-    return [lab_view(user, r, first) for r in repo.results(store.db, participant_id, analyte)]
+    viewer = blinding.read_once(user)
+    return [lab_view(viewer, r, first) for r in repo.results(store.db, participant_id, analyte)]
 
 
 @dataclass(frozen=True)

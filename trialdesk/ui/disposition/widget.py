@@ -17,7 +17,7 @@ from trialdesk.ui.i18n import error_text
 from trialdesk.ui.notices import COURSE_TABLES, notices_for
 from trialdesk.ui.participants.model import status_text
 from trialdesk.ui.record_words import code_word
-from trialdesk.ui.widgets import row_table
+from trialdesk.ui.widgets import fit_columns, row_table
 
 _AMBER = "color: #6d4c00; background: #fff4d6; border: 1px solid #6d4c00; border-radius: 3px; padding: 6px;"
 _GREEN = "color: #1b5e20; background: #e8f5e9; border: 1px solid #1b5e20; border-radius: 3px; padding: 6px;"
@@ -128,7 +128,7 @@ class CourseWidget(QWidget):
         self.why_not.setText("\n".join(f"• {self._action_text(e)}: {error_text(w)}" for e, w in view.actions.items()
                                        if w is not None) if len(unique) > 1 else (unique[0] if unique else ""))
         self.history_model.set_rows(events)
-        self.history.resizeColumnsToContents()
+        fit_columns(self.history)
         header = self.history.horizontalHeader()
         header.resizeSection(3, min(header.sectionSize(3), 300))  # the reason: elided, whole in the tooltip
 

@@ -32,7 +32,7 @@ from trialdesk.ui import record_words
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.table_model import RowTableModel
 from trialdesk.ui.tasks import run_in_background
-from trialdesk.ui.widgets import row_table, ui_language
+from trialdesk.ui.widgets import fit_columns, row_table, ui_language
 
 __all__ = ["ConflictBanner", "ConflictsDialog", "ExchangeDialog"]
 
@@ -199,7 +199,7 @@ class ConflictsDialog(QDialog):
             self.message.setText(error_text(exc))
             found = []
         self.model.set_rows(found)
-        self.table.resizeColumnsToContents()  # a few rows: their words fit, the last column stretches
+        fit_columns(self.table)  # a few rows: their words fit, the last column stretches
         if found:
             self.table.selectRow(0)
         self._show()
@@ -321,7 +321,7 @@ class ExchangeDialog(QDialog):
             self.result.setText(error_text(exc))
             found = []
         self.model.set_rows(found)
-        self.table.resizeColumnsToContents()  # one row per paired workstation: a handful
+        fit_columns(self.table)  # one row per paired workstation: a handful
         current = self.peer.currentData()
         self.peer.clear()
         for s in found:

@@ -22,7 +22,7 @@ from trialdesk.ui.medications.model import MedicationTableModel, flag_text
 from trialdesk.ui.notices import MEDICATION_TABLES, notices_for
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.visits.models import term_text
-from trialdesk.ui.widgets import row_table
+from trialdesk.ui.widgets import fit_columns, row_table
 
 
 def _ae_label(ae: dict) -> str:
@@ -94,7 +94,7 @@ class MedicationsWidget(QWidget):
         self.adverse_events = visits_service.adverse_events(self.store, self.user, self.participant_id)
         self.model.ae_labels = {ae["id"]: _ae_label(ae) for ae in self.adverse_events}
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):
             header.resizeSection(column, min(header.sectionSize(column), 180))

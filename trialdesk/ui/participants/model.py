@@ -5,13 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from trialdesk.clock import local_today
 from trialdesk.services.participants import ParticipantRow
@@ -36,11 +30,16 @@ class ParticipantTableModel(RowTableModel):
     """
 
     SEX_COLUMN = 2
+    AGE_COLUMN = 3
     DATE_COLUMN = 5
+    LIVE_COLUMNS = frozenset({AGE_COLUMN})  # a birthday at midnight moves it
 
     def __init__(self, today: Callable[[], date] = local_today, parent=None):
         self._today = today
         self._order: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._all: list[ParticipantRow] = []  # every row, in the order chosen; ``_rows`` those the filter shows
+        self._folded: list[str] = []  # their study ids case-folded, what a keystroke is matched against
+        self._filter = ""
         super().__init__(parent)
 
     # --- sorting in the model's own rows (issue 15): one Python key per row, not a data() call per comparison ---
@@ -56,7 +55,35 @@ class ParticipantTableModel(RowTableModel):
         return [r for _, r in known] + [r for v, r in values if v is None or v == ""]  # unknown last, either way
 
     def set_rows(self, rows) -> None:
-        super().set_rows(self._sorted(list(rows)))
+        self._all = self._sorted(list(rows))
+        self._folded = [r.study_id.casefold() for r in self._all]
+        super().set_rows(self._shown())
+
+    def _shown(self) -> list[ParticipantRow]:
+        if not self._filter:
+            return self._all
+        return [r for r, sid in zip(self._all, self._folded) if self._filter in sid]
+
+    # --- filtering in the model's own rows (issue 15) ---------------------------------------------------------
+    # A QSortFilterProxyModel over 5,000 rows rebuilt its mapping and asked Python whether each row is accepted at
+    # every keystroke (15 ms a keystroke, a backspace to all rows as much); here the rows shown are chosen in one
+    # pass over the case-folded study ids and the view is reset (6 ms). The view's selection does not survive a
+    # reset: the register selects the participant shown again (MainWindow).
+
+    def set_filter_text(self, text: str) -> None:
+        """Show only the participants whose study id contains ``text`` (case-insensitive; blank: everyone)."""
+        wanted = text.strip().casefold()
+        if wanted == self._filter:
+            return
+        self._filter = wanted
+        super().set_rows(self._shown())
+
+    def filter_text(self) -> str:
+        return self._filter
+
+    def all_rows(self) -> tuple[ParticipantRow, ...]:
+        """Every participant of the register, filtered out or not, in the order shown."""
+        return tuple(self._all)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
@@ -65,8 +92,11 @@ class ParticipantTableModel(RowTableModel):
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         ids = [self._rows[i.row()].id if i.isValid() and i.row() < len(self._rows) else None for i in before]
-        self._rows = self._sorted(self._rows)
+        self._all = self._sorted(self._all)
+        self._folded = [r.study_id.casefold() for r in self._all]
+        self._rows = self._shown()
         self._by_id = None
+        self.forget_texts()
         after = [self.index(self.row_of(rid), i.column()) if rid is not None else QModelIndex()
                  for rid, i in zip(ids, before)]
         self.changePersistentIndexList(before, after)
@@ -84,54 +114,16 @@ class ParticipantTableModel(RowTableModel):
             (_tr("Site"), lambda r: r.site),
         )
 
+    def row_texts(self, row: ParticipantRow) -> tuple[str, ...]:
+        texts = list(super().row_texts(row))
+        value = row.next_visit_date
+        texts[self.DATE_COLUMN] = date.fromisoformat(value).strftime("%d.%m.%Y") if value else ""
+        return tuple(texts)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (index.isValid() and index.column() == self.DATE_COLUMN
-                and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)):
-            value = self.COLUMNS[index.column()][1](self._rows[index.row()])
-            return date.fromisoformat(value).strftime("%d.%m.%Y") if value else ""
-        if index.isValid() and index.column() == self.SEX_COLUMN and role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.SEX_COLUMN:
             return code_word("participants", "sex", self._rows[index.row()].sex)
         if role == self.SORT_ROLE and index.isValid():
             value = self.COLUMNS[index.column()][1](self._rows[index.row()])
             return -1 if value is None else value
         return super().data(index, role)
-
-
-class RegisterProxyModel(QSortFilterProxyModel):
-    """The register's filter by study id over :class:`ParticipantTableModel`, which sorts its own rows.
-
-    Qt's own fixed-string filter and sort ask the Python model for every row's text on each keystroke and for
-    two values on every comparison (60 ms a keystroke, 280 ms a backspace at 5,000 participants); here the
-    matching rows are found once in the model's rows and the proxy keeps the model's order."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._accepted: frozenset[int] | None = None
-        self._text = ""
-
-    def setSourceModel(self, model) -> None:  # noqa: N802 (Qt's name)
-        super().setSourceModel(model)
-        for signal in (model.modelReset, model.layoutChanged):
-            signal.connect(self._refilter)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)  # the proxy itself stays unsorted: the model's order
-
-    def set_filter_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self._refilter()
-
-    def _refilter(self, *_: object) -> None:
-        rows = self.sourceModel().rows() if self.sourceModel() is not None else ()
-        accepted = (None if not self._text else
-                    frozenset(i for i, r in enumerate(rows) if self._text in r.study_id.casefold()))
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later (invalidateRowsFilter is deprecated there)
-            self.beginFilterChange()
-            self._accepted = accepted
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._accepted = accepted
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 (Qt's name)
-        return self._accepted is None or source_row in self._accepted

@@ -39,7 +39,7 @@ from trialdesk.ui.screening.widget import ScreeningChecklistWidget
 from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.models import term_text
 from trialdesk.ui.visits.tabs import VisitTabs
-from trialdesk.ui.widgets import row_table, ui_language
+from trialdesk.ui.widgets import fit_columns, row_table, ui_language
 
 
 class ParticipantWorkspace(QTabWidget):
@@ -266,7 +266,7 @@ class ParticipantWorkspace(QTabWidget):
             may_sign=allowed(self.user, Action.SIGN_ELIGIBILITY))
         visits = participants_service.planned_visits(self.store, self.user, p.id)
         self.visits_model.set_rows(visits)
-        self.visits.resizeColumnsToContents()
+        fit_columns(self.visits)
         self.visits.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.visits_note.setText("" if visits else self.tr("The calendar is created when the participant is enrolled."))
 

@@ -19,7 +19,7 @@ from trialdesk.ui.staff.dialogs import (
     AddUserDialog, NewUserValues, ResetPasswordDialog, RoleDialog, RoleValues, SettingsValues, SiteSettingsDialog,
 )
 from trialdesk.ui.staff.model import StaffTableModel, role_text
-from trialdesk.ui.widgets import row_table
+from trialdesk.ui.widgets import fit_columns, row_table
 
 
 class StaffAdminWidget(QWidget):
@@ -99,7 +99,7 @@ class StaffAdminWidget(QWidget):
             self._update_buttons()
             return
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         if current is not None:
             self.select(current.id)
         elif rows:

@@ -25,7 +25,7 @@ from trialdesk.ui.forms import FormDialog
 from trialdesk.ui.record_words import heading, record_label
 from trialdesk.ui.visits.common import TimeField, parse_time, show_time
 from trialdesk.ui.visits.models import AdverseEventTableModel, action_text, causality_text, outcome_text
-from trialdesk.ui.widgets import SavedNote, add_row, date_edit, row_table, ui_language
+from trialdesk.ui.widgets import SavedNote, add_row, date_edit, fit_columns, row_table, ui_language
 
 TERM_LIST_ROWS = 18
 """Rows the CTCAE term list and its completer show at once (the 1366×768 screen holds them below the field)."""
@@ -327,7 +327,7 @@ class AdverseEventLogWidget(QWidget):
     def set_rows(self, rows: list[dict], may_edit: bool) -> None:
         self.may_edit = may_edit
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         header = self.table.horizontalHeader()
         for column in (1, 2):
             header.resizeSection(column, min(header.sectionSize(column), 200))

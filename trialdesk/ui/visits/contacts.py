@@ -56,7 +56,7 @@ from trialdesk.ui.visits.common import (
 )
 from trialdesk.ui.visits.lab_entry import LabEntryWidget, ReadBackDialog, read_back_items
 from trialdesk.ui.visits.models import ContactCalendarTableModel, term_text
-from trialdesk.ui.widgets import YesNo, add_row, date_edit, row_table, ui_language
+from trialdesk.ui.widgets import YesNo, add_row, date_edit, fit_columns, row_table, ui_language
 
 __all__ = ["CallDialog", "ConsultationDialog", "ConsultationLabsDialog", "ContactCorrectionDialog", "ContactsWidget",
            "EndOfStudyDialog"]
@@ -490,7 +490,7 @@ class ContactsWidget(QWidget):
                 note = error_text(exc)
         self.model.set_rows(rows)
         self.note.setText(note)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if code:
             self.select(code)

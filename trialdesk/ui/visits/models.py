@@ -34,6 +34,8 @@ URGENT = timedelta(hours=6)
 class ColouredRowModel(RowTableModel):
     """A :class:`RowTableModel` whose rows may carry (foreground, background) colours via ``colours(row)``."""
 
+    _ANSWERED = RowTableModel._ANSWERED | {Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole}
+
     def colours(self, row: Any, column: int) -> tuple[str, str] | None:  # pragma: no cover - overridden
         return None
 
@@ -45,8 +47,19 @@ class ColouredRowModel(RowTableModel):
             colours = self.colours(row, index.column())
             if colours is None:
                 return None
-            return QBrush(QColor(colours[0] if role == Qt.ItemDataRole.ForegroundRole else colours[1]))
+            return _brush(colours[0] if role == Qt.ItemDataRole.ForegroundRole else colours[1])
         return super().data(index, role)
+
+
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    """One brush per colour for every cell painted in it."""
+    brush = _BRUSHES.get(colour)
+    if brush is None:
+        brush = _BRUSHES[colour] = QBrush(QColor(colour))
+    return brush
 
 
 def _label(row) -> str:
@@ -172,6 +185,7 @@ class SaeClockTableModel(ColouredRowModel):
     def tick(self, now: datetime | None = None) -> None:
         """Move the clock (the remaining column changes)."""
         self.now = now
+        self.forget_texts()
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
@@ -203,6 +217,7 @@ class AdverseEventTableModel(ColouredRowModel):
     """Rows are AE dicts from :func:`services.visits.adverse_events` (with ``changed`` added by the widget)."""
 
     SERIOUS_COLUMN = 4
+    LIVE_COLUMNS = frozenset({SERIOUS_COLUMN})  # "SAE · 5 h left" moves with the clock
 
     def columns(self):
         return (

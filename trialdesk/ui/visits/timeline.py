@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from trialdesk.errors import TrialDeskError
 from trialdesk.services import visits as vs
-from trialdesk.ui.widgets import row_table
+from trialdesk.ui.widgets import fit_columns, row_table
 from trialdesk.ui.i18n import error_text
 from trialdesk.ui.visits.models import TimelineTableModel
 
@@ -35,5 +35,5 @@ class TimelineWidget(QWidget):
                 note = error_text(exc)
         self.model.set_rows(rows)
         self.note.setText(note)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

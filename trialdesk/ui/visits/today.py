@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 
 from trialdesk.errors import TrialDeskError
 from trialdesk.services import visits as vs
-from trialdesk.ui.widgets import row_table
+from trialdesk.ui.widgets import fit_columns, row_table
 from trialdesk.ui.visits.models import SaeClockTableModel, TodayTableModel
 
 
@@ -55,7 +55,7 @@ class TodayPanel(QWidget):
     def _show(self) -> None:
         rows = [r for r in self.rows if r.call] if self.calls_only.isChecked() else self.rows
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         # Fit the kind, window end and state into the left panel at 1366×768: long visit names are elided (the
         # whole name is the cell's tooltip).
         header = self.table.horizontalHeader()
@@ -122,7 +122,7 @@ class SaeBanner(QFrame):
         if self.participant_id is not None:
             clocks = [c for c in clocks if c.participant_id == self.participant_id]
         self.model.set_rows(clocks)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         rows = len(clocks)
         self.table.setFixedHeight(self.table.horizontalHeader().height() + 4 +
                                   sum(self.table.rowHeight(r) for r in range(min(rows, 3))))

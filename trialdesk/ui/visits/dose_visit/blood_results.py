@@ -37,7 +37,7 @@ from trialdesk.ui.visits.lab_entry import (
     read_back_items,
 )
 from trialdesk.ui.visits.models import LabResultTableModel
-from trialdesk.ui.widgets import FieldError, SavedNote, add_row, fit_rows, row_table, ui_language
+from trialdesk.ui.widgets import FieldError, SavedNote, add_row, fit_columns, fit_rows, row_table, ui_language
 
 
 def entered_text(text: str) -> str:
@@ -162,7 +162,7 @@ class BloodResultsSection(Section):
         self.labs.set_person(p.sex, age, set(vs.masked_analytes(self.store, self.user, p.id)))
         self.lab_records = visit_history.lab_result_records(self.store, self.user, p.id, language=ui_language())
         self.saved_labs_model.set_rows([r for r in self.lab_records if r.dose_code == dose_code])
-        self.saved_labs.resizeColumnsToContents()
+        fit_columns(self.saved_labs)
         fit_rows(self.saved_labs, 8)  # the whole pre-dose panel without scrolling
         self._show_corrections()
         for w in (self.save_labs_button, self.labs):
