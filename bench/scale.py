@@ -518,7 +518,8 @@ def main() -> None:
             for name, figure in _run_child(n, what, args.runs, env).items():
                 table.setdefault(name, {})[n] = tuple(figure)
             print(f"  measured {what} at {n}", file=sys.stderr, flush=True)
-    print(f"\nTrialDesk at scale: medians of {args.runs} runs in turns with the baseline of the same run (offscreen)")
+    print(f"\nTrialDesk at scale: medians of {args.runs} runs ({args.export_runs} of each export) in turns with the "
+          "baseline of the same run (offscreen)")
     print(f"{'what':<46} {'N':>6} {'value':>11}  {'baseline':>11}  {'ratio':>6}  baseline is")
     for name, by_size in table.items():
         for n, (value, base, base_name, target) in sorted(by_size.items()):
