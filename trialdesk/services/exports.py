@@ -18,7 +18,6 @@ from pathlib import Path
 from trialdesk import __version__
 from trialdesk.clock import utc_now
 from trialdesk.db import exports as repo
-from trialdesk.db import screening as screening_repo
 from trialdesk.db import users as users_repo
 from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
@@ -258,6 +257,8 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
     dispositions = repo.dispositions(db)
     timelines = _timelines(participants, dispositions, doses)
     not_given = repo.dose_not_given_reasons(db)
+    screenings = repo.screenings(db)  # read once: IE, LB (screening labs) and SV use them
+    screened = {s["participant_id"] for s in screenings}
     given = {}
     for d in doses:
         if d["started_at"]:
@@ -278,7 +279,7 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
 
     def ie():
         for p in participants:
-            if screening_repo.screening_id(db, p["id"]) is None:
+            if p["id"] not in screened:
                 continue
             result = screening_service.evaluate(store, p["id"])
             for seq, r in enumerate(result.results, start=1):
@@ -330,7 +331,7 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
             yield row
         # Screening labs (NK, IgG) from the screening form: the same LB variables; LBREFID is the screening's id
         # (the registry's note on lab_results.sample_id); never masked (before any dose).
-        for s in repo.screenings(db):
+        for s in screenings:
             p = by_id[s["participant_id"]]
             for analyte, text, unit, value in (("NK", s["nk_value_text"], s["nk_unit"], s["nk_value"]),
                                                ("IGG", s["igg_value_text"], s["igg_unit"], s["igg_value"])):
@@ -409,7 +410,7 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
         occur_var = next(v for f, v, _ in records.csv_fields("contacts", "SV") if f.column == "state")
         visits = []  # (participant, day, SV row)
         # The screening visit is held in person on the screening date (as a consultation done).
-        for s in repo.screenings(db):
+        for s in screenings:
             visits.append((s["participant_id"], s["screening_date"], _sdtm("contacts", {
                 "visit_code": sdtm.SCREENING, "kind": "consultation", "contact_date": s["screening_date"],
                 "state": "done"}, "SV")))
