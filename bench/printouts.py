@@ -14,7 +14,6 @@ The store is built with the services (tests/printouts/trial_data.py: two partici
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 import tempfile
 import xml.etree.ElementTree as ET

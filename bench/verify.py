@@ -32,7 +32,7 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "bench_keyring.FileKeyring"
 
 from _common import paired_median_ms, report
 
-import trialdesk.db.driver
+import trialdesk.db.driver  # noqa: F401 - the SQLCipher driver loaded before anything is timed
 
 PASSWORD = "Bench-passord-2026"
 

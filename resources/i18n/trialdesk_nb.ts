@@ -5322,7 +5322,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>Age</source>
-      <translation>Alder</translation>
+      <translation type="vanished">Alder</translation>
     </message>
     <message>
       <source>Date</source>
@@ -5355,6 +5355,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Study id</source>
       <translation type="vanished">Studie-ID</translation>
+    </message>
+    <message>
+      <source>Sex, age</source>
+      <translation>Kjønn, alder</translation>
+    </message>
+    <message>
+      <source>{sex}, {age} years</source>
+      <translation>{sex}, {age} år</translation>
     </message>
   </context>
   <context>

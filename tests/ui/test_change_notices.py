@@ -17,7 +17,8 @@ from trialdesk.ui.visits.trend import LabTrendWidget
 
 TARGETS = [(MainWindow, "reload"), (ParticipantWorkspace, "reload"), (ParticipantWorkspace, "_reload_history"),
            (DoseVisitWidget, "reload"), (TodayPanel, "reload"), (SaeBanner, "reload"), (LabTrendWidget, "reload"),
-           (TimelineWidget, "show_participant"), (AdverseEventLogWidget, "set_rows"), (ParticipantTableModel, "set_rows")]
+           (TimelineWidget, "show_participant"), (AdverseEventLogWidget, "set_rows"), (ParticipantTableModel, "set_rows"),
+           (ParticipantTableModel, "update_rows")]
 
 def count_reloads(monkeypatch) -> Counter:
     """Counts every call of the views' reload methods (``Class.method`` -> calls) from now on."""
@@ -46,11 +47,11 @@ def test_one_lab_save_reloads_each_view_that_shows_it_once_and_no_other(qtbot, s
     labs.rows["HB"].value.setText("13,2")
     labs.rows["HB"].unit.setCurrentIndex(labs.rows["HB"].unit.findData("g/dL"))
     assert visit.save_labs()
-    # The lab save opened the visit (dose_visits) and wrote a sample with its result: the register and Today
-    # (they show visit states) and the dose visit reload once each; the trend, the timeline and the history are
-    # hidden tabs, marked out of date (issue 15) and read when shown.
+    # The lab save opened the visit (dose_visits) and wrote a sample with its result: the register (this
+    # participant's row only, in place: issue 15), Today (they show visit states) and the dose visit reload once
+    # each; the trend, the timeline and the history are hidden tabs, marked out of date and read when shown.
     assert counts == {"DoseVisitWidget.reload": 1, "ParticipantWorkspace._reload_history": 1,
-                      "ParticipantTableModel.set_rows": 1, "TodayPanel.reload": 1}, dict(counts)
+                      "ParticipantTableModel.update_rows": 1, "TodayPanel.reload": 1}, dict(counts)
     counts.clear()
     for _ in range(2):  # shown twice: read once, the new result in it
         for page in (tabs.trend, tabs.timeline, tabs.injections_page):
@@ -80,7 +81,7 @@ def test_a_change_to_another_participant_leaves_this_one_alone(qtbot, store, doc
     from trialdesk.services import visits as vs
     vs.record_pregnancy_test(store, nurse, other, "D1", "negative", day=local_now().date())
     qtbot.wait(10)
-    assert counts == {"ParticipantTableModel.set_rows": 1, "TodayPanel.reload": 1}, dict(counts)
+    assert counts == {"ParticipantTableModel.update_rows": 1, "TodayPanel.reload": 1}, dict(counts)
 
 
 def test_a_hidden_history_tab_is_read_when_it_is_shown_not_at_every_save(qtbot, store, doctor, nurse, clock):

@@ -115,7 +115,8 @@ def test_participant_model_passes_modeltester(qtmodeltester):
         ParticipantRow("b", "KTS11-H-002", "enrolled", "M", "2008-03-03", "H", "Dose 1", "2026-04-01"),
     ])
     qtmodeltester.check(model)
-    assert model.data(model.index(1, 3)) == "17"
+    assert model.data(model.index(1, ParticipantTableModel.SEX_AGE_COLUMN)) == "M 17"
+    assert model.data(model.index(1, ParticipantTableModel.NEXT_COLUMN)) == "Dose 1"
     assert model.data(model.index(0, 1)) == "Candidate"
     assert model.row_at(model.index(1, 0)).study_id == "KTS11-H-002"
 

@@ -184,14 +184,16 @@ def test_headers_and_code_words_on_screen_are_the_registrys(qapp, language):
         register.set_rows([ParticipantRow("a", "KTS11-H-001", "on_treatment", "F", "1990-05-01", "H")])
         assert register.data(register.index(0, 1)) == words.translate(records.CONTEXT, "On treatment", language)
         female = words.translate(records.CONTEXT, "female", language)
-        assert register.data(register.index(0, 2)) == female[:1].upper()  # the narrow column: the initial
-        assert register.data(register.index(0, 2), _tooltip()) == female
+        age = register.data(register.index(0, 2)).split()[-1]  # "F 36": the initial and the age
+        assert register.data(register.index(0, 2)) == f"{female[:1].upper()} {age}" and age == "36"
+        assert register.data(register.index(0, 2), _tooltip()).startswith(female)
         form = AdministrationForm()
         assert form.site_left.text() == registry("abdomen left")
         assert form.vitals[("pulse", "after")].accessibleName() == registry("pulse after") + " (/min)"
         if language == "nb":
             assert form.site_left.text() == "Abdomen venstre" and ae[0] == "Startdato"
-            assert register.data(register.index(0, 2)) == "K"  # kvinne, as the register showed it before
+            assert register.data(register.index(0, 2)) == "K 36"  # kvinne, as the register showed it before
+            assert register.data(register.index(0, 2), _tooltip()) == "kvinne, 36 år"
     finally:
         i18n.install(qapp, "en")
 

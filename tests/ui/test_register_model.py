@@ -3,6 +3,8 @@ the selected participant kept across a sort, the filter case-insensitive and kep
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from trialdesk.services.participants import ParticipantRow
@@ -45,11 +47,11 @@ def test_sorting_matches_qt_and_keeps_the_selection(qtbot, qtmodeltester):
     qtmodeltester.check(proxy)
     assert _shown(proxy) == sorted(r.study_id for r in _rows())
     table.setCurrentIndex(model.index(model.row_of("p3"), 0))
-    for column in (1, 3):  # status words; ages, with an unknown one
+    for column in (1, ParticipantTableModel.SEX_AGE_COLUMN):  # status words; ages, with an unknown one
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             table.sortByColumn(column, order)
             expected = _qt_order(_rows(), column, order)
-            if column == 3:  # an unknown age sorts last in either order now (Qt put it first ascending)
+            if column == ParticipantTableModel.SEX_AGE_COLUMN:  # an unknown age sorts last in either order now (Qt put it first ascending)
                 expected = [x for x in expected if x != "KTS11-R-002"] + ["KTS11-R-002"]
             assert _shown(proxy) == expected, (column, order)
             assert proxy.data(table.currentIndex(), ParticipantTableModel.ROW_ROLE).id == "p3"
@@ -89,3 +91,59 @@ def test_tab_into_the_register_opens_and_shows_the_participant_as_selected(qtbot
     window.filter.clear()  # back to every row: still the one selected
     assert [window.model.data(i, ParticipantTableModel.ROW_ROLE).id
             for i in window.table.selectionModel().selectedRows()] == [pid]
+
+
+def test_a_changed_participant_is_updated_in_place_moved_added_or_removed(qtbot, qtmodeltester):
+    """The register reads only the participants a change touched (issue 15): a row that keeps its place changes
+    where it is (no reset of the view), one whose place moves is sorted in, a new one comes, a gone one goes —
+    always the same rows and order a whole reload would give."""
+    from dataclasses import replace
+
+    model = ParticipantTableModel()
+    model.set_rows(_rows())
+    qtmodeltester.check(model)
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda a, b, *_: changed.append((a.row(), b.row())))
+
+    def whole(rows):
+        other = ParticipantTableModel()
+        other._order = model._order
+        other.set_rows(rows)
+        other.set_filter_text(model.filter_text())
+        return _shown(other, 3), _shown(other)
+
+    rows = _rows()
+    rows[1] = replace(rows[1], next_visit="Phone follow-up, week 8", status="enrolled")
+    at = model.row_of("p2")
+    model.update_rows(["p2"], [rows[1]])
+    assert not resets and changed == [(at, at)]
+    assert model.data(model.index(at, 3)) == "Phone follow-up" and (_shown(model, 3), _shown(model)) == whole(rows)
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # by status word: a status change moves the row
+    rows[0] = replace(rows[0], status="candidate")
+    model.update_rows(["p1"], [rows[0]])
+    assert resets and (_shown(model, 3), _shown(model)) == whole(rows)
+    new = replace(rows[0], id="p9", study_id="KTS11-H-009")
+    rows.append(new)
+    model.update_rows(["p9"], [new])
+    assert "KTS11-H-009" in _shown(model) and (_shown(model, 3), _shown(model)) == whole(rows)
+    model.set_filter_text("-r-")
+    rows = [r for r in rows if r.id != "p2"]
+    model.update_rows(["p2"], [])  # gone (decided away as a duplicate at another workstation)
+    assert "KTS11-R-002" not in [r.study_id for r in model.all_rows()] and _shown(model) == whole(rows)[1]
+    qtmodeltester.check(model)
+
+
+def test_the_register_reads_only_the_participants_a_change_touched(store, doctor):
+    """The service's rows of a few participants are exactly theirs in the whole list."""
+    from tests.services.test_screening import BORN, register
+    from tests.ui.test_visits_flow import enrol_due_today
+    from trialdesk.services import participants as ps
+
+    ids = [register(store, doctor, nth=1), enrol_due_today(store, doctor, born=BORN - timedelta(days=400)),
+           enrol_due_today(store, doctor, born=BORN - timedelta(days=800))]
+    every = ps.list_participants(store, doctor)
+    assert [r.next_visit for r in every if r.id == ids[2]] == ["Injection 1"]
+    assert ps.list_participants(store, doctor, only=[ids[2], ids[0], "no-such-id"]) == [
+        r for r in every if r.id in (ids[0], ids[2])]
+    assert ps.list_participants(store, doctor, only=[]) == []

@@ -27,6 +27,7 @@ from trialdesk.services.demo import synthetic_id_number
 from trialdesk.ui.main_window import MainWindow
 from trialdesk.ui.participants.candidate_dialog import NewCandidateDialog
 from trialdesk.ui.participants.consent_dialog import ConsentDialog
+from trialdesk.ui.participants.model import ParticipantTableModel
 from trialdesk.ui.reason_dialog import ReasonDialog
 from trialdesk.ui.signature_dialog import SignatureDialog
 
@@ -165,7 +166,7 @@ def test_whole_screening_flow(qtbot, window, store, users, qtmodeltester):
     assert participant.status == "enrolled" and participant.inclusion_date == local_today()
     assert ws.visits_model.rowCount() == len(build_schedule(sc.protocol(), local_today()).visits)
     assert "Enrolled" in window.model.data(window.model.index(0, 1))
-    assert window.model.data(window.model.index(0, 4)) == "Injection 1"
+    assert window.model.data(window.model.index(0, ParticipantTableModel.NEXT_COLUMN)) == "Injection 1"
     assert "Eligibility confirmed by investigator" in w.signature_label.text()
     qtmodeltester.check(ws.visits_model)
     assert ws.history_model.rowCount() == 0 or ws._history_stale  # hidden: loaded when the tab is shown

@@ -114,8 +114,17 @@ def by_study_id(db, study_id: str) -> ParticipantRecord | None:
     return _participant(row) if row else None
 
 
-def all_participants(db) -> list[ParticipantRecord]:
-    return [_participant(r) for r in db.execute(f"SELECT {_P_COLS} FROM participants ORDER BY study_id")]
+def all_participants(db, participant_ids: list[str] | None = None) -> list[ParticipantRecord]:
+    """Every participant (or those of ``participant_ids`` that exist), by study id."""
+    if participant_ids is None:
+        return [_participant(r) for r in db.execute(f"SELECT {_P_COLS} FROM participants ORDER BY study_id")]
+    out = []
+    for start in range(0, len(participant_ids), 500):  # within SQLite's bound on parameters
+        chunk = participant_ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        out += [_participant(r) for r in db.execute(f"SELECT {_P_COLS} FROM participants WHERE id IN ({marks})",
+                                                    chunk)]
+    return sorted(out, key=lambda p: p.study_id)
 
 
 def next_study_id(db, prefix: str) -> str:

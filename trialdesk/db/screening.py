@@ -204,23 +204,35 @@ def visits(db, participant_id: str) -> list[PlannedVisitRecord]:
                                date.fromisoformat(r[8]) if r[8] else None) for r in rows]
 
 
-def next_visits(db) -> dict[str, tuple[str, str, str]]:
+_NEXT_VISIT = (
+    # One row per participant: SQLite takes the bare columns of an aggregate query with min() from the row holding
+    # the minimum, here the earliest target date and, on the same day, the first code (sorting every open visit
+    # of 5,000 participants and keeping the first in Python took 0.8 s).
+    "SELECT p.participant_id, p.label_en, p.label_nb, p.target_date, min(p.target_date || ' ' || p.code) "
+    "FROM planned_visits p JOIN participants x ON x.id = p.participant_id "
+    "WHERE p.done_on IS NULL AND NOT EXISTS (SELECT 1 FROM dose_visits d WHERE d.participant_id = "
+    "p.participant_id AND d.dose_code = p.code AND d.state IN ('missed', 'not_given')) "
+    "AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.participant_id = p.participant_id "
+    "AND c.visit_code = p.code AND c.state = 'missed') "
+    "AND NOT (p.kind = 'dose' AND (x.status NOT IN ('enrolled', 'on_treatment') "
+    "OR x.study_drug_discontinued_on IS NOT NULL)) AND x.status != 'died' {only}"
+    "GROUP BY p.participant_id")
+
+
+def next_visits(db, participant_ids: list[str] | None = None) -> dict[str, tuple[str, str, str]]:
     """participant id -> (label_en, label_nb, target date ISO) of the earliest visit not done (a dose recorded
     as not given, or a contact recorded as missed, is not "next" any more, nor is a dose once the participant is
-    no longer dosed — study drug discontinued, follow-up, withdrawn … — nor any visit after a death)."""
-    out: dict[str, tuple[str, str, str]] = {}
-    for pid, label_en, label_nb, target in db.execute(
-            "SELECT p.participant_id, p.label_en, p.label_nb, p.target_date FROM planned_visits p "
-            "JOIN participants x ON x.id = p.participant_id "
-            "WHERE p.done_on IS NULL AND NOT EXISTS (SELECT 1 FROM dose_visits d WHERE d.participant_id = "
-            "p.participant_id AND d.dose_code = p.code AND d.state IN ('missed', 'not_given')) "
-            "AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.participant_id = p.participant_id "
-            "AND c.visit_code = p.code AND c.state = 'missed') "
-            "AND NOT (p.kind = 'dose' AND (x.status NOT IN ('enrolled', 'on_treatment') "
-            "OR x.study_drug_discontinued_on IS NOT NULL)) AND x.status != 'died' "
-            "ORDER BY p.target_date DESC, p.code DESC"):
-        out[pid] = (label_en, label_nb, target)  # the earliest wins (rows come latest first)
-    return out
+    no longer dosed — study drug discontinued, follow-up, withdrawn … — nor any visit after a death); of every
+    participant, or of ``participant_ids`` only."""
+    if participant_ids is None:
+        rows = db.execute(_NEXT_VISIT.format(only="")).fetchall()
+    else:
+        rows = []
+        for start in range(0, len(participant_ids), 500):  # within SQLite's bound on parameters
+            chunk = participant_ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows += db.execute(_NEXT_VISIT.format(only=f"AND p.participant_id IN ({marks}) "), chunk).fetchall()
+    return {pid: (label_en, label_nb, target) for pid, label_en, label_nb, target, _ in rows}
 
 
 def open_contacts(db, participant_id: str) -> list[tuple[str, str, str, str]]:

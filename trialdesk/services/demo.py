@@ -51,7 +51,6 @@ from dataclasses import dataclass, replace  # noqa: E402
 from datetime import timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from trialdesk.db import participants as participants_repo  # noqa: E402
 from trialdesk.db import screening as screening_repo  # noqa: E402
 from trialdesk.db.connection import Store  # noqa: E402
 from trialdesk.domain.people import Role, User  # noqa: E402

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterable
 
 from trialdesk.clock import local_today
 from trialdesk.db import participants as repo
@@ -97,12 +98,14 @@ def _next_allowed(store: Store, participant_id: str) -> tuple[str, str, str] | N
     return None
 
 
-def list_participants(store: Store, user: User) -> list[ParticipantRow]:
-    """Every participant of this store, by study id, with the next visit not yet done."""
+def list_participants(store: Store, user: User, only: Iterable[str] | None = None) -> list[ParticipantRow]:
+    """Every participant of this store (or those of ``only`` that exist: what a change touched), by study id, with
+    the next visit not yet done."""
     require(user, Action.VIEW_CLINICAL)
-    upcoming = screening_repo.next_visits(store.db)
+    ids = None if only is None else list(dict.fromkeys(only))
+    upcoming = screening_repo.next_visits(store.db, ids)
     rows = []
-    for p in repo.all_participants(store.db):
+    for p in repo.all_participants(store.db, ids):
         nxt = upcoming.get(p.id)
         if p.status in (ParticipantStatus.WITHDRAWN.value, ParticipantStatus.LOST_TO_FOLLOW_UP.value):
             nxt = _next_allowed(store, p.id)  # as the Today list: only what the course still asks for

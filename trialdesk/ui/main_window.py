@@ -86,6 +86,16 @@ class IdleWatcher(QObject):
         return False
 
 
+REGISTER_PANE_MOST = 520
+"""Pixels the register's pane may take at most when the window is narrow (beyond it the next visit is elided)."""
+WORKSPACE_LEAST = 820
+"""Pixels the participant workspace keeps beside the register: its ten tabs, unelided, in either language."""
+
+REGISTER_UPDATE_MOST = 200
+"""Participants a change may touch for the register to read only theirs (a received bundle touching more is
+read whole)."""
+
+
 class MainWindow(QMainWindow):
     """Shell of the application for one signed-in user.
 
@@ -135,6 +145,8 @@ class MainWindow(QMainWindow):
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # The site is the letter in the study id (KTS11-R-004 was registered at Radium): no column of its own.
+        self.table.setColumnHidden(ParticipantTableModel.SITE_COLUMN, True)
         self.empty_note = QLabel()
         self.empty_note.setWordWrap(True)
         self.new_button = QPushButton(self.tr("&New candidate…"))
@@ -307,6 +319,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self._on_filter_textChanged)
+        # The sorted column shows its arrow: its header needs the room (sizes from the words kept: cheap).
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._size_columns())
         self.find_action.triggered.connect(self.filter.setFocus)
         self.new_action.triggered.connect(self._on_new_action_triggered)
         self.new_button.clicked.connect(self._on_new_action_triggered)
@@ -371,7 +385,10 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, changes) -> None:
         """Reload what a change touches: the register, the Today list, the SAE banner."""
         if changes.touches(*REGISTER_TABLES):
-            self._reload_register()
+            if changes.subjects and len(changes.subjects) <= REGISTER_UPDATE_MOST:
+                self._update_register(changes.subjects)
+            else:
+                self._reload_register()
         if self.today is not None and changes.touches(*TODAY_TABLES):
             self.today.reload()
         if self.sae_banner is not None and changes.touches(*SAE_TABLES):
@@ -397,11 +414,67 @@ class MainWindow(QMainWindow):
         if current:
             self.select_participant(current, open_workspace=False)
 
+    def _update_register(self, participant_ids) -> None:
+        """Read again only the participants a change touched (a save reads one; reading all 5,000 took 0.7 s of
+        the UI thread), keeping the selected one."""
+        if self.staff is not None:
+            return
+        try:
+            rows = participants_service.list_participants(self.store, self.user, only=participant_ids)
+        except PermissionDenied:
+            return
+        current = self.workspace.participant_id if self.workspace is not None else None
+        self.model.update_rows(participant_ids, rows)
+        self.empty_note.setText("" if self.model.all_rows() else self.tr("No participants yet."))
+        if current:
+            self.select_participant(current, open_workspace=False)
+
     def _size_columns(self) -> None:
-        # Fit the register into ~500 px at 1366×768: long visit names are elided (full text in the tooltip).
+        """Fit the register's columns to their headers and every word they show (a few dozen distinct ones, not
+        every row: issue 15), and the left pane to the register, so that nothing in it is cut at 1366×768 in
+        either language (issue 13); the workspace keeps at least what its ten tabs need."""
+        from math import ceil
+
+        from PySide6.QtGui import QFontMetricsF
+        from PySide6.QtWidgets import QStyle
+
         header = self.table.horizontalHeader()
-        for column, width in enumerate((94, 122, 36, 40, 112, 82)):
-            header.resizeSection(column, width)
+        texts = {c: self.model.column_texts(c) for c in range(self.model.columnCount())
+                 if not self.table.isColumnHidden(c)}
+        cells = QFontMetricsF(self.table.font())
+        style = self.table.style()
+        cell_margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 1
+        # Qt's size for a header keeps room for the sort arrow in every column; only the sorted one shows it.
+        with_arrow = {c: header.sectionSizeHint(c) for c in texts}
+        header.setSortIndicatorShown(False)
+        bare = {c: header.sectionSizeHint(c) for c in texts}
+        header.setSortIndicatorShown(True)
+        widths = {}
+        for column, shown in texts.items():
+            content = ceil(max((cells.horizontalAdvance(t) for t in shown if t), default=0)) + cell_margin
+            title = with_arrow[column] if header.sortIndicatorSection() == column else bare[column]
+            widths[column] = max(content, title)
+            header.resizeSection(column, widths[column])
+        # (the last column stretches to the pane: what it needs is its own width, not the one it shows)
+        needed = (sum(widths.values()) + self.table.verticalScrollBar().sizeHint().width()
+                  + 2 * self.table.frameWidth())
+        margins = self.table.parentWidget().layout().contentsMargins()
+        self._register_needs = needed + margins.left() + margins.right()
+        self._fit_register_pane()
+
+    def _fit_register_pane(self) -> None:
+        """Widen the register's pane to what its columns need, as far as the workspace beside it keeps
+        ``WORKSPACE_LEAST`` (a person who dragged the divider wider keeps their width)."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes) if sum(sizes) > 0 else self.width()
+        left = min(self._register_needs, max(REGISTER_PANE_MOST, total - WORKSPACE_LEAST))
+        if left > sizes[0]:
+            self.splitter.setSizes([left, max(0, total - left)])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if getattr(self, "_register_needs", 0):
+            QTimer.singleShot(0, self, self._fit_register_pane)  # once the splitter has its new width
 
     def _on_filter_textChanged(self, text: str) -> None:
         """Filter the register; the participant open stays selected whenever the filter shows them."""

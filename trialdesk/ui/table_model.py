@@ -48,12 +48,16 @@ class RowTableModel(QAbstractTableModel):
     def cell_text(self, row: int, column: int) -> str:
         """The text of a cell as the view shows it (worded once per row until the rows change)."""
         if column in self.LIVE_COLUMNS:
-            value = self.COLUMNS[column][1](self._rows[row])
-            return "" if value is None else str(value)
+            return self.live_text(self._rows[row], column)
         texts = self._texts.get(row)
         if texts is None:
             texts = self._texts[row] = self.row_texts(self._rows[row])
         return texts[column]
+
+    def live_text(self, row: Any, column: int) -> str:
+        """The text of a cell of a column in ``LIVE_COLUMNS``, worded now."""
+        value = self.COLUMNS[column][1](row)
+        return "" if value is None else str(value)
 
     def row_texts(self, row: Any) -> tuple[str, ...]:
         """Every cell's text of ``row``: the column getters' values as text (None as "")."""

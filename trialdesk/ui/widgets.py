@@ -197,8 +197,8 @@ def fit_columns(table: QTableView, *, sample: int = SIZE_SAMPLE_ROWS, widest: di
         for column in range(model.columnCount()):
             if table.isColumnHidden(column):
                 continue
-            texts = {model.cell_text(r, column) for r in range(rows)}
-            width = ceil(max((metrics.horizontalAdvance(t) for t in texts if t), default=0))
+            shown = {model.cell_text(r, column) for r in range(rows)}
+            width = ceil(max((metrics.horizontalAdvance(t) for t in shown if t), default=0))
             content = width + margin + grid if width else 0
             header.resizeSection(column, max(content, 0 if header.isHidden() else header.sectionSizeHint(column)))
     for column, most in (widest or {}).items():

@@ -21,6 +21,16 @@ def status_text(code: str) -> str:
     return code_word("participants", "status", code)
 
 
+def _next_visit(row: ParticipantRow) -> str:
+    return (row.next_visit_nb if ui_language() == "nb" else row.next_visit) or ""
+
+
+def short_name(name: str) -> str:
+    """A name without the details it gives after a comma or in brackets: "Doctor consultation, week 12 (blood
+    tests and physical examination)" -> "Doctor consultation"; "Enrolled (baseline)" -> "Enrolled"."""
+    return name.split(" (", 1)[0].split(", ", 1)[0]
+
+
 class ParticipantTableModel(RowTableModel):
     """Rows of :class:`ParticipantRow`; ``ROW_ROLE`` returns the row object itself.
 
@@ -29,10 +39,12 @@ class ParticipantTableModel(RowTableModel):
         _today: the day ages are computed for (injectable for tests).
     """
 
-    SEX_COLUMN = 2
-    AGE_COLUMN = 3
-    DATE_COLUMN = 5
-    LIVE_COLUMNS = frozenset({AGE_COLUMN})  # a birthday at midnight moves it
+    STATUS_COLUMN = 1
+    SEX_AGE_COLUMN = 2
+    NEXT_COLUMN = 3
+    DATE_COLUMN = 4
+    SITE_COLUMN = 5
+    LIVE_COLUMNS = frozenset({SEX_AGE_COLUMN})  # a birthday at midnight moves the age
 
     def __init__(self, today: Callable[[], date] = local_today, parent=None):
         self._today = today
@@ -78,6 +90,44 @@ class ParticipantTableModel(RowTableModel):
         self._filter = wanted
         super().set_rows(self._shown())
 
+    def update_rows(self, participant_ids, rows) -> None:
+        """Put ``rows`` (as the service now reads them) in place of the rows of ``participant_ids`` — the
+        participants a change touched; one of them without a row is gone. A row whose place in the order stays
+        is changed where it is (the view repaints it); otherwise, or when rows come or go, the register is sorted
+        again and the view reset (the window selects the participant shown again)."""
+        fresh = {r.id: r for r in rows}
+        touched = set(participant_ids) | set(fresh)
+        known = {r.id: i for i, r in enumerate(self._all)}
+        if any(pid not in known for pid in fresh) or any(pid not in fresh for pid in touched if pid in known):
+            self.set_rows([r for r in self._all if r.id not in touched] + list(fresh.values()))
+            return
+        column = self._order[0]
+        getter = self.COLUMNS[column][1]
+        if any(getter(fresh[pid]) != getter(self._all[known[pid]]) for pid in fresh):
+            self.set_rows([fresh.get(r.id, r) for r in self._all])  # the order moves
+            return
+        for pid, row in fresh.items():
+            self._all[known[pid]] = row
+        for pid, row in fresh.items():
+            at = self.row_of(pid)
+            if at is None:  # filtered out: nothing shown changes
+                continue
+            self._rows[at] = row
+            self._texts.pop(at, None)
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.COLUMNS) - 1))
+
+    def column_texts(self, column: int) -> set[str]:
+        """Every text ``column`` shows for any participant of the register (filtered out or not): what the
+        register is sized from once per reload (a few dozen distinct words at 5,000 participants)."""
+        if column == self.DATE_COLUMN:
+            return {"00.00.0000"} if any(r.next_visit_date for r in self._all) else set()
+        if column == self.SEX_AGE_COLUMN:
+            return {self.live_text(r, column) for r in self._all}
+        if column == self.STATUS_COLUMN:
+            return {short_name(status_text(s)) for s in {r.status for r in self._all}}
+        getter = self.COLUMNS[column][1]
+        return {str(v) for v in {getter(r) for r in self._all} if v not in (None, "")}
+
     def filter_text(self) -> str:
         return self._filter
 
@@ -105,24 +155,43 @@ class ParticipantTableModel(RowTableModel):
     def columns(self) -> tuple[tuple[str, Callable[[ParticipantRow], Any]], ...]:
         return (
             (heading("participants", "study_id"), lambda r: r.study_id),
+            # Words shown short — "Enrolled" for "Enrolled (baseline)", "Doctor consultation" for "Doctor
+            # consultation, week 12 (blood tests and physical examination)", the date beside it saying which — with
+            # the whole word as the cell's tooltip: the register fits its pane at 1366×768 in either language
+            # without a word cut (issue 13). Sorting uses the whole word.
             (heading("participants", "status"), lambda r: status_text(r.status)),
-            # The register's narrow column shows the word's initial (F/M, in Bokmål K/M); its tooltip the word.
-            (heading("participants", "sex"), lambda r: code_word("participants", "sex", r.sex)[:1].upper()),
-            (_tr("Age"), lambda r: r.age_on(self._today())),
-            (_tr("Next visit"), lambda r: (r.next_visit_nb if ui_language() == "nb" else r.next_visit) or ""),
+            # Sex as its initial (F/M, in Bokmål K/M) and the age: "F 45"; sorted by age.
+            (_tr("Sex, age"), lambda r: r.age_on(self._today())),
+            (_tr("Next visit"), lambda r: short_name(_next_visit(r))),
             (_tr("Date"), lambda r: r.next_visit_date or ""),  # next visit; ISO sorts, shown dd.mm.yyyy
             (_tr("Site"), lambda r: r.site),
         )
 
+    def live_text(self, row: ParticipantRow, column: int) -> str:
+        if column != self.SEX_AGE_COLUMN:
+            return super().live_text(row, column)
+        age = row.age_on(self._today())
+        return " ".join(t for t in (code_word("participants", "sex", row.sex)[:1].upper(),
+                                    "" if age is None else str(age)) if t)
+
     def row_texts(self, row: ParticipantRow) -> tuple[str, ...]:
         texts = list(super().row_texts(row))
+        texts[self.STATUS_COLUMN] = short_name(texts[self.STATUS_COLUMN])
         value = row.next_visit_date
         texts[self.DATE_COLUMN] = date.fromisoformat(value).strftime("%d.%m.%Y") if value else ""
         return tuple(texts)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.SEX_COLUMN:
-            return code_word("participants", "sex", self._rows[index.row()].sex)
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.row() < len(self._rows):
+            row = self._rows[index.row()]
+            if index.column() == self.SEX_AGE_COLUMN:
+                age = row.age_on(self._today())
+                sex = code_word("participants", "sex", row.sex)
+                return sex if age is None else _tr("{sex}, {age} years").format(sex=sex, age=age) if sex else str(age)
+            if index.column() == self.NEXT_COLUMN:
+                return _next_visit(row)
+            if index.column() == self.STATUS_COLUMN:
+                return status_text(row.status)
         if role == self.SORT_ROLE and index.isValid():
             value = self.COLUMNS[index.column()][1](self._rows[index.row()])
             return -1 if value is None else value

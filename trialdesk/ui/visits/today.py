@@ -11,8 +11,8 @@ from trialdesk.ui.widgets import fit_columns, row_table
 from trialdesk.ui.visits.models import SaeClockTableModel, TodayTableModel
 
 
-VISIT_COLUMN_WIDTH = 125
-"""Pixels of the Today list's visit column at most."""
+VISIT_COLUMN_WIDTH = 90
+"""Pixels the Today list's visit column keeps at least (when the pane is narrow, the name is elided)."""
 
 
 class TodayPanel(QWidget):
@@ -55,17 +55,30 @@ class TodayPanel(QWidget):
     def _show(self) -> None:
         rows = [r for r in self.rows if r.call] if self.calls_only.isChecked() else self.rows
         self.model.set_rows(rows)
-        fit_columns(self.table)
-        # Fit the kind, window end and state into the left panel at 1366×768: long visit names are elided (the
-        # whole name is the cell's tooltip).
-        header = self.table.horizontalHeader()
-        header.resizeSection(1, min(header.sectionSize(1), VISIT_COLUMN_WIDTH))
+        self._fit_columns()
         if rows:
             self.note.setText(self.tr("Double-click or Enter opens the visit or contact."))
         elif self.calls_only.isChecked():
             self.note.setText(self.tr("Nobody to call today."))
         else:
             self.note.setText(self.tr("Nobody is due today (doses and contacts)."))
+
+    def _fit_columns(self) -> None:
+        """Every column fitted to its words; the kind, window end and state always whole in the left pane, the
+        visit's name taking what is left (at least ``VISIT_COLUMN_WIDTH``), elided beyond it (the whole name is
+        the cell's tooltip)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # the state's own width, not the pane's rest
+        fit_columns(self.table)
+        others = sum(header.sectionSize(c) for c in range(self.model.columnCount()) if c != 1)
+        header.setStretchLastSection(True)
+        room = self.table.viewport().width() - others
+        header.resizeSection(1, max(VISIT_COLUMN_WIDTH, min(header.sectionSize(1), room)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.model.rowCount():
+            QTimer.singleShot(0, self, self._fit_columns)  # once the table has its new width
 
     def _on_table_activated(self, index) -> None:
         row = self.model.row_at(index)
