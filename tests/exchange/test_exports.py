@@ -299,3 +299,103 @@ def test_csv_written_to_a_folder_row_by_row_is_the_same_files(store, users, tria
         assert os.name == "nt" or file_mode(tmp_path / name) == 0o600
     with pytest.raises(TrialDeskError, match="already exists"):
         exports.export_csv(store, monitor, out=tmp_path)
+
+
+def test_odm_text_with_markup_characters_reads_back_as_entered(store, users, trial, schema):
+    """The transactions are written as text, not through an XML library: what XML marks up (& < > " and line
+    breaks, tabs) in a value, a reason or a study id reads back exactly as entered, in a valid document."""
+    from datetime import date
+
+    from lxml import etree
+
+    from trialdesk.domain import records
+    from trialdesk.services import visits as vs
+
+    nurse = users[Role.NURSE]
+    verbatim = 'kløe & "svie" <2 døgn> etter\nandre dose,\tså bedre\r\nigjen'
+    reason = 'skrevet feil: "<" & ">" byttet om\nsjekket mot notatet'
+    ae = vs.AdverseEventInput(verbatim=verbatim, term="headache", onset_date=date(2026, 6, 10), grade=1,
+                              serious=False, causality="possible", action_taken="none", outcome="recovered",
+                              end_date=date(2026, 6, 11))
+    ae_id = vs.record_adverse_event(store, nurse, trial.pid, ae)
+    vs.update_adverse_event(store, nurse, ae_id, vs.AdverseEventInput(**{**ae.__dict__, "verbatim": verbatim + "!"}),
+                            reason=reason)
+    result = exports.export_odm(store, users[Role.MONITOR])
+    schema.validate(result.data.decode("utf-8"))
+    root = etree.fromstring(result.data)
+    oid = next(f.odm.oid for f in records.record("adverse_events").fields if f.column == "verbatim")
+    groups = [g for g in root.iter(f"{{{NS['odm']}}}ItemGroupData") if g.get("ItemGroupRepeatKey") == ae_id]
+    values = [i.get("Value") for g in groups for i in g.iter(f"{{{NS['odm']}}}ItemData") if i.get("ItemOID") == oid]
+    assert values == [verbatim, verbatim + "!"]
+    assert reason in [r.text for r in root.iter(f"{{{NS['odm']}}}ReasonForChange")]
+
+
+def _entries(store, extra=()):
+    from trialdesk.exchange import odm
+
+    rows = [odm.AuditEntry(*r[:6], odm.decode(r[6]), odm.decode(r[7]), *r[8:]) for r in store.db.execute(
+        "SELECT seq, at, username, action, table_name, record_id, old_values, new_values, reason, site FROM audit "
+        "WHERE action IN ('INSERT','UPDATE','DELETE') ORDER BY seq")]
+    return rows + list(extra)
+
+
+def _write(store, entries, out):
+    from trialdesk.exchange import odm
+
+    return odm.write_odm(
+        out, entries=entries, study_ids=dict(store.db.execute("SELECT id, study_id FROM participants").fetchall()),
+        users=[], locations=[odm.Location("LOC.H", "H", "2026-01-01")], user_names={}, masked_results=set(),
+        created_at="2099-01-01T00:00:00Z", file_oid="F", study_name="KTS-11", study_description="d",
+        protocol_name="p", mdv_name="m", source_version="v", originator="o",
+        usernames=[e.username for e in entries if e.username],
+        signature_meanings=[e.new.get("meaning", "") for e in entries if e.table == "signatures"])
+
+
+@pytest.mark.parametrize("bad", ["\x01", "\x1f", "\ufffe", "\uffff", "\ud800"])
+def test_odm_refuses_a_character_xml_cannot_carry(store, users, trial, bad):
+    """A value XML 1.0 cannot hold at all (a control character, U+FFFE/U+FFFF, a lone surrogate) stops the
+    export with a one-line message naming the audit row, never a file that no reader can open."""
+    from trialdesk.exchange import odm
+
+    entries = _entries(store)
+    last = entries[-1].seq
+    cursor = store.db.execute("SELECT * FROM adverse_events")
+    old = dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
+    ae = [old["id"]]
+    broken = odm.AuditEntry(last + 1, "2026-06-12T10:00:00.000000Z", "nurse", "UPDATE", "adverse_events", ae[0],
+                            old, {**old, "verbatim": f"kløe{bad}svie"}, "r", "H")
+    clean = io.BytesIO()
+    stats = _write(store, entries, clean)
+    assert stats.transactions > 20
+    etree_ok = ET.fromstring(clean.getvalue())  # what comes before it is a sound document
+    assert etree_ok.tag.endswith("ODM")
+    with pytest.raises(TrialDeskError, match=f"Audit row {last + 1} holds a control character"):
+        _write(store, [*entries, broken], io.BytesIO())
+
+
+def test_adminData_user_names_read_through_the_indexes_are_the_trails(store, users, trial):
+    """The user names and signature facts AdminData lists before the first transaction, read through the indexes,
+    are those of a plain scan of the trail, for any cut-off time (a user with no clinical change is not named)."""
+    from trialdesk.db import exports as repo
+    from trialdesk.exchange import odm
+
+    tables = tuple(odm.TARGETS) + ("signatures",)
+    marks = ", ".join("?" for _ in tables)
+    stamps = [r[0] for r in store.db.execute("SELECT at FROM audit ORDER BY seq")]
+    cuts = [stamps[len(stamps) * k // 4] for k in range(4)] + ["2099-01-01T00:00:00.000000Z"]
+    named = []
+    for before in cuts:
+        plain = {r[0] for r in store.db.execute(
+            f"SELECT username FROM audit WHERE table_name IN ({marks}) AND action IN ('INSERT','UPDATE','DELETE') "
+            "AND at < ?", [*tables, before]) if r[0]}
+        sigs = [json.loads(r[1] or "{}") | {"_action": r[0]} for r in store.db.execute(
+            "SELECT action, new_values FROM audit WHERE table_name = 'signatures' "
+            "AND action IN ('INSERT','UPDATE','DELETE') AND at < ?", [before])]
+        names, signers, meanings = repo.data_change_names(store.db, tables, before)
+        assert names == plain, before
+        assert signers == {s["username"] for s in sigs if s.get("username")}
+        assert meanings == {s.get("meaning", "") for s in sigs if s["_action"] == "INSERT"}
+        named.append(names)
+    assert named[0] < named[-1] and "admin" not in named[-1]
+    # Only clinical tables count: the administrator made users (audited), never clinical data.
+    assert store.db.execute("SELECT count(*) FROM audit WHERE username = 'admin' AND action = 'INSERT'").fetchone()[0]

@@ -6,6 +6,7 @@ Kits are identified by number only; the treatment arm is never stored.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -300,11 +301,17 @@ class ResultMasking:
     sampled_at: datetime
 
 
-def all_result_masking(db) -> list[ResultMasking]:
-    """Every lab result of the store with its participant, analyte and sample time (for exports)."""
-    return [ResultMasking(rid, pid, analyte, parse_utc(sampled)) for rid, pid, analyte, sampled in db.execute(
-        "SELECT r.id, s.participant_id, r.analyte, s.sampled_at FROM lab_results r "
-        "JOIN lab_samples s ON s.id = r.sample_id")]
+def all_result_masking(db, analytes: Iterable[str] | None = None) -> list[ResultMasking]:
+    """Every lab result of the store with its participant, analyte and sample time (for exports); only those of
+    ``analytes`` when given (the masked ones: a fifth of the results, each sample time parsed)."""
+    sql = ("SELECT r.id, s.participant_id, r.analyte, s.sampled_at FROM lab_results r "
+           "JOIN lab_samples s ON s.id = r.sample_id")
+    args: list[str] = []
+    if analytes is not None:
+        args = sorted(set(analytes))
+        sql += f" WHERE r.analyte IN ({', '.join('?' for _ in args)})"
+    return [ResultMasking(rid, pid, analyte, parse_utc(sampled))
+            for rid, pid, analyte, sampled in db.execute(sql, args)]
 
 
 def get_adverse_event(db, ae_id: str) -> dict | None:

@@ -97,7 +97,7 @@ def write_csv(out: BinaryIO, domain: str, rows: Iterable[Mapping]) -> None:
     for row in rows:
         if not known.issuperset(row):
             raise ValueError(f"{domain} has no column {sorted(set(row) - known)}")
-        writer.writerow([_text(row.get(c)) for c in columns])
+        writer.writerow([value if type(value) is str else _text(value) for value in map(row.get, columns)])
 
 
 def file_name(domain: str) -> str:

@@ -9,10 +9,11 @@ treatment arm is not in the store at all.
 
 Input is plain data (audit rows as dicts, users, sites), so this module needs no database. The file is
 written as it is made (issue 15, point 4): lxml's incremental ``etree.xmlfile`` writer writes the document and its
-metadata; inside ClinicalData each transaction is made as a small tree of plain objects (``_Node``), serialized
-(escaped, checked for characters XML cannot carry) and written before the next audit row is read, so memory does
-not grow with the store (3.4 GB for 5.8 M elements when the whole tree was built first) and the export runs at the
-pace of a bare streaming writer.
+metadata; inside ClinicalData each transaction is written as text straight from its audit row (the markup that
+does not change escaped once per export, the values escaped and checked for characters XML cannot carry) and
+handed on before the next audit row is read, so memory does not grow with the store (3.4 GB for 5.8 M elements
+when the whole tree was built first) and the export keeps within 1.5x of a bare streaming writer writing the same
+elements (``bench/scale.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from lxml import etree as ET
 
@@ -132,9 +133,9 @@ class Location:
     effective_date: str
 
 
-@dataclass(frozen=True)
-class AuditEntry:
-    """One audit row as plain data (``old``/``new`` are the JSON-decoded row values)."""
+class AuditEntry(NamedTuple):
+    """One audit row as plain data (``old``/``new`` are the JSON-decoded row values). A named tuple: an export at
+    5,000 participants makes half a million of them, and a frozen dataclass costs 2 µs each."""
 
     seq: int
     at: str
@@ -187,29 +188,9 @@ def _translated(parent, tag: str, text: str) -> None:
     t.text = text
 
 
-class _Node:
-    """One element of a transaction being made: a few plain Python objects, serialized at once by :func:`_xml`
-    and dropped (an lxml element costs ~5 µs to make; the export makes millions)."""
-
-    __slots__ = ("attrs", "children", "tag", "text")
-
-    def __init__(self, tag: str, attrs: dict | None = None):
-        self.tag = tag
-        self.attrs = attrs
-        self.children: list[_Node] = []
-        self.text: str | None = None
-
-
-def _node(parent: _Node, tag: str, attrs: dict | None = None) -> _Node:
-    node = _Node(tag, attrs)
-    parent.children.append(node)
-    return node
-
-
 _ESCAPE = re.compile(r'[&<>"\n\r\t]')
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-# What XML 1.0 cannot carry at all (C0 controls but tab, newline and return; lone surrogates; U+FFFE, U+FFFF).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_C0 = bytes(c for c in range(32) if c not in (9, 10, 13))  # what XML 1.0 cannot carry below the space
 
 
 def _escaped(value: str) -> str:
@@ -217,29 +198,18 @@ def _escaped(value: str) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPES[m.group()], value) if _ESCAPE.search(value) else value
 
 
-def _xml(node: _Node, parts: list[str]) -> None:
-    head = "<" + node.tag
-    if node.attrs:
-        head += "".join([f' {name}="{_escaped(value)}"' for name, value in node.attrs.items() if value is not None])
-    if node.children or node.text is not None:
-        parts.append(head + ">")
-        if node.text is not None:
-            parts.append(_escaped(node.text))
-        for child in node.children:
-            _xml(child, parts)
-        parts.append("</" + node.tag + ">")
-    else:
-        parts.append(head + "/>")
-
-
-def _transaction_bytes(node: _Node, seq: int) -> bytes:
-    parts: list[str] = []
-    _xml(node, parts)
-    text = "".join(parts)
-    if _NOT_XML.search(text):
+def _encoded(text: str, seq: int) -> bytes:
+    """One transaction as UTF-8, refused if it holds what XML 1.0 cannot carry at all: a C0 control but tab,
+    newline and return, a lone surrogate (which UTF-8 cannot encode either), U+FFFE or U+FFFF."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = None
+    if data is None or len(data.translate(None, _C0)) != len(data) or (
+            b"\xef\xbf" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)):
         raise TrialDeskError("Audit row {seq} holds a control character that an XML file cannot carry; the ODM "
                              "export stopped there. Ask IT to look at that row.", seq=seq)
-    return text.encode("utf-8")
+    return data
 
 
 def _kept(value):
@@ -247,8 +217,34 @@ def _kept(value):
     return sys.intern(value) if isinstance(value, str) else value
 
 
+_ACTIONS = {"INSERT": "Insert", "UPDATE": "Update", "DELETE": "Remove"}
+
+
+class _Layout:
+    """The constant markup of one target's transactions, escaped once: its form and item group, and per item the
+    start of its ItemData with what the builder needs to know of the column."""
+
+    __slots__ = ("form", "group", "items", "target")
+
+    def __init__(self, target: Target):
+        self.target = target
+        self.form = f'<FormData FormOID="{_escaped(target.form)}" TransactionType="'
+        self.group = f'<ItemGroupData ItemGroupOID="{_escaped(target.group)}"'
+        # (column, '<ItemData ItemOID="…"', a user id, masked for a blinded reader)
+        self.items = tuple((item.column, f'<ItemData ItemOID="{_escaped(item.oid)}"', item.column in USER_COLUMNS,
+                            target.table == "lab_results" and item.column in MASKED_COLUMNS)
+                           for item in target.items)
+
+
+_LAYOUTS = {table: _Layout(target) for table, target in TARGETS.items()}
+
+
 class _Builder:
-    """Turns audit entries into ODM transactions in file order."""
+    """Turns audit entries into ODM transactions in file order.
+
+    Each transaction (one SubjectData) is written as text straight from the entry, its constant markup escaped once
+    per export (per target, user and site), and handed to ``write`` as UTF-8 before the next entry is read: the
+    element tree a transaction would make is never built (issue 15, point 4: millions of elements)."""
 
     def __init__(self, write, study_ids: Mapping[str, str], user_names: Mapping[str, str],
                  masked_results: set[str], signature_oids: Mapping[str, str]):
@@ -266,6 +262,12 @@ class _Builder:
         self.sample_of: dict[str, tuple[str, str | None, str | None]] = {}
         self.result_sample: dict[str, str] = {}
         self.contact_of: dict[str, tuple[str, str]] = {}  # contact id -> (participant id, visit code)
+        # Markup made once: '<SubjectData SubjectKey="…" TransactionType="' per participant, the start of an
+        # AuditRecord per (user name, site), a SiteRef per site, a user's OID per user id.
+        self._subjects: dict[str, str] = {}
+        self._audit_heads: dict[tuple, str] = {}
+        self._site_refs: dict[str, str] = {}
+        self._user_values: dict = {}
 
     # --- locating a row ---------------------------------------------------------------------------
 
@@ -316,85 +318,111 @@ class _Builder:
             return pid, "SE.CONTACT", contact[1]
         return pid, "SE.UNSCHEDULED", sample_id
 
-    # --- elements --------------------------------------------------------------------------------
+    # --- markup ----------------------------------------------------------------------------------
 
-    def _audit_record(self, parent, entry: AuditEntry) -> None:
-        rec = _node(parent, "AuditRecord")
-        _node(rec, "UserRef", {"UserOID": user_oid(entry.username)})
-        _node(rec, "LocationRef", {"LocationOID": location_oid(entry.site)})
-        _node(rec, "DateTimeStamp").text = entry.at
+    def _audit_record(self, entry: AuditEntry) -> str:
+        """The entry's AuditRecord: who, where, when, why (if said), and the audit row it comes from."""
+        head = self._audit_heads.get((entry.username, entry.site))
+        if head is None:
+            head = self._audit_heads[(entry.username, entry.site)] = (
+                f'<AuditRecord><UserRef UserOID="{_escaped(user_oid(entry.username))}"/>'
+                f'<LocationRef LocationOID="{_escaped(location_oid(entry.site))}"/>')
+        at = entry.at
+        text = head + ("<DateTimeStamp/>" if at is None else "<DateTimeStamp>" + _escaped(at) + "</DateTimeStamp>")
         if entry.reason:
-            _node(rec, "ReasonForChange").text = entry.reason
-        _node(rec, "SourceID").text = f"audit:{entry.seq}"
+            text += "<ReasonForChange>" + _escaped(entry.reason) + "</ReasonForChange>"
+        seq = entry.seq
+        return text + "<SourceID>" + (f"audit:{seq}" if type(seq) is int else _escaped(f"audit:{seq}")) + \
+            "</SourceID></AuditRecord>"
 
-    def _subject(self, pid: str) -> _Node | None:
-        key = self.study_ids.get(pid)
-        if key is None:
-            return None
+    def _subject(self, pid: str) -> str | None:
+        """The start tag of the participant's SubjectData (Insert the first time), or None if not a participant."""
+        head = self._subjects.get(pid)
+        if head is None:
+            key = self.study_ids.get(pid)
+            if key is None:
+                return None
+            head = self._subjects[pid] = f'<SubjectData SubjectKey="{_escaped(key)}" TransactionType="'
+            self.stats.subjects.add(key)
         new = ("S", pid) not in self.seen
         self.seen.add(("S", pid))
-        self.stats.subjects.add(key)
-        return _Node("SubjectData", {"SubjectKey": key, "TransactionType": "Insert" if new else "Update"})
+        return head + ("Insert\">" if new else "Update\">")
 
-    def _child(self, parent, tag: str, key: tuple, inserting: bool, **attrs) -> _Node:
+    def _event(self, key: tuple, event: str, event_key, inserting: bool) -> str:
+        """The start tag of a StudyEventData (Insert when first met in an insertion, else Context)."""
         new = key not in self.seen
         self.seen.add(key)
-        attrs["TransactionType"] = "Insert" if (new and inserting) else "Context"
-        return _node(parent, tag, attrs)
+        repeat = f' StudyEventRepeatKey="{_escaped(event_key)}"' if event in REPEATED_EVENTS and event_key is not None \
+            else ""
+        return f'<StudyEventData StudyEventOID="{_escaped(event)}"{repeat} TransactionType="' + (
+            "Insert\">" if (new and inserting) else "Context\">")
+
+    def _form(self, key: tuple, form_start: str, inserting: bool) -> str:
+        new = key not in self.seen
+        self.seen.add(key)
+        return form_start + ("Insert\">" if (new and inserting) else "Context\">")
 
     def add(self, entry: AuditEntry) -> None:
-        if entry.table == "signatures":
+        table = entry.table
+        if table == "signatures":
             self._signature(entry)
             return
-        target = TARGETS.get(entry.table)
-        if target is None:  # identities, users, settings …: never exported as clinical data
+        layout = _LAYOUTS.get(table)
+        if layout is None:  # identities, users, settings …: never exported as clinical data
             return
+        target = layout.target
         row = entry.new or entry.old
         where = self._locate(entry, row)
         if where is None:
             return
         pid, event, event_key = _kept(where[0]), where[1], _kept(where[2])
         event = event or target.event
-        items = self._items(entry, target)
-        if entry.action == "UPDATE" and not items:
+        action = entry.action
+        updating = action == "UPDATE"
+        items = self._items(entry, layout)
+        if updating and not items:
             return
         subject_new = ("S", pid) not in self.seen
         subject = self._subject(pid)
         if subject is None:
             return
+        parts = [subject]
         if subject_new:
-            _node(subject, "SiteRef", {"LocationOID": location_oid(entry.site)})
-        inserting = entry.action == "INSERT"
+            site_ref = self._site_refs.get(entry.site)
+            if site_ref is None:
+                site_ref = self._site_refs[entry.site] = f'<SiteRef LocationOID="{_escaped(location_oid(entry.site))}"/>'
+            parts.append(site_ref)
+        inserting = action == "INSERT"
         ev_key = ("E", pid, event, event_key)
-        ev = self._child(subject, "StudyEventData", ev_key, inserting, StudyEventOID=event,
-                         StudyEventRepeatKey=event_key if event in REPEATED_EVENTS else None)
-        form = self._child(ev, "FormData", ev_key + (target.form,), inserting, FormOID=target.form)
+        parts.append(self._event(ev_key, event, event_key, inserting))
+        parts.append(self._form(ev_key + (target.form,), layout.form, inserting))
         group_key = _kept(self._group_key(entry, target, row))
-        action = {"INSERT": "Insert", "UPDATE": "Update", "DELETE": "Remove"}[entry.action]
         g_key = ev_key + (target.form, target.group, group_key)
-        if entry.action == "INSERT" and g_key in self.seen:
-            action = "Update"  # a re-inserted row (never happens today; Upsert is not allowed)
+        transaction = _ACTIONS[action]
+        if inserting and g_key in self.seen:
+            transaction = "Update"  # a re-inserted row (never happens today; Upsert is not allowed)
         self.seen.add(g_key)
-        if entry.action == "UPDATE":
-            group = _node(form, "ItemGroupData", {"ItemGroupOID": target.group, "ItemGroupRepeatKey": group_key,
-                                                  "TransactionType": "Context"})
+        parts.append(layout.group)
+        if group_key is not None:
+            parts.append(f' ItemGroupRepeatKey="{_escaped(group_key)}"')
+        if updating:
+            parts.append(' TransactionType="Context">')
+            record = self._audit_record(entry)
+            for start, value in items:
+                parts.append(start)
+                parts.append(' IsNull="Yes" TransactionType="Update">' if value is None
+                             else ' Value="' + _escaped(value) + '" TransactionType="Update">')
+                parts.append(record)
+                parts.append("</ItemData>")
         else:
-            group = _node(form, "ItemGroupData", {"ItemGroupOID": target.group, "ItemGroupRepeatKey": group_key,
-                                                  "TransactionType": action})
-            self._audit_record(group, entry)
-        for item, value in items:
-            attrs = {"ItemOID": item.oid}
-            if value is None:
-                attrs["IsNull"] = "Yes"
-            else:
-                attrs["Value"] = value
-            if entry.action == "UPDATE":
-                attrs["TransactionType"] = "Update"
-            el = _node(group, "ItemData", attrs)
-            if entry.action == "UPDATE":
-                self._audit_record(el, entry)
+            parts.append(f' TransactionType="{transaction}">')
+            parts.append(self._audit_record(entry))
+            for start, value in items:
+                parts.append(start)
+                parts.append(' IsNull="Yes"/>' if value is None else ' Value="' + _escaped(value) + '"/>')
+        parts.append("</ItemGroupData></FormData></StudyEventData></SubjectData>")
         self.stats.transactions += 1
-        self.write(_transaction_bytes(subject, entry.seq))
+        self.write(_encoded("".join(parts), entry.seq))
 
     def _group_key(self, entry: AuditEntry, target: Target, row: Mapping) -> str | None:
         if target.group_key is None:
@@ -403,25 +431,47 @@ class _Builder:
             return entry.record_id
         return str(row.get(target.group_key) or entry.record_id)
 
-    def _items(self, entry: AuditEntry, target: Target) -> list[tuple[Item, str | None]]:
-        masked = entry.table == "lab_results" and entry.record_id in self.masked
+    def _items(self, entry: AuditEntry, layout: _Layout) -> list[tuple[str, str | None]]:
+        """(ItemData start, value as text or None for IsNull) of each item the entry sets, in the target's order:
+        an insertion's values that are not null, an update's changed values, none for a removal; a masked result's
+        masked values are left out (counted)."""
+        action = entry.action
+        if action == "DELETE":
+            return []
+        new = entry.new
+        old = entry.old
+        updating = action == "UPDATE"
+        masked = layout.target.table == "lab_results" and entry.record_id in self.masked
         out = []
-        for item in target.items:
-            if entry.action == "DELETE":
-                break
-            if item.column not in entry.new:
+        for column, start, user_column, masked_column in layout.items:
+            if column not in new:
                 continue
-            value = entry.new.get(item.column)
-            if entry.action == "UPDATE" and entry.old.get(item.column) == value:
+            value = new[column]
+            if updating:
+                if old.get(column) == value:
+                    continue
+            elif value is None:
                 continue
-            if entry.action == "INSERT" and value is None:
-                continue
-            if masked and item.column in MASKED_COLUMNS:
+            if masked and masked_column:
                 self.stats.masked_values += 1
                 continue
-            if value is not None and item.column in USER_COLUMNS:
-                value = user_oid(self.user_names.get(value, value))
-            out.append((item, None if value is None else _value(value)))
+            if value is None:
+                out.append((start, None))
+                continue
+            kind = type(value)
+            if kind is str:
+                text = value
+            elif kind is bool:
+                text = "1" if value else "0"
+            elif kind is float:
+                text = repr(value)
+            else:
+                text = str(value)
+            if user_column:
+                text = self._user_values.get(value)
+                if text is None:
+                    text = self._user_values[value] = user_oid(self.user_names.get(value, value))
+            out.append((start, text))
         return out
 
     def _signature(self, entry: AuditEntry) -> None:
@@ -448,18 +498,25 @@ class _Builder:
         if subject is None:
             return
         ev_key = ("E", pid, event, key)
-        ev = self._child(subject, "StudyEventData", ev_key, False, StudyEventOID=event,
-                         StudyEventRepeatKey=key if event in REPEATED_EVENTS else None)
-        holder = ev if form is None else self._child(ev, "FormData", ev_key + (form,), False, FormOID=form)
-        el = _Node("Signature", {"ID": f"SIG.{sig.get('id', entry.record_id)}"})
-        _node(el, "UserRef", {"UserOID": user_oid(sig.get("username"))})
-        _node(el, "LocationRef", {"LocationOID": location_oid(sig.get("site") or entry.site)})
-        _node(el, "SignatureRef", {"SignatureOID": self.signature_oids[sig.get("meaning", "")]})
-        _node(el, "DateTimeStamp").text = sig.get("signed_at") or entry.at
-        holder.children.insert(0, el)  # Signature before data in the XSD sequence: first in its parent
+        parts = [subject, self._event(ev_key, event, key, False)]
+        if form is not None:
+            parts.append(self._form(ev_key + (form,), f'<FormData FormOID="{_escaped(form)}" TransactionType="',
+                                    False))
+        signed_at = sig.get("signed_at") or entry.at
+        # Signature before data in the XSD sequence: the only child of its holder here.
+        parts.append(
+            '<Signature ID="' + _escaped(f"SIG.{sig.get('id', entry.record_id)}") + '">'
+            f'<UserRef UserOID="{_escaped(user_oid(sig.get("username")))}"/>'
+            f'<LocationRef LocationOID="{_escaped(location_oid(sig.get("site") or entry.site))}"/>'
+            f'<SignatureRef SignatureOID="{_escaped(self.signature_oids[sig.get("meaning", "")])}"/>'
+            + ("<DateTimeStamp/>" if signed_at is None else f"<DateTimeStamp>{_escaped(signed_at)}</DateTimeStamp>")
+            + "</Signature>")
+        if form is not None:
+            parts.append("</FormData>")
+        parts.append("</StudyEventData></SubjectData>")
         self.stats.signatures += 1
         self.stats.transactions += 1
-        self.write(_transaction_bytes(subject, entry.seq))
+        self.write(_encoded("".join(parts), entry.seq))
 
 
 def signature_def_oid(meaning: str) -> str:

@@ -18,7 +18,6 @@ from pathlib import Path
 from trialdesk import __version__
 from trialdesk.clock import utc_now
 from trialdesk.db import exports as repo
-from trialdesk.db import screening as screening_repo
 from trialdesk.db import users as users_repo
 from trialdesk.db import visits as visits_repo
 from trialdesk.db.connection import Store
@@ -68,8 +67,10 @@ def masked_result_ids(store: Store, user: User) -> set[str]:
     viewer = stored() if callable(stored) else user
     if is_dataclass(viewer) and hasattr(viewer, "source"):
         viewer = replace(viewer, source=None)  # a snapshot: it does not read the store again
-    return {r.result_id for r in visits_repo.all_result_masking(store.db)
-            if blinding.result_masked(proto, viewer, r.analyte, r.sampled_at, firsts.get(r.participant_id))}
+    # Only a masked analyte of a participant given a first dose can be masked: the rule is asked about those only.
+    return {r.result_id for r in visits_repo.all_result_masking(store.db, proto.masked_analytes)
+            if firsts.get(r.participant_id) is not None
+            and blinding.result_masked(proto, viewer, r.analyte, r.sampled_at, firsts[r.participant_id])}
 
 
 def _audit(store: Store, user: User, fmt: str, sha: str, detail: dict) -> None:
@@ -103,9 +104,9 @@ def export_odm(store: Store, user: User, *, now: datetime | None = None, out: Pa
     names, signers, meanings = repo.data_change_names(db, tables, created)
     # The audit rows' own user names first, as they appear, then the signers': the order AdminData lists them in.
     usernames = sorted(names) + sorted(signers - names)
-    entries = (odm.AuditEntry(seq=r.seq, at=r.at, username=r.username, action=r.action, table=r.table,
-                              record_id=r.record_id, old=odm.decode(r.old_values), new=odm.decode(r.new_values),
-                              reason=r.reason, site=r.site)
+    decode = odm.decode
+    entries = (odm.AuditEntry(r.seq, r.at, r.username, r.action, r.table, r.record_id, decode(r.old_values),
+                              decode(r.new_values), r.reason, r.site)
                for r in repo.iter_data_changes(db, tables, created))
     facts = {
         "entries": entries, "study_ids": study_ids, "users": users, "locations": locations,
@@ -169,22 +170,30 @@ def _sdtm(table: str, row: dict, domain: str, convert: dict | None = None, *, hi
     the registry's masked columns are left empty (a blinded user's masked result)."""
     convert = convert or {}
     out = {}
-    for f, variable, derived in records.csv_fields(table, domain):
-        raw = None if hidden and f.masked else row.get(f.column)
-        if derived is not None and derived.values is not None:
+    fields = _CSV_FIELDS.get((table, domain))
+    if fields is None:  # the registry's fields of (table, domain), with what each needs, looked up once
+        fields = _CSV_FIELDS[(table, domain)] = tuple(
+            (f.column, variable, f.masked, derived.values if derived is not None else None, f.kind)
+            for f, variable, derived in records.csv_fields(table, domain))
+    for column, variable, masked, values, kind in fields:
+        raw = None if hidden and masked else row.get(column)
+        if values is not None:
             # A code the registry does not know (a store older than its codes) goes out as stored, never lost.
-            out[variable] = None if raw is None else derived.values.get(raw, raw)
+            out[variable] = None if raw is None else values.get(raw, raw)
             continue
         value = raw
         if value is not None:
-            if f.column in convert:
-                value = convert[f.column](value)
-            elif f.kind is records.Kind.MOMENT:
+            if column in convert:
+                value = convert[column](value)
+            elif kind is records.Kind.MOMENT:
                 value = sdtm.local_dtc(value)
-            elif f.kind is records.Kind.BOOL:
+            elif kind is records.Kind.BOOL:
                 value = _yn(value)
         out[variable] = value
     return out
+
+
+_CSV_FIELDS: dict[tuple[str, str], tuple] = {}  # (table, domain) -> (column, variable, masked, codes, kind) …
 
 
 _V = records.sdtm  # the registry's variable of one column: _V("lab_results", "entered_value") -> "LBORRES"
@@ -248,6 +257,8 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
     dispositions = repo.dispositions(db)
     timelines = _timelines(participants, dispositions, doses)
     not_given = repo.dose_not_given_reasons(db)
+    screenings = repo.screenings(db)  # read once: IE, LB (screening labs) and SV use them
+    screened = {s["participant_id"] for s in screenings}
     given = {}
     for d in doses:
         if d["started_at"]:
@@ -268,7 +279,7 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
 
     def ie():
         for p in participants:
-            if screening_repo.screening_id(db, p["id"]) is None:
+            if p["id"] not in screened:
                 continue
             result = screening_service.evaluate(store, p["id"])
             for seq, r in enumerate(result.results, start=1):
@@ -286,10 +297,16 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
     masked_count = [0]
     lab_convert = {"entered_value": lambda v: v.replace(",", ".")}
 
+    known_ranges: dict[tuple, tuple] = {}  # (analyte, unit, sex, age) -> (original, standard): the same few
+
     def ranges(row: dict, p: dict, analyte: str, entered_unit: str | None, day) -> None:
         age = _age(p["birth_date"], day)
-        original = sdtm.original_range(proto, analyte, entered_unit, p["sex"], age)
-        standard = sdtm.standard_range(proto, analyte, p["sex"], age)
+        key = (analyte, entered_unit, p["sex"], age)
+        both = known_ranges.get(key)
+        if both is None:
+            both = known_ranges[key] = (sdtm.original_range(proto, analyte, entered_unit, p["sex"], age),
+                                        sdtm.standard_range(proto, analyte, p["sex"], age))
+        original, standard = both
         row["LBORNRLO"], row["LBORNRHI"] = original or (None, None)
         row["LBSTNRLO"], row["LBSTNRHI"] = standard or (None, None)
         standard_value = row[_V("lab_results", "value")]
@@ -314,7 +331,7 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
             yield row
         # Screening labs (NK, IgG) from the screening form: the same LB variables; LBREFID is the screening's id
         # (the registry's note on lab_results.sample_id); never masked (before any dose).
-        for s in repo.screenings(db):
+        for s in screenings:
             p = by_id[s["participant_id"]]
             for analyte, text, unit, value in (("NK", s["nk_value_text"], s["nk_unit"], s["nk_value"]),
                                                ("IGG", s["igg_value_text"], s["igg_unit"], s["igg_value"])):
@@ -393,7 +410,7 @@ def export_csv(store: Store, user: User, *, out: Path | None = None) -> CsvExpor
         occur_var = next(v for f, v, _ in records.csv_fields("contacts", "SV") if f.column == "state")
         visits = []  # (participant, day, SV row)
         # The screening visit is held in person on the screening date (as a consultation done).
-        for s in repo.screenings(db):
+        for s in screenings:
             visits.append((s["participant_id"], s["screening_date"], _sdtm("contacts", {
                 "visit_code": sdtm.SCREENING, "kind": "consultation", "contact_date": s["screening_date"],
                 "state": "done"}, "SV")))
