@@ -3,7 +3,7 @@ injection, adverse events — one shown at a time beside the go / no-go column."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,7 +43,21 @@ BLOOD, PRE_DOSE, INJECTION, ADVERSE_EVENTS = range(4)
 """The steps of a dose visit, in the order they are done."""
 
 STEP_STYLE = ("QPushButton { border: 1px solid #b0b7c3; border-radius: 3px; padding: 3px 10px; background: #f3f5f8; }"
-              " QPushButton:checked { background: #1565c0; color: white; font-weight: 600; border-color: #1565c0; }")
+              " QPushButton:checked { background: #1565c0; color: white; border-color: #1565c0; }")
+"""The step buttons; the step shown in the house blue (same weight of type: a bold label would not fit its button)."""
+
+
+class StepButton(QPushButton):
+    """A step of the bar: pressed (mouse) or its Alt+digit, it asks for its step at once — not after the 100 ms
+    flash Qt gives a button's mnemonic, which also swallows the same key pressed again within that time."""
+
+    chosen = Signal()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.Shortcut:
+            self.chosen.emit()
+            return True
+        return super().event(event)
 
 
 class StepBar(QWidget):
@@ -66,12 +80,13 @@ class StepBar(QWidget):
         self.group.setExclusive(True)
         self.buttons: list[QPushButton] = []
         for i, _title in enumerate(titles):
-            button = QPushButton()
+            button = StepButton()
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setStyleSheet(STEP_STYLE)
             button.setToolTip(self.tr("Alt+{n}; Ctrl+PgDown / Ctrl+PgUp: next / previous step").format(n=i + 1))
-            button.clicked.connect(lambda _checked=False, i=i: self.step_requested.emit(i))
+            button.pressed.connect(lambda i=i: self.step_requested.emit(i))  # on press, as a tab bar does
+            button.chosen.connect(lambda i=i: self.step_requested.emit(i))
             self.group.addButton(button, i)
             self.buttons.append(button)
             row.addWidget(button)
@@ -147,7 +162,7 @@ class DoseVisitWidget(QWidget):
         self.course_note.hide()
         outer.addWidget(self.course_note)
 
-        self.step_bar = StepBar([self.tr("Blood results"), self.tr("Before the dose"), self.tr("Injection"),
+        self.step_bar = StepBar([self.tr("Blood results"), self.tr("Pre-dose checks"), record_label("administrations"),
                                  self.tr("Adverse events")])
         outer.addWidget(self.step_bar)
         body = QHBoxLayout()
@@ -165,6 +180,7 @@ class DoseVisitWidget(QWidget):
             page.setWidgetResizable(True)
             page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own between two steps' inputs
             inner = QWidget()
             column = QVBoxLayout(inner)
             column.setContentsMargins(0, 0, 6, 0)
@@ -178,6 +194,7 @@ class DoseVisitWidget(QWidget):
         body.addWidget(self.stack, 1)
         self.verdict = GoNoGoSection(store, user, self.injection)
         body.addWidget(self.verdict)
+        self._switching = False
         self._mnemonics: dict[str, QShortcut] = {}
         self._hidden_targets: dict[str, tuple[int, QWidget, bool]] = {}
         for keys, step in ((Qt.Modifier.CTRL | Qt.Key.Key_PageDown, 1), (Qt.Modifier.CTRL | Qt.Key.Key_PageUp, -1)):
@@ -253,7 +270,12 @@ class DoseVisitWidget(QWidget):
         starts in it (its first empty field, else its first input)."""
         if not 0 <= index < len(self.pages):
             return
-        self.stack.setCurrentIndex(index)
+        # Hiding the page that has the keyboard makes Qt move focus on (focusNextPrevChild): that is no Tab.
+        self._switching = True
+        try:
+            self.stack.setCurrentIndex(index)
+        finally:
+            self._switching = False
         self.step_bar.set_current(index)
         self._refresh_mnemonics()
         if focus:
@@ -324,6 +346,9 @@ class DoseVisitWidget(QWidget):
             if key not in self._mnemonics:
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.activated.connect(lambda key=key: self._on_hidden_mnemonic(key))
+                # Shared with a menu's mnemonic (Alt+F: "Vitals be&fore" and "&File"): the field, as Qt does for
+                # a label's buddy shown.
+                shortcut.activatedAmbiguously.connect(lambda key=key: self._on_hidden_mnemonic(key))
                 self._mnemonics[key] = shortcut
         for key, shortcut in self._mnemonics.items():
             shortcut.setEnabled(key in targets)
@@ -358,7 +383,7 @@ class DoseVisitWidget(QWidget):
         previous one), as it did when the steps were one column."""
         focused = QApplication.focusWidget()
         index = self.step_of(focused)
-        if index is not None and index == self.step:
+        if index is not None and index == self.step and not self._switching:
             target = self._tab_target(focused, next)
             if target is None or self.step_of(target) != index:
                 step = index + (1 if next else -1)
