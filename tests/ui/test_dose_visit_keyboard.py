@@ -138,6 +138,7 @@ def test_a_dose_visit_by_keyboard_alone_keeps_the_focused_field_in_view(qtbot, s
     keys.key(Qt.Key.Key_Down)
     keys.key(Qt.Key.Key_Return)
     assert visit.dose_code == "D1" and visit.labs.sampled_at.hasFocus()
+    left_edge = visit.mapTo(window, QPoint(0, 0)).x()  # where the participant list ends
 
     # 1 · blood results: the time, then value and Tab (and Tab past the unit) for each analyte.
     keys.type("10:00")
@@ -288,6 +289,8 @@ def test_a_dose_visit_by_keyboard_alone_keeps_the_focused_field_in_view(qtbot, s
     ae_note = visit.adverse_events.ae_saved_note
     assert ae_note.isVisible() and "✓ Saved 12:00" in ae_note.text() and "grade 1" in ae_note.text()
     assert visit.adverse_events.model.rowCount() == 1 and visit.step_bar.buttons[ADVERSE_EVENTS].text().endswith("(1)")
+    # The confirmations never widened the workspace (pushing the participant list aside).
+    assert visit.mapTo(window, QPoint(0, 0)).x() == left_edge, "the dose visit grew wider"
     # Each step, chosen with Alt+digit, is whole in its viewport at 1366×768, and nothing of it is cut off at the
     # right edge (the horizontal scroll bar is off).
     for step, key in ((BLOOD, Qt.Key.Key_1), (PRE_DOSE, Qt.Key.Key_2), (INJECTION, Qt.Key.Key_3),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -60,6 +61,33 @@ class StepButton(QPushButton):
         return super().event(event)
 
 
+class StepNote(SavedNote):
+    """The last save's confirmation beside the step bar, elided to the room left (the whole text its tooltip): it
+    must never widen the workspace, which would push the participant list aside."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def setText(self, text: str) -> None:  # Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:  # the whole text, as set
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width() - 2))
+        super().setText(shown if self.width() > 0 else self._full)
+
+
 class StepBar(QWidget):
     """The visit's steps as a row of buttons ("1 · Blood results ✓"), the one shown checked. Alt+1 … Alt+4
     (their mnemonics) and Ctrl+PgDown / Ctrl+PgUp choose a step; the buttons take no Tab stop of their own.
@@ -90,10 +118,9 @@ class StepBar(QWidget):
             self.group.addButton(button, i)
             self.buttons.append(button)
             row.addWidget(button)
-        row.addStretch(1)
         # The last save's "✓ Saved 12:43 · 7 results" stays in sight when the keyboard has moved on to the next step.
-        self.note = SavedNote(self)
-        row.addWidget(self.note)
+        self.note = StepNote(self)
+        row.addWidget(self.note, 1)
         self.set_marks([""] * len(titles))
 
     def set_current(self, index: int) -> None:
@@ -305,7 +332,6 @@ class DoseVisitWidget(QWidget):
         saved = note.text()
         self.step_bar.note.setText(saved.replace(" · ", f" · {self.step_bar.titles[step]}: ", 1)
                                    if " · " in saved else saved)
-        self.step_bar.note.setToolTip(self.step_bar.note.text())
         self.step_bar.note.show()
 
     def _show_step_marks(self) -> None:
