@@ -3743,6 +3743,18 @@ Hvorfor gis dosen likevel?</translation>
       <source>Why no more doses</source>
       <translation>Hvorfor ingen flere doser</translation>
     </message>
+    <message>
+      <source>Adverse events</source>
+      <translation>Uønskede hendelser</translation>
+    </message>
+    <message>
+      <source>Blood results</source>
+      <translation>Blodprøvesvar</translation>
+    </message>
+    <message>
+      <source>Pre-dose checks</source>
+      <translation>Kontroller før dosering</translation>
+    </message>
   </context>
   <context>
     <name>BloodResultsSection</name>
@@ -3974,7 +3986,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>Lo&amp;g adverse event at this visit…</source>
-      <translation>Registrer uønsket hendelse fr&amp;a dette besøket…</translation>
+      <translation type="vanished">Registrer uønsket hendelse fr&amp;a dette besøket…</translation>
     </message>
     <message>
       <source>NO-GO for {code}: {problems}
@@ -9771,6 +9783,36 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>in use</source>
       <translation>i bruk</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdverseEventsSection</name>
+    <message>
+      <source>4 · Adverse events at this visit</source>
+      <translation>4 · Uønskede hendelser ved dette besøket</translation>
+    </message>
+    <message>
+      <source>Adverse events reported at this visit</source>
+      <translation>Uønskede hendelser rapportert ved dette besøket</translation>
+    </message>
+    <message>
+      <source>Every adverse event of the participant, and changes to them: the AEs tab.</source>
+      <translation>Alle deltakerens uønskede hendelser, og endringer i dem: fanen UH.</translation>
+    </message>
+    <message>
+      <source>Lo&amp;g adverse event at this visit…</source>
+      <translation>Registrer uønsket hendelse fr&amp;a dette besøket…</translation>
+    </message>
+    <message>
+      <source>Reported at this visit:</source>
+      <translation>Rapportert ved dette besøket:</translation>
+    </message>
+  </context>
+  <context>
+    <name>StepBar</name>
+    <message>
+      <source>Alt+{n}; Ctrl+PgDown / Ctrl+PgUp: next / previous step</source>
+      <translation>Alt+{n}; Ctrl+PgDown / Ctrl+PgUp: neste / forrige trinn</translation>
     </message>
   </context>
 </TS>
