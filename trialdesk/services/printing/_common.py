@@ -156,6 +156,24 @@ def _ae_term(f: _Fmt, proto, ae: dict) -> str:
     return text
 
 
+def _term_words(f: _Fmt, proto, key: str) -> str:
+    """A CTCAE (or protocol) term's name in the document's language; an unknown key as words."""
+    try:
+        term = proto.ae_term(key)
+    except KeyError:
+        return key.replace("_", " ")
+    return term.term_nb if f.language == "nb" else term.term_en
+
+
+def _grade_words(f: _Fmt, proto, ae: dict) -> str:
+    """ "2 — Moderate pain; limiting instrumental ADL": the grade and its text in the document's language (from the
+    CTCAE file, the words the AE dialog shows); the number alone when the term or grade is not known."""
+    try:
+        return f"{ae['grade']} — {proto.ae_term(ae['term']).grade_text(ae['grade'], f.language)}"
+    except (KeyError, ValueError):
+        return f"{ae['grade']}"
+
+
 def _reader_lines(store: Store, user: User, f: _Fmt, participant_id: str,
                   records: list[tuple[str, str]] | None = None) -> list[audit_reader.Line]:
     """The audit reader's lines (the History tab's words) of the participant's clinical records, or of ``records``."""

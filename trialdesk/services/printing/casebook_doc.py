@@ -31,6 +31,7 @@ from trialdesk.services.printing._common import (
     _check_language,
     _finish,
     _Fmt,
+    _grade_words,
     _header,
     _participant,
     _reader_lines,
@@ -215,7 +216,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
         rows = (
             (f.tr("Term"), _ae_term(f, proto, ae)), (f.tr("Verbatim", "visits"), ae["verbatim"]),
             (f.tr("Onset date", "AdverseEventDialog"), f.day(ae["onset_date"])), (f.tr("End date", "AdverseEventDialog"), f.day(ae["end_date"])),
-            (f.tr("Grade (CTCAE v{version})").format(version=ae["ctcae_version"]), str(ae["grade"])),
+            (f.tr("Grade (CTCAE v{version})").format(version=ae["ctcae_version"]), _grade_words(f, proto, ae)),
             (f.tr("Serious", "visits"), f.yes_no(ae["serious"]) + (f" — {', '.join(crit)}" if crit else "")),
             (f.tr("Causality", "visits"), f.code(ae["causality"])),
             (f.tr("Action taken"), f.code(ae["action_taken"], pw.ACTIONS_TAKEN)), (f.tr("Outcome", "visits"), f.code(ae["outcome"])),
