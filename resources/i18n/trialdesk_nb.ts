@@ -6722,7 +6722,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.</source>
-      <translation>† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid.</translation>
+      <translation type="vanished">† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid.</translation>
     </message>
     <message>
       <source> lot {lot}</source>
@@ -6867,6 +6867,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Audit seal</source>
       <translation>Revisjonssegl</translation>
+    </message>
+    <message>
+      <source>{who}, {at} — {meaning} (record time {utc})</source>
+      <translation>{who}, {at} — {meaning} (registreringstid {utc})</translation>
+    </message>
+    <message>
+      <source>† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo (with their offset from UTC where given); an e-signature also keeps its UTC record time.</source>
+      <translation>† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid, Europe/Oslo (med avviket fra UTC der det er oppgitt); en e-signatur har også sin registreringstid i UTC.</translation>
     </message>
   </context>
   <context>

@@ -93,7 +93,9 @@ def test_screening_summary_signed_then_changed_and_unsigned(store, users, trial)
     assert "NK 210 ×10⁶/L ≥ 125 ×10⁶/L" in text and "IgG 9.8 g/L ≥ 5.0 g/L" in text
     assert "age 40 on 02.03.2026" in text and "ELIGIBLE" in text  # dates as everywhere in the document
     assert "SIGNATURE INVALID — data changed after signing" in text
-    assert "Dina Doktor (doctor)" in text and "UTC — Eligibility confirmed by investigator" in text
+    # The e-signature: its time in Oslo as every other time on the page, and its UTC record time (§11.50).
+    assert re.search(r"Dina Doktor \(doctor\), \d\d\.\d\d\.\d{4} \d\d:\d\d \(UTC\+0[12]:00\) — Eligibility confirmed by "
+                     r"investigator \(record time \d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d\sUTC\)", text), text
     unsigned = flat(printing.screening_summary(store, doctor, trial.unsigned_pid, language="nb"))
     assert "IKKE SIGNERT" in unsigned and "IKKE KVALIFISERT" in unsigned and "E3" in unsigned
     assert re.search(r"alder \d+ år den 02\.03\.2026", unsigned) and "age " not in unsigned  # Norwegian reasons

@@ -139,10 +139,16 @@ def _participant(store: Store, participant_id: str):
     return record
 
 
-def _signature_block(sig) -> SignatureBlock | None:
+def _signature_block(sig, f: _Fmt) -> SignatureBlock | None:
+    """An e-signature as printed: who, when in the document's time (Europe/Oslo with its offset, as every other
+    time on the page), the meaning in the document's language, and the stored UTC record time (§11.50)."""
     if sig is None:
         return None
-    return SignatureBlock(sig.manifestation(), sig.valid)
+    meaning = words.translate("signatures", sig.meaning, f.language)
+    recorded = f"{sig.signed_at[:10]}\u00a0{sig.signed_at[11:19]}\u00a0UTC"  # one piece on paper: never wrapped
+    text = f.tr("{who}, {at} — {meaning} (record time {utc})").format(
+        who=f"{sig.full_name} ({sig.username})", at=f.moment(sig.signed_at), meaning=meaning, utc=recorded)
+    return SignatureBlock(text, sig.valid)
 
 
 def _ae_term(f: _Fmt, proto, ae: dict) -> str:

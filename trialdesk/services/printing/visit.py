@@ -191,7 +191,7 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
         notes.append((f.tr("Reason (outside window)"), visit["window_reason"]))
     if visit.get("override_reason"):
         notes.append((f.tr("No-go overridden, reason"), visit["override_reason"]))
-    sigs = tuple(_signature_block(s) for s in signatures.signatures_for(store, "dose_visits", visit["id"]))
+    sigs = tuple(_signature_block(s, f) for s in signatures.signatures_for(store, "dose_visits", visit["id"]))
     premeds = []
     labels = {p.code: (p.label_nb if f.language == "nb" else p.label_en) for p in proto.pre_dose.premedication}
     for drug, row in sorted(visits_repo.premedications(store.db, visit["id"]).items()):
