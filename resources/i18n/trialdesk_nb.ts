@@ -26,6 +26,14 @@
       <source>Making the backup before closing…</source>
       <translation>Tar sikkerhetskopi før programmet lukkes…</translation>
     </message>
+    <message>
+      <source>The screens are in {language} now.</source>
+      <translation>Skjermbildene er på {language} nå.</translation>
+    </message>
+    <message>
+      <source>{problem} Save it or discard it, then choose the language again.</source>
+      <translation>{problem} Lagre det eller forkast det, og velg så språket på nytt.</translation>
+    </message>
   </context>
   <context>
     <name>ConsentDialog</name>
@@ -802,6 +810,14 @@
     <message>
       <source>Contact summary: {visit}</source>
       <translation>Kontaktsammendrag: {visit}</translation>
+    </message>
+    <message>
+      <source>The dose visit of {study_id} has unsaved input.</source>
+      <translation>Dosebesøket til {study_id} har ulagrede opplysninger.</translation>
+    </message>
+    <message>
+      <source>The screening checklist of {study_id} has unsaved input.</source>
+      <translation>Screeningsjekklisten til {study_id} har ulagrede opplysninger.</translation>
     </message>
   </context>
   <context>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -222,6 +223,7 @@ class DoseVisitWidget(QWidget):
         self.verdict = GoNoGoSection(store, user, self.injection)
         body.addWidget(self.verdict)
         self._switching = False
+        self._shown_inputs: tuple = ()
         self._mnemonics: dict[str, QShortcut] = {}
         self._hidden_targets: dict[str, tuple[int, QWidget, bool]] = {}
         for keys, step in ((Qt.Modifier.CTRL | Qt.Key.Key_PageDown, 1), (Qt.Modifier.CTRL | Qt.Key.Key_PageUp, -1)):
@@ -518,6 +520,20 @@ class DoseVisitWidget(QWidget):
         self._refresh_status(enrolled, may_record, given)
         self._show_step_marks()
         self._refresh_mnemonics()
+        self._shown_inputs = self._inputs()
+
+    def _inputs(self) -> tuple:
+        """What every input of the four steps holds now (texts, choices, ticks)."""
+        values = []
+        for section in self.parts:
+            values += [w.text() for w in section.findChildren(QLineEdit)]
+            values += [w.currentIndex() for w in section.findChildren(QComboBox)]
+            values += [w.isChecked() for w in section.findChildren(QAbstractButton) if w.isCheckable()]
+        return (self.correcting, *values)
+
+    def has_unsaved_input(self) -> bool:
+        """Something was typed or chosen since the visit was last shown as saved (or a correction is open)."""
+        return self.participant_id is not None and (self.correcting or self._inputs() != self._shown_inputs)
 
     def _refresh_status(self, enrolled: bool, may_record: bool, given: bool) -> None:
         self.verdict.refresh(self.participant, self.dose_code, self.record, enrolled=enrolled, may_record=may_record,
