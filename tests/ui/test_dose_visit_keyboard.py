@@ -341,6 +341,8 @@ def test_every_mnemonic_of_the_visit_reaches_its_field_from_any_step(qtbot, stor
                 buttons[key.toString()] = (step, button)
     assert {"Alt+M", "Alt+Y", "Alt+C", "Alt+P", "Alt+K", "Alt+R", "Alt+E", "Alt+F"} <= set(fields), sorted(fields)
     assert {"Alt+B", "Alt+U", "Alt+V", "Alt+G"} <= set(buttons), sorted(buttons)
+    menus = {QKeySequence.mnemonic(a.text()).toString(): a.menu() for a in window.menuBar().actions()}
+    assert "Alt+F" in menus  # "&File", also "Vitals be&fore" on the injection step
     for name, (step, buddy) in fields.items():
         for start in range(len(visit.parts)):
             if start == step:
@@ -348,6 +350,12 @@ def test_every_mnemonic_of_the_visit_reaches_its_field_from_any_step(qtbot, stor
             keys.key(Qt.Key.Key_1 + start, ALT)
             assert visit.step == start, (name, start, QApplication.focusWidget(), QApplication.activePopupWidget())
             sequence = QKeySequence(name)[0]
+            if name in menus:  # a menu's letter stays the menu's outside the field's own step
+                qtbot.keyClick(QApplication.focusWidget(), sequence.key(), sequence.keyboardModifiers())
+                qtbot.waitUntil(lambda name=name: QApplication.activePopupWidget() is menus[name])
+                menus[name].close()
+                assert visit.step == start
+                continue
             keys.key(sequence.key(), sequence.keyboardModifiers())
             assert visit.step == step and buddy.hasFocus(), (name, start, visit.step, QApplication.focusWidget())
     # A button's mnemonic presses it on its step: Alt+G opens the adverse-event dialog from step 1.

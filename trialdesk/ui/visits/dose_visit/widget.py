@@ -362,7 +362,9 @@ class DoseVisitWidget(QWidget):
     def _refresh_mnemonics(self) -> None:
         """The mnemonics of the steps not shown reach their fields from here (Qt ignores those of hidden
         widgets): one shortcut per key, off when the step shown has the key itself."""
-        live = set(self._mnemonic_targets(self.pages[self.step]))
+        # The step shown has its own; the window's menus keep theirs (Alt+F is "&File" outside the injection
+        # step, whose "Vitals be&fore" Qt's label takes while it is shown, as it did before the steps).
+        live = set(self._mnemonic_targets(self.pages[self.step])) | self._menu_mnemonics()
         targets: dict[str, tuple[int, QWidget, bool]] = {}
         for i, page in enumerate(self.pages):
             if i != self.step:
@@ -374,12 +376,17 @@ class DoseVisitWidget(QWidget):
             if key not in self._mnemonics:
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.activated.connect(lambda key=key: self._on_hidden_mnemonic(key))
-                # Shared with a menu's mnemonic (Alt+F: "Vitals be&fore" and "&File"): the field, as Qt does for
-                # a label's buddy shown.
-                shortcut.activatedAmbiguously.connect(lambda key=key: self._on_hidden_mnemonic(key))
                 self._mnemonics[key] = shortcut
         for key, shortcut in self._mnemonics.items():
             shortcut.setEnabled(key in targets)
+
+    def _menu_mnemonics(self) -> set[str]:
+        """The Alt+letters of the window's menu bar ("&File", "E&xchange" …)."""
+        bar = getattr(self.window(), "menuBar", None)
+        if bar is None or self.window() is self:
+            return set()
+        keys = (QKeySequence.mnemonic(action.text()) for action in bar().actions())
+        return {key.toString() for key in keys if not key.isEmpty()}
 
     def _on_hidden_mnemonic(self, key: str) -> None:
         target = self._hidden_targets.get(key)
