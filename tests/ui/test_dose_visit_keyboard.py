@@ -299,6 +299,7 @@ def test_a_dose_visit_by_keyboard_alone_keeps_the_focused_field_in_view(qtbot, s
         assert visit.step == step
         viewport = visit.scroll.viewport()
         section = visit.parts[step]
+        assert visit.scroll.horizontalScrollBar().maximum() == 0, f"step {step + 1} is wider than its viewport"
         rect = QRect(section.mapTo(viewport, QPoint(0, 0)), section.size())
         assert viewport.rect().contains(rect), f"step {step + 1} at {rect} is not whole in {viewport.rect()}"
         for button in section.findChildren(QPushButton):
@@ -366,3 +367,56 @@ def test_every_mnemonic_of_the_visit_reaches_its_field_from_any_step(qtbot, stor
     keys.key(Qt.Key.Key_G, ALT)
     qtbot.waitUntil(lambda: bool(opened))
     assert visit.step == ADVERSE_EVENTS
+
+
+@pytest.fixture
+def bokmal(qapp):
+    """The app's catalogues in Bokmål, as app.py installs them."""
+    i18n.install(qapp, "nb")
+    yield
+    for translator in i18n._installed:
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
+    qapp.setProperty("trialdesk_language", "en")
+
+
+def test_every_step_is_whole_at_1366x768_in_bokmal(qtbot, store, doctor, nurse, clock, bokmal):
+    """Bokmål's longer words (and the confirmations beside the steps) must not make a step wider or taller than
+    its room, nor widen the workspace: a dose given, an adverse event saved at the visit, each step in turn."""
+    from tests.services.test_visits import administration, entries
+    from trialdesk.clock import local_now
+    from trialdesk.services.screening import protocol
+
+    at_noon(clock)
+    pid = enrol_due_today(store, doctor)
+    now = local_now()
+    vs.record_blood_bank(store, nurse, pid, type_and_screen_on=local_today(), alert_card_on=local_today())
+    vs.record_pre_dose_labs(store, nurse, pid, "D1", sampled_at=now - timedelta(hours=2), entries=entries(),
+                            read_back={"IGG", "NK"})
+    vs.record_pregnancy_test(store, nurse, pid, "D1", "negative", day=local_today())
+    for premed in protocol().pre_dose.premedication:
+        vs.record_premedication(store, nurse, pid, "D1", premed.code, now - timedelta(hours=1, minutes=30))
+    vs.record_administration(store, nurse, pid, "D1", administration(now - timedelta(minutes=10), kit="KIT-000777"))
+    vs.record_adverse_event(store, nurse, pid, vs.AdverseEventInput(
+        verbatim="hodepine etter injeksjonen", term="headache", onset_date=local_today(), grade=1, serious=False,
+        causality="possible", action_taken="none", outcome="recovering"), dose_code="D1")
+    window = main_window(qtbot, store, nurse)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_dose_visit(pid, "D1")
+    visit = window.workspace.visit_tabs.injections
+    left_edge = visit.mapTo(window, QPoint(0, 0)).x()
+    visit.ae_saved("Hodepine, grad 1")  # as the workspace says it after the dialog
+    assert visit.step_bar.note.isVisible() and visit.step_bar.buttons[ADVERSE_EVENTS].text().endswith("(1)")
+    keys = Keyboard(qtbot, window, visit)
+    for step, key in ((BLOOD, Qt.Key.Key_1), (PRE_DOSE, Qt.Key.Key_2), (INJECTION, Qt.Key.Key_3),
+                      (ADVERSE_EVENTS, Qt.Key.Key_4)):
+        keys.key(key, ALT)
+        assert visit.step == step
+        QApplication.processEvents()
+        viewport = visit.scroll.viewport()
+        section = visit.parts[step]
+        assert visit.scroll.horizontalScrollBar().maximum() == 0, f"step {step + 1} is wider than its viewport"
+        rect = QRect(section.mapTo(viewport, QPoint(0, 0)), section.size())
+        assert viewport.rect().contains(rect), f"step {step + 1} at {rect} is not whole in {viewport.rect()}"
+    assert visit.mapTo(window, QPoint(0, 0)).x() == left_edge, "the dose visit grew wider"

@@ -29,9 +29,9 @@ class AdverseEventsSection(Section):
         self.ae_button = QPushButton(self.tr("Lo&g adverse event at this visit…"))
         self.ae_saved_note = SavedNote(self)
         row.addWidget(self.ae_button)
-        row.addWidget(self.ae_saved_note)
         row.addStretch(1)
         box.addLayout(row)
+        box.addWidget(self.ae_saved_note)  # under the button: beside it the Bokmål line is wider than 1366×768 allows
         self.model = AdverseEventTableModel(self)
         self.table = row_table(self.model, self.tr("Adverse events reported at this visit"))
         self.table_label = QLabel(self.tr("Reported at this visit:"))
