@@ -117,6 +117,9 @@ def test_visit_summary_for_a_blinded_nurse_keeps_masked_values_masked(store, use
     assert "204 ×10⁹/L" in text  # the corrected value
     nb = flat(printing.visit_summary(store, nurse, trial.pid, "D2", language="nb"))
     assert "Anemi: grad 2" in nb and "Anaemia" not in nb  # the lab's CTCAE term in the document's language
+    # No analyte or heading broken inside a word by a column too narrow for it (the widths fit the words).
+    for broken in ("Trombocytte r", "gr anulocytter", "Årsakssam menheng"):
+        assert broken not in nb, broken
     assert "masked (blinded)" in text and "IgG: outside the pre-dose safety limit — refer to the unblinded physician" in text
     assert not shows_value(text, "2.1") and not shows(text, "40", "×10⁶/L")
     assert "hypogammaglobulinemia" not in text
