@@ -182,9 +182,46 @@ class AppController(QObject):
 
         self.window = MainWindow(self.store, self.user)
         self.window.sign_out_requested.connect(self._on_window_sign_out_requested)
+        self.window.apply_language = self.switch_language  # File ▸ Language: at once (see MainWindow.choose_language)
         self.window.show()
         self.window.activateWindow()  # the sign-in window had the keyboard: give it to the main window
         return self.window
+
+    def switch_language(self, code: str) -> bool:
+        """File ▸ Language: the screens in ``code`` now, on the same session — the window is built again with
+        the new catalogue (every screen takes its words when it is built), at the same place, size and
+        participant tab. Refused, saying why, while a form holds unsaved input (it would be lost). True when
+        switched."""
+        from trialdesk.ui.main_window import MainWindow
+
+        old = self.window
+        workspace = getattr(old, "workspace", None)
+        problem = workspace.unsaved_input() if workspace is not None else None
+        if problem:
+            QMessageBox.information(old, i18n.LANGUAGE_NAMES[code], self.tr(
+                "{problem} Save it or discard it, then choose the language again.").format(problem=problem))
+            return False
+        participant = workspace.participant_id if workspace is not None else None
+        tab = workspace.currentIndex() if workspace is not None else 0
+        geometry, state = old.geometry(), old.windowState()
+        i18n.install(QApplication.instance(), code)
+        i18n.save_language(code)
+        window = MainWindow(self.store, self.user)
+        window.sign_out_requested.connect(self._on_window_sign_out_requested)
+        window.apply_language = self.switch_language
+        window.setGeometry(geometry)
+        window.setWindowState(state)
+        if participant is not None and window.workspace is not None:
+            window.select_participant(participant)
+            window.workspace.setCurrentIndex(tab)
+        self.window = window
+        window.show()  # before the old one goes: the last window closing would quit the app
+        window.activateWindow()
+        old.close()  # its timers and its idle watcher stop; the app goes on with the new window
+        old.deleteLater()
+        window.statusBar().showMessage(self.tr("The screens are in {language} now.").format(
+            language=i18n.LANGUAGE_NAMES[code]), 10000)
+        return True
 
     def _on_window_sign_out_requested(self) -> None:
         from trialdesk.services import auth

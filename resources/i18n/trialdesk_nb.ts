@@ -26,6 +26,14 @@
       <source>Making the backup before closing…</source>
       <translation>Tar sikkerhetskopi før programmet lukkes…</translation>
     </message>
+    <message>
+      <source>The screens are in {language} now.</source>
+      <translation>Skjermbildene er på {language} nå.</translation>
+    </message>
+    <message>
+      <source>{problem} Save it or discard it, then choose the language again.</source>
+      <translation>{problem} Lagre det eller forkast det, og velg så språket på nytt.</translation>
+    </message>
   </context>
   <context>
     <name>ConsentDialog</name>
@@ -802,6 +810,14 @@
     <message>
       <source>Contact summary: {visit}</source>
       <translation>Kontaktsammendrag: {visit}</translation>
+    </message>
+    <message>
+      <source>The dose visit of {study_id} has unsaved input.</source>
+      <translation>Dosebesøket til {study_id} har ulagrede opplysninger.</translation>
+    </message>
+    <message>
+      <source>The screening checklist of {study_id} has unsaved input.</source>
+      <translation>Screeningsjekklisten til {study_id} har ulagrede opplysninger.</translation>
     </message>
   </context>
   <context>
@@ -3743,6 +3759,18 @@ Hvorfor gis dosen likevel?</translation>
       <source>Why no more doses</source>
       <translation>Hvorfor ingen flere doser</translation>
     </message>
+    <message>
+      <source>Adverse events</source>
+      <translation>Uønskede hendelser</translation>
+    </message>
+    <message>
+      <source>Blood results</source>
+      <translation>Blodprøvesvar</translation>
+    </message>
+    <message>
+      <source>Pre-dose checks</source>
+      <translation>Kontroller før dosering</translation>
+    </message>
   </context>
   <context>
     <name>BloodResultsSection</name>
@@ -3974,7 +4002,7 @@ Hvorfor gis dosen likevel?</translation>
     </message>
     <message>
       <source>Lo&amp;g adverse event at this visit…</source>
-      <translation>Registrer uønsket hendelse fr&amp;a dette besøket…</translation>
+      <translation type="vanished">Registrer uønsket hendelse fr&amp;a dette besøket…</translation>
     </message>
     <message>
       <source>NO-GO for {code}: {problems}
@@ -6718,7 +6746,7 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     </message>
     <message>
       <source>† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.</source>
-      <translation>† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid.</translation>
+      <translation type="vanished">† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid.</translation>
     </message>
     <message>
       <source> lot {lot}</source>
@@ -6863,6 +6891,14 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>Audit seal</source>
       <translation>Revisjonssegl</translation>
+    </message>
+    <message>
+      <source>{who}, {at} — {meaning} (record time {utc})</source>
+      <translation>{who}, {at} — {meaning} (registreringstid {utc})</translation>
+    </message>
+    <message>
+      <source>† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo (with their offset from UTC where given); an e-signature also keeps its UTC record time.</source>
+      <translation>† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid, Europe/Oslo (med avviket fra UTC der det er oppgitt); en e-signatur har også sin registreringstid i UTC.</translation>
     </message>
   </context>
   <context>
@@ -9779,6 +9815,36 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>in use</source>
       <translation>i bruk</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdverseEventsSection</name>
+    <message>
+      <source>4 · Adverse events at this visit</source>
+      <translation>4 · Uønskede hendelser ved dette besøket</translation>
+    </message>
+    <message>
+      <source>Adverse events reported at this visit</source>
+      <translation>Uønskede hendelser rapportert ved dette besøket</translation>
+    </message>
+    <message>
+      <source>Every adverse event of the participant, and changes to them: the AEs tab.</source>
+      <translation>Alle deltakerens uønskede hendelser, og endringer i dem: fanen UH.</translation>
+    </message>
+    <message>
+      <source>Lo&amp;g adverse event at this visit…</source>
+      <translation>Registrer uønsket hendelse fr&amp;a dette besøket…</translation>
+    </message>
+    <message>
+      <source>Reported at this visit:</source>
+      <translation>Rapportert ved dette besøket:</translation>
+    </message>
+  </context>
+  <context>
+    <name>StepBar</name>
+    <message>
+      <source>Alt+{n}; Ctrl+PgDown / Ctrl+PgUp: next / previous step</source>
+      <translation>Alt+{n}; Ctrl+PgDown / Ctrl+PgUp: neste / forrige trinn</translation>
     </message>
   </context>
 </TS>

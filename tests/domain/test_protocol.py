@@ -286,6 +286,25 @@ def test_ctcae_grade_must_have_text_or_be_not_defined(write_protocol):
                                           "or list 4 in not_defined")
 
 
+def test_ctcae_grade_must_have_its_bokmal_text(write_protocol):
+    ctcae = CTCAE_PATH.read_text(encoding="utf-8")
+    line = next(x for x in ctcae.splitlines() if x.startswith("grade_2_nb = "))
+    _refused(write_protocol(ctcae=ctcae.replace(line + "\n", "", 1)), "grade_2_nb': is missing: each grade's text in Bokmål")
+
+
+def test_every_grade_text_has_its_own_bokmal_words():
+    """The AE dialog and the printouts read one source: each grade of each term, in both languages."""
+    from trialdesk.domain.protocol.reader import load_protocol
+
+    terms = load_protocol().ae_terms
+    assert len(terms) > 20
+    for term in terms:
+        assert set(term.grades_nb) == set(term.grades), term.key
+        for grade, text in term.grades.items():
+            assert term.grade_text(grade, "nb") != text, (term.key, grade, text)
+            assert term.grade_text(grade, "en") == text
+
+
 def test_lab_grading_term_must_be_an_ae_term(write_protocol):
     path = write_protocol(None, ('    "white_blood_cell_decreased",\n', ''))
     _refused(path, "protocol key 'ctcae_lab.white_blood_cell_decreased': is not listed in ae.terms")

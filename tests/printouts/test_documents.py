@@ -93,7 +93,9 @@ def test_screening_summary_signed_then_changed_and_unsigned(store, users, trial)
     assert "NK 210 ×10⁶/L ≥ 125 ×10⁶/L" in text and "IgG 9.8 g/L ≥ 5.0 g/L" in text
     assert "age 40 on 02.03.2026" in text and "ELIGIBLE" in text  # dates as everywhere in the document
     assert "SIGNATURE INVALID — data changed after signing" in text
-    assert "Dina Doktor (doctor)" in text and "UTC — Eligibility confirmed by investigator" in text
+    # The e-signature: its time in Oslo as every other time on the page, and its UTC record time (§11.50).
+    assert re.search(r"Dina Doktor \(doctor\), \d\d\.\d\d\.\d{4} \d\d:\d\d \(UTC\+0[12]:00\) — Eligibility confirmed by "
+                     r"investigator \(record time \d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d\sUTC\)", text), text
     unsigned = flat(printing.screening_summary(store, doctor, trial.unsigned_pid, language="nb"))
     assert "IKKE SIGNERT" in unsigned and "IKKE KVALIFISERT" in unsigned and "E3" in unsigned
     assert re.search(r"alder \d+ år den 02\.03\.2026", unsigned) and "age " not in unsigned  # Norwegian reasons
@@ -111,8 +113,13 @@ def test_visit_summary_for_a_blinded_nurse_keeps_masked_values_masked(store, use
     data = printing.visit_summary(store, nurse, trial.pid, "D2")
     check_every_page(data, study_id="KTS11-H-001", title="Dose visit summary D2", printed_by="Nils Nurse (nurse)")
     text = flat(data)
-    assert "9.5 g/dL" in text and "9,5" not in text and "95 g/L" in text and "L ↓" in text and "anemia: grade 2" in text
+    assert "9.5 g/dL" in text and "9,5" not in text and "95 g/L" in text and "L ↓" in text and "Anaemia: grade 2" in text
     assert "204 ×10⁹/L" in text  # the corrected value
+    nb = flat(printing.visit_summary(store, nurse, trial.pid, "D2", language="nb"))
+    assert "Anemi: grad 2" in nb and "Anaemia" not in nb  # the lab's CTCAE term in the document's language
+    # No analyte or heading broken inside a word by a column too narrow for it (the widths fit the words).
+    for broken in ("Trombocytte r", "gr anulocytter", "Årsakssam menheng"):
+        assert broken not in nb, broken
     assert "masked (blinded)" in text and "IgG: outside the pre-dose safety limit — refer to the unblinded physician" in text
     assert not shows_value(text, "2.1") and not shows(text, "40", "×10⁶/L")
     assert "hypogammaglobulinemia" not in text
@@ -173,6 +180,12 @@ def test_sae_report_is_prefilled_with_the_deadline(store, users, trial):
         assert needle in nb, needle
     for english in ("possible", "dose delayed", "recovering", "protocol"):
         assert english not in nb, english
+    # The grade's text in the report's language, the same words the AE dialog shows (the CTCAE file's).
+    from trialdesk.services.screening import protocol
+
+    fatigue = protocol().ae_term("fatigue")
+    assert f"3 — {fatigue.grade_text(3)}" in text and f"3 — {fatigue.grade_text(3, 'nb')}" in nb
+    assert fatigue.grade_text(3) not in nb and "begrenser egenomsorgs-ADL" in nb
 
 
 def test_casebook_has_every_form_signatures_and_the_audit_trail(store, users, trial):

@@ -24,7 +24,7 @@ DECIMAL_POINT = re.compile(r"(?<![\d.v])\d+\.\d+(?![\d.])")  # 4.9 (not 1.0.2, n
 DECIMAL_COMMA = re.compile(r"(?<![\d,])\d+,\d+(?![\d,])")
 # What may look like those and is not: the e-signature's UTC record time (21 CFR 11.50 manifestation), the
 # document and protocol versions, the sha-256 of signed content, the audit seal.
-ALLOWED_UTC = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC")
+ALLOWED_UTC = re.compile(r"\d{4}-\d{2}-\d{2}\s\d{2}:\d{2}:\d{2}\sUTC")  # its spaces do not break (U+00A0)
 VERSIONS = re.compile(r"(?i)(version|versjon|protokoll|protocol|skjema|form|v)\w*:?\s*\d+(\.\d+)+"
                       r"|\b\d+\.\d+(?=\s+(nb|en)\b)"  # the consent table's version column, then its language
                       r"|\b\d+\.\d+$", re.MULTILINE)  # a table's last column: the protocol version

@@ -64,3 +64,20 @@ def test_the_term_list_is_tall_enough_to_choose_from(qtbot):
     shown = popup.height() // max(1, popup.sizeHintForRow(0))
     assert shown >= min(TERM_LIST_ROWS, popup.model().rowCount()) - 1, (shown, popup.model().rowCount())
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
+
+
+def test_grade_texts_are_bokmal_in_the_bokmal_ui(qtbot, qapp):
+    """Issue 13 point 3: no CTCAE English in the Bokmål UI — the list and the chosen grade's line read the
+    CTCAE file's Bokmål text (the one the printouts read too)."""
+    qapp.setProperty("trialdesk_language", "nb")
+    try:
+        dialog = _dialog(qtbot, "headache")
+        items = _items(dialog)
+        assert items[1].toolTip() == "1 — Lette smerter"
+        assert items[2].toolTip() == "2 — Moderate smerter; begrenser instrumentelle ADL"
+        dialog.grade.setCurrentIndex(dialog.grade.findData(2))
+        assert "Moderate smerter" in dialog.grade_text.text() and "pain" not in dialog.grade_text.text()
+        term = protocol().ae_term("headache")
+        assert all(term.grade_text(g) not in items[g].toolTip() for g in items if items[g].isEnabled())
+    finally:
+        qapp.setProperty("trialdesk_language", None)

@@ -183,6 +183,10 @@ def test_saved_pre_dose_checks_changed_with_a_reason_show_who_changed_them(qtbot
     window = main_window(qtbot, store, nurse)
     window.open_dose_visit(enrolled, "D1")
     visit = window.workspace.visit_tabs.injections
+    from trialdesk.ui.visits.dose_visit.widget import INJECTION, PRE_DOSE
+
+    assert visit.step == INJECTION  # blood results and every premedication saved: the visit opens at the injection
+    visit.show_step(PRE_DOSE)  # the checks before the dose, to correct one
     assert not visit.pre_changes.isVisible()  # first entries are not changes
     premed = next(iter(visit.premeds))
     saved = visit.premeds[premed].text()
@@ -190,6 +194,7 @@ def test_saved_pre_dose_checks_changed_with_a_reason_show_who_changed_them(qtbot
     visit.premeds[premed].setText("25.05.2026 08:15")
     _give_reason(qtbot, "time copied from the medication chart")
     visit.save_pre_button.click()
+    assert visit.step == PRE_DOSE  # a correction stays where its change line shows
     assert visit.pre_changes.isVisible()
     text = visit.pre_changes.text()
     assert "nurse" in text and "25.05.2026 08:30 (UTC+02:00) → 25.05.2026 08:15 (UTC+02:00)" in text

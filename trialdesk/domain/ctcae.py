@@ -51,6 +51,6 @@ def grade_exists(term: "AeTerm", grade: int) -> bool:
     return term.grade_exists(grade)
 
 
-def grade_text(term: "AeTerm", grade: int) -> str:
-    """The grade's text for ``term``; ``ValueError`` when the term has no such grade."""
-    return term.grade_text(grade)
+def grade_text(term: "AeTerm", grade: int, language: str = "en") -> str:
+    """The grade's text for ``term`` in ``language`` ("en", "nb"); ``ValueError`` when the term has no such grade."""
+    return term.grade_text(grade, language)

@@ -125,7 +125,7 @@ def visit_summary(data: VisitSummaryData) -> PdfDocument:
             for lab in data.labs]
     story.append(grid_table(
         [words[k] for k in ("analyte", "sampled", "entered", "canonical", "flag", "ctcae", "safety")],
-        rows, widths=(0.14, 0.11, 0.13, 0.13, 0.07, 0.15, 0.27), bold_first=True))
+        rows, bold_first=True))  # widths fitted: no analyte ("Nøytrofile granulocytter") broken inside a word
     story.append(p(f"{words['go_no_go']}: {data.go_verdict}", st.h1))
     go_rows = [("✓" if ok else "✗", text) for ok, text in data.go_lines]
     if data.go_notes:  # how the checks were made, above them (read first)
@@ -144,7 +144,7 @@ def visit_summary(data: VisitSummaryData) -> PdfDocument:
                for a in data.adverse_events]
     story.append(grid_table([words[k] for k in ("term", "verbatim", "onset", "end", "grade", "serious",
                                                        "causality", "outcome")],
-                            ae_rows, widths=(0.16, 0.17, 0.12, 0.12, 0.07, 0.11, 0.12, 0.13)))
+                            ae_rows))  # widths fitted: no heading ("Årsakssammenheng") broken inside the word
     story.append(p(words["next_visit"], st.h1))
     story.append(p(data.next_visit))
     if data.corrections:

@@ -302,8 +302,16 @@ class MainWindow(QMainWindow):
         self.addAction(self.find_action)
 
     def choose_language(self, code: str) -> None:
-        """Remember ``code`` for this workstation; it shows from the next start (said in both languages, the
-        chosen one first)."""
+        """Show the screens in ``code`` and remember it for this workstation. The app (``app.py``) sets
+        ``apply_language`` on its window: a callable that rebuilds the window in ``code`` on the same session (and
+        remembers the choice), or says why it cannot now (unsaved input). A window without it (made by itself)
+        remembers the choice for the next start and says so, in both languages, the chosen one first."""
+        apply = getattr(self, "apply_language", None)
+        if code != ui_language() and apply is not None:
+            for other, action in self.language_actions.items():
+                action.setChecked(other == ui_language())  # until the new window shows it
+            apply(code)
+            return
         i18n.save_language(code)
         for other, action in self.language_actions.items():
             action.setChecked(other == code)

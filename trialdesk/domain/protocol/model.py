@@ -302,7 +302,9 @@ class CtcaeLabTerm:
 class AeTerm:
     """An adverse-event term with its grade texts; ``source`` is ``ctcae`` or ``protocol``.
 
-    ``grades`` maps each grade that exists to its text; a grade CTCAE does not define is absent.
+    ``grades`` maps each grade that exists to its text (CTCAE's English), ``grades_nb`` to the same text in
+    Bokmål (both from the CTCAE file or the protocol: the one source the screens and the printouts read);
+    a grade CTCAE does not define is absent from both.
     """
 
     key: str
@@ -313,15 +315,18 @@ class AeTerm:
     grades: Mapping[int, str] = field(default_factory=dict, hash=False)
     soc: str = ""
     note: str = ""
+    grades_nb: Mapping[int, str] = field(default_factory=dict, hash=False)
 
     def grade_exists(self, grade: int) -> bool:
         """Whether ``grade`` (1–5) is defined for this term."""
         return grade in self.grades
 
-    def grade_text(self, grade: int) -> str:
-        """The text of ``grade``; ``ValueError`` when this term has no such grade."""
+    def grade_text(self, grade: int, language: str = "en") -> str:
+        """The text of ``grade`` in ``language`` ("en" or "nb"); ``ValueError`` when this term has no such grade."""
         if grade not in self.grades:
             raise ValueError(f"{self.term_en} has no grade {grade} in CTCAE v{self.version}")
+        if language == "nb" and grade in self.grades_nb:
+            return self.grades_nb[grade]
         return self.grades[grade]
 
 

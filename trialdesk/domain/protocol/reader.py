@@ -651,21 +651,27 @@ def _read_term(tt: _Table, key: str, source: str, version: str, with_soc: bool) 
     note = tt.opt("note", "str", "")
     not_defined = tt.opt("not_defined", "int_list", ())
     grades: dict[int, str] = {}
+    grades_nb: dict[int, str] = {}
     for grade in _GRADES:
         name = f"grade_{grade}"
         text = tt.opt(name, "str")
+        text_nb = tt.opt(f"{name}_nb", "str")
         if text is not None and grade in not_defined:
             tt.fail(name, f"grade {grade} has a text but is listed in not_defined")
         if text is None and grade not in not_defined:
             tt.fail(name, f"is missing: give the text, or list {grade} in not_defined if the grade does not exist")
+        if (text is None) != (text_nb is None):
+            tt.fail(f"{name}_nb", f"is missing: each grade's text in Bokmål beside {name}" if text_nb is None
+                    else f"has no English {name} beside it")
         if text is not None:
             grades[grade] = text
+            grades_nb[grade] = text_nb
     for grade in not_defined:
         if grade not in _GRADES:
             tt.fail("not_defined", f"grades are 1 to 5, got {grade}")
     tt.finish()
     return AeTerm(key=key, term_en=term_en, term_nb=term_nb, source=source, version=version,
-                  grades=grades, soc=soc, note=note)
+                  grades=grades, soc=soc, note=note, grades_nb=grades_nb)
 
 
 def _read_ae(t: _Table, ctcae_version: str, base_dir: Path) -> tuple[AeTerm, ...]:

@@ -139,10 +139,16 @@ def _participant(store: Store, participant_id: str):
     return record
 
 
-def _signature_block(sig) -> SignatureBlock | None:
+def _signature_block(sig, f: _Fmt) -> SignatureBlock | None:
+    """An e-signature as printed: who, when in the document's time (Europe/Oslo with its offset, as every other
+    time on the page), the meaning in the document's language, and the stored UTC record time (§11.50)."""
     if sig is None:
         return None
-    return SignatureBlock(sig.manifestation(), sig.valid)
+    meaning = words.translate("signatures", sig.meaning, f.language)
+    recorded = f"{sig.signed_at[:10]}\u00a0{sig.signed_at[11:19]}\u00a0UTC"  # one piece on paper: never wrapped
+    text = f.tr("{who}, {at} — {meaning} (record time {utc})").format(
+        who=f"{sig.full_name} ({sig.username})", at=f.moment(sig.signed_at), meaning=meaning, utc=recorded)
+    return SignatureBlock(text, sig.valid)
 
 
 def _ae_term(f: _Fmt, proto, ae: dict) -> str:
@@ -154,6 +160,24 @@ def _ae_term(f: _Fmt, proto, ae: dict) -> str:
     if ae.get("other_specify"):
         text += f": {ae['other_specify']}"
     return text
+
+
+def _term_words(f: _Fmt, proto, key: str) -> str:
+    """A CTCAE (or protocol) term's name in the document's language; an unknown key as words."""
+    try:
+        term = proto.ae_term(key)
+    except KeyError:
+        return key.replace("_", " ")
+    return term.term_nb if f.language == "nb" else term.term_en
+
+
+def _grade_words(f: _Fmt, proto, ae: dict) -> str:
+    """ "2 — Moderate pain; limiting instrumental ADL": the grade and its text in the document's language (from the
+    CTCAE file, the words the AE dialog shows); the number alone when the term or grade is not known."""
+    try:
+        return f"{ae['grade']} — {proto.ae_term(ae['term']).grade_text(ae['grade'], f.language)}"
+    except (KeyError, ValueError):
+        return f"{ae['grade']}"
 
 
 def _reader_lines(store: Store, user: User, f: _Fmt, participant_id: str,

@@ -31,6 +31,7 @@ from trialdesk.services.printing._common import (
     _check_language,
     _finish,
     _Fmt,
+    _grade_words,
     _header,
     _participant,
     _reader_lines,
@@ -146,7 +147,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
         decisions = screening_repo.decisions(db, pid)
         current = screening_service.checklist(store, pid)
         sid = screening_repo.screening_id(db, pid)
-        sig_blocks = tuple(_signature_block(s) for s in signatures.signatures_for(store, "screenings", sid, current))
+        sig_blocks = tuple(_signature_block(s, f) for s in signatures.signatures_for(store, "screenings", sid, current))
         verdict = f.word(pw.VERDICTS[state.result.verdict])
         sections.append(CasebookSection(
             f.tr("Screening", "ParticipantTableModel"), pairs=tuple(facts) + ((f.tr("Live verdict"), verdict),),
@@ -215,7 +216,7 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
         rows = (
             (f.tr("Term"), _ae_term(f, proto, ae)), (f.tr("Verbatim", "visits"), ae["verbatim"]),
             (f.tr("Onset date", "AdverseEventDialog"), f.day(ae["onset_date"])), (f.tr("End date", "AdverseEventDialog"), f.day(ae["end_date"])),
-            (f.tr("Grade (CTCAE v{version})").format(version=ae["ctcae_version"]), str(ae["grade"])),
+            (f.tr("Grade (CTCAE v{version})").format(version=ae["ctcae_version"]), _grade_words(f, proto, ae)),
             (f.tr("Serious", "visits"), f.yes_no(ae["serious"]) + (f" — {', '.join(crit)}" if crit else "")),
             (f.tr("Causality", "visits"), f.code(ae["causality"])),
             (f.tr("Action taken"), f.code(ae["action_taken"], pw.ACTIONS_TAKEN)), (f.tr("Outcome", "visits"), f.code(ae["outcome"])),
@@ -229,7 +230,8 @@ def casebook_data(store: Store, user: User, f: _Fmt, participant, *, now: dateti
     sections += _course_sections(store, user, f, participant)
     header = _header(store, user, participant.study_id, label("casebook_title", f.language),
                      DOCUMENT_VERSION["casebook"], f.language, now)
-    legend = f.tr("† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo.")
+    legend = f.tr("† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo "
+                  "(with their offset from UTC where given); an e-signature also keeps its UTC record time.")
     return CasebookData(header=header, sections=tuple(sections), audit=tuple(audit), legend=legend)
 
 
@@ -272,7 +274,7 @@ def _contact_sections(store: Store, user: User, f: _Fmt, pid: str, views, at_con
             subset = [v for v in views if at_contacts.get(v.sampled_at) == contact["id"]]
             if subset:
                 tables.append(consultation_lab_table(f, subset))
-        sigs = tuple(_signature_block(s) for c in contact_rows if c.get("signature_id")
+        sigs = tuple(_signature_block(s, f) for c in contact_rows if c.get("signature_id")
                      for s in signatures.signatures_for(store, "contacts", c["id"]))
         out.append(CasebookSection(f.tr("Contacts and follow-ups"), tables=tuple(tables), signatures=sigs))
     return out

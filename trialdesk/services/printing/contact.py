@@ -75,7 +75,7 @@ def contact_summary_data(store: Store, user: User, f: _Fmt, participant, contact
         labels = heads("adverse_events", cols)
         tables.append(Table(f.tr("Adverse events reported at this contact"), tuple(heading_case(x) for x in labels),
                             tuple(tuple(a.value(x) for x in labels) for a in read("adverse_events", aes, columns=cols))))
-    sigs = tuple(_signature_block(s) for s in signatures.signatures_for(store, "contacts", contact["id"]))
+    sigs = tuple(_signature_block(s, f) for s in signatures.signatures_for(store, "contacts", contact["id"]))
     needs_signature = contact["kind"] == "end_of_study" and contact["state"] == "done"
     section = CasebookSection(worded.name, pairs=worded.pairs, tables=tuple(tables),
                               signatures=sigs or ((None,) if needs_signature else ()))

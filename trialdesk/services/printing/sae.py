@@ -23,6 +23,7 @@ from trialdesk.services.printing._common import (
     _check_language,
     _finish,
     _Fmt,
+    _grade_words,
     _header,
     _participant,
     local_stamp,
@@ -60,11 +61,6 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
         status = f.tr("not yet reported")
     deadline_note = (f.tr("Report to the sponsor within {hours} h of awareness. ").format(hours=hours)
                      + (f.tr("Deadline: ") + local_stamp(due) + " — " if due else "") + status)
-    try:
-        term = proto.ae_term(ae["term"])
-        grade_text = term.grade_text(ae["grade"])
-    except (KeyError, ValueError):
-        grade_text = ""
     doses = []
     for v in visits_repo.dose_visits(store.db, participant.id):
         admin = visits_repo.administration(store.db, v["id"])
@@ -105,7 +101,7 @@ def sae_report(store: Store, user: User, ae_id: str, *, language: str = "en", no
             (f.tr("Verbatim term", "AdverseEventDialog"), ae["verbatim"]),
             (f.tr("Onset date", "AdverseEventDialog"), f.day(ae["onset_date"])),
             (f.tr("End date", "AdverseEventDialog"), f.day(ae["end_date"]) or f.tr("ongoing")),
-            (f.tr("CTCAE grade", "AdverseEventDialog"), f"{ae['grade']}" + (f" — {grade_text}" if grade_text else "")),
+            (f.tr("CTCAE grade", "AdverseEventDialog"), _grade_words(f, proto, ae)),
             *((f.word(pw.SAE_CRITERIA[key]), box(ae[key])) for key in SAE_CRITERIA),
             (f.tr("Outcome", "visits"), f.code(ae["outcome"])),
         )),

@@ -97,7 +97,7 @@ def screening_summary(store: Store, user: User, participant_id: str, *, language
     data = ScreeningSummaryData(header=header, facts=tuple(_screening_facts(f, participant, state)),
                                 criteria=tuple(criteria), verdict=verdict,
                                 protocol_version=state.result.protocol_version,
-                                signature=_signature_block(state.signature),
+                                signature=_signature_block(state.signature, f),
                                 eligible=state.result.verdict == "eligible")
     doc = documents.screening_summary(data)
     return _finish(store, user, doc, document="screening_summary", table="participants",

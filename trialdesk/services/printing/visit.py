@@ -31,6 +31,7 @@ from trialdesk.services.printing._common import (
     _participant,
     _reader_lines,
     _signature_block,
+    _term_words,
     local_stamp,
 )
 from trialdesk.services.printout_words import label
@@ -60,7 +61,8 @@ def _lab_lines(f: _Fmt, views) -> list[LabLine]:
             entered=f"{f.typed(value_text)} {unit_label(unit_text)}".strip(),
             canonical=f"{f.num(v.value)} {unit_label(lab.unit)}",
             flag={"L": "L ↓", "H": "H ↑"}.get(v.flag or "", ""),
-            ctcae=f"{v.ctcae_term.replace('_', ' ')}: {f.tr('grade {g}', 'visits').format(g=v.ctcae_grade)}" if v.ctcae_grade else "",
+            ctcae=(f"{_term_words(f, proto, v.ctcae_term)}: {f.tr('grade {g}', 'visits').format(g=v.ctcae_grade)}"
+                   if v.ctcae_grade else ""),
             safety=f.explain(v.safety)))
     return lines
 
@@ -189,7 +191,7 @@ def _visit_data(store: Store, user: User, f: _Fmt, participant, visit: dict, adm
         notes.append((f.tr("Reason (outside window)"), visit["window_reason"]))
     if visit.get("override_reason"):
         notes.append((f.tr("No-go overridden, reason"), visit["override_reason"]))
-    sigs = tuple(_signature_block(s) for s in signatures.signatures_for(store, "dose_visits", visit["id"]))
+    sigs = tuple(_signature_block(s, f) for s in signatures.signatures_for(store, "dose_visits", visit["id"]))
     premeds = []
     labels = {p.code: (p.label_nb if f.language == "nb" else p.label_en) for p in proto.pre_dose.premedication}
     for drug, row in sorted(visits_repo.premedications(store.db, visit["id"]).items()):

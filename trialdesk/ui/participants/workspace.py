@@ -72,6 +72,15 @@ class ParticipantWorkspace(QTabWidget):
         self._build_history()
         self._connect_signals()
 
+    def unsaved_input(self) -> str | None:
+        """What of this participant's tabs holds input not saved yet (None when nothing): the screening checklist
+        and the dose visit are the forms typed into in place; everything else is entered in dialogs."""
+        if self.screening.dirty:
+            return self.tr("The screening checklist of {study_id} has unsaved input.").format(study_id=self.study_id)
+        if self.visit_tabs.injections.has_unsaved_input():
+            return self.tr("The dose visit of {study_id} has unsaved input.").format(study_id=self.study_id)
+        return None
+
     # --- building -----------------------------------------------------------------------------------
 
     def _build_overview(self) -> None:

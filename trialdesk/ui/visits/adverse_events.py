@@ -164,8 +164,8 @@ class AdverseEventDialog(FormDialog):
         metrics = self.grade.view().fontMetrics()
         for g in range(1, 6):
             exists = term is None or term.grade_exists(g)
-            if term is not None and exists:  # CTCAE's text as published (English), shown while choosing
-                full = f"{g} — {ctcae.grade_text(term, g)}"
+            if term is not None and exists:  # the grade's text in the UI language, shown while choosing
+                full = f"{g} — {ctcae.grade_text(term, g, ui_language())}"
                 item = QStandardItem(metrics.elidedText(full, Qt.TextElideMode.ElideRight, GRADE_LIST_WIDTH - 24))
                 item.setToolTip(full)
             elif exists:
@@ -195,7 +195,8 @@ class AdverseEventDialog(FormDialog):
             self.grade_text.setText(self.tr("Choose the term first: the grades and their texts follow it."))
         elif grade:
             self.grade_text.setText(self.tr("Grade {grade}: {text}").format(grade=grade,
-                                                                             text=ctcae.grade_text(term, grade)))
+                                                                             text=ctcae.grade_text(term, grade,
+                                                                                                   ui_language())))
         else:
             self.grade_text.setText("")
         if grade == 5:

@@ -139,7 +139,7 @@ class VisitTabs(QObject):
         """Show ``dose_code`` of the participant on the Injections tab (from the Today list)."""
         self.show_participant(participant_id, dose_code)
         self.tabs.setCurrentWidget(self.injections_page)
-        self.injections.labs.sampled_at.setFocus()
+        self.injections.start()
 
     def open_contact(self, participant_id: str, visit_code: str) -> None:
         """Show contact ``visit_code`` of the participant on the Contacts tab (from the Today list)."""
@@ -245,7 +245,7 @@ class VisitTabs(QObject):
             detail = self.tr("{term}, grade {grade}").format(term=term_text(ae["term"], ae.get("other_specify")),
                                                              grade=ae["grade"])
         if dose_code is not None:
-            self.injections.injection.ae_saved(detail)
+            self.injections.ae_saved(detail)
         self.adverse_events.saved_note.show_saved(detail)
 
     def edit_adverse_event(self, ae: dict) -> bool:

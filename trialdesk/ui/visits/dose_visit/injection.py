@@ -1,5 +1,5 @@
-"""Section 3 of a dose visit: the injection (administration, a signed override of a no-go, corrections, "not given")
-and the way to log an adverse event at this visit."""
+"""Section 3 of a dose visit: the injection (administration, a signed override of a no-go, corrections, "not given");
+adverse events at this visit are step 4 (``adverse_events.py``)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from trialdesk.ui.signature_dialog import SignatureDialog
 from trialdesk.ui.visits.administration import AdministrationForm
 from trialdesk.ui.visits.common import parse_time
 from trialdesk.ui.visits.dose_visit.section import Section, change_lines, mark_changed
-from trialdesk.ui.widgets import SavedNote, ui_language
+from trialdesk.ui.widgets import ui_language
 
 ATTESTATION_OVERRIDE = ("I am the investigator responsible for this participant. I have reviewed every no-go "
                         "reason shown and decide that the dose is given; I sign this decision with my password.")
@@ -31,14 +31,12 @@ class InjectionSection(Section):
             which (the visit reloads).
         correction_toggled(bool): the saved injection record was opened for a correction (True) or the
             correction cancelled (False).
-        ae_requested(): "adverse event at this visit" was pressed.
     Attributes:
         correcting: the saved injection record is open for a correction.
     """
 
     saved = Signal(str)
     correction_toggled = Signal(bool)
-    ae_requested = Signal()
 
     def __init__(self, store, user, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,33 +55,26 @@ class InjectionSection(Section):
         self.admin_changes.setAccessibleName(self.tr("Corrections of the injection record"))
         box.addWidget(self.admin_changes)
         row = QHBoxLayout()
-        self.ae_button = QPushButton(self.tr("Lo&g adverse event at this visit…"))
-        self.ae_saved_note = SavedNote(self)
         self.missed_button = QPushButton(self.tr("Dose not given…"))
         self.correct_admin_button = self.admin.correct_button
         self.correct_admin_button.setText(self.tr("Correct injection record…"))
-        row.addWidget(self.ae_button)
         row.addWidget(self.missed_button)
         row.addStretch(1)
         box.addLayout(row)
-        box.addWidget(self.ae_saved_note)  # under the buttons: beside them it would not fit at 1366×768
-        self.chain = [*self.admin.chain, self.ae_button, self.missed_button]
+        self.chain = [*self.admin.chain, self.missed_button]
         self.admin.record_requested.connect(self.record_administration)
-        self.ae_button.clicked.connect(lambda: self.ae_requested.emit())
         self.missed_button.clicked.connect(self._on_missed_button_clicked)
         self.correct_admin_button.clicked.connect(self._on_correct_admin_button_clicked)
 
     # --- showing ----------------------------------------------------------------------------------------
 
     def show_visit(self, participant_id: str, dose_code: str, record: vs.VisitRecord | None, *, may_record: bool,
-                   may_log_ae: bool, may_correct: bool) -> None:
+                   may_correct: bool) -> None:
         """Show the buttons for ``dose_code`` and who corrected its injection record; the form itself follows
         the verdict (:meth:`show_given`, :meth:`show_closed`, :meth:`show_blocked`, :meth:`show_verdict`)."""
         if (participant_id, dose_code) != (self.participant_id, self.dose_code):
             self.admin.saved_note.clear()
-            self.ae_saved_note.clear()
         self.participant_id, self.dose_code, self.record = participant_id, dose_code, record
-        self.ae_button.setEnabled(may_log_ae)
         given = record is not None and record.state == "given"
         missed = record is not None and record.state in ("missed", "not_given")
         self.missed_button.setText(self.tr("Undo “not given”…") if missed else self.tr("Dose not given…"))
@@ -247,10 +238,6 @@ class InjectionSection(Section):
         self.saved.emit(self.tr("{code} recorded.").format(code=self.dose_code))
         self.finished.emit()
         return True
-
-    def ae_saved(self, note: str) -> None:
-        """An adverse event asked for from here was saved: say so beside the button."""
-        self.ae_saved_note.show_saved(note)
 
     def _on_missed_button_clicked(self) -> None:
         undo = self.record is not None and self.record.state in ("missed", "not_given")

@@ -174,7 +174,8 @@ class PreDoseSection(Section):
                 break
         self.saved_note.show_saved(self.tr("%n check(s)", "", done))
         self.saved.emit(self.tr("Pre-dose checks saved."))
-        self.finished.emit()
+        if reason is None:  # new entries: on to the injection; a correction stays to show its change line
+            self.finished.emit()
         return True
 
     def _keep_inputs(self, done: int) -> None:
