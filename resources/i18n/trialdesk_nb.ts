@@ -6900,6 +6900,10 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
       <source>† and highlighted rows: value changed after the eligibility signature. Times are Europe/Oslo (with their offset from UTC where given); an e-signature also keeps its UTC record time.</source>
       <translation>† og uthevede rader: verdien er endret etter signaturen for kvalifisering. Tider er norsk tid, Europe/Oslo (med avviket fra UTC der det er oppgitt); en e-signatur har også sin registreringstid i UTC.</translation>
     </message>
+    <message>
+      <source>not discontinued</source>
+      <translation>ikke seponert</translation>
+    </message>
   </context>
   <context>
     <name>records</name>
@@ -9445,6 +9449,18 @@ Forhåndsvisningen er fortsatt åpen: velg en annen mappe og prøv igjen.</trans
     <message>
       <source>{code} blood tests entered</source>
       <translation>{code}: blodprøver registrert</translation>
+    </message>
+    <message>
+      <source>end of study: completion confirmed and signed by the investigator</source>
+      <translation>studieslutt: fullføring bekreftet og signert av utprøveren</translation>
+    </message>
+    <message>
+      <source>first dose ({code}) given</source>
+      <translation>første dose ({code}) gitt</translation>
+    </message>
+    <message>
+      <source>last dose ({code}) given</source>
+      <translation>siste dose ({code}) gitt</translation>
     </message>
   </context>
   <context>

@@ -63,9 +63,11 @@ def problems(text: str, language: str) -> list[str]:
     if language == "en" and commas:
         found.append(f"decimal comma in English: {commas[:5]}")
     if language == "nb":
-        for english in ("informed consent recorded", "eligibility decision signed", "blood tests entered"):
+        for english in ("informed consent recorded", "eligibility decision signed", "blood tests entered",
+                        "first dose (", "last dose (", "completion confirmed"):
             if english in text:
-                found.append(f"a reason TrialDesk wrote, in English: {english!r}")
+                at = text.index(english)
+                found.append(f"a reason TrialDesk wrote, in English: {english!r} in …{text[max(0, at - 200):at + 60]!r}…")
     for words in ("before now", "før nå", "Canonical", "canonical", "Kanonisk", "kanonisk"):
         if words in text:
             found.append(f"{words!r} on paper")

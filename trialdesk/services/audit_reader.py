@@ -54,6 +54,11 @@ SYSTEM_REASONS: tuple[tuple[re.Pattern, str], ...] = (
      words.QT_TRANSLATE_NOOP(_REASON, "eligibility decision signed: not eligible")),
     (re.compile(r"dose (?P<code>\w+) given"), words.QT_TRANSLATE_NOOP(_REASON, "dose {code} given")),
     (re.compile(r"(?P<code>\w+) blood tests entered"), words.QT_TRANSLATE_NOOP(_REASON, "{code} blood tests entered")),
+    # the course's events TrialDesk records itself (services/visits/dosing.py, contacts.py)
+    (re.compile(r"first dose \((?P<code>\w+)\) given"), words.QT_TRANSLATE_NOOP(_REASON, "first dose ({code}) given")),
+    (re.compile(r"last dose \((?P<code>\w+)\) given"), words.QT_TRANSLATE_NOOP(_REASON, "last dose ({code}) given")),
+    (re.compile(r"end of study: completion confirmed and signed by the investigator"),
+     words.QT_TRANSLATE_NOOP(_REASON, "end of study: completion confirmed and signed by the investigator")),
 )
 
 
@@ -213,6 +218,8 @@ class _Reader:
         if kind is Kind.REFERENCE:
             table = f.references or row.get("record_table")
             return self.reference(table, str(value))
+        if f.column == "reason":  # a course event's reason TrialDesk wrote ("first dose (D1) given"), translated
+            return system_reason(str(value), self.language)
         return str(value)
 
     def number(self, value) -> str:

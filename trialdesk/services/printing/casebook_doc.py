@@ -299,11 +299,13 @@ def _course_sections(store: Store, user: User, f: _Fmt, participant) -> list[Cas
     row = participants_repo.row(store.db, participant.id) or {}
     pairs = ((_registry(f, "participants", "status"), f.code(participant.status, pw.STATUSES)),
              (_registry(f, "participants", "study_drug_discontinued_on"),
-              f.day(row.get("study_drug_discontinued_on"))))
+              f.day(row.get("study_drug_discontinued_on")) or f.tr("not discontinued")))
 
     def reason(event) -> str:
+        from trialdesk.services.audit_reader import system_reason
+
         return (f.tr("no reason given (the participant need not give one)", "DispositionTableModel")
-                if event.no_reason_given else event.reason)
+                if event.no_reason_given else system_reason(event.reason, f.language))
 
     course = CasebookSection(f.tr("Course of the study (disposition)"), pairs=pairs, tables=(Table(
         "", tuple(_registry(f, "dispositions", c) for c in ("event_date", "event", "to_status", "withdrawal_scope",

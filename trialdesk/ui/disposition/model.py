@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from trialdesk.services.audit_reader import system_reason
 from trialdesk.services.disposition import NO_REASON_GIVEN, DispositionEvent
 from trialdesk.services.inputs import show_date
 from trialdesk.ui.record_words import code_word, heading
 from trialdesk.ui.table_model import RowTableModel
+from trialdesk.ui.widgets import ui_language
 
 _tr = lambda text: QCoreApplication.translate("DispositionTableModel", text)  # noqa: E731
 
@@ -16,7 +18,7 @@ def reason_text(event: DispositionEvent) -> str:
     """The recorded reason; a withdrawal for which the participant gave none says so in the UI language."""
     if event.reason == NO_REASON_GIVEN:
         return _tr("no reason given (the participant need not give one)")
-    return event.reason
+    return system_reason(event.reason, ui_language())  # "first dose (D1) given" is TrialDesk's own: translated
 
 
 def change_text(event: DispositionEvent) -> str:
