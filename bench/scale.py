@@ -286,8 +286,10 @@ def _ui(n: int, runs: int) -> dict:
 
     out["register read whole (start-up)"] = (*paired_median_ms(register_whole(big), register_whole(small), runs),
                                              f"same on {SMALL} participants", "")
-    out["register row of one participant (a save)"] = (
-        *paired_median_ms(register_one(big), register_one(small), runs), f"same on {SMALL} participants", "≤ 100 ms")
+    if hasattr(big[2], "_update_register"):  # (code from before it, measured with TRIALDESK_CODE, has none)
+        out["register row of one participant (a save)"] = (
+            *paired_median_ms(register_one(big), register_one(small), runs), f"same on {SMALL} participants",
+            "≤ 100 ms")
     worst = {}
     for ctx, key in ((big, "big"), (small, "small")):
         window, others = ctx[2], ctx[4]
