@@ -18,7 +18,7 @@ from trialdesk.ui.visits.trend import LabTrendWidget
 TARGETS = [(MainWindow, "reload"), (ParticipantWorkspace, "reload"), (ParticipantWorkspace, "_reload_history"),
            (DoseVisitWidget, "reload"), (TodayPanel, "reload"), (SaeBanner, "reload"), (LabTrendWidget, "reload"),
            (TimelineWidget, "show_participant"), (AdverseEventLogWidget, "set_rows"), (ParticipantTableModel, "set_rows"),
-           (ParticipantTableModel, "update_rows")]
+           (ParticipantTableModel, "update_rows"), (TodayPanel, "update")]
 
 def count_reloads(monkeypatch) -> Counter:
     """Counts every call of the views' reload methods (``Class.method`` -> calls) from now on."""
@@ -47,11 +47,10 @@ def test_one_lab_save_reloads_each_view_that_shows_it_once_and_no_other(qtbot, s
     labs.rows["HB"].value.setText("13,2")
     labs.rows["HB"].unit.setCurrentIndex(labs.rows["HB"].unit.findData("g/dL"))
     assert visit.save_labs()
-    # The lab save opened the visit (dose_visits) and wrote a sample with its result: the register (this
-    # participant's row only, in place: issue 15), Today (they show visit states) and the dose visit reload once
-    # each; the trend, the timeline and the history are hidden tabs, marked out of date and read when shown.
+    # The lab save opened the visit (dose_visits) and wrote a sample with its result: the register and Today
+    # (they show visit states; this participant's rows only: issue 15) and the dose visit reload once each; the trend, the timeline and the history are hidden tabs, marked out of date and read when shown.
     assert counts == {"DoseVisitWidget.reload": 1, "ParticipantWorkspace._reload_history": 1,
-                      "ParticipantTableModel.update_rows": 1, "TodayPanel.reload": 1}, dict(counts)
+                      "ParticipantTableModel.update_rows": 1, "TodayPanel.update": 1}, dict(counts)
     counts.clear()
     for _ in range(2):  # shown twice: read once, the new result in it
         for page in (tabs.trend, tabs.timeline, tabs.injections_page):
@@ -81,7 +80,7 @@ def test_a_change_to_another_participant_leaves_this_one_alone(qtbot, store, doc
     from trialdesk.services import visits as vs
     vs.record_pregnancy_test(store, nurse, other, "D1", "negative", day=local_now().date())
     qtbot.wait(10)
-    assert counts == {"ParticipantTableModel.update_rows": 1, "TodayPanel.reload": 1}, dict(counts)
+    assert counts == {"ParticipantTableModel.update_rows": 1, "TodayPanel.update": 1}, dict(counts)
 
 
 def test_a_hidden_history_tab_is_read_when_it_is_shown_not_at_every_save(qtbot, store, doctor, nurse, clock):
@@ -127,3 +126,31 @@ def test_opening_a_participant_reads_the_tab_shown_not_the_hidden_ones(qtbot, st
     assert counts["AdverseEventLogWidget.set_rows"] == 1 and counts["TimelineWidget.show_participant"] == 1
     ws.setCurrentWidget(ws.visit_tabs.injections_page)
     assert ws.visit_tabs.injections.participant_id == second
+
+
+def test_the_today_list_reads_again_only_the_participant_a_change_touched(qtbot, store, doctor, nurse, clock,
+                                                                         monkeypatch):
+    """Issue 15: a save touching one participant reads that participant's due visits, not the whole list; the list
+    is then what a whole read gives. Past midnight the whole list is read again (what is due or overdue moves)."""
+    from datetime import timedelta as td
+
+    from tests.services.test_screening import BORN
+    from trialdesk.services import visits as vs
+
+    at_noon(clock)
+    first = enrol_due_today(store, doctor)
+    second = enrol_due_today(store, doctor, born=BORN + td(days=3))
+    window = main_window(qtbot, store, nurse)
+    asked = []
+    real = vs.due_today
+    monkeypatch.setattr(vs, "due_today", lambda *a, **k: (asked.append(k.get("only")), real(*a, **k))[1])
+    vs.record_pregnancy_test(store, nurse, second, "D1", "negative", day=local_now().date())
+    vs.mark_missed(store, nurse, first, "D1", "ill on the day")  # D1 leaves the list, D2 is not due yet
+    assert asked and all(only is not None and len(only) == 1 for only in asked), asked
+    shown = [(r.participant_id, r.code) for r in window.today.rows]
+    assert (first, "D1") not in shown and (second, "D1") in shown
+    assert shown == [(r.participant_id, r.code) for r in real(store, nurse)]
+    asked.clear()
+    clock.set(clock.now() + td(days=1))
+    window.today._on_minute()
+    assert asked == [None]  # the whole list, for the new day

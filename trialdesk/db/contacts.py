@@ -186,10 +186,13 @@ class DueContact:
     status: str = ""  # the participant's status
 
 
-def due_contacts(db, day: date, statuses: tuple[str, ...]) -> list[DueContact]:
+def due_contacts(db, day: date, statuses: tuple[str, ...], participant_ids: list[str] | None = None
+                 ) -> list[DueContact]:
     """Contacts (every planned visit but doses) not done and not recorded as missed whose window started on or
-    before ``day``, of participants in ``statuses``; by window end, then study id and code."""
+    before ``day``, of participants in ``statuses`` (and of ``participant_ids`` only, when given: at most 500);
+    by window end, then study id and code."""
     marks = ", ".join("?" for _ in statuses)
+    only = "" if participant_ids is None else f"AND p.id IN ({', '.join('?' for _ in participant_ids)}) "
     rows = db.execute(
         "SELECT pv.participant_id, p.study_id, pv.code, pv.kind, pv.label_en, pv.label_nb, pv.target_date, "
         "pv.window_start, pv.window_end, c.state, "
@@ -197,8 +200,8 @@ def due_contacts(db, day: date, statuses: tuple[str, ...]) -> list[DueContact]:
         "FROM planned_visits pv JOIN participants p ON p.id = pv.participant_id "
         "LEFT JOIN contacts c ON c.participant_id = pv.participant_id AND c.visit_code = pv.code "
         "WHERE pv.kind != 'dose' AND pv.done_on IS NULL AND pv.window_start <= ? "
-        f"AND p.status IN ({marks}) AND (c.state IS NULL OR c.state IN ('open', 'not_reached')) "
-        "ORDER BY pv.window_end, p.study_id, pv.code", [day.isoformat(), *statuses]).fetchall()
+        f"AND p.status IN ({marks}) AND (c.state IS NULL OR c.state IN ('open', 'not_reached')) {only}"
+        "ORDER BY pv.window_end, p.study_id, pv.code", [day.isoformat(), *statuses, *(participant_ids or ())]).fetchall()
     return [DueContact(pid, sid, code, kind, en, nb, date.fromisoformat(target), date.fromisoformat(start),
                        date.fromisoformat(end), state, attempts or 0, status)
             for pid, sid, code, kind, en, nb, target, start, end, state, attempts, status in rows]

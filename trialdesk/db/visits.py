@@ -353,17 +353,19 @@ class DueDose:
     window_end: date
 
 
-def due_doses(db, day: date, statuses: tuple[str, ...]) -> list[DueDose]:
+def due_doses(db, day: date, statuses: tuple[str, ...], participant_ids: list[str] | None = None) -> list[DueDose]:
     """Dose visits not done whose window started on or before ``day``, with no dose visit recorded or only an
-    open one, of participants in ``statuses``; by window end, then study id."""
+    open one, of participants in ``statuses`` (and of ``participant_ids`` only, when given: at most 500); by window
+    end, then study id."""
     marks = ", ".join("?" for _ in statuses)
+    only = "" if participant_ids is None else f"AND p.id IN ({', '.join('?' for _ in participant_ids)}) "
     rows = db.execute(
         "SELECT pv.participant_id, p.study_id, pv.code, pv.label_en, pv.label_nb, pv.target_date, pv.window_start, "
         "pv.window_end FROM planned_visits pv JOIN participants p ON p.id = pv.participant_id "
         "LEFT JOIN dose_visits dv ON dv.participant_id = pv.participant_id AND dv.dose_code = pv.code "
         "WHERE pv.kind = 'dose' AND pv.done_on IS NULL AND pv.window_start <= ? "
-        f"AND p.status IN ({marks}) "
+        f"AND p.status IN ({marks}) {only}"
         "AND (dv.state IS NULL OR dv.state = 'open') ORDER BY pv.window_end, p.study_id",
-        [day.isoformat(), *statuses]).fetchall()
+        [day.isoformat(), *statuses, *(participant_ids or ())]).fetchall()
     return [DueDose(pid, sid, code, en, nb, date.fromisoformat(target), date.fromisoformat(start),
                     date.fromisoformat(end)) for pid, sid, code, en, nb, target, start, end in rows]

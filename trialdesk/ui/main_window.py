@@ -398,7 +398,10 @@ class MainWindow(QMainWindow):
             else:
                 self._reload_register()
         if self.today is not None and changes.touches(*TODAY_TABLES):
-            self.today.reload()
+            if changes.subjects and len(changes.subjects) <= REGISTER_UPDATE_MOST:
+                self.today.update(changes.subjects)
+            else:
+                self.today.reload()
         if self.sae_banner is not None and changes.touches(*SAE_TABLES):
             self.sae_banner.reload()
         if self.conflict_banner is not None:  # a count of one indexed table: cheap on every change

@@ -16,7 +16,7 @@ from trialdesk.clock import LOCAL_TZ, local_today, utc_now
 from trialdesk.services import auth, signatures
 from trialdesk.services.screening import checklist, protocol
 from trialdesk.services.visits.blinding import is_blinded, masked_analytes, masked_result_ids, set_unblinded
-from trialdesk.services.visits.calendar import DueRow, TimelineRow, due_today, schedule_of, timeline
+from trialdesk.services.visits.calendar import DueRow, TimelineRow, due_order, due_today, schedule_of, timeline
 from trialdesk.services.visits.labs import (
     LabEntry,
     LabView,
@@ -105,7 +105,7 @@ __all__ = [
     "ACTIONS_TAKEN", "CAUSALITY", "INJECTION_SITES", "LOCAL_TZ", "MEANING_OVERRIDE", "OUTCOMES", "VITAL_LIMITS",
     "Administration", "AdverseEventInput", "DoseStatus", "DueRow", "LabEntry", "LabView", "SaeClock",
     "TimelineRow", "VisitRecord", "Vitals", "adverse_events", "auth", "check_administration", "check_lab_entry",
-    "checklist", "correct_administration", "correct_lab_result", "due_today", "go_no_go", "is_blinded",
+    "checklist", "correct_administration", "correct_lab_result", "due_order", "due_today", "go_no_go", "is_blinded",
     "lab_results", "local_today", "mark_missed", "mark_sae_reported", "masked_analytes", "masked_result_ids",
     "open_sae_clocks", "protocol", "record_administration", "record_adverse_event", "record_blood_bank",
     "record_pre_dose_labs", "record_pregnancy_test", "record_premedication", "sae_due", "schedule_of", "set_unblinded",

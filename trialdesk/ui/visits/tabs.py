@@ -169,8 +169,9 @@ class VisitTabs(QObject):
                 self._stale.add(self.injections_page)
         if changes.touches(*AE_TABLES):
             self._ask(self.ae_page)  # the log and its SAE banner
-            for page in (self.injections_page, self.contacts_page):  # their SAE banners
-                self._reload_banner(page)
+            if changes.touches("adverse_events"):  # the SAE clocks (a change of the participant's row leaves them)
+                for page in (self.injections_page, self.contacts_page):
+                    self._reload_banner(page)
         if changes.touches(*TREND_TABLES, "participants"):
             self._ask(self.trend)
         if changes.touches(*TIMELINE_TABLES):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from trialdesk.clock import local_today
 from trialdesk.errors import TrialDeskError
 from trialdesk.services import visits as vs
 from trialdesk.ui.widgets import fit_columns, row_table
@@ -44,12 +45,36 @@ class TodayPanel(QWidget):
         box.addLayout(bottom)
         self.table.activated.connect(self._on_table_activated)
         self.calls_only.toggled.connect(lambda *_: self._show())
+        self._day = None  # the day the list was read for
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(60_000)
+        self.day_timer.timeout.connect(self._on_minute)
+        self.day_timer.start()
 
     def reload(self) -> None:
+        self._day = local_today()
         try:
-            self.rows = vs.due_today(self.store, self.user)
+            self.rows = vs.due_today(self.store, self.user, self._day)
         except TrialDeskError:
             self.rows = []
+        self._show()
+
+    def _on_minute(self) -> None:
+        if self._day is not None and local_today() != self._day:  # past midnight: what is due (or overdue) moves
+            self.reload()
+
+    def update(self, participant_ids) -> None:
+        """Read again only what is due of ``participant_ids`` (the participants a change touched: a save touches
+        one; reading the whole list at 5,000 participants was a fifth of a save) and put it in place of theirs."""
+        if self._day != local_today():
+            self.reload()
+            return
+        ids = set(participant_ids)
+        try:
+            fresh = vs.due_today(self.store, self.user, self._day, only=sorted(ids))
+        except TrialDeskError:
+            return
+        self.rows = sorted([r for r in self.rows if r.participant_id not in ids] + fresh, key=vs.due_order)
         self._show()
 
     def _show(self) -> None:
