@@ -312,14 +312,40 @@ def _ui(n: int, runs: int) -> dict:
     # bundle) and one participant's row read again (every save), and each tab of a participant shown just after
     # opening them (a hidden tab loads when it is shown). Baseline: the same on the 66-participant store.
     def register_whole(ctx):
-        return lambda: (ctx[2]._reload_register(), settle())
+        window = ctx[2]
+
+        def run():
+            window._reload_register()
+            while not getattr(window, "register_filled", lambda: True)():
+                app.processEvents()
+            settle()
+        return run
+
+    def register_turns(ctx):
+        """The register read whole as the window does it (a large one in turns of the event loop): the longest
+        turn, the first (every participant) or one that fills next visits."""
+        window = ctx[2]
+
+        def run():
+            start = time.perf_counter()
+            window._reload_register()
+            longest = time.perf_counter() - start
+            while not getattr(window, "register_filled", lambda: True)():
+                start = time.perf_counter()
+                app.processEvents()
+                longest = max(longest, time.perf_counter() - start)
+            settle()
+            return longest
+        return run
 
     def register_one(ctx):
         pid = ctx[4][0]
         return lambda: (ctx[2]._update_register([pid]), settle())
 
-    out["register read whole (start-up)"] = (*paired_median_ms(register_whole(big), register_whole(small), runs),
-                                             f"same on {SMALL} participants", "")
+    out["register read whole (start-up), all turns"] = (
+        *paired_median_ms(register_whole(big), register_whole(small), runs), f"same on {SMALL} participants", "")
+    out["register read whole (start-up), longest turn"] = (
+        *timed_pair(register_turns(big), register_turns(small), runs), f"same on {SMALL} participants", "≤ 100 ms")
     if hasattr(big[2], "_update_register"):  # (code from before it, measured with TRIALDESK_CODE, has none)
         out["register row of one participant (a save)"] = (
             *paired_median_ms(register_one(big), register_one(small), runs), f"same on {SMALL} participants",

@@ -147,3 +147,30 @@ def test_the_register_reads_only_the_participants_a_change_touched(store, doctor
     assert ps.list_participants(store, doctor, only=[ids[2], ids[0], "no-such-id"]) == [
         r for r in every if r.id in (ids[0], ids[2])]
     assert ps.list_participants(store, doctor, only=[]) == []
+
+
+def test_a_large_register_fills_its_next_visits_in_turns_of_the_event_loop(qtbot, store, doctor, monkeypatch):
+    """Issue 15: a register larger than one turn's share shows every participant at once and their next visits
+    a share at a time (no quarter second on the UI thread at start-up at 5,000); filled, it is what one whole read
+    gives, and the participant open stays selected throughout."""
+    from tests.conftest import main_window
+    from tests.services.test_screening import BORN
+    from tests.ui.test_visits_flow import enrol_due_today
+    from trialdesk.services import participants as ps
+    from trialdesk.ui import main_window as mw
+
+    ids = [enrol_due_today(store, doctor, born=BORN - timedelta(days=400 * i)) for i in range(5)]
+    monkeypatch.setattr(mw, "REGISTER_FILL_CHUNK", 2)
+    shares = []
+    real = ps.list_participants
+    monkeypatch.setattr(mw.participants_service, "list_participants",
+                        lambda *a, **k: (shares.append((k.get("only"), k.get("next_visits", True))), real(*a, **k))[1])
+    window = main_window(qtbot, store, doctor)
+    assert window.model.rowCount() == 5 and not window.register_filled()
+    assert shares[0] == (None, False)  # every participant first, without the next visit
+    window.select_participant(ids[3])
+    qtbot.waitUntil(window.register_filled)
+    assert [len(only) for only, _ in shares[1:] if only is not None] == [2, 2, 1]
+    whole = real(store, doctor)
+    assert list(window.model.all_rows()) == whole and all(r.next_visit == "Injection 1" for r in whole)
+    assert window.model.data(window.table.currentIndex(), ParticipantTableModel.ROW_ROLE).id == ids[3]

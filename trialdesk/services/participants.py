@@ -98,16 +98,17 @@ def _next_allowed(store: Store, participant_id: str) -> tuple[str, str, str] | N
     return None
 
 
-def list_participants(store: Store, user: User, only: Iterable[str] | None = None) -> list[ParticipantRow]:
+def list_participants(store: Store, user: User, only: Iterable[str] | None = None, *, next_visits: bool = True
+                      ) -> list[ParticipantRow]:
     """Every participant of this store (or those of ``only`` that exist: what a change touched), by study id, with
-    the next visit not yet done."""
+    the next visit not yet done (``next_visits=False``: without it, the quick first read of a large register)."""
     require(user, Action.VIEW_CLINICAL)
     ids = None if only is None else list(dict.fromkeys(only))
-    upcoming = screening_repo.next_visits(store.db, ids)
+    upcoming = screening_repo.next_visits(store.db, ids) if next_visits else {}
     rows = []
     for p in repo.all_participants(store.db, ids):
         nxt = upcoming.get(p.id)
-        if p.status in (ParticipantStatus.WITHDRAWN.value, ParticipantStatus.LOST_TO_FOLLOW_UP.value):
+        if next_visits and p.status in (ParticipantStatus.WITHDRAWN.value, ParticipantStatus.LOST_TO_FOLLOW_UP.value):
             nxt = _next_allowed(store, p.id)  # as the Today list: only what the course still asks for
         rows.append(ParticipantRow(
             id=p.id, study_id=p.study_id, status=p.status, sex=p.sex,
