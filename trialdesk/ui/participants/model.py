@@ -116,17 +116,29 @@ class ParticipantTableModel(RowTableModel):
             self._texts.pop(at, None)
             self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.COLUMNS) - 1))
 
+    LONGEST_TEXTS = 50
+    """Of a column with more distinct texts than this (the study ids), the ones with the most characters are
+    measured: a text's width follows its length (the digits of a study id are all as wide)."""
+
     def column_texts(self, column: int) -> set[str]:
-        """Every text ``column`` shows for any participant of the register (filtered out or not): what the
-        register is sized from once per reload (a few dozen distinct words at 5,000 participants)."""
+        """The texts ``column`` shows for any participant of the register (filtered out or not) that decide its
+        width: every distinct word, or of study ids the longest (what the register is sized from once per reload;
+        a few dozen at 5,000 participants)."""
         if column == self.DATE_COLUMN:
             return {"00.00.0000"} if any(r.next_visit_date for r in self._all) else set()
         if column == self.SEX_AGE_COLUMN:
-            return {self.live_text(r, column) for r in self._all}
+            today = self._today()
+            letters = {sex: code_word("participants", "sex", sex)[:1].upper() for sex in {r.sex for r in self._all}}
+            ages = {r.age_on(today) for r in self._all}
+            longest = max((len(str(a)) for a in ages if a is not None), default=0)
+            return {" ".join(t for t in (letter, "0" * longest) if t) for letter in letters.values()}
         if column == self.STATUS_COLUMN:
             return {short_name(status_text(s)) for s in {r.status for r in self._all}}
         getter = self.COLUMNS[column][1]
-        return {str(v) for v in {getter(r) for r in self._all} if v not in (None, "")}
+        texts = {str(v) for v in {getter(r) for r in self._all} if v not in (None, "")}
+        if len(texts) > self.LONGEST_TEXTS:
+            texts = set(sorted(texts, key=len, reverse=True)[:self.LONGEST_TEXTS])
+        return texts
 
     def filter_text(self) -> str:
         return self._filter
