@@ -12,6 +12,7 @@ account, changed its role or reset its password, the window tells the user and s
 from __future__ import annotations
 
 import threading
+from math import ceil
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFontMetricsF, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -475,11 +477,6 @@ class MainWindow(QMainWindow):
         """Fit the register's columns to their headers and every word they show (a few dozen distinct ones, not
         every row: issue 15), and the left pane to the register, so that nothing in it is cut at 1366×768 in
         either language (issue 13); the workspace keeps at least what its ten tabs need."""
-        from math import ceil
-
-        from PySide6.QtGui import QFontMetricsF
-        from PySide6.QtWidgets import QStyle
-
         header = self.table.horizontalHeader()
         texts = {c: self.model.column_texts(c) for c in range(self.model.columnCount())
                  if not self.table.isColumnHidden(c)}

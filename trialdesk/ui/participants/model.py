@@ -199,7 +199,9 @@ class ParticipantTableModel(RowTableModel):
             if index.column() == self.SEX_AGE_COLUMN:
                 age = row.age_on(self._today())
                 sex = code_word("participants", "sex", row.sex)
-                return sex if age is None else _tr("{sex}, {age} years").format(sex=sex, age=age) if sex else str(age)
+                if age is None or not sex:
+                    return sex or ("" if age is None else str(age))
+                return _tr("{sex}, {age} years").format(sex=sex, age=age)
             if index.column() == self.NEXT_COLUMN:
                 return _next_visit(row)
             if index.column() == self.STATUS_COLUMN:

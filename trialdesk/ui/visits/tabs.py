@@ -118,12 +118,6 @@ class VisitTabs(QObject):
             self._stale.discard(page)
             self._loaders()[page]()
 
-    def load_all(self) -> None:
-        """Load every stale page now (what is printed or asked of a page that is not shown)."""
-        for page in list(self._stale):
-            self._stale.discard(page)
-            self._loaders()[page]()
-
     def _load_injections(self) -> None:
         dose_code, self._wanted_dose = self._wanted_dose, None
         self.injections.show_participant(self.participant_id, dose_code)
