@@ -234,3 +234,22 @@ def main_window(qtbot, store, user):
 
 def data_files(folder: Path) -> list[Path]:
     return [p for p in Path(folder).rglob("*") if p.is_file()]
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MB tmpfs mounted at ``tmp_path / "disk"``, for a disk that fills up (root only: skipped elsewhere; the
+    tests with patched writers in tests/db/test_restore.py cover the same paths everywhere)."""
+    import shutil
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -41,23 +41,6 @@ def test_the_problem_in_a_message_is_translated_too(qapp, bokmal):
     assert QCoreApplication.translate("errors", "the disk is full") == "disken er full"
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 3 MB tmpfs (root only; tests/db/test_restore.py covers the same writers patched everywhere)."""
-    import os
-    import shutil
-    import subprocess
-
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True,
-                          check=False)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_save_on_a_full_disk_keeps_what_was_typed_and_says_the_disk_is_full(qtbot, small_disk, tmp_path):
