@@ -12,7 +12,6 @@ account, changed its role or reset its password, the window tells the user and s
 from __future__ import annotations
 
 import threading
-from math import ceil
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetricsF, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -60,7 +58,7 @@ from trialdesk.ui.participants.workspace import ParticipantWorkspace
 from trialdesk.ui.staff.dialogs import ChangePasswordDialog, PasswordChange
 from trialdesk.ui.staff.widget import StaffAdminWidget
 from trialdesk.ui.visits.today import SaeBanner, TodayPanel
-from trialdesk.ui.widgets import row_table, ui_language
+from trialdesk.ui.widgets import fit_columns, row_table, ui_language
 
 ROLE_TEXT = {"investigator": QT_TRANSLATE_NOOP("MainWindow", "Investigator"),
              "nurse": QT_TRANSLATE_NOOP("MainWindow", "Nurse"), "monitor": QT_TRANSLATE_NOOP("MainWindow", "Monitor"),
@@ -96,9 +94,9 @@ WORKSPACE_LEAST = 820
 REGISTER_FILL_CHUNK = 500
 """Participants whose next visit the register reads in one turn of the event loop (about 25 ms at 5,000)."""
 
-REGISTER_UPDATE_MOST = 200
-"""Participants a change may touch for the register to read only theirs (a received bundle touching more is
-read whole)."""
+BY_PARTICIPANT_MOST = 200
+"""Participants a change may touch for the register and the Today list to read only theirs (a received bundle
+touching more is read whole)."""
 
 
 class MainWindow(QMainWindow):
@@ -400,12 +398,12 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, changes) -> None:
         """Reload what a change touches: the register, the Today list, the SAE banner."""
         if changes.touches(*REGISTER_TABLES):
-            if changes.subjects and len(changes.subjects) <= REGISTER_UPDATE_MOST:
+            if changes.subjects and len(changes.subjects) <= BY_PARTICIPANT_MOST:
                 self._update_register(changes.subjects)
             else:
                 self._reload_register()
         if self.today is not None and changes.touches(*TODAY_TABLES):
-            if changes.subjects and len(changes.subjects) <= REGISTER_UPDATE_MOST:
+            if changes.subjects and len(changes.subjects) <= BY_PARTICIPANT_MOST:
                 self.today.update(changes.subjects)
             else:
                 self.today.reload()
@@ -477,23 +475,9 @@ class MainWindow(QMainWindow):
         """Fit the register's columns to their headers and every word they show (a few dozen distinct ones, not
         every row: issue 15), and the left pane to the register, so that nothing in it is cut at 1366×768 in
         either language (issue 13); the workspace keeps at least what its ten tabs need."""
-        header = self.table.horizontalHeader()
         texts = {c: self.model.column_texts(c) for c in range(self.model.columnCount())
                  if not self.table.isColumnHidden(c)}
-        cells = QFontMetricsF(self.table.font())
-        style = self.table.style()
-        cell_margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 1
-        # Qt's size for a header keeps room for the sort arrow in every column; only the sorted one shows it.
-        with_arrow = {c: header.sectionSizeHint(c) for c in texts}
-        header.setSortIndicatorShown(False)
-        bare = {c: header.sectionSizeHint(c) for c in texts}
-        header.setSortIndicatorShown(True)
-        widths = {}
-        for column, shown in texts.items():
-            content = ceil(max((cells.horizontalAdvance(t) for t in shown if t), default=0)) + cell_margin
-            title = with_arrow[column] if header.sortIndicatorSection() == column else bare[column]
-            widths[column] = max(content, title)
-            header.resizeSection(column, widths[column])
+        widths = fit_columns(self.table, texts=texts)
         # (the last column stretches to the pane: what it needs is its own width, not the one it shows)
         needed = (sum(widths.values()) + self.table.verticalScrollBar().sizeHint().width()
                   + 2 * self.table.frameWidth())

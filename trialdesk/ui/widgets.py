@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -174,16 +176,22 @@ SIZE_SAMPLE_ROWS = 40
 """Rows a table measures when it fits its columns to their contents (with the headers)."""
 
 
-def fit_columns(table: QTableView, *, sample: int = SIZE_SAMPLE_ROWS, widest: dict[int, int] | None = None) -> None:
+def fit_columns(table: QTableView, *, sample: int = SIZE_SAMPLE_ROWS, widest: dict[int, int] | None = None,
+                texts: dict[int, Iterable[str]] | None = None) -> dict[int, int]:
     """Fit ``table``'s columns to their headers and the text of its first ``sample`` rows, as Qt's
     ``resizeColumnsToContents`` does, but measured here from the texts a :class:`RowTableModel` keeps: Qt's own
     fitting asks the Python model for eight roles of every cell it measures (a fifth of a lab save's time at
-    5,000 participants). ``widest``: column -> pixels it never exceeds (its whole text is the cell's tooltip).
-    A model without kept texts (a proxy), or a table that wraps words, is left to Qt."""
+    5,000 participants). ``texts``: column -> the texts that decide its width, instead of the sample (the register
+    gives every distinct word it shows). ``widest``: column -> pixels it never exceeds (its whole text is the
+    cell's tooltip). A header keeps room for the sort arrow only where it shows. Returns each column's own width
+    (the stretched last one's included). A model without kept texts (a proxy), or a table that wraps words, is
+    left to Qt."""
     model = table.model()
     header = table.horizontalHeader()
+    widths: dict[int, int] = {}
     if not hasattr(model, "cell_text") or table.wordWrap():
         table.resizeColumnsToContents()
+        widths = {c: header.sectionSize(c) for c in range(model.columnCount()) if not table.isColumnHidden(c)}
     else:
         from math import ceil
 
@@ -194,16 +202,29 @@ def fit_columns(table: QTableView, *, sample: int = SIZE_SAMPLE_ROWS, widest: di
         margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
         grid = 1 if table.showGrid() else 0
         rows = min(model.rowCount(), sample)
-        for column in range(model.columnCount()):
-            if table.isColumnHidden(column):
-                continue
-            shown = {model.cell_text(r, column) for r in range(rows)}
+        columns = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+        titles = {c: 0 for c in columns}
+        if not header.isHidden():
+            # Qt's size for a header keeps room for the sort arrow in every column; only the sorted one shows it.
+            arrow = {c: header.sectionSizeHint(c) for c in columns}
+            if header.isSortIndicatorShown():
+                header.setSortIndicatorShown(False)
+                titles = {c: header.sectionSizeHint(c) for c in columns}
+                header.setSortIndicatorShown(True)
+                titles[header.sortIndicatorSection()] = arrow.get(header.sortIndicatorSection(), 0)
+            else:
+                titles = arrow
+        for column in columns:
+            shown = texts[column] if texts is not None and column in texts else {
+                model.cell_text(r, column) for r in range(rows)}
             width = ceil(max((metrics.horizontalAdvance(t) for t in shown if t), default=0))
-            content = width + margin + grid if width else 0
-            header.resizeSection(column, max(content, 0 if header.isHidden() else header.sectionSizeHint(column)))
+            widths[column] = max(width + margin + grid if width else 0, titles.get(column, 0))
+            header.resizeSection(column, widths[column])
     for column, most in (widest or {}).items():
         if header.sectionSize(column) > most:
             header.resizeSection(column, most)
+            widths[column] = most
+    return widths
 
 
 def fit_rows(table: QTableView, most: int) -> None:
